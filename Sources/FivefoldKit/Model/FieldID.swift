@@ -1,0 +1,55 @@
+/// A canonical field name (SPEC §2), the identifier used in pipelines, findings and corrections.
+public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+    CustomStringConvertible, ExpressibleByStringLiteral
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (a: FieldID, b: FieldID) -> Bool { a.rawValue < b.rawValue }
+
+    // Household fields.
+    public static let householdID: FieldID = "household_id"
+    public static let regionCode: FieldID = "region_code"
+    public static let county: FieldID = "county"
+    public static let township: FieldID = "township"
+    public static let village: FieldID = "village"
+    public static let headName: FieldID = "head_name"
+    public static let headID: FieldID = "head_id"
+    public static let size: FieldID = "size"
+    public static let status: FieldID = "status"
+    public static let attribute: FieldID = "attribute"
+    public static let identifiedYear: FieldID = "identified_year"
+    public static let exitYear: FieldID = "exit_year"
+    public static let cause: FieldID = "cause"
+    public static let incomePerCapita: FieldID = "income_per_capita"
+    public static let houseGrade: FieldID = "house_grade"
+    public static let houseSafe: FieldID = "house_safe"
+    public static let houseArea: FieldID = "house_area"
+    public static let grainKg: FieldID = "grain_kg"
+    public static let waterSafe: FieldID = "water_safe"
+    public static let householdType: FieldID = "household_type"
+    public static let cadreName: FieldID = "cadre_name"
+    public static let cadrePhone: FieldID = "cadre_phone"
+    public static let measures: FieldID = "measures"
+    public static let satisfaction: FieldID = "satisfaction"
+    public static let memberNames: FieldID = "member_names"
+    public static let inspector: FieldID = "inspector"
+    public static let inspectionDate: FieldID = "inspection_date"
+
+    // Member fields.
+    public static let idNumber: FieldID = "id_number"
+    public static let name: FieldID = "name"
+    public static let relation: FieldID = "relation"
+    public static let sex: FieldID = "sex"
+    public static let birthDate: FieldID = "birth_date"
+    public static let age: FieldID = "age"
+    public static let ethnicity: FieldID = "ethnicity"
+    public static let education: FieldID = "education"
+    public static let inSchool: FieldID = "in_school"
+    public static let health: FieldID = "health"
+    public static let labor: FieldID = "labor"
+    public static let migrantMonths: FieldID = "migrant_months"
+    public static let medicalInsured: FieldID = "medical_insured"
+}

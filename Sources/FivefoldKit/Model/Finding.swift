@@ -1,0 +1,57 @@
+/// What Fivefold did or proposes about a finding.
+public enum FindingAction: String, Codable, Sendable {
+    /// The system dataset was corrected with evidence (大纠错).
+    case corrected
+    /// The item needs a field visit (大整改) and is on a worklist.
+    case worklist
+    /// Reported for information; nothing to do per record.
+    case info
+}
+
+/// One problem found in the data. A finding is data, never a thrown error.
+public struct Finding: Sendable {
+    public var rule: String
+    public var severity: Severity
+    public var regionCode: String
+    public var householdID: String
+    /// The member's ID number, else name; empty for household- and village-level findings.
+    public var memberID: String
+    public var field: String
+    /// What each source says, in source order.
+    public var values: [(source: SourceID, value: String)]
+    public var action: FindingAction
+    /// A Chinese message for data teams and field cadres.
+    public var message: String
+    /// Extra key material that keeps two findings of one rule on one field apart.
+    public var discriminator: String
+
+    public init(
+        rule: String, severity: Severity, regionCode: String = "", householdID: String = "",
+        memberID: String = "", field: String = "", values: [(source: SourceID, value: String)] = [],
+        action: FindingAction = .worklist, message: String, discriminator: String = ""
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.regionCode = regionCode
+        self.householdID = householdID
+        self.memberID = memberID
+        self.field = field
+        self.values = values
+        self.action = action
+        self.message = message
+        self.discriminator = discriminator
+    }
+
+    /// A stable id: the same problem on the same record gets the same id in every run.
+    ///
+    /// Built from the rule and the record keys only (never from values or messages), so a
+    /// finding keeps its id while its values change and the ledger can follow it across nights.
+    public var id: String {
+        StableHash.hex([rule, regionCode, householdID, memberID, field, discriminator])
+    }
+
+    /// `system=C;archive=C;verification=A`.
+    public var valuesText: String {
+        values.map { "\($0.source.rawValue)=\($0.value)" }.joined(separator: ";")
+    }
+}

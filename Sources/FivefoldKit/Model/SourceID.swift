@@ -1,0 +1,46 @@
+/// The place a record comes from: one of the five sources of 五个统一, or a department registry.
+///
+/// Sources are open-ended strings so that a pipeline can name registries (`hukou`, `deaths`, …)
+/// and signed field results (`signoff`) in trust orders without a code change.
+public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+    CustomStringConvertible, ExpressibleByStringLiteral
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (a: SourceID, b: SourceID) -> Bool { a.rawValue < b.rawValue }
+
+    /// 系统录的 — the information-system export; the dataset Fivefold corrects.
+    public static let system: SourceID = "system"
+    /// 袋里装的 — the digitised paper archive bag.
+    public static let archive: SourceID = "archive"
+    /// 墙上挂的 — the card on the household's wall.
+    public static let wall: SourceID = "wall"
+    /// 嘴上说的 — the visit interview (大走访 questionnaire).
+    public static let interview: SourceID = "interview"
+    /// 客观有的 — on-site inspection (实地核查).
+    public static let verification: SourceID = "verification"
+    /// 公安 household registration (户籍) registry.
+    public static let hukou: SourceID = "hukou"
+    /// A signed field result returned on a worklist (分级签字确认).
+    public static let signoff: SourceID = "signoff"
+
+    /// The five sources of 五个统一 in their conventional order.
+    public static let five: [SourceID] = [.system, .archive, .wall, .interview, .verification]
+
+    /// Chinese label used in worklists and messages.
+    public var chineseLabel: String {
+        switch rawValue {
+        case "system": return "系统"
+        case "archive": return "档案"
+        case "wall": return "明白卡"
+        case "interview": return "走访"
+        case "verification": return "核查"
+        case "hukou": return "户籍"
+        case "signoff": return "签字核实"
+        default: return rawValue
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import FivefoldKit
+
+/// `fivefold`: the command-line face of FivefoldKit. Subcommands parse, call the library, and map
+/// outcomes to exit codes; no pipeline logic lives here.
+@main
+struct FivefoldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fivefold",
+        abstract: "Cross-check poverty-alleviation filing-card records (建档立卡) across five sources (五个统一).",
+        subcommands: []
+    )
+}

@@ -1,0 +1,14 @@
+import XCTest
+@testable import FivefoldKit
+
+final class StableHashTests: XCTestCase {
+    func testHex_IsStableAcrossCalls() {
+        // FNV-1a of the empty string is the offset basis; guards against accidental seed changes.
+        XCTAssertEqual(StableHash.hex([""]), "cbf29ce484222325")
+        XCTAssertEqual(StableHash.hex(["a"]), "af63dc4c8601ec8c")
+    }
+
+    func testHex_SeparatesParts() {
+        XCTAssertNotEqual(StableHash.hex(["ab", "c"]), StableHash.hex(["a", "bc"]))
+    }
+}
