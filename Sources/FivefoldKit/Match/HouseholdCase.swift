@@ -1,0 +1,53 @@
+/// One household lined up across every source that holds it: the unit rules and resolution work on.
+public struct HouseholdCase: Sendable {
+    /// The normalised 户编号.
+    public var householdID: String
+    /// What each source says, keyed by source.
+    public var records: [SourceID: HouseholdRecord]
+    /// The same person across sources (and the hukou registry), filled by `MemberLinker`.
+    public var people: [LinkedMember]
+
+    public init(householdID: String, records: [SourceID: HouseholdRecord] = [:], people: [LinkedMember] = []) {
+        self.householdID = householdID
+        self.records = records
+        self.people = people
+    }
+
+    /// The system record, nil when the household is missing from the system.
+    public var system: HouseholdRecord? { records[.system] }
+
+    /// The first non-empty normalised value of a household field, system first, then the other sources.
+    public func firstValue(_ field: FieldID, order: [SourceID] = SourceID.five) -> String? {
+        for source in order { if let v = records[source]?[field] { return v } }
+        return nil
+    }
+
+    /// The 12-digit village code (from the system, else any source that has it).
+    public var regionCode: String { firstValue(.regionCode) ?? "" }
+}
+
+/// One person as each source records them. A source absent from `records` does not list them.
+public struct LinkedMember: Sendable {
+    public var records: [SourceID: MemberRecord]
+    /// How confident the linkage is per source (1 = by ID number or exact name).
+    public var scores: [SourceID: Double]
+
+    public init(records: [SourceID: MemberRecord] = [:], scores: [SourceID: Double] = [:]) {
+        self.records = records
+        self.scores = scores
+    }
+
+    /// The key used in findings: the ID number from the most reliable source, else the name.
+    public var memberKey: String {
+        for source in [SourceID.system, .hukou, .archive] {
+            if let id = records[source]?[.idNumber] { return id }
+        }
+        for source in [SourceID.system, .archive, .wall, .interview] {
+            if let name = records[source]?[.name] { return name }
+        }
+        return records.values.first?.memberKey ?? ""
+    }
+
+    /// The system's record of this person, if the system lists them.
+    public var system: MemberRecord? { records[.system] }
+}

@@ -1,0 +1,136 @@
+/// `unify.missing` and `unify.mismatch`: the 五个统一 checks across sources.
+///
+/// A household present in the system but absent from another source (or the reverse) is
+/// `unify.missing`, and so is a person listed by some sources of a household but not others.
+/// Every comparable field is compared across the sources that carry it with its policy's
+/// comparator; each disagreement becomes one `unify.mismatch` finding and one `Disagreement`
+/// for the Resolve stage, which decides whether it can be corrected.
+public struct UnifyRules {
+    /// Sources configured in the pipeline (only these can be "missing" a household).
+    public let sources: [SourceID]
+    /// Sources whose tables list members (wall only lists names).
+    public let memberSources: Set<SourceID>
+
+    public init(sources: [SourceID], memberSources: Set<SourceID>) {
+        self.sources = sources
+        self.memberSources = memberSources
+    }
+
+    static let notCompared: Set<FieldID> = [.householdID, .age, .inspector, .inspectionDate]
+
+    public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
+        checkMissing(c, sink: &sink)
+        compareHousehold(c, context: context, sink: &sink, disagreements: &disagreements)
+        for person in c.people {
+            compareMember(person, in: c, context: context, sink: &sink, disagreements: &disagreements)
+        }
+    }
+
+    // MARK: unify.missing
+
+    private func checkMissing(_ c: HouseholdCase, sink: inout FindingSink) {
+        let present = sources.filter { c.records[$0] != nil && c.records[$0]?.isMemberOnly == false }
+        let absent = sources.filter { !present.contains($0) }
+        if !absent.isEmpty {
+            let values = sources.map { (source: $0, value: present.contains($0) ? "有" : "无") }
+            let names = absent.map(\.chineseLabel).joined(separator: "、")
+            let message = c.system == nil
+                ? "系统中无此户，但\(present.map(\.chineseLabel).joined(separator: "、"))中有：核实是否漏录或户编号有误"
+                : "\(names)中无此户：核实并补齐"
+            sink.emit("unify.missing", case: c, values: values, message: message, discriminator: "household")
+        }
+        let holders = present.filter { memberSources.contains($0) }
+        guard holders.count > 1 || (holders.count == 1 && c.system == nil) else { return }
+        for person in c.people {
+            let listed = holders.filter { person.records[$0] != nil }
+            let missing = holders.filter { person.records[$0] == nil }
+            guard !missing.isEmpty else { continue }
+            let name = person.records.values.lazy.compactMap { $0[.name] }.first ?? ""
+            let values = holders.map { (source: $0, value: person.records[$0] == nil ? "无" : (person.records[$0]?.fields[.name]?.raw ?? "有")) }
+            sink.emit(
+                "unify.missing", case: c, member: person.memberKey, values: values,
+                message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
+                discriminator: "member")
+        }
+    }
+
+    // MARK: unify.mismatch
+
+    private func compareHousehold(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
+        for spec in FieldCatalog.household where !Self.notCompared.contains(spec.id) {
+            let policy = context.config.resolution.policy(for: spec.id)
+            guard policy.compare else { continue }
+            var values: [SourceValue] = []
+            for source in sources {
+                guard let record = c.records[source], !record.isMemberOnly else { continue }
+                if let value = record.fields[spec.id], let normalized = value.normalized {
+                    values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
+                } else if spec.id == .memberNames, memberSources.contains(source), !record.members.isEmpty {
+                    // Sources with member records carry the names implicitly: compare the wall's list against them.
+                    let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
+                    values.append(SourceValue(source: source, normalized: names, raw: names))
+                }
+            }
+            if spec.id == .memberNames, !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+        }
+    }
+
+    private func compareMember(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
+        for spec in FieldCatalog.member where !Self.notCompared.contains(spec.id) {
+            let policy = context.config.resolution.policy(for: spec.id)
+            guard policy.compare else { continue }
+            var values: [SourceValue] = []
+            for source in person.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
+                if let value = person.records[source]?.fields[spec.id], let normalized = value.normalized {
+                    values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
+                }
+            }
+            report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+        }
+    }
+
+    private func report(
+        _ values: [SourceValue], field: FieldID, member: LinkedMember?, in c: HouseholdCase, policy: FieldPolicy,
+        sink: inout FindingSink, disagreements: inout [Disagreement]
+    ) {
+        guard values.count > 1 else { return }
+        let comparator = ValueComparator(policy: policy)
+        let clusters = comparator.clusters(values.map { ($0.source, $0.normalized) })
+        guard clusters.count > 1 else { return }
+        let label = FieldCatalog.chinese(field)
+        let said = values.map { "\($0.source.chineseLabel)为\($0.raw)" }.joined(separator: "，")
+        let who = member.map { "成员\($0.records.values.lazy.compactMap { $0[.name] }.first ?? $0.memberKey)的" } ?? ""
+        let finding = Finding(
+            rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+            memberID: member?.memberKey ?? "", field: field.rawValue,
+            values: values.map { ($0.source, $0.raw) }, action: .worklist,
+            message: "\(who)\(label)不一致：\(said)")
+        guard sink.isEnabled("unify.mismatch") else { return }
+        sink.emit(finding)
+        disagreements.append(Disagreement(
+            findingIndex: sink.findings.count - 1, householdID: c.householdID, member: member, field: field,
+            values: values, policy: policy,
+            systemHasRecord: member.map { $0.system != nil } ?? (c.system.map { !$0.isMemberOnly } ?? false)))
+    }
+}
+
+/// One source's value of a field, normalised and as read.
+public struct SourceValue: Sendable {
+    public var source: SourceID
+    public var normalized: String
+    public var raw: String
+}
+
+/// A field on which sources disagree, handed to the Resolve stage.
+public struct Disagreement: Sendable {
+    /// Index of its `unify.mismatch` finding in the sink.
+    public var findingIndex: Int
+    public var householdID: String
+    public var member: LinkedMember?
+    public var field: FieldID
+    public var values: [SourceValue]
+    public var policy: FieldPolicy
+    /// Whether the system holds the record this field belongs to (only then can it be corrected).
+    public var systemHasRecord: Bool
+}
