@@ -4,7 +4,7 @@
 /// A registered-poor household that looks well-off (score ≤ `well_off_max` and income ≥
 /// `well_off_income_factor` × the current line) is a suspected 错评; an unregistered interview
 /// household that looks poor (score ≥ `poor_min`) is a suspected 漏评. All points are parameters.
-public struct FourLooksRule {
+public struct FourLooksRule: CaseRule {
     static let rule = "identify.four_looks"
 
     public struct Score: Sendable, Equatable {
