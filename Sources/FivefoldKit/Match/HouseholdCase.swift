@@ -31,6 +31,8 @@ public struct LinkedMember: Sendable {
     public var records: [SourceID: MemberRecord]
     /// How confident the linkage is per source (1 = by ID number or exact name).
     public var scores: [SourceID: Double]
+    /// True when this record matched several people equally well and was left unlinked.
+    public var ambiguous = false
 
     public init(records: [SourceID: MemberRecord] = [:], scores: [SourceID: Double] = [:]) {
         self.records = records

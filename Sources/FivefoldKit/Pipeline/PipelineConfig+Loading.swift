@@ -28,7 +28,7 @@ extension PipelineConfig {
 
     static let topKeys = [
         "version", "name", "input", "as_of", "vocabulary", "sources", "registries", "villages",
-        "resolution", "rules", "output",
+        "resolution", "rules", "output", "linkage",
     ]
 
     init(root: ConfigNode, folder: String) throws {
@@ -72,6 +72,13 @@ extension PipelineConfig {
         resolution = try root.optional("resolution").map(ResolutionConfig.init(node:)) ?? ResolutionConfig(defaults: FieldPolicy(), fields: [:])
         rules = try root.optional("rules").map(Self.rules(node:)) ?? [:]
         output = try root.optional("output").map { try OutputConfig(node: $0, folder: folder) } ?? OutputConfig()
+        var linkage = LinkageConfig()
+        if let node = try root.optional("linkage") {
+            try node.requireKeys(in: ["threshold", "ambiguity_margin"])
+            linkage.threshold = try node.optional("threshold")?.double(range: 0...1) ?? linkage.threshold
+            linkage.ambiguityMargin = try node.optional("ambiguity_margin")?.double(range: 0...1) ?? linkage.ambiguityMargin
+        }
+        self.linkage = linkage
     }
 
     static func isISODate(_ text: String) -> Bool {
@@ -228,7 +235,7 @@ extension ResolutionConfig {
 
 extension FieldPolicy {
     init(node: ConfigNode, base: FieldPolicy) throws {
-        try node.requireKeys(in: ["compare", "tolerance", "trust", "authoritative", "min_agree", "auto_correct", "enabled"])
+        try node.requireKeys(in: ["compare", "tolerance", "trust", "authoritative", "min_agree", "auto_correct", "enabled", "against", "categories"])
         self = base
         if let c = try node.optional("compare") {
             comparator = Comparator(rawValue: try c.oneOf(Comparator.allCases.map(\.rawValue)))!
@@ -243,6 +250,19 @@ extension FieldPolicy {
         if let m = try node.optional("min_agree") { minAgree = try m.int(range: 1...10) }
         if let a = try node.optional("auto_correct") { autoCorrect = try a.bool() }
         if let e = try node.optional("enabled") { compare = try e.bool() }
+        against = nil
+        categories = [:]
+        if let a = try node.optional("against") {
+            let field = FieldID(try a.string())
+            guard FieldCatalog.spec(field, level: .household) != nil || FieldCatalog.spec(field, level: .member) != nil else {
+                throw a.error("unknown field \"\(field)\"")
+            }
+            against = field
+            guard let map = try node.optional("categories") else {
+                throw a.error("against needs categories (e.g. {安全: [A, B], 不安全: [C, D]})")
+            }
+            for (key, value) in try map.entries() { categories[key] = try value.stringList() }
+        }
     }
 }
 

@@ -20,6 +20,8 @@ public struct PipelineConfig: Sendable {
     public var resolution: ResolutionConfig
     public var rules: [String: RuleSettings]
     public var output: OutputConfig
+    /// Member linkage across sources without ID numbers.
+    public var linkage: LinkageConfig
 
     /// The settings of a rule; rules absent from the file use their built-in defaults.
     public func rule(_ id: String) -> RuleSettings {
@@ -105,12 +107,19 @@ public struct FieldPolicy: Sendable, Hashable {
     public var autoCorrect: Bool
     /// Whether this field is compared across sources at all.
     public var compare: Bool
+    /// Category mapping: this field's values are compared with another field's value in the
+    /// corrected system record (interview 住房安全 安全/不安全 against house_grade A–D).
+    public var against: FieldID?
+    /// This field's value → the other field's values it stands for (安全 → [A, B]).
+    public var categories: [String: [String]]
 
     public init(
         comparator: Comparator = .exact, absoluteTolerance: Double = 0, relativeTolerance: Double = 0,
         trust: [SourceID] = [], authoritative: [SourceID] = [], minAgree: Int = 2,
-        autoCorrect: Bool = true, compare: Bool = true
+        autoCorrect: Bool = true, compare: Bool = true, against: FieldID? = nil, categories: [String: [String]] = [:]
     ) {
+        self.against = against
+        self.categories = categories
         self.comparator = comparator
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
@@ -141,6 +150,13 @@ public enum RuleParameter: Sendable, Hashable {
     case text(String)
     case list([String])
     case table([String: Double])
+}
+
+/// Member linkage parameters (SPEC §5, issue 5): a pair links when its score reaches
+/// `threshold` and no rival is within `ambiguityMargin`.
+public struct LinkageConfig: Sendable {
+    public var threshold: Double = 0.75
+    public var ambiguityMargin: Double = 0.05
 }
 
 /// What to write and how.

@@ -94,7 +94,7 @@ public struct PipelineRunner {
         }
         let matched = HouseholdMatcher().match(loaded.households)
         var cases = matched.cases
-        let linker = MemberLinker()
+        let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
         for i in cases.indices { linker.link(&cases[i], registries: loaded.registries) }
         progress("matched \(cases.count) households, \(matched.unregistered.count) unregistered interview households")
 
@@ -118,6 +118,7 @@ public struct PipelineRunner {
         let fourLooks = FourLooksRule()
         var duplicates = DuplicateRules()
         for c in cases {
+            unify.checkCategories(c, context: context, sink: &judged)
             for rule in caseRules { rule.check(c, context: context, sink: &judged) }
             fourLooks.check(c, context: context, sink: &judged)
             duplicates.observe(c)

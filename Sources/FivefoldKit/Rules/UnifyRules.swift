@@ -46,10 +46,11 @@ public struct UnifyRules {
             let missing = holders.filter { person.records[$0] == nil }
             guard !missing.isEmpty else { continue }
             let name = person.records.values.lazy.compactMap { $0[.name] }.first ?? ""
+            let doubt = person.ambiguous ? "（与多名成员相似，无法唯一匹配）" : ""
             let values = holders.map { (source: $0, value: person.records[$0] == nil ? "无" : (person.records[$0]?.fields[.name]?.raw ?? "有")) }
             sink.emit(
                 "unify.missing", case: c, member: person.memberKey, values: values,
-                message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
+                message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))\(doubt)，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
                 discriminator: "member")
         }
     }
@@ -59,7 +60,7 @@ public struct UnifyRules {
     private func compareHousehold(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
         for spec in FieldCatalog.household where !Self.notCompared.contains(spec.id) {
             let policy = context.config.resolution.policy(for: spec.id)
-            guard policy.compare else { continue }
+            guard policy.compare, policy.against == nil else { continue }
             var values: [SourceValue] = []
             for source in sources {
                 guard let record = c.records[source], !record.isMemberOnly else { continue }
@@ -87,6 +88,48 @@ public struct UnifyRules {
                 }
             }
             report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+        }
+        checkToldAge(person, in: c, context: context, sink: &sink)
+    }
+
+    /// An age told in the interview is whole years: it matches a birth date within ±1 year.
+    private func checkToldAge(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
+        for (source, record) in person.records.sorted(by: { HouseholdMatcher.sourceOrder($0.key, $1.key) }) {
+            guard let told = record[.age].flatMap({ Int($0) }) else { continue }
+            let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, CivilDate)? in
+                guard let text = person.records[s]?[.birthDate], let date = DateParser.parse(text) else { return nil }
+                return (s, text, date)
+            }.first
+            guard let (refSource, refText, birth) = reference else { continue }
+            let actual = birth.age(at: context.asOf)
+            guard abs(actual - told) > 1 else { continue }
+            let name = person.records.values.lazy.compactMap { $0[.name] }.first ?? ""
+            sink.emit(Finding(
+                rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+                memberID: person.memberKey, field: FieldID.age.rawValue,
+                values: [(refSource, refText), (source, record.fields[.age]?.raw ?? String(told))], action: .worklist,
+                message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
+        }
+    }
+
+    /// Category-mapped fields (interview 住房安全 安全/不安全) against the corrected system value of
+    /// the field they stand for (house_grade A–D). Run after corrections, so a grade the evidence
+    /// already corrected is not reported twice.
+    public func checkCategories(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
+        guard let system = c.system, !system.isMemberOnly else { return }
+        for spec in FieldCatalog.household {
+            let policy = context.config.resolution.policy(for: spec.id)
+            guard policy.compare, let target = policy.against, let actual = system[target] else { continue }
+            for source in sources {
+                guard let value = c.records[source]?.fields[spec.id], let normalized = value.normalized,
+                    let allowed = policy.categories[normalized], !allowed.contains(actual)
+                else { continue }
+                sink.emit(Finding(
+                    rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+                    field: spec.id.rawValue, values: [(source, value.raw), (.system, actual)], action: .worklist,
+                    message: "\(source.chineseLabel)\(spec.chinese)为\(value.raw)，与系统\(FieldCatalog.chinese(target))\(actual)不符；请入户核实",
+                    discriminator: source.rawValue))
+            }
         }
     }
 
