@@ -11,7 +11,10 @@ extension FieldNormalizer {
         let (number, suffix) = FieldNormalizer.splitNumber(compact)
         guard suffix.isEmpty || vocabulary.isCountSuffix(String(suffix)),
             let value = ExactDecimal.parse(number.utf8)
-        else { return .problem("不是有效整数: \(text)") }
+        else {
+            if suffix.isEmpty && FieldNormalizer.isTooLong(number) { return .problem("数值过大: \(text)") }
+            return .problem("不是有效整数: \(text)")
+        }
         guard value.isIntegral else { return .problem("不是整数: \(text)") }
         return .value(value.plainText)
     }
@@ -38,6 +41,7 @@ extension FieldNormalizer {
         }
         let (number, unitText) = FieldNormalizer.splitNumber(compact)
         guard let value = ExactDecimal.parse(number.utf8) else {
+            if FieldNormalizer.isTooLong(number) { return .problem("数值过大: \(text)") }
             return .problem("不是有效数值: \(text) (应为以\(canonical)计的数)")
         }
         if unitText.isEmpty { return .value(value.plainText) }
@@ -59,6 +63,23 @@ extension FieldNormalizer {
     }
 
     // MARK: - Helpers
+
+    /// True for a plain number with more significant digits than `ExactDecimal` holds (18).
+    static func isTooLong(_ number: Substring) -> Bool {
+        var digits = 0
+        var leading = true
+        for byte in number.utf8 {
+            switch byte {
+            case 0x30 where leading: continue
+            case 0x30...0x39:
+                leading = false
+                digits += 1
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"): continue
+            default: return false
+            }
+        }
+        return digits > 18
+    }
 
     /// Folded text without its (single) spaces: "3,500 元" → "3,500元".
     static func removingSpaces(_ text: String) -> String {
