@@ -20,7 +20,14 @@ extension PipelineConfig {
         } catch let error as PipelineError {
             throw error
         } catch let error as YamlError {
-            throw PipelineError(file: path, keyPath: "", message: "not valid YAML: \(error)")
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+                throw PipelineError(file: path, line: mark.line, column: mark.column, keyPath: "", message: "not valid YAML: \(detail)")
+            default:
+                throw PipelineError(file: path, keyPath: "", message: "not valid YAML: \(error)")
+            }
         }
         let folder = url.deletingLastPathComponent().path
         return try PipelineConfig(root: ConfigNode(node: root, path: "", file: path), folder: folder)

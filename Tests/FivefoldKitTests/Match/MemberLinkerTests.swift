@@ -8,8 +8,8 @@ final class MemberLinkerTests: XCTestCase {
 
     func link(system: [[FieldID: String]], interview: [[FieldID: String]]) -> [(system: String?, interview: String?)] {
         var c = HouseholdCase(householdID: "H1")
-        c.records[.system] = TestData.household(.system, [.householdID: "H1"], members: system.map { TestData.member(.system, $0) })
-        c.records[.interview] = TestData.household(.interview, [.householdID: "H1"], members: interview.map { TestData.member(.interview, $0) })
+        c.records[.system] = TestData.household([.householdID: "H1"], source: .system, members: system.map { TestData.member($0, source: .system) })
+        c.records[.interview] = TestData.household([.householdID: "H1"], source: .interview, members: interview.map { TestData.member($0, source: .interview) })
         MemberLinker(asOf: asOf).link(&c, registries: Registries())
         return c.people.map { p in
             (p.records[.system].map { "\($0[.name]!)/\($0[.birthDate] ?? "")" }, p.records[.interview].map { "\($0[.name]!)/\($0[.age] ?? "")" })

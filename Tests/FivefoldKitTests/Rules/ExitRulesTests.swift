@@ -9,10 +9,10 @@ final class ExitRulesTests: XCTestCase {
         return TestData.case([TestData.household(base, members: members)])
     }
 
-    let head = TestData.member([.name: "王大", .relation: "户主", .birthDate: "1970-01-01", .idNumber: TestData.id("19700101", serial: 1, male: true), .medicalInsured: "是"])
+    let head = TestData.member([.name: "王大", .relation: "户主", .birthDate: "1970-01-01", .idNumber: TestData.id(birth: "19700101", serial: 1, male: true), .medicalInsured: "是"])
 
     func child(age birth: String, inSchool: String = "") -> MemberRecord {
-        TestData.member([.name: "王小", .relation: "之子", .birthDate: birth, .idNumber: TestData.id(birth.replacingOccurrences(of: "-", with: ""), serial: 2, male: true), .inSchool: inSchool, .medicalInsured: "是"])
+        TestData.member([.name: "王小", .relation: "之子", .birthDate: birth, .idNumber: TestData.id(birth: birth.replacingOccurrences(of: "-", with: ""), serial: 2, male: true), .inSchool: inSchool, .medicalInsured: "是"])
     }
 
     func testIncome_BelowTheExitYearsLineFires_AtTheLineDoesNot() throws {
@@ -45,7 +45,7 @@ final class ExitRulesTests: XCTestCase {
     func testEducation_StudentsRegistryCountsAsInSchool() throws {
         let kid = child(age: "2010-06-01")
         var registries = Registries()
-        registries.add("students", TestData.member("students", [.idNumber: kid[.idNumber]!]))
+        registries.add("students", TestData.member([.idNumber: kid[.idNumber]!], source: "students"))
         let context = try TestData.context(registries: registries)
         XCTAssertTrue(TestData.findings(ExitRules(), exited(members: [head, kid]), context: context).isEmpty)
     }
@@ -53,7 +53,7 @@ final class ExitRulesTests: XCTestCase {
     func testMedical_NeedsBothSystemAndRegistryUninsured() throws {
         let uninsured = TestData.member([.name: "王大", .relation: "户主", .birthDate: "1970-01-01", .idNumber: head[.idNumber]!, .medicalInsured: "否"])
         var registries = Registries()
-        registries.add("insurance", TestData.member("insurance", [.idNumber: head[.idNumber]!, FieldID("insurance_status"): "否"]))
+        registries.add("insurance", TestData.member([.idNumber: head[.idNumber]!, FieldID("insurance_status"): "否"], source: "insurance"))
         XCTAssertEqual(TestData.findings(ExitRules(), exited(members: [uninsured]), context: try TestData.context(registries: registries)).map(\.rule), ["exit.medical"])
         XCTAssertTrue(TestData.findings(ExitRules(), exited(members: [uninsured]), context: try TestData.context()).isEmpty, "system alone is not enough")
     }

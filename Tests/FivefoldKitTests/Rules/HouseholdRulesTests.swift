@@ -3,8 +3,8 @@ import XCTest
 @testable import FivefoldKit
 
 final class HouseholdRulesTests: XCTestCase {
-    let headID = TestData.id("19700101", serial: 1, male: true)
-    let wifeID = TestData.id("19720202", serial: 2, male: false)
+    let headID = TestData.id(birth: "19700101", serial: 1, male: true)
+    let wifeID = TestData.id(birth: "19720202", serial: 2, male: false)
 
     func family(_ fields: [FieldID: String] = [:], head: [FieldID: String] = [:], wife: [FieldID: String] = [:]) -> HouseholdCase {
         var h: [FieldID: String] = [.name: "王大", .relation: "户主", .sex: "男", .birthDate: "1970-01-01", .idNumber: headID, .health: "健康", .education: "小学", .labor: "普通劳动力"]
@@ -84,8 +84,8 @@ final class MemberRulesTests: XCTestCase {
 
 final class DuplicateRulesTests: XCTestCase {
     func testPersonInTwoHouseholdsAndHeadOfTwo() throws {
-        let id = TestData.id("19700101", serial: 1, male: true)
-        let other = TestData.id("19800101", serial: 3, male: true)
+        let id = TestData.id(birth: "19700101", serial: 1, male: true)
+        let other = TestData.id(birth: "19800101", serial: 3, male: true)
         let a = TestData.case([TestData.household([.householdID: "H1", .headID: id], members: [TestData.member([.name: "王大", .idNumber: id, .relation: "户主"])])])
         let b = TestData.case([TestData.household([.householdID: "H2", .headID: id], members: [TestData.member([.name: "王大", .idNumber: id, .relation: "户主"])])])
         let c = TestData.case([TestData.household([.householdID: "H3", .headID: other], members: [
@@ -115,10 +115,10 @@ final class FourLooksRuleTests: XCTestCase {
 
     func testUnregisteredHouseholdThatLooksPoorIsSuspectedOmission() throws {
         let context = try TestData.context()
-        let poor = TestData.household(.interview, [.houseSafe: "不安全", .grainKg: "300", .headName: "孙老"], members: [
-            TestData.member(.interview, [.name: "孙老", .relation: "户主", .labor: "丧失劳动力"]),
-            TestData.member(.interview, [.name: "孙一", .inSchool: "小学", .labor: "无劳动能力"]),
-            TestData.member(.interview, [.name: "孙二", .inSchool: "初中", .labor: "无劳动能力"]),
+        let poor = TestData.household([.houseSafe: "不安全", .grainKg: "300", .headName: "孙老"], source: .interview, members: [
+            TestData.member([.name: "孙老", .relation: "户主", .labor: "丧失劳动力"], source: .interview),
+            TestData.member([.name: "孙一", .inSchool: "小学", .labor: "无劳动能力"], source: .interview),
+            TestData.member([.name: "孙二", .inSchool: "初中", .labor: "无劳动能力"], source: .interview),
         ])
         let rule = FourLooksRule()
         XCTAssertEqual(rule.score(poor, context: context), FourLooksRule.Score(house: 25, grain: 25, labour: 25, school: 25))

@@ -3,13 +3,13 @@ import XCTest
 @testable import FivefoldKit
 
 final class RegistryRulesTests: XCTestCase {
-    let id = TestData.id("19700101", serial: 1, male: true)
+    let id = TestData.id(birth: "19700101", serial: 1, male: true)
 
     func run(_ registry: String, _ fields: [FieldID: String], rules: String = "", status: String = "未脱贫") throws -> [Finding] {
         var registries = Registries()
         var row = fields
         row[.idNumber] = id
-        registries.add(registry, TestData.member(SourceID(registry), row))
+        registries.add(registry, TestData.member(row, source: SourceID(registry)))
         let c = TestData.case([TestData.household([.householdID: "H1", .status: status], members: [TestData.member([.name: "王大", .idNumber: id, .relation: "户主"])])])
         return TestData.findings(RegistryRules(), c, context: try TestData.context(rules: rules, registries: registries))
     }

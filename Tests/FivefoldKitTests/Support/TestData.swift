@@ -9,12 +9,12 @@ enum TestData {
         FieldValue(raw: text, normalized: text.isEmpty ? nil : text)
     }
 
-    static func member(_ source: SourceID = .system, _ fields: [FieldID: String]) -> MemberRecord {
+    static func member(_ fields: [FieldID: String], source: SourceID = .system) -> MemberRecord {
         MemberRecord(source: source, location: SourceLocation(file: "\(source).csv", line: 2),
                      fields: fields.mapValues(value))
     }
 
-    static func household(_ source: SourceID = .system, _ fields: [FieldID: String], members: [MemberRecord] = []) -> HouseholdRecord {
+    static func household(_ fields: [FieldID: String], source: SourceID = .system, members: [MemberRecord] = []) -> HouseholdRecord {
         HouseholdRecord(source: source, location: SourceLocation(file: "\(source).csv", line: 2),
                         fields: fields.mapValues(value), members: members)
     }
@@ -54,7 +54,7 @@ enum TestData {
     }
 
     /// A valid 18-digit ID number for a birth date and sex (check character computed here).
-    static func id(_ region: String = "520203", _ birth: String, serial: Int, male: Bool) -> String {
+    static func id(birth: String, serial: Int, male: Bool, region: String = "520203") -> String {
         var seq = serial * 2 + (male ? 1 : 0)
         seq %= 1000
         let body = region + birth + String(format: "%03d", seq)
