@@ -1,9 +1,9 @@
 // Reads record elements out of XML dumps of any size (the archive and interview sources), one
-// record at a time, through libxml2's streaming `xmlTextReader`: memory stays bounded because the
-// reader frees nodes as it moves on, and libxml2 converts declared encodings (GBK) itself. The
-// input is pulled through our `ByteSource`, so a gzipped file is recognised by its magic bytes
-// like CSV is (`xmlReaderForFile` would also inflate, but it would hide I/O and gzip errors
-// behind parser errors and we could not sniff the encoding first). Untrusted input: the options
+// record at a time, through libxml2's SAX2 push parser: memory stays bounded because it keeps no
+// tree (LibXMLPushParser.swift says why not `xmlTextReader`), and libxml2 converts declared
+// encodings (GBK) itself. The input is pulled through our `ByteSource`, so a gzipped file is
+// recognised by its magic bytes like CSV is (libxml2's own file reading would also inflate, but
+// it would hide I/O and gzip errors behind parser errors, and we could not sniff the encoding). Untrusted input: the options
 // never substitute entities or load DTDs, and `XMLEntityFence` refuses external entities.
 
 import CLibXML2
@@ -20,7 +20,10 @@ public final class XMLRecordReader {
     /// declared encoding, else UTF-8.
     public let encodingName: String
 
-    private let input: XMLInputStream
+    private let source: any ByteSource
+    /// The bytes read to sniff the encoding, parsed first.
+    private var prefix: [UInt8]
+    static let chunkSize = 256 * 1024
     private let encodingOverride: String?
     private var consumed = false
 
@@ -65,7 +68,8 @@ public final class XMLRecordReader {
             }
         }
         encodingName = encodingOverride ?? declared?.uppercased() ?? "UTF-8"
-        input = XMLInputStream(source: opened.source, prefix: prefix)
+        source = opened.source
+        self.prefix = prefix
         XMLEntityFence.install()
     }
 
@@ -80,26 +84,40 @@ public final class XMLRecordReader {
         consumed = true
         var options = XMLRecordReader.safeOptions
         if encodingOverride != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        guard let reader = LibXMLTextReader(input: input, url: displayName, encoding: encodingOverride, options: options) else {
-            throw IngestError(file: displayName, "cannot start the XML reader")
+        let assembler = XMLRecordAssembler(paths: paths, file: displayName)
+        guard let parser = LibXMLPushParser(assembler: assembler, url: displayName, encoding: encodingOverride, options: options) else {
+            throw IngestError(file: displayName, "cannot start the XML parser")
         }
-        var walker = XMLRecordWalker(reader: reader.pointer, paths: paths, file: displayName)
         var count = 0
-        var status: Int32 = 1
-        while true {
-            status = xmlTextReaderRead(reader.pointer)
-            guard status == 1 else { break }
-            if let record = walker.step() {
+        var chunk = prefix
+        prefix = []
+        var wellFormed = true
+        var ioError: Error?
+        var finished = false
+        while wellFormed && !finished {
+            if chunk.isEmpty {
+                chunk = [UInt8](repeating: 0, count: XMLRecordReader.chunkSize)
+                do {
+                    let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+                    chunk.removeSubrange(n...)
+                } catch {
+                    ioError = error
+                    break
+                }
+                finished = chunk.isEmpty
+            }
+            wellFormed = chunk.withUnsafeBytes { parser.parse($0, final: finished) }
+            chunk = []
+            for record in parser.takeCompleted() {
                 count += 1
                 try body(record)
             }
         }
-        guard status < 0 else { return XMLReadResult(records: count) }
-        if let error = input.error {
-            let message = (error as? IngestError)?.message ?? "\(error)"
-            return XMLReadResult(records: count, fatal: IngestError(message: message))
+        if let ioError {
+            return XMLReadResult(records: count, fatal: (ioError as? IngestError) ?? IngestError(file: displayName, "\(ioError)"))
         }
-        let stop = reader.stoppingError ?? (message: "XML parse error", line: Int(xmlTextReaderGetParserLineNumber(reader.pointer)), column: Int(xmlTextReaderGetParserColumnNumber(reader.pointer)))
+        guard !wellFormed else { return XMLReadResult(records: count) }
+        let stop = parser.stoppingError ?? (message: "malformed XML", line: 0, column: 0)
         let location = SourceLocation(file: displayName, line: stop.line, column: stop.column > 0 ? stop.column : nil)
         return XMLReadResult(records: count, fatal: IngestError(location: location, message: stop.message))
     }

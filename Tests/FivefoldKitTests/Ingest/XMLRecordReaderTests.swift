@@ -190,6 +190,21 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertThrowsError(try XMLRecordReader(path: dir.path("none.xml"), paths: archivePaths))
     }
 
+    func testXMLRecordReader_AmpersandsInAttributesAndText() throws {
+        let xml = "<档案><户 户编号=\"A&amp;B &#38;#38; &#x5F20;\"><户主姓名>C&amp;D &lt;x&gt;</户主姓名></户></档案>"
+        let (records, result) = try read(dir.write("amp.xml", xml))
+        XCTAssertNil(result.fatal)
+        XCTAssertEqual(records.first?.values["@户编号"], "A&B &#38; 张")
+        XCTAssertEqual(records.first?.values["户主姓名"], "C&D <x>")
+    }
+
+    func testXMLRecordReader_LineNumbersPastSixteenBits() throws {
+        // libxml2 keeps element lines in 16 bits; records past line 65535 must still be exact.
+        let xml = "<档案>\n" + String(repeating: "<!-- filler -->\n", count: 70_000) + "<户 户编号=\"H1\">\n<户主姓名>张三</户主姓名></户>\n</档案>\n"
+        let (records, _) = try read(dir.write("long.xml", xml))
+        XCTAssertEqual(records.first?.location.line, 70_002)
+    }
+
     func testXMLPaths_ParsesSlashSeparatedPaths() {
         XCTAssertEqual(XMLPaths(recordPath: "/档案/户/", memberPath: " 成员列表 / 成员 "), XMLPaths(record: ["档案", "户"], member: ["成员列表", "成员"]))
         XCTAssertNil(XMLPaths(recordPath: "a/b", memberPath: "").member)
