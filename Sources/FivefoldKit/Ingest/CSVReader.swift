@@ -194,9 +194,12 @@ public final class CSVReader {
                 counts.read += 1
                 rowLength = length
                 let location = SourceLocation(file: displayName, line: line)
-                if let reason = problem(expected: expected, contentLength: contentLength, hasNUL: hasNUL) {
+                if let reason = length > format.maxRowBytes
+                    ? "row longer than \(format.maxRowBytes) bytes"
+                    : problem(expected: expected, contentLength: contentLength, hasNUL: hasNUL)
+                {
                     counts.quarantined += 1
-                    quarantine(QuarantinedRow(location: location, reason: reason, raw: rawText(UnsafeBufferPointer(start: buffer + pos, count: length))))
+                    quarantine(QuarantinedRow(location: location, reason: reason, raw: rawText(UnsafeBufferPointer(start: buffer + pos, count: min(length, 64 * 1024)))))
                 } else {
                     counts.accepted += 1
                     try row(CSVRow(location: location, reader: self))
@@ -207,9 +210,12 @@ public final class CSVReader {
                 counts.read += 1
                 counts.quarantined += 1
                 let location = SourceLocation(file: displayName, line: line)
-                let raw = try consumeThroughLineEnd(from: offset)
+                // A quote error lines below the row's start most likely means the row opened a
+                // quote it never closed: set aside only its first line, as for an unterminated
+                // field, rather than every line up to the error.
+                let raw = try consumeThroughLineEnd(from: newlines > 0 ? 0 : offset)
                 quarantine(QuarantinedRow(location: location, reason: CSVReader.strayReason(field: field, afterClosingQuote: afterQuote), raw: rawText(raw)))
-                line += newlines + 1
+                line += 1
             case .unterminated(let field, let why):
                 counts.read += 1
                 counts.quarantined += 1
