@@ -3,6 +3,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/parserInternals.h>
 
 /// `xmlFree` is a C global function pointer; Swift 6 rejects it as shared mutable state.
 static inline void fivefold_xmlFree(void *p) { xmlFree(p); }

@@ -180,8 +180,10 @@ public struct PipelineRunner {
         let worklists = try WorklistWriter(maskIDs: config.output.maskIDs)
             .write(result.findings, directory: directory, folder: path("worklists"))
 
-        if !result.loaded.quarantine.isEmpty {
-            try QuarantineFiles.write(result.loaded.quarantine, folder: path("quarantine"))
+        for (source, rows) in result.loaded.quarantine.sorted(by: { $0.key < $1.key }) {
+            let writer = QuarantineWriter(directory: path("quarantine"), source: source)
+            for row in rows { try writer.append(row) }
+            try writer.close()
         }
 
         var byRule: [String: Int] = [:]
@@ -225,20 +227,5 @@ enum OutputFolder {
             throw error
         }
         try? fm.removeItem(atPath: previous)
-    }
-}
-
-/// Writes `quarantine/<source>.csv`: file, line, reason, raw text of every unreadable row.
-enum QuarantineFiles {
-    static func write(_ rows: [String: [QuarantinedRow]], folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (source, list) in rows {
-            let writer = try ReportCSV.open((folder as NSString).appendingPathComponent("\(source).csv"))
-            try writer.write(["file", "line", "reason", "raw"])
-            for row in list {
-                try writer.write([row.location.file, String(row.location.line), row.reason, row.raw])
-            }
-            try writer.close()
-        }
     }
 }

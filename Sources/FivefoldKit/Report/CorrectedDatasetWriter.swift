@@ -36,7 +36,7 @@ public struct CorrectedDatasetWriter {
         let reader = try CSVReader(path: inputPath, displayName: table.file, format: format)
         let writer = try CSVWriter(
             path: outputPath, encoding: reader.encoding, bom: false, lineTerminator: reader.lineTerminator,
-            delimiter: table.delimiter, neutralizeFormulas: false)
+            delimiter: table.delimiter, quote: table.quote, neutralizeFormulas: false)
         try writer.writeRaw(reader.headerRawBytes)
         var columns: [FieldID: Int] = [:]
         for (field, names) in table.fields {
@@ -73,7 +73,7 @@ public struct CorrectedDatasetWriter {
                 fields[column] = value
                 changed += 1
             }
-            try writer.write(fields)
+            try writer.writeRow(fields)
         }, quarantine: { _ in })
         try writer.close()
         return changed

@@ -14,9 +14,9 @@ public enum FindingsWriter {
 
     public static func write(_ findings: [Finding], to path: String) throws {
         let writer = try ReportCSV.open(path)
-        try writer.write(header)
+        try writer.writeRow(header)
         for f in sorted(findings) {
-            try writer.write([
+            try writer.writeRow([
                 f.id, f.rule, f.severity.rawValue, f.regionCode, f.householdID, f.memberID, f.field, f.valuesText,
                 f.action.rawValue, f.message,
             ])
@@ -33,12 +33,12 @@ public enum CorrectionsWriter {
 
     public static func write(_ corrections: [Correction], to path: String) throws {
         let writer = try ReportCSV.open(path)
-        try writer.write(header)
+        try writer.writeRow(header)
         let sorted = corrections.sorted {
             ($0.householdID, $0.memberID, $0.field.rawValue) < ($1.householdID, $1.memberID, $1.field.rawValue)
         }
         for c in sorted {
-            try writer.write([c.findingID, c.householdID, c.memberID, c.field.rawValue, c.oldValue, c.newValue, c.evidence, c.policy])
+            try writer.writeRow([c.findingID, c.householdID, c.memberID, c.field.rawValue, c.oldValue, c.newValue, c.evidence, c.policy])
         }
         try writer.close()
     }

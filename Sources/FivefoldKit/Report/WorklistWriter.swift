@@ -35,7 +35,7 @@ public struct WorklistWriter {
             }
             let name = Self.fileName(township)
             let writer = try ReportCSV.open((folder as NSString).appendingPathComponent(name))
-            try writer.write(Self.header)
+            try writer.writeRow(Self.header)
             for (f, e) in sorted {
                 var row = [
                     f.id, e.township, e.village, f.householdID, e.headName, e.cadreName, e.cadrePhone,
@@ -48,7 +48,7 @@ public struct WorklistWriter {
                 let others = f.values.filter { v in !Self.sourceColumns.contains { $0.0 == v.source } }
                     .map { "\($0.source.chineseLabel)=\(mask($0.value))" }.joined(separator: "；")
                 row += [others, mask(f.message), "", "", ""]
-                try writer.write(row)
+                try writer.writeRow(row)
             }
             try writer.close()
             counts[name] = sorted.count

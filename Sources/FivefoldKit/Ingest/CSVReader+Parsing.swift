@@ -1,0 +1,269 @@
+// The byte-level CSV state machine. It finds field boundaries in the reader's buffer without
+// copying or decoding (a field is a byte range until someone asks for its value), counts
+// physical lines so that locations stay right across quoted newlines, and classifies every row
+// as blank, well-formed, or broken in a way the reader can recover from at the next line.
+// A row that runs into the end of the buffer is re-parsed from its start after a refill: simpler
+// than suspending the state machine, and it costs one partial row per 1 MiB chunk.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension CSVReader {
+    /// A field's bytes, relative to the row start; `escaped` when it holds doubled quotes.
+    struct FieldSpan {
+        var start: Int32
+        var end: Int32
+        var escaped: Bool
+    }
+
+    /// What the bytes at `pos` hold.
+    enum ParseOutcome {
+        /// The row continues past the buffered data: refill and parse again.
+        case needMore
+        /// No data left.
+        case end
+        /// An empty (or all-space) line of `length` bytes including its terminator.
+        case blank(length: Int)
+        /// A complete row: `length` with terminator, `contentLength` without; `newlines` line
+        /// breaks consumed (embedded ones and the terminator).
+        case row(length: Int, contentLength: Int, newlines: Int, hasNUL: Bool)
+        /// A quote inside an unquoted field, or something other than a delimiter or line end
+        /// after a closing quote, at `offset`, after `newlines` embedded line breaks.
+        case stray(field: Int, offset: Int, newlines: Int, afterClosingQuote: Bool)
+        /// A quoted field that never closes within the limits.
+        case unterminated(field: Int, why: String)
+    }
+
+    /// Parses the row at `pos` into `spans`.
+    func parseRow() -> ParseOutcome {
+        let n = end - pos
+        if n == 0 { return eof ? .end : .needMore }
+        let p = UnsafePointer(buffer + pos)
+        let delimiter = format.delimiter, quote = format.quote
+        let cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+
+        // Blank line: nothing but spaces or tabs (unless one of them is the delimiter).
+        var i = 0
+        while i < n && (p[i] == 0x20 || p[i] == 0x09) && p[i] != delimiter { i += 1 }
+        if i == n { return eof ? .blank(length: n) : .needMore }
+        if p[i] == lf { return .blank(length: i + 1) }
+        if p[i] == cr {
+            if i + 1 < n { return .blank(length: p[i + 1] == lf ? i + 2 : i + 1) }
+            return eof ? .blank(length: i + 1) : .needMore
+        }
+
+        i = 0
+        spanCount = 0
+        var newlines = 0
+        var hasNUL = false
+        let stop = stopBytes
+        let maxBytes = format.maxQuotedFieldBytes, maxLines = format.maxQuotedFieldLines
+        while true {
+            let fieldStart = i
+            if i < n && p[i] == quote {
+                i += 1
+                let contentStart = i
+                var escaped = false
+                var fieldLines = 0
+                while true {
+                    if i >= n {
+                        return eof ? .unterminated(field: spanCount, why: "reaches end of file") : .needMore
+                    }
+                    let c = p[i]
+                    if c == quote {
+                        if i + 1 >= n {
+                            if !eof { return .needMore }
+                            break
+                        }
+                        if p[i + 1] == quote { escaped = true; i += 2; continue }
+                        break
+                    }
+                    if c == lf {
+                        if p[i - 1] != cr { newlines += 1; fieldLines += 1 }
+                    } else if c == cr {
+                        newlines += 1
+                        fieldLines += 1
+                    } else if c == 0 {
+                        hasNUL = true
+                    } else if gbPairs && c >= 0x81 {
+                        i += 1
+                    }
+                    i += 1
+                    if fieldLines > maxLines {
+                        return .unterminated(field: spanCount, why: "spans more than \(maxLines) lines")
+                    }
+                    if i - contentStart > maxBytes {
+                        return .unterminated(field: spanCount, why: "longer than \(maxBytes) bytes")
+                    }
+                }
+                addSpan(contentStart, i, escaped)
+                i += 1  // the closing quote
+                if i >= n {
+                    if !eof { return .needMore }
+                    return .row(length: n, contentLength: n, newlines: newlines, hasNUL: hasNUL)
+                }
+                let c = p[i]
+                if c == delimiter { i += 1; continue }
+                if c != cr && c != lf {
+                    return .stray(field: spanCount - 1, offset: i, newlines: newlines, afterClosingQuote: true)
+                }
+            } else {
+                while i < n {
+                    let c = p[i]
+                    if !stop[Int(c)] { i += 1; continue }
+                    if c == 0 { hasNUL = true; i += 1; continue }
+                    if c >= 0x80 { i += 2; continue }  // a GB character, in pair mode only
+                    break
+                }
+                if i >= n {
+                    if !eof { return .needMore }
+                    addSpan(fieldStart, n, false)
+                    return .row(length: n, contentLength: n, newlines: newlines, hasNUL: hasNUL)
+                }
+                let c = p[i]
+                if c == quote {
+                    return .stray(field: spanCount, offset: i, newlines: newlines, afterClosingQuote: false)
+                }
+                addSpan(fieldStart, i, false)
+                if c == delimiter { i += 1; continue }
+            }
+            // p[i] is CR or LF: the row ends here.
+            let contentLength = i
+            if p[i] == cr {
+                if i + 1 < n {
+                    i += p[i + 1] == lf ? 2 : 1
+                } else {
+                    if !eof { return .needMore }
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+            return .row(length: i, contentLength: contentLength, newlines: newlines + 1, hasNUL: hasNUL)
+        }
+    }
+
+    @inline(__always)
+    private func addSpan(_ start: Int, _ end: Int, _ escaped: Bool) {
+        if spanCount == spanCapacity {
+            let grown = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
+            grown.moveInitialize(from: spans, count: spanCount)
+            spans.deallocate()
+            spans = grown
+            spanCapacity *= 2
+        }
+        spans[spanCount] = FieldSpan(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), escaped: escaped)
+        spanCount += 1
+    }
+
+    /// Moves unconsumed bytes to the front of the buffer and reads more; sets `eof` when the
+    /// source is exhausted. Offsets relative to `pos` stay valid.
+    func refillOrEOF() throws {
+        if eof { return }
+        if pos > 0 {
+            if end > pos { memmove(buffer, buffer + pos, end - pos) }
+            end -= pos
+            pos = 0
+        }
+        if capacity - end < chunkSize {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: end + chunkSize + 4096)
+            grown.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = grown
+            capacity = end + chunkSize + 4096
+        }
+        let n = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
+        if n == 0 { eof = true } else { end += n }
+    }
+
+    /// Consumes bytes from `pos` through the end of the physical line that contains
+    /// `pos + offset` (terminator included), reading more as needed, and returns them (cut to
+    /// the first 64 KiB). Used to skip a broken row and resume at the next line.
+    func consumeThroughLineEnd(from offset: Int) throws -> [UInt8] {
+        let rawLimit = 64 * 1024
+        var raw: [UInt8] = []
+        func keep(_ count: Int) {
+            let take = min(count, rawLimit - raw.count)
+            if take > 0 { raw += UnsafeBufferPointer(start: buffer + pos, count: take) }
+        }
+        var i = pos + offset
+        while true {
+            while i < end && buffer[i] != 0x0A && buffer[i] != 0x0D { i += 1 }
+            if i < end {
+                if buffer[i] == 0x0D && i + 1 == end && !eof {
+                    let rel = i - pos
+                    try refillOrEOF()
+                    i = pos + rel
+                    continue
+                }
+                let stop = buffer[i] == 0x0D && i + 1 < end && buffer[i + 1] == 0x0A ? i + 2 : i + 1
+                keep(stop - pos)
+                pos = stop
+                return raw
+            }
+            if eof {
+                keep(end - pos)
+                pos = end
+                return raw
+            }
+            if end - pos > format.maxRowBytes {
+                // Drop what is buffered: the line is too long to keep whole.
+                keep(end - pos)
+                pos = end
+                i = end
+            }
+            let rel = i - pos
+            try refillOrEOF()
+            i = pos + rel
+        }
+    }
+
+    /// The decoded value of field `index` of the current row.
+    func fieldString(at index: Int) -> String {
+        guard index >= 0 && index < spanCount else { return "" }
+        let span = spans[index]
+        var p = UnsafePointer(buffer + pos + Int(span.start))
+        var count = Int(span.end - span.start)
+        if span.escaped {
+            scratch.removeAll(keepingCapacity: true)
+            let quote = format.quote
+            var k = 0
+            while k < count {
+                let c = p[k]
+                scratch.append(c)
+                k += (c == quote && k + 1 < count && p[k + 1] == quote) ? 2 : 1
+            }
+            count = scratch.count
+            return scratch.withUnsafeBufferPointer { decode($0.baseAddress!, count) }
+        }
+        if count == 0 { return "" }
+        p = UnsafePointer(buffer + pos + Int(span.start))
+        return decode(p, count)
+    }
+
+    @inline(__always)
+    private func decode(_ p: UnsafePointer<UInt8>, _ count: Int) -> String {
+        if let gb { return gb.decode(p, count: count) }
+        return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+    }
+
+    /// The current row's bytes, terminator included.
+    func currentRowBytes() -> [UInt8] {
+        Array(UnsafeBufferPointer(start: buffer + pos, count: rowLength))
+    }
+
+    /// Text of a quarantined row: decoded leniently, final terminator removed, NUL shown as ␀.
+    func rawText<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var bytes = Array(bytes)
+        if bytes.last == 0x0A { bytes.removeLast() }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        let text = bytes.withUnsafeBufferPointer { decode($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        guard bytes.contains(0) else { return text }
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: text.unicodeScalars.map { $0 == "\0" ? "\u{2400}" : $0 })
+        return String(shown)
+    }
+}

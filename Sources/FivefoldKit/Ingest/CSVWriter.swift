@@ -1,0 +1,149 @@
+// Fivefold's outputs must re-import where its inputs came from: the corrected system tables keep
+// the input's encoding, BOM, delimiter and line terminator (SPEC §6), worklists open in Excel
+// (UTF-8 with BOM), and cells people open in a spreadsheet must not run as formulas. This writer
+// does all of that, buffered, and can copy an input row verbatim so that unchanged rows stay
+// byte-identical.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered CSV writer to one file; owns the file descriptor.
+///
+/// Call ``close()`` to flush and learn of write errors; a writer dropped without it still
+/// flushes, silently.
+public final class CSVWriter {
+    /// The file being written.
+    public let path: String
+    /// The output encoding: ``TextEncoding/utf8`` or ``TextEncoding/gb18030`` (`auto` is UTF-8).
+    public let encoding: TextEncoding
+    /// The bytes that end each row written by ``writeRow(_:)``.
+    public let lineTerminator: String
+    /// The field separator.
+    public let delimiter: UInt8
+    /// The quote character.
+    public let quote: UInt8
+    /// Whether cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that a
+    /// spreadsheet shows them as text instead of running them as formulas.
+    public let neutralizesFormulas: Bool
+
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let flushThreshold = 1 << 20
+    private let encoder: Transcoder?
+    private var line: [UInt8] = []
+
+    /// Creates (or truncates) `path` and, when asked, writes a byte-order mark.
+    ///
+    /// - Parameters:
+    ///   - encoding: UTF-8 (default) or GB18030.
+    ///   - bom: write a byte-order mark first (U+FEFF in the output encoding).
+    ///   - lineTerminator: `"\r\n"` (default), `"\n"` or `"\r"`.
+    ///   - neutralizeFormulas: prefix formula-like cells with `'`; off by default.
+    /// - Throws: ``IngestError`` when the file cannot be created.
+    public init(
+        path: String, encoding: TextEncoding = .utf8, bom: Bool = false, lineTerminator: String = "\r\n",
+        delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), neutralizeFormulas: Bool = false
+    ) throws {
+        self.path = path
+        self.encoding = encoding == .gb18030 ? .gb18030 : .utf8
+        self.lineTerminator = lineTerminator
+        self.delimiter = delimiter
+        self.quote = quote
+        self.neutralizesFormulas = neutralizeFormulas
+        encoder = encoding == .gb18030 ? try Transcoder.utf8ToGB18030() : nil
+        fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IngestError(file: path, "cannot create: \(String(cString: strerror(errno)))") }
+        buffer.reserveCapacity(flushThreshold + 4096)
+        if bom { try append(Array("\u{FEFF}".utf8)) }
+    }
+
+    deinit {
+        if fd >= 0 {
+            try? flush()
+            Glibc.close(fd)
+        }
+    }
+
+    /// Writes one row, quoting a field only when it holds the delimiter, the quote, CR or LF, or
+    /// starts or ends with a space or tab.
+    public func writeRow<S: Sequence>(_ fields: S) throws where S.Element: StringProtocol {
+        line.removeAll(keepingCapacity: true)
+        var first = true
+        for field in fields {
+            if !first { line.append(delimiter) }
+            first = false
+            appendField(field)
+        }
+        line += lineTerminator.utf8
+        try append(line)
+    }
+
+    /// Copies `bytes` verbatim (already encoded and terminated), e.g. ``CSVRow/rawBytes``.
+    public func writeRaw(_ bytes: [UInt8]) throws {
+        guard fd >= 0 else { throw IngestError(file: path, "write after close") }
+        buffer += bytes
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    /// Flushes buffered rows and closes the file.
+    ///
+    /// - Throws: ``IngestError`` when the data cannot be written.
+    public func close() throws {
+        guard fd >= 0 else { return }
+        defer {
+            Glibc.close(fd)
+            fd = -1
+        }
+        try flush()
+    }
+
+    private func appendField<S: StringProtocol>(_ field: S) {
+        var value = Array(field.utf8)
+        if neutralizesFormulas, let c = value.first,
+            c == UInt8(ascii: "=") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: "@")
+                || c == 0x09 || c == 0x0D
+        {
+            value.insert(UInt8(ascii: "'"), at: 0)
+        }
+        let needsQuotes = value.first == 0x20 || value.first == 0x09 || value.last == 0x20 || value.last == 0x09
+            || value.contains { $0 == delimiter || $0 == quote || $0 == 0x0D || $0 == 0x0A }
+        guard needsQuotes else {
+            line += value
+            return
+        }
+        line.append(quote)
+        for c in value {
+            if c == quote { line.append(quote) }
+            line.append(c)
+        }
+        line.append(quote)
+    }
+
+    /// Encodes UTF-8 `bytes` into the output encoding and buffers them.
+    private func append(_ utf8: [UInt8]) throws {
+        guard fd >= 0 else { throw IngestError(file: path, "write after close") }
+        if let encoder, utf8.contains(where: { $0 >= 0x80 }) {
+            let failure = utf8.withUnsafeBytes { encoder.convert($0, appendingTo: &buffer) }
+            if failure != nil { throw IngestError(file: path, "text not representable in GB18030") }
+        } else {
+            buffer += utf8
+        }
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    private func flush() throws {
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IngestError(file: path, "write error: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,67 @@
+import XCTest
+@testable import FivefoldKit
+
+final class EncodingTests: XCTestCase {
+    func testTextEncoding_PipelineNames() {
+        XCTAssertEqual(TextEncoding(pipelineName: "auto"), .auto)
+        XCTAssertEqual(TextEncoding(pipelineName: "UTF-8"), .utf8)
+        XCTAssertEqual(TextEncoding(pipelineName: "utf8"), .utf8)
+        XCTAssertEqual(TextEncoding(pipelineName: "GBK"), .gb18030)
+        XCTAssertEqual(TextEncoding(pipelineName: "gb2312"), .gb18030)
+        XCTAssertEqual(TextEncoding(pipelineName: "Gb18030"), .gb18030)
+        XCTAssertNil(TextEncoding(pipelineName: "latin1"))
+        XCTAssertEqual(TextEncoding.utf8.rawValue, "utf-8")
+    }
+
+    func testTextEncoding_Detection() {
+        func detect(_ bytes: [UInt8], whole: Bool = true) -> TextEncoding {
+            bytes.withUnsafeBytes { TextEncoding.detect(prefix: $0, isWholeFile: whole) }
+        }
+        XCTAssertEqual(detect(TextEncoding.utf8BOM + [0xD5, 0xC5]), .utf8, "a BOM decides")
+        XCTAssertEqual(detect(Array("张三".utf8)), .utf8)
+        XCTAssertEqual(detect([0xD5, 0xC5, 0xC8, 0xFD]), .gb18030)
+        // A UTF-8 sequence cut by the end of the first chunk is not evidence against UTF-8.
+        XCTAssertEqual(detect(Array("张三".utf8).dropLast(), whole: false), .utf8)
+        XCTAssertEqual(detect(Array(Array("张三".utf8).dropLast()), whole: true), .gb18030)
+    }
+
+    func testTranscoder_DecodesGBKBytes() throws {
+        let decoder = try Transcoder.gb18030ToUTF8()
+        let text = try [UInt8]([0xD5, 0xC5, 0xC8, 0xFD]).withUnsafeBytes { try decoder.decode($0) }
+        XCTAssertEqual(text, "张三")
+    }
+
+    func testTranscoder_InvalidBytesAreReportedNotFatal() throws {
+        let decoder = try Transcoder.gb18030ToUTF8()
+        XCTAssertThrowsError(try [UInt8]([0x41, 0xD5, 0xFF, 0x42]).withUnsafeBytes { try decoder.decode($0) }) { error in
+            XCTAssertEqual(error as? Transcoder.Failure, Transcoder.Failure(offset: 1, incomplete: false))
+        }
+        var out: [UInt8] = []
+        let failure = [UInt8]([0x41, 0xD5]).withUnsafeBytes { decoder.convert($0, appendingTo: &out) }
+        XCTAssertEqual(failure, Transcoder.Failure(offset: 1, incomplete: true), "a cut-off pair is EINVAL: carry it over")
+        XCTAssertEqual(out, [0x41])
+    }
+
+    func testTranscoder_EncodesToGB18030() throws {
+        XCTAssertEqual(try Transcoder.utf8ToGB18030().encode("张三,A"), [0xD5, 0xC5, 0xC8, 0xFD, 0x2C, 0x41])
+        XCTAssertThrowsError(try Transcoder(from: "NO-SUCH", to: "UTF-8"))
+    }
+
+    func testGB18030Codec_TableMatchesIconv() throws {
+        let codec = try GB18030Codec()
+        let sample = "建档立卡贫困户：张三、李四（之子）；住房面积㎡ 一二三 ABC"
+        let bytes = gbk(sample)
+        XCTAssertNil(bytes.withUnsafeBufferPointer { codec.firstInvalid($0.baseAddress!, count: $0.count) })
+        XCTAssertEqual(bytes.withUnsafeBufferPointer { codec.decode($0.baseAddress!, count: $0.count) }, sample)
+        XCTAssertEqual([UInt8]([0x41, 0x80]).withUnsafeBufferPointer { codec.firstInvalid($0.baseAddress!, count: 2) }, 1)
+    }
+
+    func testUTF8Validation_RejectsOverlongsSurrogatesAndCutSequences() {
+        func invalid(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalid($0.baseAddress!, count: $0.count) } }
+        XCTAssertNil(invalid(Array("abcdefgh张三ijklmnop😀".utf8)))
+        XCTAssertEqual(invalid([0x41, 0xC0, 0x80]), 1)  // overlong NUL
+        XCTAssertEqual(invalid([0xED, 0xA0, 0x80]), 0)  // surrogate
+        XCTAssertEqual(invalid([0x41, 0x42, 0xE5, 0xBC]), 2)  // cut off
+        XCTAssertEqual(invalid([0xF4, 0x90, 0x80, 0x80]), 0)  // above U+10FFFF
+    }
+}

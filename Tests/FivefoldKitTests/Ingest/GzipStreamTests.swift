@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+@testable import FivefoldKit
+
+final class GzipStreamTests: XCTestCase {
+    let dir = TempDir()
+
+    func readAll(_ path: String) throws -> (bytes: [UInt8], gzipped: Bool) {
+        let (source, gzipped) = try FileByteSource.open(path: path)
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+            if n == 0 { break }
+            out += chunk[..<n]
+        }
+        return (out, gzipped)
+    }
+
+    func testGzipStream_InflatesLargeFileInChunks() throws {
+        let text = String(repeating: "户编号,姓名,人均纯收入\nH1,张三,3200\n", count: 20_000)
+        dir.write("big.csv", text)
+        let (bytes, gzipped) = try readAll(dir.gzip("big.csv"))
+        XCTAssertTrue(gzipped)
+        XCTAssertEqual(bytes, Array(text.utf8))
+    }
+
+    func testGzipStream_ConcatenatedMembersAreAllRead() throws {
+        dir.write("a.txt", "first member\n")
+        dir.write("b.txt", "second member\n")
+        let a = FileManager.default.contents(atPath: dir.gzip("a.txt"))!
+        let b = FileManager.default.contents(atPath: dir.gzip("b.txt"))!
+        let joined = dir.write("joined.gz", Array(a + b))
+        XCTAssertEqual(String(decoding: try readAll(joined).bytes, as: UTF8.self), "first member\nsecond member\n")
+    }
+
+    func testGzipStream_TruncatedDataIsAnError() throws {
+        dir.write("t.txt", String(repeating: "0123456789", count: 10_000))
+        let full = Array(FileManager.default.contents(atPath: dir.gzip("t.txt"))!)
+        let cut = dir.write("cut.gz", Array(full.prefix(full.count / 2)))
+        XCTAssertThrowsError(try readAll(cut)) { error in
+            XCTAssertTrue("\(error)".contains("truncated gzip data"), "\(error)")
+        }
+    }
+
+    func testGzipStream_PlainFileIsPassedThrough() throws {
+        let path = dir.write("plain.txt", [0x1f, 0x41, 0x42])
+        let (bytes, gzipped) = try readAll(path)
+        XCTAssertFalse(gzipped)
+        XCTAssertEqual(bytes, [0x1f, 0x41, 0x42])
+        XCTAssertEqual(try readAll(dir.write("one.txt", [0x1f])).bytes, [0x1f])
+        XCTAssertEqual(try readAll(dir.write("empty.txt", [])).bytes, [])
+    }
+}
