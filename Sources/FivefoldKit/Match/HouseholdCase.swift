@@ -39,9 +39,12 @@ public struct LinkedMember: Sendable {
         self.scores = scores
     }
 
-    /// The key used in findings: the ID number from the most reliable source, else the name.
+    /// The key used in findings and corrections: the system row's key (its valid ID number, else
+    /// its name) so a correction finds its row; for people the system lacks, the ID number from
+    /// the most reliable source, else the name.
     public var memberKey: String {
-        for source in [SourceID.system, .hukou, .archive] {
+        if let system { return system.memberKey }
+        for source in [SourceID.hukou, .archive] {
             if let id = records[source]?[.idNumber] { return id }
         }
         for source in [SourceID.system, .archive, .wall, .interview] {

@@ -110,29 +110,54 @@ public struct PipelineRunner {
         }
         var findings = sink.findings
         let corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
+
+        // Integrity rules judge the system data as received (大排查), and again as corrected: a
+        // problem the corrections resolved is reported with action `corrected`; one they leave
+        // stays on the worklist.
+        let received = integrityFindings(cases, context: context)
         CorrectionApplier.apply(corrections, to: &cases)
+        let remaining = integrityFindings(cases, context: context)
+        let remainingIDs = Set(remaining.map(\.id))
+        let receivedIDs = Set(received.map(\.id))
+        for var f in received {
+            if !remainingIDs.contains(f.id) {
+                f.action = .corrected
+                f.message += "（已由本次更正解决）"
+            }
+            findings.append(f)
+        }
+        findings += remaining.filter { !receivedIDs.contains($0.id) }
 
         // The rules that judge a household's status read the corrected system data.
         var judged = FindingSink(config: config)
-        let caseRules: [CaseRule] = [IDNumberRules(), HouseholdRules(), MemberRules(), RegistryRules(), ExitRules()]
-        let fourLooks = FourLooksRule()
-        var duplicates = DuplicateRules()
+        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)
-            for rule in caseRules { rule.check(c, context: context, sink: &judged) }
-            fourLooks.check(c, context: context, sink: &judged)
-            duplicates.observe(c)
+            for rule in statusRules { rule.check(c, context: context, sink: &judged) }
         }
+        let fourLooks = FourLooksRule()
         for record in matched.unregistered {
             fourLooks.check(unregistered: record, context: context, sink: &judged)
         }
-        duplicates.finish(sink: &judged)
         let villageRule = VillageClassRule()
         let villages = villageRule.villages(cases: cases, register: loaded.villages, context: context)
         villageRule.check(villages, sink: &judged)
         findings += judged.findings
         progress("\(findings.count) findings, \(corrections.count) corrections")
         return Result(loaded: loaded, cases: cases, unregistered: matched.unregistered, findings: findings, corrections: corrections, villages: villages)
+    }
+
+    /// The single-record integrity rules (ID numbers, household, members, duplicates).
+    func integrityFindings(_ cases: [HouseholdCase], context: RuleContext) -> [Finding] {
+        var sink = FindingSink(config: config)
+        let rules: [CaseRule] = [IDNumberRules(), HouseholdRules(), MemberRules()]
+        var duplicates = DuplicateRules()
+        for c in cases {
+            for rule in rules { rule.check(c, context: context, sink: &sink) }
+            duplicates.observe(c)
+        }
+        duplicates.finish(sink: &sink)
+        return sink.findings
     }
 
     /// Runs the pipeline and writes every output atomically into the output folder.

@@ -19,7 +19,9 @@ public struct Resolver: Sendable {
         guard policy.autoCorrect else { return .unsettled(reason: "该字段不自动更正，须实地核实") }
         let authoritative = Set(policy.authoritative + [.signoff])
         let trust = [SourceID.signoff] + policy.trust.filter { $0 != .signoff }
-        guard let top = trust.first(where: { s in values.contains { $0.source == s } }),
+        // An invalid value never settles anything (its marker starts with NUL).
+        let usable = values.filter { !$0.value.hasPrefix("\u{0}") }
+        guard let top = trust.first(where: { s in usable.contains { $0.source == s } }),
             let topValue = values.first(where: { $0.source == top })?.value,
             let cluster = clusters.first(where: { $0.sources.contains(top) })
         else {

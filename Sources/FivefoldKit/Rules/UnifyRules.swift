@@ -64,15 +64,20 @@ public struct UnifyRules {
             var values: [SourceValue] = []
             for source in sources {
                 guard let record = c.records[source], !record.isMemberOnly else { continue }
-                if let value = record.fields[spec.id], let normalized = value.normalized {
-                    values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
-                } else if spec.id == .memberNames, memberSources.contains(source), !record.members.isEmpty {
+                if let value = record.fields[spec.id], let comparable = SourceValue(source: source, value) {
+                    values.append(comparable)
+                } else if spec.id == .memberNames, source == .system, !record.members.isEmpty {
                     // Sources with member records carry the names implicitly: compare the wall's list against them.
                     let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
                     values.append(SourceValue(source: source, normalized: names, raw: names))
                 }
             }
-            if spec.id == .memberNames, !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            // Member lists are compared only where a source lists names without member records (the
+            // wall) against the system; missing members elsewhere are unify.missing already.
+            if spec.id == .memberNames {
+                values.removeAll { memberSources.contains($0.source) && $0.source != .system }
+                if !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            }
             report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
     }
@@ -83,8 +88,8 @@ public struct UnifyRules {
             guard policy.compare else { continue }
             var values: [SourceValue] = []
             for source in person.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
-                if let value = person.records[source]?.fields[spec.id], let normalized = value.normalized {
-                    values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
+                if let value = person.records[source]?.fields[spec.id], let comparable = SourceValue(source: source, value) {
+                    values.append(comparable)
                 }
             }
             report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
@@ -161,8 +166,30 @@ public struct UnifyRules {
 /// One source's value of a field, normalised and as read.
 public struct SourceValue: Sendable {
     public var source: SourceID
+    /// The canonical value; for an invalid value a marker that agrees with nothing, so a
+    /// settled value can replace it (大纠错 of a typo) while the raw text is still shown.
     public var normalized: String
     public var raw: String
+    /// True when the source's value could not be normalised.
+    public var isInvalid: Bool
+
+    public init(source: SourceID, normalized: String, raw: String, isInvalid: Bool = false) {
+        self.source = source
+        self.normalized = normalized
+        self.raw = raw
+        self.isInvalid = isInvalid
+    }
+
+    /// A comparable value, nil when the source left the field blank.
+    init?(source: SourceID, _ value: FieldValue) {
+        if let normalized = value.normalized {
+            self.init(source: source, normalized: normalized, raw: value.raw)
+        } else if value.isInvalid {
+            self.init(source: source, normalized: "\u{0}invalid:" + value.raw, raw: value.raw, isInvalid: true)
+        } else {
+            return nil
+        }
+    }
 }
 
 /// A field on which sources disagree, handed to the Resolve stage.
