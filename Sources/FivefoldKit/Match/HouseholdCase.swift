@@ -50,7 +50,18 @@ public struct LinkedMember: Sendable {
         for source in [SourceID.system, .archive, .wall, .interview] {
             if let name = records[source]?[.name] { return name }
         }
-        return records.values.first?.memberKey ?? ""
+        return orderedRecords.first?.memberKey ?? ""
+    }
+
+    /// The records in source order (SPEC order, then registries): dictionary order is random per
+    /// process, and outputs must be identical run after run.
+    public var orderedRecords: [MemberRecord] {
+        records.keys.sorted(by: HouseholdMatcher.sourceOrder).map { records[$0]! }
+    }
+
+    /// The name to show in messages: the first source (in source order) that has one.
+    public var displayName: String {
+        orderedRecords.lazy.compactMap { $0[.name] }.first ?? memberKey
     }
 
     /// The system's record of this person, if the system lists them.

@@ -103,10 +103,8 @@ public struct PipelineRunner {
         var disagreements: [Disagreement] = []
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
         let unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
-        let values = ValueRules()
         for c in cases {
             unify.check(c, context: context, sink: &sink, disagreements: &disagreements)
-            values.check(c, context: context, sink: &sink)
         }
         var findings = sink.findings
         let corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
@@ -147,10 +145,10 @@ public struct PipelineRunner {
         return Result(loaded: loaded, cases: cases, unregistered: matched.unregistered, findings: findings, corrections: corrections, villages: villages)
     }
 
-    /// The single-record integrity rules (ID numbers, household, members, duplicates).
+    /// The single-record integrity rules (values, ID numbers, household, members, duplicates).
     func integrityFindings(_ cases: [HouseholdCase], context: RuleContext) -> [Finding] {
         var sink = FindingSink(config: config)
-        let rules: [CaseRule] = [IDNumberRules(), HouseholdRules(), MemberRules()]
+        let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), MemberRules()]
         var duplicates = DuplicateRules()
         for c in cases {
             for rule in rules { rule.check(c, context: context, sink: &sink) }
