@@ -2,7 +2,7 @@ import Foundation
 
 /// `summary.json`: what a run read, found and did (SPEC §6).
 public struct RunSummary: Codable, Sendable {
-    public struct Input: Codable, Sendable {
+    public struct Input: Codable, Sendable, Equatable {
         public var source: String
         public var file: String
         public var encoding: String
