@@ -84,8 +84,7 @@ public final class XMLRecordReader {
         consumed = true
         var options = XMLRecordReader.safeOptions
         if encodingOverride != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        let assembler = XMLRecordAssembler(paths: paths, file: displayName)
-        guard let parser = LibXMLPushParser(assembler: assembler, url: displayName, encoding: encodingOverride, options: options) else {
+        guard let parser = LibXMLPushParser(paths: paths, file: displayName, url: displayName, encoding: encodingOverride, options: options) else {
             throw IngestError(file: displayName, "cannot start the XML parser")
         }
         var count = 0
