@@ -52,7 +52,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     public var variants: Int {
         switch self {
         case .idFormat: return 4
-        case .valueInvalid: return 9
+        case .valueInvalid: return 10
         case .householdHead: return 3
         case .memberImplausible: return 7
         case .noCadre: return 2

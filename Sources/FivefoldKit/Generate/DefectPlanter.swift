@@ -107,8 +107,11 @@ public struct DefectPlanter: Sendable {
             what = "month 13 in the birth-date digits"
         }
         s.overrides.append(FieldOverride(source: .system, member: j, field: .idNumber, raw: raw))
-        return record(&s, "id.format", member: h.members[j].name, field: .idNumber, source: .system,
-                      note: "system ID \(raw): \(what); other sources hold the right number")
+        record(&s, "id.format", member: h.members[j].name, field: .idNumber, source: .system,
+               note: "system ID \(raw): \(what); other sources hold the right number")
+        // An unreadable value still takes part in the comparison, which the hukou registry settles.
+        return record(&s, "unify.mismatch", member: h.members[j].id, field: .idNumber, source: .system,
+                      note: "implied: the unreadable system ID disagrees with archive and hukou")
     }
 
     private func idChecksum(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
@@ -145,11 +148,11 @@ public struct DefectPlanter: Sendable {
 
     private func valueInvalid(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         guard let h = s.system else { return false }
-        let j = pickMember(h, variant / 9, allowHead: true) ?? 0
+        let j = pickMember(h, variant / 10, allowHead: true) ?? 0
         let m = h.members[j]
         let (source, member, field, raw): (GeneratedSource, Int?, GeneratedField, String)
         var key = ""
-        switch variant % 9 {
+        switch variant % 10 {
         case 0: (source, member, field, raw) = (.system, nil, .houseArea, "约\(h.houseArea)平")
         case 1:
             (source, member, field, raw) = (.archive, j, .birthDate, "\(m.birth.year)年2月30日")
@@ -162,21 +165,25 @@ public struct DefectPlanter: Sendable {
             (source, member, field, raw) = (.interview, j, .age, "三十来岁")
             key = m.name
         case 7: (source, member, field, raw) = (.archive, nil, .grainKg, "一千多斤")
-        default: (source, member, field, raw) = (.wall, nil, .cadrePhone, "139O858\(h.cadrePhone.suffix(4))")
+        case 8: (source, member, field, raw) = (.wall, nil, .cadrePhone, "139O858\(h.cadrePhone.suffix(4))")
+        default: (source, member, field, raw) = (.interview, nil, .houseSafe, "不清楚")
         }
         s.overrides.append(FieldOverride(source: source, member: member, field: field, raw: raw))
-        return record(&s, "value.invalid", member: key, field: field, source: source, note: "unreadable value \(raw)")
+        record(&s, "value.invalid", member: key, field: field, source: source, note: "unreadable value \(raw)")
+        // Fields other sources also carry: the unreadable value disagrees with them.
+        if [.houseArea, .birthDate, .incomePerCapita, .waterSafe, .grainKg, .cadrePhone].contains(field) {
+            record(&s, "unify.mismatch", member: key, field: field, source: source, note: "implied: the unreadable value disagrees with the other sources")
+        }
+        return true
     }
 
     private func sizeMismatch(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         guard let n = s.system?.members.count else { return false }
         let declared = variant % 2 == 0 || n == 1 ? n + 1 : n - 1
         s.modify([.system, .archive, .wall, .interview]) { $0.sizeOverride = declared }
-        for source in [GeneratedSource.system, .archive, .wall, .interview] {
-            record(&s, "household.size_mismatch", field: .size, source: source,
-                   note: "家庭人口数 \(declared) but \(n) members listed, in every source")
-        }
-        return true
+        // Every source states the same wrong size, so no source can correct it.
+        return record(&s, "household.size_mismatch", field: .size, source: .system,
+                      note: "家庭人口数 \(declared) but \(n) members listed, same size in every source")
     }
 
     private func householdHead(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
