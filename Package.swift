@@ -41,6 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FivefoldKitTests", dependencies: ["FivefoldKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FivefoldKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -25,6 +25,8 @@ public struct HouseholdRecord: Sendable {
     public var location: SourceLocation
     public var fields: [FieldID: FieldValue]
     public var members: [MemberRecord]
+    /// True when only member rows named this household (its household row is absent).
+    public var isMemberOnly = false
 
     public init(
         source: SourceID, location: SourceLocation, fields: [FieldID: FieldValue] = [:],

@@ -1,0 +1,23 @@
+// A dump's format is usually clear from its name, but files arrive renamed and gzipped
+// (`survey.dat`), so tools that take "any input file" look at the content: after an optional
+// BOM and white space, XML starts with `<`; anything else is read as CSV.
+
+/// The two input formats Fivefold reads.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// Delimited text with a header row.
+    case csv
+    /// XML with record elements.
+    case xml
+
+    /// Guesses the format of `path` from its first non-space byte (after gunzipping and a BOM).
+    ///
+    /// - Throws: ``IngestError`` when the file cannot be opened or read.
+    public static func sniff(path: String) throws -> InputFormat {
+        let source = try FileByteSource.open(path: path).source
+        var head = [UInt8](repeating: 0, count: 4096)
+        let n = try head.withUnsafeMutableBytes { try source.readFully(into: $0) }
+        var i = head.prefix(n).starts(with: TextEncoding.utf8BOM) ? 3 : 0
+        while i < n, [0x20, 0x09, 0x0A, 0x0D].contains(head[i]) { i += 1 }
+        return i < n && head[i] == UInt8(ascii: "<") ? .xml : .csv
+    }
+}

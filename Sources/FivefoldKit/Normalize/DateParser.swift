@@ -1,0 +1,171 @@
+// DateParser reads the date forms the dumps really hold, without DateFormatter or regexes.
+//
+// The same birth date arrives as 2016-03-05 from the national system, 2016/3/5 or 42434 from a
+// spreadsheet, 2016年3月5日 from a typed archive, and 20160305 from an ID-number-minded clerk, often
+// with full-width digits. `DateFormatter` would need one formatter per form, is slow, and is
+// lenient in the wrong places (it rolls 2月30日 over to 3月1日), so this is a small hand-written
+// tokenizer with explicit calendar validation.
+
+/// Parses dates in the forms Chinese poverty-alleviation dumps hold.
+///
+/// Accepted (after full-width folding and trimming):
+/// - `2016-03-05`, `2016/3/5`, `2016.3.5` (one separator kind, month and day of 1–2 digits);
+/// - `2016年3月5日`, `2016年03月05号`, `2016年3月5` (spaces between parts tolerated);
+/// - `20160305`;
+/// - spreadsheet serial numbers of the 1900 date system in `serialRange` (`42434` or `42434.0`,
+///   a time fraction is ignored);
+/// - any of the separated forms followed by a time (`2016-03-05 00:00:00`, `2016-03-05T08:30`),
+///   which is ignored.
+///
+/// Every result is a real calendar day: `2016年2月30日` is rejected, never rolled over.
+public enum DateParser {
+    /// Serial numbers accepted as spreadsheet dates (1954-10-03 … 2064-04-08).
+    ///
+    /// The window keeps ordinary integers (a size of 3, a year of 2016, an income of 3500) from
+    /// being read as dates.
+    public static let serialRange: ClosedRange<Int> = 20_000...60_000
+
+    /// The date `raw` names, or nil when it is blank, in no accepted form, or not a real day.
+    public static func parse(_ raw: String) -> CivilDate? {
+        let text = TextNormalizer.fold(raw)
+        if text.isEmpty { return nil }
+        var tokens = Tokens()
+        guard tokens.scan(text), tokens.count > 0 else { return nil }
+        let first = tokens[0]
+        guard first.isNumber else { return nil }
+
+        switch first.length {
+        case 8:
+            guard tokens.isTimeSuffix(from: 1) else { return nil }
+            return date(year: first.value / 10_000, month: first.value / 100 % 100, day: first.value % 100)
+        case 5:
+            guard serialRange.contains(first.value) else { return nil }
+            if tokens.count == 1
+                || (tokens.count == 3 && tokens[1].separator == "." && tokens[2].isNumber)
+            {
+                return date(fromSpreadsheetSerial: first.value)
+            }
+            return nil
+        case 4:
+            return parseSeparated(tokens, year: first.value)
+        default:
+            return nil
+        }
+    }
+
+    /// The date of a spreadsheet serial number in the 1900 date system (Excel, WPS, LibreOffice
+    /// default), or nil outside `serialRange`.
+    ///
+    /// Serial 1 is 1900-01-01, and the system counts a fictitious 1900-02-29, so from serial 61
+    /// on the date is 1899-12-30 plus the serial: 42434 is 2016-03-05.
+    public static func date(fromSpreadsheetSerial serial: Int) -> CivilDate? {
+        guard serialRange.contains(serial) else { return nil }
+        return CivilDate(daysSinceEpoch: spreadsheetEpoch + serial)
+    }
+
+    /// The 1900-system serial number of a date (inverse of `date(fromSpreadsheetSerial:)`).
+    public static func spreadsheetSerial(of date: CivilDate) -> Int {
+        date.daysSinceEpoch - spreadsheetEpoch
+    }
+
+    // MARK: - Implementation
+
+    /// Days from 1970-01-01 back to 1899-12-30, the effective day 0 of the 1900 system.
+    static let spreadsheetEpoch = CivilDate.days(fromCivil: 1899, 12, 30)
+
+    static func parseSeparated(_ tokens: Tokens, year: Int) -> CivilDate? {
+        guard tokens.count >= 5, let separator = tokens[1].separator else { return nil }
+        switch separator {
+        case "-", "/", ".":
+            guard tokens[2].isShortNumber, tokens[3].separator == separator, tokens[4].isShortNumber,
+                tokens.isTimeSuffix(from: 5)
+            else { return nil }
+            return date(year: year, month: tokens[2].value, day: tokens[4].value)
+        case " ", "年":
+            return parseChinese(tokens, year: year)
+        default:
+            return nil
+        }
+    }
+
+    /// `yyyy年M月d[日|号]`, ignoring spaces between the parts.
+    static func parseChinese(_ tokens: Tokens, year: Int) -> CivilDate? {
+        var parts: [Token] = []
+        parts.reserveCapacity(tokens.count)
+        for i in 0..<tokens.count where tokens[i].separator != " " {
+            parts.append(tokens[i])
+        }
+        guard parts.count == 5 || parts.count == 6, parts[1].separator == "年", parts[2].isShortNumber,
+            parts[3].separator == "月", parts[4].isShortNumber
+        else { return nil }
+        if parts.count == 6 {
+            guard parts[5].separator == "日" || parts[5].separator == "号" else { return nil }
+        }
+        return date(year: year, month: parts[2].value, day: parts[4].value)
+    }
+
+    static func date(year: Int, month: Int, day: Int) -> CivilDate? {
+        guard year >= 1000 else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+
+    /// A digit run (value and length) or one separator character.
+    struct Token {
+        /// The separator scalar, or nil for a number.
+        var separator: Unicode.Scalar?
+        var value: Int
+        var length: Int
+
+        var isNumber: Bool { separator == nil }
+        /// A month or day: one or two digits.
+        var isShortNumber: Bool { separator == nil && (1...2).contains(length) }
+    }
+
+    /// The token list of one folded string; bounded so hostile input costs nothing.
+    struct Tokens {
+        static let limit = 24
+        private(set) var items: [Token] = []
+
+        var count: Int { items.count }
+        subscript(_ i: Int) -> Token { items[i] }
+
+        /// Splits `text` into tokens; false when it has more than `limit` tokens.
+        mutating func scan(_ text: String) -> Bool {
+            var value = 0
+            var length = 0
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v >= 0x30 && v <= 0x39 {
+                    // Runs longer than 9 digits are never part of a date; stop growing the value
+                    // so it cannot overflow.
+                    if length < 10 { value = value * 10 + Int(v - 0x30) }
+                    length += 1
+                    continue
+                }
+                if length > 0 {
+                    items.append(Token(separator: nil, value: value, length: length))
+                    value = 0
+                    length = 0
+                }
+                items.append(Token(separator: scalar, value: 0, length: 0))
+                if items.count > Tokens.limit { return false }
+            }
+            if length > 0 { items.append(Token(separator: nil, value: value, length: length)) }
+            return items.count <= Tokens.limit
+        }
+
+        /// True when nothing follows `index`, or only a time of day (` 08:30:00`, `T08:30`).
+        func isTimeSuffix(from index: Int) -> Bool {
+            if index == items.count { return true }
+            guard items[index].separator == " " || items[index].separator == "T",
+                index + 1 < items.count
+            else { return false }
+            for token in items[(index + 1)...] {
+                if token.isNumber { continue }
+                if token.separator == ":" || token.separator == "." { continue }
+                return false
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// The numeric kinds of FieldNormalizer: whole numbers, years and quantities with units.
+//
+// Numbers arrive with full-width digits, thousands separators, count words ("3人") and units
+// ("1.2万元", "800斤"). They are converted exactly (see `ExactDecimal`) and printed as plain
+// decimals, so that "12000" from one source and "1.2万元" from another compare equal as text.
+
+extension FieldNormalizer {
+    /// Whole numbers: "３" → "3", "3人" → "3", "1,200" → "1200", "3.0" → "3".
+    func normalizeInteger(_ text: String) -> Outcome {
+        let compact = FieldNormalizer.removingSpaces(text)
+        let (number, suffix) = FieldNormalizer.splitNumber(compact)
+        guard suffix.isEmpty || vocabulary.isCountSuffix(String(suffix)),
+            let value = ExactDecimal.parse(number.utf8)
+        else {
+            if suffix.isEmpty && FieldNormalizer.isTooLong(number) { return .problem("数值过大: \(text)") }
+            return .problem("不是有效整数: \(text)")
+        }
+        guard value.isIntegral else { return .problem("不是整数: \(text)") }
+        return .value(value.plainText)
+    }
+
+    /// Four-digit years: "2016", "2016年", "2016年度", "2016.0".
+    func normalizeYear(_ text: String) -> Outcome {
+        var compact = Substring(FieldNormalizer.removingSpaces(text))
+        if compact.hasSuffix("年度") {
+            compact = compact.dropLast(2)
+        } else if compact.hasSuffix("年") {
+            compact = compact.dropLast()
+        }
+        guard let value = ExactDecimal.parse(compact.utf8), let year = value.intValue,
+            (1000...9999).contains(year)
+        else { return .problem("不是有效年份: \(text)") }
+        return .value(String(year))
+    }
+
+    /// Decimals in the field's canonical unit: "1.2万元" → "12000", "800斤" → "400" (公斤).
+    func normalizeQuantity(_ text: String, unit canonical: String) -> Outcome {
+        var compact = Substring(FieldNormalizer.removingSpaces(text))
+        if let first = compact.unicodeScalars.first, first == "¥" || first == "￥" {
+            compact = Substring(compact.unicodeScalars.dropFirst())
+        }
+        let (number, unitText) = FieldNormalizer.splitNumber(compact)
+        guard let value = ExactDecimal.parse(number.utf8) else {
+            if FieldNormalizer.isTooLong(number) { return .problem("数值过大: \(text)") }
+            return .problem("不是有效数值: \(text) (应为以\(canonical)计的数)")
+        }
+        if unitText.isEmpty { return .value(value.plainText) }
+        let factor: ExactDecimal
+        if let unit = vocabulary.unit(String(unitText)) {
+            guard unit.canonical == canonical else {
+                return .problem("单位不符: \(text) (应为\(canonical))")
+            }
+            factor = unit.exactFactor
+        } else if TextNormalizer.lookupKey(String(unitText)) == TextNormalizer.lookupKey(canonical) {
+            factor = ExactDecimal(significand: 1, exponent: 0)
+        } else {
+            return .problem("无法识别的单位: \(text) (应为\(canonical))")
+        }
+        guard let converted = value.multiplied(by: factor) else {
+            return .problem("数值过大: \(text)")
+        }
+        return .value(converted.plainText)
+    }
+
+    // MARK: - Helpers
+
+    /// True for a plain number with more significant digits than `ExactDecimal` holds (18).
+    static func isTooLong(_ number: Substring) -> Bool {
+        var digits = 0
+        var leading = true
+        for byte in number.utf8 {
+            switch byte {
+            case 0x30 where leading: continue
+            case 0x30...0x39:
+                leading = false
+                digits += 1
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"): continue
+            default: return false
+            }
+        }
+        return digits > 18
+    }
+
+    /// Folded text without its (single) spaces: "3,500 元" → "3,500元".
+    static func removingSpaces(_ text: String) -> String {
+        text.utf8.contains(0x20) ? String(text.unicodeScalars.filter { $0 != " " }) : text
+    }
+
+    /// Splits at the first character that cannot belong to a number (`0-9 , . + -`):
+    /// "1.2万元" → ("1.2", "万元").
+    static func splitNumber<S: StringProtocol>(_ text: S) -> (number: S.SubSequence, rest: S.SubSequence) {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            switch utf8[index] {
+            case 0x30...0x39, UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                index = utf8.index(after: index)
+            default:
+                return (text[text.startIndex..<index], text[index...])
+            }
+        }
+        return (text[...], text[text.endIndex...])
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// A pipeline file, read into typed values: where the five sources are and how to read them,
+/// how to compare and resolve each field, rule severities and parameters, and output options.
+///
+/// The YAML format is documented in the README ("Pipeline file") and by `pipelines/five-unities.yaml`.
+public struct PipelineConfig: Sendable {
+    /// The pipeline file itself (relative paths inside it resolve against its folder).
+    public var path: String
+    public var name: String
+    /// Default input folder, resolved to an absolute path; `--input` overrides it.
+    public var input: String?
+    /// Ages and exit checks are computed as of this date (ISO); nil means the run date.
+    public var asOf: String?
+    /// Synonym tables (absolute path), replaced or extended per `vocabulary`.
+    public var vocabularyFiles: [String]
+    public var sources: [SourceConfig]
+    public var registries: [RegistryConfig]
+    public var villages: TableConfig?
+    public var resolution: ResolutionConfig
+    public var rules: [String: RuleSettings]
+    public var output: OutputConfig
+    /// Member linkage across sources without ID numbers.
+    public var linkage: LinkageConfig
+
+    /// The settings of a rule; rules absent from the file use their built-in defaults.
+    public func rule(_ id: String) -> RuleSettings {
+        rules[id] ?? RuleSettings()
+    }
+}
+
+/// One of the five sources: a household table, and optionally a separate member table.
+public struct SourceConfig: Sendable {
+    public var id: SourceID
+    public var households: TableConfig
+    /// A member table (CSV sources); XML sources nest members in the household record instead.
+    public var members: TableConfig?
+    /// Whether a household row without 户编号 is quarantined (true) or kept as unregistered (false:
+    /// the interview holds unregistered households, SPEC §3).
+    public var requireKey: Bool
+}
+
+/// The file format of a table.
+public enum TableFormat: String, Sendable, CaseIterable {
+    case csv, xml
+}
+
+/// How to read one file and map its headers (or XML element names) onto canonical fields.
+public struct TableConfig: Sendable {
+    /// Path relative to the input folder.
+    public var file: String
+    public var format: TableFormat
+    /// `auto`, `utf-8`, `gbk` or `gb18030`.
+    public var encoding: String
+    public var delimiter: UInt8
+    public var quote: UInt8
+    /// XML: element names from the root to a record, e.g. `档案/户`.
+    public var recordPath: String?
+    /// XML: element names from a record to a member, e.g. `成员列表/成员`.
+    public var memberPath: String?
+    /// Canonical field → accepted header names, first match wins (aliases).
+    public var fields: [(field: FieldID, headers: [String])]
+    /// XML: canonical member field → element names inside a member element.
+    public var memberFields: [(field: FieldID, headers: [String])]
+}
+
+/// A department registry (比对排除 and identity evidence): a CSV keyed by 身份证号.
+public struct RegistryConfig: Sendable {
+    /// `hukou`, `deaths`, `public_employees`, `vehicles`, `property`, `businesses`, `students`, `insurance`.
+    public var name: String
+    public var table: TableConfig
+}
+
+/// Per-field comparison and resolution (SPEC §5).
+public struct ResolutionConfig: Sendable {
+    public var defaults: FieldPolicy
+    public var fields: [FieldID: FieldPolicy]
+
+    public func policy(for field: FieldID) -> FieldPolicy { fields[field] ?? defaults }
+}
+
+/// How one field is compared across sources and settled when they disagree.
+public struct FieldPolicy: Sendable, Hashable {
+    public enum Comparator: String, Sendable, CaseIterable {
+        /// Canonical text must be identical.
+        case exact
+        /// Text compared after folding white space, punctuation and case.
+        case text
+        /// Numbers within `absoluteTolerance` or `relativeTolerance`.
+        case numeric
+        /// Dates, or a date against an age in years (±1).
+        case date
+        /// Sets of items compared regardless of order.
+        case set
+    }
+
+    public var comparator: Comparator
+    public var absoluteTolerance: Double
+    public var relativeTolerance: Double
+    /// Most trusted first. Sources not listed never settle a value.
+    public var trust: [SourceID]
+    /// Sources whose value settles the field on their own (e.g. verification for house_grade).
+    public var authoritative: [SourceID]
+    /// How many agreeing sources (the trusted one included) settle a value.
+    public var minAgree: Int
+    /// False for fields only a field visit may change (status, attribute): always worklist.
+    public var autoCorrect: Bool
+    /// Whether this field is compared across sources at all.
+    public var compare: Bool
+    /// Category mapping: this field's values are compared with another field's value in the
+    /// corrected system record (interview 住房安全 安全/不安全 against house_grade A–D).
+    public var against: FieldID?
+    /// This field's value → the other field's values it stands for (安全 → [A, B]).
+    public var categories: [String: [String]]
+
+    public init(
+        comparator: Comparator = .exact, absoluteTolerance: Double = 0, relativeTolerance: Double = 0,
+        trust: [SourceID] = [], authoritative: [SourceID] = [], minAgree: Int = 2,
+        autoCorrect: Bool = true, compare: Bool = true, against: FieldID? = nil, categories: [String: [String]] = [:]
+    ) {
+        self.against = against
+        self.categories = categories
+        self.comparator = comparator
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        self.trust = trust
+        self.authoritative = authoritative
+        self.minAgree = minAgree
+        self.autoCorrect = autoCorrect
+        self.compare = compare
+    }
+}
+
+/// A rule's severity, whether it runs, and its parameters (read by the rule itself).
+public struct RuleSettings: Sendable {
+    public var enabled: Bool = true
+    public var severity: Severity?
+    public var parameters: [String: RuleParameter] = [:]
+
+    public init(enabled: Bool = true, severity: Severity? = nil, parameters: [String: RuleParameter] = [:]) {
+        self.enabled = enabled
+        self.severity = severity
+        self.parameters = parameters
+    }
+}
+
+/// A rule parameter value: a number, a text, a list of texts, or a table of numbers (year → yuan).
+public enum RuleParameter: Sendable, Hashable {
+    case number(Double)
+    case text(String)
+    case list([String])
+    case table([String: Double])
+}
+
+/// Member linkage parameters (SPEC §5, issue 5): a pair links when its score reaches
+/// `threshold` and no rival is within `ambiguityMargin`.
+public struct LinkageConfig: Sendable {
+    public var threshold: Double = 0.75
+    public var ambiguityMargin: Double = 0.05
+}
+
+/// What to write and how.
+public struct OutputConfig: Sendable {
+    /// Default output folder (absolute); `--out` overrides it.
+    public var folder: String?
+    /// Mask ID numbers in worklists as `520203********1234`.
+    public var maskIDs: Bool = true
+    /// Write `report.html`.
+    public var htmlReport: Bool = true
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Runs a pipeline end to end: ingest → normalise → match → rules → resolve → report.
+///
+/// Three passes keep memory bounded by a partition, not by the province: pass 1 scans every
+/// input once and routes records to partition files by 户编号 hash (`Partitioner`); pass 2
+/// evaluates the partitions in parallel (`PartitionWorker`, `CaseEvaluator`); pass 3 assembles
+/// the outputs (`Assembler`). Outputs are written into a staging folder and moved into place
+/// only when complete, so an interrupted run never leaves a half-written output folder.
+/// With `shard`, a run stops after pass 2 and leaves its parts for `merge`.
+public struct PipelineRunner {
+    public struct Options: Sendable {
+        public var inputFolder: String?
+        public var outputFolder: String?
+        /// Overrides the pipeline's `as_of` (ISO date).
+        public var asOf: String?
+        /// Threads for scanning and evaluation (default: the machine's cores).
+        public var jobs: Int?
+        /// Number of partitions (default: from the input size); never changes the results.
+        public var partitions: Int?
+        /// Process one county slice of the province and leave parts for `merge`.
+        public var shard: Shard?
+
+        public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, jobs: Int? = nil,
+                    partitions: Int? = nil, shard: Shard? = nil) {
+            self.inputFolder = inputFolder
+            self.outputFolder = outputFolder
+            self.asOf = asOf
+            self.jobs = jobs
+            self.partitions = partitions
+            self.shard = shard
+        }
+    }
+
+    public let config: PipelineConfig
+    public let options: Options
+    /// Progress lines for long runs (the CLI prints them to stderr).
+    public var progress: @Sendable (String) -> Void = { _ in }
+
+    public init(config: PipelineConfig, options: Options) {
+        self.config = config
+        self.options = options
+    }
+
+    /// The input folder in effect: `--input`, else the pipeline's `input`.
+    public var inputFolder: String {
+        get throws {
+            if let folder = options.inputFolder { return URL(fileURLWithPath: folder).standardizedFileURL.path }
+            if let folder = config.input { return folder }
+            throw PipelineError(file: config.path, keyPath: "input", message: "no input folder: give --input DIR or set input in the pipeline")
+        }
+    }
+
+    /// The output folder in effect: `--out`, else the pipeline's `output.folder`, else `./out`.
+    public var outputFolder: String {
+        let folder = options.outputFolder ?? config.output.folder ?? "out"
+        return URL(fileURLWithPath: folder).standardizedFileURL.path
+    }
+
+    public var jobs: Int { max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The date ages are computed at.
+    public func asOfDate() throws -> CivilDate {
+        if let text = options.asOf ?? config.asOf {
+            guard let date = DateParser.parse(text) else {
+                throw PipelineError(file: config.path, keyPath: "as_of", message: "expected a date as yyyy-MM-dd, found \"\(text)\"")
+            }
+            return date
+        }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Loads the vocabulary files the pipeline names (the shipped tables when it names none).
+    public func loadVocabulary() throws -> Vocabulary {
+        var files = config.vocabularyFiles
+        if files.isEmpty {
+            files = [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
+        }
+        var vocabulary: Vocabulary?
+        for file in files {
+            let v: Vocabulary
+            do { v = try Vocabulary.load(path: file) } catch {
+                throw PipelineError(file: file, keyPath: "vocabulary", message: "\(error)")
+            }
+            vocabulary = vocabulary.map { $0.merged(with: v) } ?? v
+        }
+        return vocabulary!
+    }
+
+    /// Partitions: as given, else about one per 64 MB of input and at least two per thread.
+    func partitionCount(input: String) -> Int {
+        if let p = options.partitions { return max(1, p) }
+        var bytes = 0
+        for table in Partitioner.tables(config) {
+            let path = resolve(table.config.file, against: input)
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        return min(1024, max(jobs * 2, bytes / (64 << 20) + 1))
+    }
+
+    /// Runs the pipeline and writes every output atomically into the output folder. For a shard,
+    /// the output folder receives the shard's parts and quarantine instead, and the summary
+    /// returned covers the shard's inputs only.
+    @discardableResult
+    public func run() throws -> RunSummary {
+        let started = Date()
+        let input = try inputFolder
+        let asOf = try asOfDate()
+        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
+        let out = outputFolder
+        let staging = OutputFolder.staging(for: out)
+        let work = out + ".work-\(ProcessInfo.processInfo.processIdentifier)"
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        try? fm.removeItem(atPath: work)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: work) }
+
+        let shard = options.shard ?? .whole
+        let partitions = partitionCount(input: input)
+        progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(shard.count > 1 ? ", shard \(shard)" : ""))")
+        let partitioner = Partitioner(
+            config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
+            normalizer: normalizer, quarantineFolder: staging + "/quarantine")
+        let stats = try partitioner.run()
+        for s in stats {
+            progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined" + (s.fatal.map { " — stopped: \($0)" } ?? ""))
+        }
+        let scanned = Date()
+
+        let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
+        let parts = try PartFiles(folder: partsFolder)
+        try parts.writeInputs(stats)
+        let worker = PartitionWorker(
+            config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer,
+            evaluator: CaseEvaluator(config: config, asOf: asOf))
+        let done = Counter()
+        let progress = self.progress
+        try Parallel.forEach(Array(0..<partitions), jobs: jobs) { p in
+            try worker.run(partition: p, parts: parts)
+            let n = done.increment()
+            if partitions >= 8, n % max(1, partitions / 8) == 0 || n == partitions { progress("evaluated \(n)/\(partitions) partitions") }
+        }
+        let evaluated = Date()
+        let timings = ["scan": scanned.timeIntervalSince(started), "evaluate": evaluated.timeIntervalSince(scanned)]
+
+        let summary: RunSummary
+        if shard.count > 1 {
+            summary = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+                .summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
+        } else {
+            var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+            assembler.progress = progress
+            summary = try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
+        }
+        try OutputFolder.replace(out, with: staging)
+        progress("done: \(out)")
+        return summary
+    }
+
+    /// Combines the output folders of `fivefold run --shard i/N` (every i of one N) into exactly
+    /// the outputs of one whole run.
+    @discardableResult
+    public func merge(shardFolders: [String]) throws -> RunSummary {
+        let started = Date()
+        let input = try inputFolder
+        let asOf = try asOfDate()
+        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
+        let parts = shardFolders.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/_parts" }
+        var shards: [Shard] = []
+        var inputs: [RunSummary.Input]?
+        for folder in parts {
+            let p = try PartFiles(folder: folder)
+            guard FileManager.default.fileExists(atPath: folder + "/shard.json") else {
+                throw PipelineError(file: folder, keyPath: "", message: "not a shard output folder (no _parts/shard.json): run `fivefold run --shard i/N` first")
+            }
+            shards.append(try p.shard())
+            let these = try p.inputs()
+            if let inputs, inputs != these {
+                throw PipelineError(file: folder, keyPath: "", message: "this shard read different input files than the first shard; every shard must read the same input")
+            }
+            inputs = these
+        }
+        let count = shards.first?.count ?? 0
+        let indexes = Set(shards.map(\.index))
+        guard count > 0, shards.allSatisfy({ $0.count == count }), indexes == Set(0..<count), shards.count == count else {
+            throw PipelineError(
+                file: shardFolders.joined(separator: " "), keyPath: "",
+                message: "expected the outputs of shards 0…N-1 of one N, found \(shards.map(\.description).sorted().joined(separator: ", "))")
+        }
+        let out = outputFolder
+        let staging = OutputFolder.staging(for: out)
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.
+        let first = shardFolders[shards.firstIndex { $0.index == 0 }!]
+        if fm.fileExists(atPath: first + "/quarantine") {
+            try fm.copyItem(atPath: first + "/quarantine", toPath: staging + "/quarantine")
+        }
+        var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+        assembler.progress = progress
+        let summary = try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])
+        try OutputFolder.replace(out, with: staging)
+        progress("done: \(out)")
+        return summary
+    }
+}
+
+/// A thread-safe counter for progress lines.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// Swaps a finished staging folder into place.
+enum OutputFolder {
+    static func staging(for target: String) -> String {
+        target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    static func replace(_ target: String, with staging: String) throws {
+        let fm = FileManager.default
+        let previous = target + ".previous-\(ProcessInfo.processInfo.processIdentifier)"
+        if fm.fileExists(atPath: target) {
+            try fm.moveItem(atPath: target, toPath: previous)
+        }
+        do {
+            try fm.moveItem(atPath: staging, toPath: target)
+        } catch {
+            if fm.fileExists(atPath: previous) { try? fm.moveItem(atPath: previous, toPath: target) }
+            throw error
+        }
+        try? fm.removeItem(atPath: previous)
+    }
+}

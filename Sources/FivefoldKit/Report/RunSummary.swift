@@ -1,0 +1,52 @@
+import Foundation
+
+/// `summary.json`: what a run read, found and did (SPEC §6).
+public struct RunSummary: Codable, Sendable {
+    public struct Input: Codable, Sendable, Equatable {
+        public var source: String
+        public var file: String
+        public var encoding: String
+        public var read: Int
+        public var accepted: Int
+        public var quarantined: Int
+        public var fatal: String?
+    }
+
+    public var pipeline: String
+    public var asOf: String
+    public var inputFolder: String
+    public var inputs: [Input]
+    public var households: Int
+    public var unregisteredInterviewHouseholds: Int
+    public var findings: Int
+    public var findingsByRule: [String: Int]
+    public var findingsBySeverity: [String: Int]
+    public var findingsByAction: [String: Int]
+    public var corrections: Int
+    public var worklistItems: Int
+    public var worklists: [String: Int]
+    /// Population, registered poor, incidence and class per village.
+    public var villages: [VillageClassRule.Village]
+    /// 三率一度 per county and for the whole dataset.
+    public var counties: [CountyFigures]
+    public var timingsSeconds: [String: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case pipeline, inputs, households, findings, corrections, worklists, villages, counties
+        case asOf = "as_of"
+        case inputFolder = "input_folder"
+        case unregisteredInterviewHouseholds = "unregistered_interview_households"
+        case findingsByRule = "findings_by_rule"
+        case findingsBySeverity = "findings_by_severity"
+        case findingsByAction = "findings_by_action"
+        case worklistItems = "worklist_items"
+        case timingsSeconds = "timings_seconds"
+    }
+
+    public func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(self)
+        try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+    }
+}

@@ -1,0 +1,70 @@
+/// What every rule may consult: the pipeline's rule settings, the `as_of` date, the registries.
+public final class RuleContext: @unchecked Sendable {
+    public let config: PipelineConfig
+    /// Ages and exit checks are computed as of this date.
+    public let asOf: CivilDate
+    public let registries: Registries
+
+    public init(config: PipelineConfig, asOf: CivilDate, registries: Registries) {
+        self.config = config
+        self.asOf = asOf
+        self.registries = registries
+    }
+
+    /// A number parameter of a rule, or its documented default.
+    public func number(_ rule: String, _ key: String, default value: Double) -> Double {
+        if case .number(let d)? = config.rule(rule).parameters[key] { return d }
+        return value
+    }
+
+    /// A list parameter of a rule, or its documented default.
+    public func list(_ rule: String, _ key: String, default value: [String]) -> [String] {
+        switch config.rule(rule).parameters[key] {
+        case .list(let l)?: return l
+        case .text(let t)?: return [t]
+        default: return value
+        }
+    }
+
+    /// A table parameter (e.g. year → yuan), or its documented default.
+    public func table(_ rule: String, _ key: String, default value: [String: Double]) -> [String: Double] {
+        if case .table(let t)? = config.rule(rule).parameters[key] { return t }
+        return value
+    }
+}
+
+/// Collects findings, applying each rule's configured severity and dropping disabled rules.
+public struct FindingSink {
+    public private(set) var findings: [Finding] = []
+    private let config: PipelineConfig
+
+    public init(config: PipelineConfig) { self.config = config }
+
+    /// Whether a rule runs at all (rules can be switched off in the pipeline).
+    public func isEnabled(_ rule: String) -> Bool { config.rule(rule).enabled }
+
+    /// Records a finding; its severity comes from the pipeline, else the rule's default.
+    public mutating func emit(_ finding: Finding) {
+        let settings = config.rule(finding.rule)
+        guard settings.enabled else { return }
+        var f = finding
+        f.severity = settings.severity ?? RuleCatalog.defaultSeverity(f.rule)
+        findings.append(f)
+    }
+
+    public mutating func emit(
+        _ rule: String, case c: HouseholdCase?, member: String = "", field: FieldID? = nil,
+        values: [(source: SourceID, value: String)] = [], action: FindingAction = .worklist,
+        message: String, discriminator: String = ""
+    ) {
+        emit(Finding(
+            rule: rule, severity: .warning, regionCode: c?.regionCode ?? "", householdID: c?.householdID ?? "",
+            memberID: member, field: field?.rawValue ?? "", values: values, action: action, message: message,
+            discriminator: discriminator))
+    }
+}
+
+/// A household-level rule: looks at one household across sources.
+public protocol CaseRule {
+    func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink)
+}

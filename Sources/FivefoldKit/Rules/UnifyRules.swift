@@ -1,0 +1,206 @@
+/// `unify.missing` and `unify.mismatch`: the 五个统一 checks across sources.
+///
+/// A household present in the system but absent from another source (or the reverse) is
+/// `unify.missing`, and so is a person listed by some sources of a household but not others.
+/// Every comparable field is compared across the sources that carry it with its policy's
+/// comparator; each disagreement becomes one `unify.mismatch` finding and one `Disagreement`
+/// for the Resolve stage, which decides whether it can be corrected.
+public struct UnifyRules {
+    /// Sources configured in the pipeline (only these can be "missing" a household).
+    public let sources: [SourceID]
+    /// Sources whose tables list members (wall only lists names).
+    public let memberSources: Set<SourceID>
+
+    public init(sources: [SourceID], memberSources: Set<SourceID>) {
+        self.sources = sources
+        self.memberSources = memberSources
+    }
+
+    static let notCompared: Set<FieldID> = [.householdID, .age, .inspector, .inspectionDate]
+
+    public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
+        checkMissing(c, sink: &sink)
+        compareHousehold(c, context: context, sink: &sink, disagreements: &disagreements)
+        for person in c.people {
+            compareMember(person, in: c, context: context, sink: &sink, disagreements: &disagreements)
+        }
+    }
+
+    // MARK: unify.missing
+
+    private func checkMissing(_ c: HouseholdCase, sink: inout FindingSink) {
+        let present = sources.filter { c.records[$0] != nil && c.records[$0]?.isMemberOnly == false }
+        let absent = sources.filter { !present.contains($0) }
+        if !absent.isEmpty {
+            let values = sources.map { (source: $0, value: present.contains($0) ? "有" : "无") }
+            let names = absent.map(\.chineseLabel).joined(separator: "、")
+            let message = c.system == nil
+                ? "系统中无此户，但\(present.map(\.chineseLabel).joined(separator: "、"))中有：核实是否漏录或户编号有误"
+                : "\(names)中无此户：核实并补齐"
+            sink.emit("unify.missing", case: c, values: values, message: message, discriminator: "household")
+        }
+        let holders = present.filter { memberSources.contains($0) }
+        guard holders.count > 1 || (holders.count == 1 && c.system == nil) else { return }
+        for person in c.people {
+            let listed = holders.filter { person.records[$0] != nil }
+            let missing = holders.filter { person.records[$0] == nil }
+            guard !missing.isEmpty else { continue }
+            let name = person.displayName
+            let doubt = person.ambiguous ? "（与多名成员相似，无法唯一匹配）" : ""
+            let values = holders.map { (source: $0, value: person.records[$0] == nil ? "无" : (person.records[$0]?.fields[.name]?.raw ?? "有")) }
+            sink.emit(
+                "unify.missing", case: c, member: person.memberKey, values: values,
+                message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))\(doubt)，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
+                discriminator: "member")
+        }
+    }
+
+    // MARK: unify.mismatch
+
+    private func compareHousehold(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
+        for spec in FieldCatalog.household where !Self.notCompared.contains(spec.id) {
+            let policy = context.config.resolution.policy(for: spec.id)
+            guard policy.compare, policy.against == nil else { continue }
+            var values: [SourceValue] = []
+            for source in sources {
+                guard let record = c.records[source], !record.isMemberOnly else { continue }
+                if let value = record.fields[spec.id], let comparable = SourceValue(source: source, value) {
+                    values.append(comparable)
+                } else if spec.id == .memberNames, source == .system, !record.members.isEmpty {
+                    // Sources with member records carry the names implicitly: compare the wall's list against them.
+                    let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
+                    values.append(SourceValue(source: source, normalized: names, raw: names))
+                }
+            }
+            // Member lists are compared only where a source lists names without member records (the
+            // wall) against the system; missing members elsewhere are unify.missing already.
+            if spec.id == .memberNames {
+                values.removeAll { memberSources.contains($0.source) && $0.source != .system }
+                if !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            }
+            report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+        }
+    }
+
+    private func compareMember(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
+        for spec in FieldCatalog.member where !Self.notCompared.contains(spec.id) {
+            let policy = context.config.resolution.policy(for: spec.id)
+            guard policy.compare else { continue }
+            var values: [SourceValue] = []
+            for source in person.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
+                if let value = person.records[source]?.fields[spec.id], let comparable = SourceValue(source: source, value) {
+                    values.append(comparable)
+                }
+            }
+            report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+        }
+        checkToldAge(person, in: c, context: context, sink: &sink)
+    }
+
+    /// An age told in the interview is whole years: it matches a birth date within ±1 year.
+    private func checkToldAge(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
+        for (source, record) in person.records.sorted(by: { HouseholdMatcher.sourceOrder($0.key, $1.key) }) {
+            guard let told = record[.age].flatMap({ Int($0) }) else { continue }
+            let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, CivilDate)? in
+                guard let text = person.records[s]?[.birthDate], let date = DateParser.parse(text) else { return nil }
+                return (s, text, date)
+            }.first
+            guard let (refSource, refText, birth) = reference else { continue }
+            let actual = birth.age(at: context.asOf)
+            guard abs(actual - told) > 1 else { continue }
+            let name = person.displayName
+            sink.emit(Finding(
+                rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+                memberID: person.memberKey, field: FieldID.age.rawValue,
+                values: [(refSource, refText), (source, record.fields[.age]?.raw ?? String(told))], action: .worklist,
+                message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
+        }
+    }
+
+    /// Category-mapped fields (interview 住房安全 安全/不安全) against the corrected system value of
+    /// the field they stand for (house_grade A–D). Run after corrections, so a grade the evidence
+    /// already corrected is not reported twice.
+    public func checkCategories(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
+        guard let system = c.system, !system.isMemberOnly else { return }
+        for spec in FieldCatalog.household {
+            let policy = context.config.resolution.policy(for: spec.id)
+            guard policy.compare, let target = policy.against, let actual = system[target] else { continue }
+            for source in sources {
+                guard let value = c.records[source]?.fields[spec.id], let normalized = value.normalized,
+                    let allowed = policy.categories[normalized], !allowed.contains(actual)
+                else { continue }
+                sink.emit(Finding(
+                    rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+                    field: spec.id.rawValue, values: [(source, value.raw), (.system, actual)], action: .worklist,
+                    message: "\(source.chineseLabel)\(spec.chinese)为\(value.raw)，与系统\(FieldCatalog.chinese(target))\(actual)不符；请入户核实",
+                    discriminator: source.rawValue))
+            }
+        }
+    }
+
+    private func report(
+        _ values: [SourceValue], field: FieldID, member: LinkedMember?, in c: HouseholdCase, policy: FieldPolicy,
+        sink: inout FindingSink, disagreements: inout [Disagreement]
+    ) {
+        guard values.count > 1 else { return }
+        let comparator = ValueComparator(policy: policy)
+        let clusters = comparator.clusters(values.map { ($0.source, $0.normalized) })
+        guard clusters.count > 1 else { return }
+        let label = FieldCatalog.chinese(field)
+        let said = values.map { "\($0.source.chineseLabel)为\($0.raw)" }.joined(separator: "，")
+        let who = member.map { "成员\($0.displayName)的" } ?? ""
+        let finding = Finding(
+            rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+            memberID: member?.memberKey ?? "", field: field.rawValue,
+            values: values.map { ($0.source, $0.raw) }, action: .worklist,
+            message: "\(who)\(label)不一致：\(said)")
+        guard sink.isEnabled("unify.mismatch") else { return }
+        sink.emit(finding)
+        disagreements.append(Disagreement(
+            findingIndex: sink.findings.count - 1, householdID: c.householdID, member: member, field: field,
+            values: values, policy: policy,
+            systemHasRecord: member.map { $0.system != nil } ?? (c.system.map { !$0.isMemberOnly } ?? false)))
+    }
+}
+
+/// One source's value of a field, normalised and as read.
+public struct SourceValue: Sendable {
+    public var source: SourceID
+    /// The canonical value; for an invalid value a marker that agrees with nothing, so a
+    /// settled value can replace it (大纠错 of a typo) while the raw text is still shown.
+    public var normalized: String
+    public var raw: String
+    /// True when the source's value could not be normalised.
+    public var isInvalid: Bool
+
+    public init(source: SourceID, normalized: String, raw: String, isInvalid: Bool = false) {
+        self.source = source
+        self.normalized = normalized
+        self.raw = raw
+        self.isInvalid = isInvalid
+    }
+
+    /// A comparable value, nil when the source left the field blank.
+    init?(source: SourceID, _ value: FieldValue) {
+        if let normalized = value.normalized {
+            self.init(source: source, normalized: normalized, raw: value.raw)
+        } else if value.isInvalid {
+            self.init(source: source, normalized: "\u{0}invalid:" + value.raw, raw: value.raw, isInvalid: true)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// A field on which sources disagree, handed to the Resolve stage.
+public struct Disagreement: Sendable {
+    /// Index of its `unify.mismatch` finding in the sink.
+    public var findingIndex: Int
+    public var householdID: String
+    public var member: LinkedMember?
+    public var field: FieldID
+    public var values: [SourceValue]
+    public var policy: FieldPolicy
+    /// Whether the system holds the record this field belongs to (only then can it be corrected).
+    public var systemHasRecord: Bool
+}

@@ -1,0 +1,49 @@
+/// `value.invalid`: a value that cannot be normalised, is outside its code list, or out of range.
+///
+/// Runs on every source's record of the household and its members, so a bad value anywhere is
+/// reported with the source that holds it and the raw value as read. Ranges are parameters.
+public struct ValueRules: CaseRule {
+    public init() {}
+
+    static let rule = "value.invalid"
+
+    public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
+        let maxSize = Int(context.number(Self.rule, "max_household_size", default: 20))
+        let maxIncome = context.number(Self.rule, "max_income_per_capita", default: 1_000_000)
+        let maxAge = Int(context.number(Self.rule, "max_age", default: 120))
+        for source in c.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
+            guard let record = c.records[source] else { continue }
+            for (field, value) in record.fields.sorted(by: { $0.key < $1.key }) {
+                if let problem = value.problem {
+                    emit(c, source: source, member: nil, field: field, raw: value.raw, problem: problem, sink: &sink)
+                } else if let n = value.normalized.flatMap(Double.init) {
+                    if field == .size, n < 1 || n > Double(maxSize) {
+                        emit(c, source: source, member: nil, field: field, raw: value.raw, problem: "家庭人口数应在1–\(maxSize)之间", sink: &sink)
+                    } else if field == .incomePerCapita, n < 0 || n > maxIncome {
+                        emit(c, source: source, member: nil, field: field, raw: value.raw, problem: "人均纯收入超出合理范围", sink: &sink)
+                    }
+                }
+            }
+            for member in record.members {
+                for (field, value) in member.fields.sorted(by: { $0.key < $1.key }) where field != .idNumber {
+                    if let problem = value.problem {
+                        emit(c, source: source, member: member, field: field, raw: value.raw, problem: problem, sink: &sink)
+                    } else if field == .birthDate, let date = value.normalized.flatMap(DateParser.parse) {
+                        if date > context.asOf || date.age(at: context.asOf) > maxAge {
+                            emit(c, source: source, member: member, field: field, raw: value.raw, problem: "出生日期不合理", sink: &sink)
+                        }
+                    } else if field == .age, let age = value.normalized.flatMap({ Int($0) }), age > maxAge {
+                        emit(c, source: source, member: member, field: field, raw: value.raw, problem: "年龄不合理", sink: &sink)
+                    }
+                }
+            }
+        }
+    }
+
+    private func emit(_ c: HouseholdCase, source: SourceID, member: MemberRecord?, field: FieldID, raw: String, problem: String, sink: inout FindingSink) {
+        let who = member.map { "成员\($0[.name] ?? $0.memberKey)的" } ?? ""
+        sink.emit(Self.rule, case: c, member: member?.memberKey ?? "", field: field, values: [(source, raw)],
+                  message: "\(source.chineseLabel)中\(who)\(FieldCatalog.chinese(field))“\(raw)”无效：\(problem)",
+                  discriminator: source.rawValue)
+    }
+}

@@ -1,0 +1,92 @@
+import XCTest
+
+@testable import FivefoldKit
+
+/// Hand-written linkage cases: which interview member pairs with which system member.
+final class MemberLinkerTests: XCTestCase {
+    let asOf = DateParser.parse("2020-12-31")!
+
+    func link(system: [[FieldID: String]], interview: [[FieldID: String]]) -> [(system: String?, interview: String?)] {
+        var c = HouseholdCase(householdID: "H1")
+        c.records[.system] = TestData.household([.householdID: "H1"], source: .system, members: system.map { TestData.member($0, source: .system) })
+        c.records[.interview] = TestData.household([.householdID: "H1"], source: .interview, members: interview.map { TestData.member($0, source: .interview) })
+        MemberLinker(asOf: asOf).link(&c, registries: Registries())
+        return c.people.map { p in
+            (p.records[.system].map { "\($0[.name]!)/\($0[.birthDate] ?? "")" }, p.records[.interview].map { "\($0[.name]!)/\($0[.age] ?? "")" })
+        }
+    }
+
+    func pairs(_ links: [(system: String?, interview: String?)]) -> [String] {
+        links.map { "\($0.system ?? "-")=\($0.interview ?? "-")" }.sorted()
+    }
+
+    func testHomophoneAndMissingDotLink() {
+        let links = link(
+            system: [
+                [.name: "张晓明", .relation: "户主", .sex: "男", .birthDate: "1970-05-01"],
+                [.name: "阿依古丽·买买提", .relation: "配偶", .sex: "女", .birthDate: "1972-03-01"],
+            ],
+            interview: [
+                [.name: "张小明", .relation: "户主", .sex: "男", .age: "50"],
+                [.name: "阿依古丽买买提", .relation: "配偶", .sex: "女", .age: "48"],
+            ])
+        XCTAssertEqual(pairs(links), ["张晓明/1970-05-01=张小明/50", "阿依古丽·买买提/1972-03-01=阿依古丽买买提/48"])
+    }
+
+    func testSwappedCharactersLink() {
+        let links = link(system: [[.name: "李春梅", .relation: "之女", .sex: "女", .birthDate: "2000-01-01"]],
+                         interview: [[.name: "李梅春", .relation: "之女", .sex: "女", .age: "20"]])
+        XCTAssertEqual(pairs(links), ["李春梅/2000-01-01=李梅春/20"])
+    }
+
+    func testTwinsWithTheSameNameAreToldApartByAge() {
+        let links = link(
+            system: [
+                [.name: "王小", .relation: "之子", .sex: "男", .birthDate: "2010-06-01"],
+                [.name: "王小", .relation: "之子", .sex: "男", .birthDate: "2014-06-01"],
+            ],
+            interview: [
+                [.name: "王小", .relation: "之子", .sex: "男", .age: "6"],
+                [.name: "王小", .relation: "之子", .sex: "男", .age: "10"],
+            ])
+        XCTAssertEqual(pairs(links), ["王小/2010-06-01=王小/10", "王小/2014-06-01=王小/6"])
+    }
+
+    func testTwoMembersWithTheSameNameAndNothingToTellThemApartStayUnlinked() {
+        let links = link(
+            system: [
+                [.name: "刘芳", .relation: "之女", .sex: "女", .birthDate: "2008-01-01"],
+                [.name: "刘芳", .relation: "之女", .sex: "女", .birthDate: "2008-03-01"],
+            ],
+            interview: [[.name: "刘芳", .relation: "之女", .sex: "女", .age: "12"]])
+        XCTAssertEqual(pairs(links), ["-=刘芳/12", "刘芳/2008-01-01=-", "刘芳/2008-03-01=-"], "ambiguous: never a silent merge")
+    }
+
+    func testSameNameDifferentRelationLinksByRelation() {
+        let links = link(
+            system: [
+                [.name: "陈红", .relation: "配偶", .sex: "女", .birthDate: "1975-01-01"],
+                [.name: "陈红", .relation: "之女", .sex: "女", .birthDate: "2001-01-01"],
+            ],
+            interview: [
+                [.name: "陈红", .relation: "之女", .sex: "女", .age: "19"],
+                [.name: "陈红", .relation: "配偶", .sex: "女", .age: "45"],
+            ])
+        XCTAssertEqual(pairs(links), ["陈红/1975-01-01=陈红/45", "陈红/2001-01-01=陈红/19"])
+    }
+
+    func testDifferentPeopleDoNotLink() {
+        let links = link(system: [[.name: "赵一", .relation: "户主", .sex: "男", .birthDate: "1960-01-01"]],
+                         interview: [[.name: "钱二", .relation: "户主", .sex: "男", .age: "60"]])
+        XCTAssertEqual(pairs(links), ["-=钱二/60", "赵一/1960-01-01=-"])
+    }
+
+    func testNameSimilarityLevels() {
+        XCTAssertEqual(NameSimilarity.score("张晓明", "张晓明"), 1)
+        XCTAssertEqual(NameSimilarity.score("张晓明", "张小明"), 0.9)
+        XCTAssertEqual(NameSimilarity.score("阿依古丽•买买提", "阿依古丽·买买提"), 1)
+        XCTAssertEqual(NameSimilarity.score("李春梅", "李梅春"), 0.8)
+        XCTAssertEqual(NameSimilarity.score("李春梅", "李春兰"), 0.6)
+        XCTAssertEqual(NameSimilarity.score("李梅", "王梅"), 0, "one of two characters is too little")
+    }
+}

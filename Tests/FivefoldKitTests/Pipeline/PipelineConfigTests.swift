@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+
+final class PipelineConfigTests: XCTestCase {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    private func load(_ yaml: String) throws -> PipelineConfig {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("p.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return try PipelineConfig.load(path: file.path)
+    }
+
+    private func expectError(_ yaml: String, keyPath: String, contains text: String, line: Int? = nil, file: StaticString = #filePath, testLine: UInt = #line) {
+        do {
+            _ = try load(yaml)
+            XCTFail("expected a PipelineError", file: file, line: testLine)
+        } catch let error as PipelineError {
+            XCTAssertEqual(error.keyPath, keyPath, file: file, line: testLine)
+            XCTAssertTrue(error.description.contains(text), "\(error)", file: file, line: testLine)
+            if !keyPath.isEmpty { XCTAssertTrue(error.description.contains(keyPath), "\(error)", file: file, line: testLine) }
+            if let line { XCTAssertEqual(error.line, line, "\(error)", file: file, line: testLine) }
+        } catch {
+            XCTFail("unexpected error \(error)", file: file, line: testLine)
+        }
+    }
+
+    static let minimal = """
+        sources:
+          system:
+            households:
+              file: h.csv
+              fields: {household_id: 户编号}
+        """
+
+    func testLoad_DefaultPipelineReadsEverySource() throws {
+        let config = try PipelineConfig.load(path: Self.repo.appendingPathComponent("pipelines/five-unities.yaml").path)
+        XCTAssertEqual(config.sources.map(\.id), [.system, .archive, .wall, .interview, .verification])
+        XCTAssertEqual(config.registries.map(\.name).sorted(), ["businesses", "deaths", "hukou", "insurance", "property", "public_employees", "students", "vehicles"])
+        XCTAssertEqual(config.sources[1].households.format, .xml)
+        XCTAssertEqual(config.sources[1].households.recordPath, "档案/户")
+        XCTAssertFalse(config.sources[3].requireKey)
+        XCTAssertEqual(config.resolution.policy(for: .houseGrade).authoritative, [.verification])
+        XCTAssertEqual(config.resolution.policy(for: .incomePerCapita).relativeTolerance, 0.05)
+        XCTAssertFalse(config.resolution.policy(for: .status).autoCorrect)
+        XCTAssertEqual(config.asOf, "2020-12-31")
+        XCTAssertTrue(config.input!.hasSuffix("fixtures/sample"))
+    }
+
+    func testLoad_HeaderAliasesAcceptOneOrMany() throws {
+        let config = try load("""
+            sources:
+              system:
+                households:
+                  file: h.csv
+                  fields: {household_id: 户编号, region_code: [行政区划代码, 区划代码]}
+            """)
+        let fields = config.sources[0].households.fields
+        XCTAssertEqual(fields.first { $0.field == .householdID }?.headers, ["户编号"])
+        XCTAssertEqual(fields.first { $0.field == .regionCode }?.headers, ["行政区划代码", "区划代码"])
+    }
+
+    func testLoad_WrongFormatNamesKeyPathAndChoices() {
+        expectError("""
+            sources:
+              system:
+                households:
+                  file: h.csv
+                  format: xls
+                  fields: {household_id: 户编号}
+            """, keyPath: "sources.system.households.format", contains: "expected one of csv, xml, found \"xls\"", line: 5)
+    }
+
+    func testLoad_UnknownFieldNamesKeyPath() {
+        expectError("""
+            sources:
+              system:
+                households:
+                  file: h.csv
+                  fields: {household_id: 户编号, hose_grade: 住房安全等级}
+            """, keyPath: "sources.system.households.fields.hose_grade", contains: "unknown household field \"hose_grade\"")
+    }
+
+    func testLoad_MisspelledTopLevelKeyIsReported() {
+        expectError(Self.minimal + "\nrulez: {}\n", keyPath: "rulez", contains: "unknown key \"rulez\"")
+    }
+
+    func testLoad_MissingRequiredKeyIsNamed() {
+        expectError("""
+            sources:
+              system:
+                households:
+                  fields: {household_id: 户编号}
+            """, keyPath: "sources.system.households.file", contains: "required key is missing")
+    }
+
+    func testLoad_BadToleranceAndTrustSourceAreReported() {
+        expectError(Self.minimal + """
+
+            resolution:
+              fields:
+                income_per_capita: {compare: numeric, tolerance: {relative: 5}}
+            """, keyPath: "resolution.fields.income_per_capita.tolerance.relative", contains: "expected a number in 0.0...1.0, found 5")
+        expectError(Self.minimal + """
+
+            resolution:
+              fields:
+                house_grade: {trust: [verification, archiv]}
+            """, keyPath: "resolution.fields.house_grade.trust[1]", contains: "found \"archiv\"")
+    }
+
+    func testLoad_UnknownRuleAndSeverity() {
+        expectError(Self.minimal + "\nrules:\n  exit.incme: {severity: error}\n", keyPath: "rules.exit.incme", contains: "unknown rule")
+        expectError(Self.minimal + "\nrules:\n  exit.income: {severity: fatal}\n", keyPath: "rules.exit.income.severity", contains: "expected one of info, warning, error")
+    }
+
+    func testLoad_PipelineWithoutSystemSourceIsRefused() {
+        expectError("""
+            sources:
+              wall:
+                households: {file: w.csv, fields: {household_id: 户编号}}
+            """, keyPath: "sources", contains: "needs a \"system\" source")
+    }
+
+    func testLoad_BadAsOfDate() {
+        expectError(Self.minimal + "\nas_of: 31/12/2020\n", keyPath: "as_of", contains: "expected a date as yyyy-MM-dd")
+    }
+
+    func testLoad_InvalidYAMLIsOneMessage() {
+        expectError("sources: [unclosed\n", keyPath: "", contains: "not valid YAML", line: 2)
+    }
+}
