@@ -46,10 +46,15 @@ public struct MemberLinker {
             }
             // Second pass: score every remaining (member, person) pair, link best-first.
             var candidates: [(member: Int, person: Int, score: Double)] = []
-            for index in pending {
-                for p in people.indices where !taken.contains(p) && people[p].records[source] == nil {
-                    let s = score(record.members[index], people[p])
-                    if s >= threshold { candidates.append((index, p, s)) }
+            if !pending.isEmpty {
+                let open = people.indices.filter { !taken.contains($0) && people[$0].records[source] == nil }
+                let known = open.map { p in people[p].records.values.map { Profile($0, asOf: asOf) } }
+                for index in pending {
+                    let profile = Profile(record.members[index], asOf: asOf)
+                    for (k, p) in open.enumerated() {
+                        let s = known[k].map { score(profile, $0) }.max() ?? 0
+                        if s >= threshold { candidates.append((index, p, s)) }
+                    }
                 }
             }
             candidates.sort { ($0.score, -$0.member, -$0.person) > ($1.score, -$1.member, -$1.person) }
@@ -91,28 +96,41 @@ public struct MemberLinker {
         c.people = people
     }
 
+    /// What linkage compares of a member record, computed once per record.
+    struct Profile {
+        var name: [Unicode.Scalar]
+        var relation: String?
+        var sex: String?
+        var age: Int?
+
+        init(_ m: MemberRecord, asOf: CivilDate?) {
+            name = m[.name].map(NameSimilarity.scalars) ?? []
+            relation = m[.relation]
+            sex = m[.sex]
+            age = asOf.flatMap { MemberFacts.age(m, asOf: $0) }
+        }
+    }
+
     /// How well a member matches a person already seen in other sources (0…1).
     public func score(_ member: MemberRecord, _ person: LinkedMember) -> Double {
-        var best = 0.0
-        for other in person.records.values {
-            best = max(best, score(member, other))
-        }
-        return best
+        let p = Profile(member, asOf: asOf)
+        return person.records.values.map { score(p, Profile($0, asOf: asOf)) }.max() ?? 0
     }
 
     /// Name 60%, relation 15%, sex 10%, age 15%; a missing attribute on either side scores half.
     public func score(_ a: MemberRecord, _ b: MemberRecord) -> Double {
-        guard let na = a[.name], let nb = b[.name] else { return 0 }
-        let name = NameSimilarity.score(na, nb)
+        score(Profile(a, asOf: asOf), Profile(b, asOf: asOf))
+    }
+
+    func score(_ a: Profile, _ b: Profile) -> Double {
+        let name = NameSimilarity.score(a.name, b.name)
         if name == 0 { return 0 }
-        func part(_ field: FieldID) -> Double {
-            guard let x = a[field], let y = b[field] else { return 0.5 }
+        func part(_ x: String?, _ y: String?) -> Double {
+            guard let x, let y else { return 0.5 }
             return x == y ? 1 : 0
         }
         var age = 0.5
-        if let asOf, let x = MemberFacts.age(a, asOf: asOf), let y = MemberFacts.age(b, asOf: asOf) {
-            age = abs(x - y) <= 1 ? 1 : 0
-        }
-        return 0.6 * name + 0.15 * part(.relation) + 0.1 * part(.sex) + 0.15 * age
+        if let x = a.age, let y = b.age { age = abs(x - y) <= 1 ? 1 : 0 }
+        return 0.6 * name + 0.15 * part(a.relation, b.relation) + 0.1 * part(a.sex, b.sex) + 0.15 * age
     }
 }

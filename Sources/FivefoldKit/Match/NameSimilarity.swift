@@ -4,23 +4,46 @@
 /// 晓/小 written by ear); 0.8 same characters in another order (a swapped pair); 0.6 one
 /// character different in a name of three or more; 0 otherwise. Variant character forms that
 /// share a reading (e.g. 岩/巖) fall under "same sound".
+///
+/// Works on Unicode scalars (a Chinese character is one scalar) because this runs for every
+/// candidate pair of every household: `Character` comparisons and per-name transliteration
+/// were the linker's whole cost.
 public enum NameSimilarity {
+    static let dots: Set<UInt32> = [0x00B7, 0x2022, 0xFF0E, 0x30FB, 0x002E, 0xFF65, 0x2027, 0x2219, 0x22C5, 0x0387]
+
     /// Drops the middle dot of minority names (any variant) and white space.
     public static func key(_ name: String) -> String {
-        String(name.filter { !"·•．・.\u{00B7} ".contains($0) && !$0.isWhitespace })
+        var needs = false
+        for s in name.unicodeScalars where dots.contains(s.value) || s.properties.isWhitespace {
+            needs = true
+            break
+        }
+        guard needs else { return name }
+        var result = String.UnicodeScalarView()
+        for s in name.unicodeScalars where !dots.contains(s.value) && !s.properties.isWhitespace { result.append(s) }
+        return String(result)
     }
 
+    /// The scalars of a name's key.
+    static func scalars(_ name: String) -> [Unicode.Scalar] { Array(key(name).unicodeScalars) }
+
     public static func score(_ a: String, _ b: String, pinyin: PinyinCache = .shared) -> Double {
-        let x = key(a), y = key(b)
-        if x.isEmpty || y.isEmpty { return 0 }
+        if a == b { return a.isEmpty ? 0 : 1 }
+        return score(scalars(a), scalars(b), pinyin: pinyin)
+    }
+
+    static func score(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], pinyin: PinyinCache = .shared) -> Double {
+        if x.isEmpty || y.isEmpty || x.count != y.count { return 0 }
         if x == y { return 1 }
-        let cx = Array(x), cy = Array(y)
-        if cx.count == cy.count {
-            if pinyin.syllables(x) == pinyin.syllables(y) { return 0.9 }
-            if cx.sorted() == cy.sorted() { return 0.8 }
-            let differing = zip(cx, cy).filter { $0 != $1 }.count
-            if differing == 1, cx.count >= 3 { return 0.6 }
+        var sameSound = true
+        var differing = 0
+        for (p, q) in zip(x, y) where p != q {
+            differing += 1
+            if sameSound, pinyin.syllable(p) != pinyin.syllable(q) { sameSound = false }
         }
+        if sameSound { return 0.9 }
+        if x.map(\.value).sorted() == y.map(\.value).sorted() { return 0.8 }
+        if differing == 1, x.count >= 3 { return 0.6 }
         return 0
     }
 }

@@ -8,28 +8,29 @@ import Foundation
 public final class PinyinCache: @unchecked Sendable {
     public static let shared = PinyinCache()
 
-    private var syllables: [Character: String] = [:]
+    private var syllables: [UInt32: String] = [:]
     private let lock = NSLock()
 
     public init() {}
 
-    /// The syllable of one character; non-Han characters map to themselves.
-    public func syllable(_ c: Character) -> String {
-        if c.isASCII { return String(c).lowercased() }
+    /// The syllable of one character; non-Han characters map to themselves (ASCII lower-cased).
+    public func syllable(_ c: Unicode.Scalar) -> String {
+        if c.isASCII { return String(Character(c)).lowercased() }
         lock.lock()
-        if let s = syllables[c] {
+        if let s = syllables[c.value] {
             lock.unlock()
             return s
         }
         lock.unlock()
-        let latin = String(c).applyingTransform(.mandarinToLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false) ?? String(c)
+        let text = String(Character(c))
+        let latin = text.applyingTransform(.mandarinToLatin, reverse: false)?
+            .applyingTransform(.stripDiacritics, reverse: false) ?? text
         lock.lock()
-        syllables[c] = latin
+        syllables[c.value] = latin
         lock.unlock()
         return latin
     }
 
     /// The syllables of a name, one per character.
-    public func syllables(_ name: String) -> [String] { name.map(syllable) }
+    public func syllables(_ name: String) -> [String] { name.unicodeScalars.map(syllable) }
 }

@@ -6,9 +6,23 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     CustomStringConvertible, ExpressibleByStringLiteral
 {
     public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    /// Precomputed once: these ids key the dictionaries of every record, and hashing the
+    /// string on every lookup was a measurable share of a run.
+    private let hash: UInt64
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        hash = StableHash.value([rawValue])
+    }
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    public static func == (a: SourceID, b: SourceID) -> Bool { a.hash == b.hash && a.rawValue == b.rawValue }
+    public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
     public var description: String { rawValue }
     public static func < (a: SourceID, b: SourceID) -> Bool { a.rawValue < b.rawValue }
 

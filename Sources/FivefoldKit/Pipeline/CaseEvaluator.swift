@@ -35,11 +35,14 @@ struct CaseEvaluator {
         // Integrity rules judge the system data as received (大排查), and again as corrected: a
         // problem the corrections resolved is reported with action `corrected`; one they leave
         // stays on the worklist.
+        // Only corrected households can change between the two, so only they are judged twice.
         let receivedCases = cases
         let received = Self.integrityFindings(cases, config: config, context: context)
         CorrectionApplier.apply(corrections, to: &cases)
-        let remaining = Self.integrityFindings(cases, config: config, context: context)
-        findings += Self.reconcile(received: received, remaining: remaining)
+        let changed = Set(corrections.map(\.householdID))
+        let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, config: config, context: context)
+        findings += received.filter { !changed.contains($0.householdID) }
+        findings += Self.reconcile(received: received.filter { changed.contains($0.householdID) }, remaining: remaining)
 
         // The rules that judge a household's status read the corrected system data.
         var judged = FindingSink(config: config)

@@ -13,28 +13,27 @@ public struct ValueRules: CaseRule {
         let maxAge = Int(context.number(Self.rule, "max_age", default: 120))
         for source in c.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
             guard let record = c.records[source] else { continue }
-            for (field, value) in record.fields.sorted(by: { $0.key < $1.key }) {
-                if let problem = value.problem {
-                    emit(c, source: source, member: nil, field: field, raw: value.raw, problem: problem, sink: &sink)
-                } else if let n = value.normalized.flatMap(Double.init) {
-                    if field == .size, n < 1 || n > Double(maxSize) {
-                        emit(c, source: source, member: nil, field: field, raw: value.raw, problem: "家庭人口数应在1–\(maxSize)之间", sink: &sink)
-                    } else if field == .incomePerCapita, n < 0 || n > maxIncome {
-                        emit(c, source: source, member: nil, field: field, raw: value.raw, problem: "人均纯收入超出合理范围", sink: &sink)
-                    }
-                }
+            // Most values are clean: look for problems first and sort only those.
+            for (field, value) in record.fields.filter({ $0.value.problem != nil }).sorted(by: { $0.key < $1.key }) {
+                emit(c, source: source, member: nil, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
+            }
+            if let value = record.fields[.size], let n = value.normalized.flatMap(Double.init), n < 1 || n > Double(maxSize) {
+                emit(c, source: source, member: nil, field: .size, raw: value.raw, problem: "家庭人口数应在1–\(maxSize)之间", sink: &sink)
+            }
+            if let value = record.fields[.incomePerCapita], let n = value.normalized.flatMap(Double.init), n < 0 || n > maxIncome {
+                emit(c, source: source, member: nil, field: .incomePerCapita, raw: value.raw, problem: "人均纯收入超出合理范围", sink: &sink)
             }
             for member in record.members {
-                for (field, value) in member.fields.sorted(by: { $0.key < $1.key }) where field != .idNumber {
-                    if let problem = value.problem {
-                        emit(c, source: source, member: member, field: field, raw: value.raw, problem: problem, sink: &sink)
-                    } else if field == .birthDate, let date = value.normalized.flatMap(DateParser.parse) {
-                        if date > context.asOf || date.age(at: context.asOf) > maxAge {
-                            emit(c, source: source, member: member, field: field, raw: value.raw, problem: "出生日期不合理", sink: &sink)
-                        }
-                    } else if field == .age, let age = value.normalized.flatMap({ Int($0) }), age > maxAge {
-                        emit(c, source: source, member: member, field: field, raw: value.raw, problem: "年龄不合理", sink: &sink)
-                    }
+                for (field, value) in member.fields.filter({ $0.value.problem != nil && $0.key != .idNumber }).sorted(by: { $0.key < $1.key }) {
+                    emit(c, source: source, member: member, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
+                }
+                if let value = member.fields[.birthDate], let date = value.normalized.flatMap(DateParser.parse),
+                    date > context.asOf || date.age(at: context.asOf) > maxAge
+                {
+                    emit(c, source: source, member: member, field: .birthDate, raw: value.raw, problem: "出生日期不合理", sink: &sink)
+                }
+                if let value = member.fields[.age], let age = value.normalized.flatMap({ Int($0) }), age > maxAge {
+                    emit(c, source: source, member: member, field: .age, raw: value.raw, problem: "年龄不合理", sink: &sink)
                 }
             }
         }
