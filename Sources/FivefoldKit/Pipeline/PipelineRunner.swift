@@ -88,7 +88,8 @@ public struct PipelineRunner {
         return vocabulary!
     }
 
-    /// Partitions: as given, else about one per 64 MB of input and at least two per thread.
+    /// Partitions: as given, else about one per 16 MB of input (a few thousand households, some
+    /// 100 MB of records in memory) and at least two per thread.
     func partitionCount(input: String) -> Int {
         if let p = options.partitions { return max(1, p) }
         var bytes = 0
@@ -96,7 +97,7 @@ public struct PipelineRunner {
             let path = resolve(table.config.file, against: input)
             bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         }
-        return min(1024, max(jobs * 2, bytes / (64 << 20) + 1))
+        return min(1024, max(jobs * 2, bytes / (16 << 20) + 1))
     }
 
     /// Runs the pipeline and writes every output atomically into the output folder. For a shard,
