@@ -24,11 +24,14 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Only OutputFolder.swift imports it: an atomic exchange of two folders (renameat2).
+        .systemLibrary(name: "CFileSystem"),
         .target(
             name: "FivefoldKit",
             dependencies: [
                 "CLibXML2",
                 "CZlib",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -42,8 +45,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "FivefoldKitTests", dependencies: ["FivefoldKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FivefoldKit"]),
+        .testTarget(
+            name: "FivefoldKitTests",
+            dependencies: ["FivefoldKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["FivefoldKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -10,11 +10,20 @@ public struct PipelineRunner {
         public var outputFolder: String?
         /// Overrides the pipeline's `as_of` (ISO date).
         public var asOf: String?
+        /// The ledger file (default: `<output folder>.ledger.sqlite`).
+        public var ledgerPath: String?
+        /// Whether to keep a ledger at all (without one every finding is `new`).
+        public var useLedger: Bool
 
-        public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil) {
+        public init(
+            inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, ledgerPath: String? = nil,
+            useLedger: Bool = true
+        ) {
             self.inputFolder = inputFolder
             self.outputFolder = outputFolder
             self.asOf = asOf
+            self.ledgerPath = ledgerPath
+            self.useLedger = useLedger
         }
     }
 
@@ -83,7 +92,9 @@ public struct PipelineRunner {
     }
 
     /// Runs every stage in memory and returns the result without writing anything.
-    public func evaluate() throws -> Result {
+    ///
+    /// - Parameter signed: signed field results from the ledger, fed into resolution.
+    public func evaluate(signed: SignedEvidence = SignedEvidence()) throws -> Result {
         let input = try inputFolder
         let asOf = try asOfDate()
         let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
@@ -102,7 +113,8 @@ public struct PipelineRunner {
         var sink = FindingSink(config: config)
         var disagreements: [Disagreement] = []
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
-        let unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
+        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
+        unify.signed = signed
         let values = ValueRules()
         for c in cases {
             unify.check(c, context: context, sink: &sink, disagreements: &disagreements)
@@ -131,6 +143,7 @@ public struct PipelineRunner {
         let villages = villageRule.villages(cases: cases, register: loaded.villages, context: context)
         villageRule.check(villages, sink: &judged)
         findings += judged.findings
+        signed.annotate(&findings)
         progress("\(findings.count) findings, \(corrections.count) corrections")
         return Result(loaded: loaded, cases: cases, unregistered: matched.unregistered, findings: findings, corrections: corrections, villages: villages)
     }
@@ -139,26 +152,33 @@ public struct PipelineRunner {
     @discardableResult
     public func run() throws -> RunSummary {
         let started = Date()
-        let result = try evaluate()
+        let session = try LedgerSession(runner: self)
+        let result = try evaluate(signed: session.signed)
         let evaluated = Date()
         let out = outputFolder
-        let staging = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        let fm = FileManager.default
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        progress("writing outputs")
-        let summary = try write(result, to: staging, timings: ["evaluate": evaluated.timeIntervalSince(started)])
-        try OutputFolder.replace(out, with: staging)
-        progress("done: \(out)")
-        return summary
+        let staging = try OutputFolder.prepareStaging(for: out)
+        do {
+            let summary = try session.record(result.findings, runner: self) { tracking in
+                progress("writing outputs")
+                let summary = try write(result, to: staging, timings: ["evaluate": evaluated.timeIntervalSince(started)], tracking: tracking)
+                return (summary, summary.counts)
+            } publish: {
+                try OutputFolder.replace(out, with: staging)
+            }
+            progress("done: \(out)")
+            return summary
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
     }
 
-    private func write(_ result: Result, to folder: String, timings: [String: Double]) throws -> RunSummary {
+    private func write(_ result: Result, to folder: String, timings: [String: Double], tracking: RunTracking) throws -> RunSummary {
         let started = Date()
         let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
-        try FindingsWriter.write(result.findings, to: path("findings.csv"))
+        try FindingsWriter.write(result.findings, status: tracking.statuses, to: path("findings.csv"))
         try CorrectionsWriter.write(result.corrections, to: path("corrections.csv"))
 
         let corrected = path("corrected")
@@ -196,7 +216,7 @@ public struct PipelineRunner {
         }
         var allTimings = timings
         allTimings["write"] = Date().timeIntervalSince(started)
-        let summary = RunSummary(
+        var summary = RunSummary(
             pipeline: config.name, asOf: try asOfDate().iso, inputFolder: input,
             inputs: result.loaded.inputs.map {
                 RunSummary.Input(source: $0.source, file: $0.file, encoding: $0.encoding, read: $0.read, accepted: $0.accepted, quarantined: $0.quarantined, fatal: $0.fatal)
@@ -207,25 +227,8 @@ public struct PipelineRunner {
             worklistItems: worklists.values.reduce(0, +), worklists: worklists, villages: result.villages,
             counties: CountyFigures.compute(cases: result.cases, unregistered: result.unregistered, villages: result.villages, findings: result.findings),
             timingsSeconds: allTimings)
+        try writeNightlyOutputs(result, tracking: tracking, summary: &summary, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
-    }
-}
-
-/// Swaps a finished staging folder into place.
-enum OutputFolder {
-    static func replace(_ target: String, with staging: String) throws {
-        let fm = FileManager.default
-        let previous = target + ".previous-\(ProcessInfo.processInfo.processIdentifier)"
-        if fm.fileExists(atPath: target) {
-            try fm.moveItem(atPath: target, toPath: previous)
-        }
-        do {
-            try fm.moveItem(atPath: staging, toPath: target)
-        } catch {
-            if fm.fileExists(atPath: previous) { try? fm.moveItem(atPath: previous, toPath: target) }
-            throw error
-        }
-        try? fm.removeItem(atPath: previous)
     }
 }

@@ -2,6 +2,7 @@
 public enum FindingsWriter {
     public static let header = [
         "finding_id", "rule", "severity", "region_code", "household_id", "member_id", "field", "values", "action", "message",
+        "status",
     ]
 
     /// The order findings are written in: stable across runs and shard merges.
@@ -12,13 +13,15 @@ public enum FindingsWriter {
         }
     }
 
-    public static func write(_ findings: [Finding], to path: String) throws {
+    /// - Parameter status: each finding's status against the previous run (the ledger's); a
+    ///   finding missing from it is `new`.
+    public static func write(_ findings: [Finding], status: [String: FindingStatus] = [:], to path: String) throws {
         let writer = try ReportCSV.open(path)
         try writer.writeRow(header)
         for f in sorted(findings) {
             try writer.writeRow([
                 f.id, f.rule, f.severity.rawValue, f.regionCode, f.householdID, f.memberID, f.field, f.valuesText,
-                f.action.rawValue, f.message,
+                f.action.rawValue, f.message, (status[f.id] ?? .new).rawValue,
             ])
         }
         try writer.close()

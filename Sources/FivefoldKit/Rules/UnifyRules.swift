@@ -10,6 +10,8 @@ public struct UnifyRules {
     public let sources: [SourceID]
     /// Sources whose tables list members (wall only lists names).
     public let memberSources: Set<SourceID>
+    /// Signed field results: each joins its field's values as source `signoff`.
+    public var signed = SignedEvidence()
 
     public init(sources: [SourceID], memberSources: Set<SourceID>) {
         self.sources = sources
@@ -73,6 +75,7 @@ public struct UnifyRules {
                 }
             }
             if spec.id == .memberNames, !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            signed.append(to: &values, household: c.householdID, member: "", field: spec.id)
             report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
     }
@@ -87,6 +90,7 @@ public struct UnifyRules {
                     values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
                 }
             }
+            signed.append(to: &values, household: c.householdID, member: person.memberKey, field: spec.id)
             report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
         checkToldAge(person, in: c, context: context, sink: &sink)
@@ -163,6 +167,8 @@ public struct SourceValue: Sendable {
     public var source: SourceID
     public var normalized: String
     public var raw: String
+    /// Who vouches for the value, for signed results (`核实人 张三 2021-01-05`).
+    public var attribution: String? = nil
 }
 
 /// A field on which sources disagree, handed to the Resolve stage.

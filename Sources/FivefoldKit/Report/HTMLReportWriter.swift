@@ -1,0 +1,104 @@
+// report.html is the page a county leader reads (SPEC §6): the night's totals, what changed since
+// the last run (回头看), where the problems are (by rule, by township, the worst villages), the
+// county 三率一度 figures, and links to the worklists. It is one self-contained file — inline CSS
+// and inline SVG, no script, no font or image from elsewhere — so it opens from a USB stick, a
+// mail attachment or a file share, and prints legibly.
+
+import Foundation
+
+/// Writes `report.html` from a run's summary, findings, ledger tracking and cases.
+public struct HTMLReportWriter {
+    public let summary: RunSummary
+    public let findings: [Finding]
+    public let tracking: RunTracking
+    public let maskIDs: Bool
+    /// Household → township, village, head, cadre.
+    let directory: HouseholdDirectory
+    /// Region code → (township, village), for village-level findings and the village table.
+    let villagePlaces: [String: (township: String, village: String)]
+    /// Region code → households in the data.
+    let householdsByVillage: [String: Int]
+
+    /// How many findings each of the "new" and "resolved" tables lists (the rest are counted).
+    public static let listLimit = 50
+    /// How many villages the "worst villages" table lists.
+    public static let villageLimit = 10
+
+    public init(summary: RunSummary, findings: [Finding], tracking: RunTracking, cases: [HouseholdCase], maskIDs: Bool) {
+        self.summary = summary
+        self.findings = findings
+        self.tracking = tracking
+        self.maskIDs = maskIDs
+        directory = HouseholdDirectory(cases: cases)
+        var places: [String: (String, String)] = [:]
+        var households: [String: Int] = [:]
+        for c in cases {
+            let code = c.regionCode
+            guard !code.isEmpty else { continue }
+            households[code, default: 0] += 1
+            if places[code] == nil {
+                places[code] = (c.firstValue(.township) ?? "", c.firstValue(.village) ?? "")
+            }
+        }
+        villagePlaces = places
+        householdsByVillage = households
+    }
+
+    public func write(to path: String) throws {
+        try Data(render().utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// The whole page.
+    public func render() -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape("五个统一数据核查报告 · \(summary.pipeline)"))</title>
+            <style>
+            \(ReportStyle.css)
+            </style>
+            </head>
+            <body>
+
+            """
+        html += header()
+        html += totals()
+        html += changes()
+        html += byRule()
+        html += byTownship()
+        html += worstVillages()
+        html += countyFigures()
+        html += worklists()
+        html += footer()
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Shared helpers
+
+    func mask(_ text: String) -> String { maskIDs ? WorklistWriter.maskIDNumbers(in: text) : text }
+
+    /// The township a finding belongs to (for the chart and the tables).
+    func township(household: String, region: String) -> String {
+        if let entry = directory[household], !entry.township.isEmpty { return entry.township }
+        if let place = villagePlaces[region], !place.township.isEmpty { return place.township }
+        return household.isEmpty && region.isEmpty ? "未建档户" : "未知乡镇"
+    }
+
+    func village(household: String, region: String) -> String {
+        if let entry = directory[household], !entry.village.isEmpty { return entry.village }
+        return villagePlaces[region]?.village ?? ""
+    }
+
+    static func severityLabel(_ s: Severity) -> String { WorklistWriter.severityLabel(s) }
+
+    static func severityClass(_ s: Severity) -> String { "sev-\(s.rawValue)" }
+
+    static let legend = """
+        <p class="legend note"><span><i class="e"></i>错误</span><span><i class="w"></i>警告</span><span><i class="i"></i>提示</span></p>
+
+        """
+}
