@@ -28,7 +28,9 @@ struct LedgerSession {
     ) throws -> T {
         let staged = {
             TestHooks.pauseBeforeSwap()
-            return try publish()
+            let swap = try publish()
+            TestHooks.pauseAfterSwap()
+            return swap
         }
         guard let ledger else {
             let (value, _) = try write(.untracked(findings))

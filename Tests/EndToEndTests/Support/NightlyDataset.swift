@@ -13,7 +13,8 @@ import XCTest
 ///   authoritative for it);
 /// - `inspectedGrain` ≠ `grain` → `unify.mismatch` on grain_kg, worklist (no source settles it);
 /// - `cadre` empty → `household.no_cadre`;
-/// - `recordedSize` ≠ members → `household.size_mismatch`.
+/// - `recordedSize` ≠ members → `household.size_mismatch`;
+/// - `inspected` false → `unify.missing` (no field).
 struct NightlyDataset {
     struct Member {
         var id: String
@@ -38,6 +39,8 @@ struct NightlyDataset {
         var recordedSize: Int?
         var inspectedGrade: String?
         var inspectedGrain: String?
+        /// False: absent from the inspection → `unify.missing` (a finding about no field).
+        var inspected = true
 
         var head: Member { members[0] }
     }
@@ -88,6 +91,7 @@ struct NightlyDataset {
                 members += [h.id, m.id, m.name, m.relation, m.sex, m.birth, "汉族", "小学", "非在校生", "健康", "普通劳动力", "6", "是"]
                     .joined(separator: ",") + "\r\n"
             }
+            guard h.inspected else { continue }
             inspection += [h.id, h.inspectedGrade ?? h.grade, h.inspectedGrain ?? h.grain, h.income, "核查员", "2020-11-02"]
                 .joined(separator: ",") + "\r\n"
         }
