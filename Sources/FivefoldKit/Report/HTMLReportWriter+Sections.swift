@@ -170,7 +170,7 @@ extension HTMLReportWriter {
         html += "<table>\n<thead><tr><th>县（区划）</th><th class=\"num\">户数</th><th class=\"num\">户籍人口</th><th class=\"num\">贫困人口</th><th class=\"num\">综合贫困发生率</th><th class=\"num\">错退率（疑似）</th><th class=\"num\">漏评率（疑似）</th><th class=\"num\">群众认可度</th></tr></thead>\n<tbody>\n"
         func rate(_ r: CountyFigures.Rate?) -> String {
             guard let r else { return "—" }
-            return "\(HTML.percent(r.percent))<br><span class=\"note\">\(HTML.count(r.numerator)) / \(HTML.count(r.denominator))</span>"
+            return "\(HTML.percent(r.percent))<br/><span class=\"note\">\(HTML.count(r.numerator)) / \(HTML.count(r.denominator))</span>"
         }
         for c in summary.counties {
             let name = c.county == "all" ? "全部" : c.county

@@ -7,6 +7,9 @@
 import Foundation
 
 /// Writes `report.html` from a run's summary, findings, ledger tracking and cases.
+///
+/// The markup is also well-formed XML (void elements self-closed), so tests parse it with an
+/// XML parser, and it stays valid HTML5.
 public struct HTMLReportWriter {
     public let summary: RunSummary
     public let findings: [Finding]
@@ -54,8 +57,8 @@ public struct HTMLReportWriter {
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(HTML.escape("五个统一数据核查报告 · \(summary.pipeline)"))</title>
             <style>
             \(ReportStyle.css)
