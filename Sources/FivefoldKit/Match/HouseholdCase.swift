@@ -47,7 +47,7 @@ public struct LinkedMember: Sendable {
         for source in [SourceID.system, .archive, .wall, .interview] {
             if let name = records[source]?[.name] { return name }
         }
-        return records.values.first?.memberKey ?? ""
+        return recordsInSourceOrder.first?.record.memberKey ?? ""
     }
 
     /// The system's record of this person, if the system lists them.

@@ -78,8 +78,9 @@ public struct MemberLinker {
         }
         if registries.has("hukou") {
             for i in people.indices {
-                guard let id = people[i].records.values.lazy.compactMap({ $0[.idNumber] }).first,
-                    let row = registries.rows("hukou", id: id).first
+                // The first ID number (in source order) the registry knows: a typo in one
+                // source's number must not hide the person from the registry.
+                guard let row = people[i].idNumbersInSourceOrder.lazy.compactMap({ registries.rows("hukou", id: $0).first }).first
                 else { continue }
                 var hukou = row
                 hukou.source = .hukou

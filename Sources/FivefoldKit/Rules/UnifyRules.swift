@@ -47,7 +47,7 @@ public struct UnifyRules {
             let listed = holders.filter { person.records[$0] != nil }
             let missing = holders.filter { person.records[$0] == nil }
             guard !missing.isEmpty else { continue }
-            let name = person.records.values.lazy.compactMap { $0[.name] }.first ?? ""
+            let name = person.displayName ?? ""
             let doubt = person.ambiguous ? "（与多名成员相似，无法唯一匹配）" : ""
             let values = holders.map { (source: $0, value: person.records[$0] == nil ? "无" : (person.records[$0]?.fields[.name]?.raw ?? "有")) }
             sink.emit(
@@ -107,7 +107,7 @@ public struct UnifyRules {
             guard let (refSource, refText, birth) = reference else { continue }
             let actual = birth.age(at: context.asOf)
             guard abs(actual - told) > 1 else { continue }
-            let name = person.records.values.lazy.compactMap { $0[.name] }.first ?? ""
+            let name = person.displayName ?? ""
             sink.emit(Finding(
                 rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
                 memberID: person.memberKey, field: FieldID.age.rawValue,
@@ -147,7 +147,7 @@ public struct UnifyRules {
         guard clusters.count > 1 else { return }
         let label = FieldCatalog.chinese(field)
         let said = values.map { "\($0.source.chineseLabel)为\($0.raw)" }.joined(separator: "，")
-        let who = member.map { "成员\($0.records.values.lazy.compactMap { $0[.name] }.first ?? $0.memberKey)的" } ?? ""
+        let who = member.map { "成员\($0.displayName ?? $0.memberKey)的" } ?? ""
         let finding = Finding(
             rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
             memberID: member?.memberKey ?? "", field: field.rawValue,
