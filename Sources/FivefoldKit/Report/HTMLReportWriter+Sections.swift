@@ -157,7 +157,7 @@ extension HTMLReportWriter {
                 String(format: "%.2f", line.perHousehold), HTML.percent(v?.incidence),
             ]
             let classes = v.map { "\($0.recordedClass.isEmpty ? "—" : $0.recordedClass) / \($0.computedClass ?? "非贫困村")" } ?? "—"
-            html += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + numbers.map { "<td class=\"num\">\($0)</td>" }.joined()
+            html += "<tr>" + cells.map { "<td class=\"place\">\($0)</td>" }.joined() + numbers.map { "<td class=\"num\">\($0)</td>" }.joined()
                 + "<td>\(HTML.escape(classes))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n\n"
@@ -173,7 +173,7 @@ extension HTMLReportWriter {
             return "\(HTML.percent(r.percent))<br/><span class=\"note\">\(HTML.count(r.numerator)) / \(HTML.count(r.denominator))</span>"
         }
         for c in summary.counties {
-            let name = c.county == "all" ? "全部" : c.county
+            let name = c.county == "all" ? "全部" : countyNames[c.county].map { "\($0)（\(c.county)）" } ?? c.county
             let cells = [
                 HTML.count(c.households), HTML.count(c.population), HTML.count(c.registeredPoor),
                 rate(c.comprehensiveIncidence), rate(c.suspectedWrongExitRate), rate(c.suspectedOmissionRate), rate(c.approvalRate),

@@ -21,6 +21,8 @@ public struct HTMLReportWriter {
     let villagePlaces: [String: (township: String, village: String)]
     /// Region code → households in the data.
     let householdsByVillage: [String: Int]
+    /// County code (6 digits) → county name as the data writes it.
+    let countyNames: [String: String]
 
     /// How many findings each of the "new" and "resolved" tables lists (the rest are counted).
     public static let listLimit = 50
@@ -35,7 +37,11 @@ public struct HTMLReportWriter {
         directory = HouseholdDirectory(cases: cases)
         var places: [String: (String, String)] = [:]
         var households: [String: Int] = [:]
+        var counties: [String: String] = [:]
         for c in cases {
+            if c.regionCode.count >= 6, counties[String(c.regionCode.prefix(6))] == nil, let name = c.firstValue(.county) {
+                counties[String(c.regionCode.prefix(6))] = name
+            }
             let code = c.regionCode
             guard !code.isEmpty else { continue }
             households[code, default: 0] += 1
@@ -45,6 +51,7 @@ public struct HTMLReportWriter {
         }
         villagePlaces = places
         householdsByVillage = households
+        countyNames = counties
     }
 
     public func write(to path: String) throws {

@@ -22,6 +22,7 @@ enum ReportStyle {
         th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: #f2f5f8; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.place { white-space: nowrap; }
         .note { color: var(--muted); font-size: 12.5px; }
         .chart { max-width: 100%; height: auto; }
         .chart text { font-size: 12px; fill: var(--ink); }
