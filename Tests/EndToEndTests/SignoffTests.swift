@@ -126,6 +126,31 @@ final class SignoffTests: XCTestCase {
         XCTAssertEqual(worklist, [missing], "the refuted item left the worklist")
     }
 
+    /// A signed value for a field the system left blank fills it, and the finding about the blank
+    /// is resolved on the next run.
+    func testSignedValueForABlankField_FillsItAndResolvesTheFinding() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[1].cadre = ""
+        try ws.run(data)
+        let id = try XCTUnwrap(ws.findingID("household.no_cadre", household: data[1].id))
+        XCTAssertEqual(try ws.findings().rows.first { $0["finding_id"] == id }?["field"], "cadre_name")
+        let ledger = try Ledger(path: ws.ledger, create: false)
+        let importer = SignoffImporter(
+            ledger: ledger, normalizer: FieldNormalizer(vocabulary: try PipelineRunner(config: PipelineConfig.load(path: ws.pipeline), options: .init()).loadVocabulary()),
+            today: CivilDate(year: 2021, month: 3, day: 1)!)
+        var batch = SignoffBatch()
+        try importer.check(row: 2, file: "r.csv", id: id, household: data[1].id, result: "周海燕", signer: "张三", date: "2021-01-05", imported: "", into: &batch)
+        try ledger.store(batch.results)
+        let summary = try ws.run(data)
+        let fix = try XCTUnwrap(CSVTable(path: ws.out + "/corrections.csv").rows.first { $0["household_id"] == data[1].id })
+        XCTAssertEqual([fix["field"], fix["old_value"], fix["new_value"], fix["evidence"]], ["cadre_name", "", "周海燕", "signoff=周海燕 (核实人 张三 2021-01-05)"])
+        XCTAssertEqual(summary.status?.resolved, 1, "household.no_cadre is judged on the corrected data")
+        XCTAssertNil(try ws.findingID("household.no_cadre", household: data[1].id))
+        let corrected = try CSVTable(path: ws.out + "/corrected/households.csv").rows.first { $0["户编号"] == data[1].id }
+        XCTAssertEqual(corrected?["帮扶责任人"], "周海燕")
+    }
+
     /// A value that the field's normaliser rejects is refused, naming the field.
     func testInvalidValue_RefusedNamingTheField() throws {
         let ws = try NightlyWorkspace()

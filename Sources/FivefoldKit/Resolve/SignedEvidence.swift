@@ -41,8 +41,14 @@ public struct SignedEvidence: Sendable {
     }
 
     /// Adds the signed value of a field to the values compared for it (as source `signoff`).
-    func append(to list: inout [SourceValue], household: String, member: String, field: FieldID) {
+    ///
+    /// When the system holds the record but left the field blank, the blank joins the values
+    /// too, so that the signed value fills it (a correction from "" to the signed value).
+    func append(to list: inout [SourceValue], household: String, member: String, field: FieldID, systemHasRecord: Bool) {
         guard let signed = value(household: household, member: member, field: field) else { return }
+        if systemHasRecord && !list.contains(where: { $0.source == .system }) {
+            list.insert(SourceValue(source: .system, normalized: "", raw: ""), at: 0)
+        }
         list.append(SourceValue(source: .signoff, normalized: signed.value, raw: signed.value, attribution: signed.attribution))
     }
 

@@ -75,7 +75,7 @@ public struct UnifyRules {
                 }
             }
             if spec.id == .memberNames, !values.contains(where: { !memberSources.contains($0.source) }) { continue }
-            signed.append(to: &values, household: c.householdID, member: "", field: spec.id)
+            signed.append(to: &values, household: c.householdID, member: "", field: spec.id, systemHasRecord: c.system.map { !$0.isMemberOnly } ?? false)
             report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
     }
@@ -90,7 +90,7 @@ public struct UnifyRules {
                     values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
                 }
             }
-            signed.append(to: &values, household: c.householdID, member: person.memberKey, field: spec.id)
+            signed.append(to: &values, household: c.householdID, member: person.memberKey, field: spec.id, systemHasRecord: person.system != nil)
             report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
         checkToldAge(person, in: c, context: context, sink: &sink)
