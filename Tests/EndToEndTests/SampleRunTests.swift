@@ -11,9 +11,8 @@ final class SampleRunTests: XCTestCase {
     static let pipeline = repo.appendingPathComponent("pipelines/five-unities.yaml").path
     static let sample = repo.appendingPathComponent("fixtures/sample").path
 
-    /// Rules whose planted cases this suite asserts. Grows as rules land; a planted case of a
-    /// rule listed here that is not found fails the test.
-    static let assertedRules: Set<String> = ["unify.mismatch", "unify.missing"]
+    /// Every rule of SPEC §4: a planted case of any of them that is not found fails the test.
+    static let assertedRules = Set(RuleCatalog.ids)
 
     /// One run shared by the tests of this class (the pipeline is deterministic).
     static let run: (out: String, summary: RunSummary) = {
@@ -47,7 +46,8 @@ final class SampleRunTests: XCTestCase {
                 XCTAssertEqual(fix?["new_value"], value, "correction of \(p)")
             }
         }
-        XCTAssertGreaterThan(checked, 5, "the fixture must plant these rules")
+        XCTAssertEqual(Set(planted.rows.map { $0["rule"]! }), Self.assertedRules, "the fixture plants every rule")
+        XCTAssertGreaterThanOrEqual(checked, planted.rows.count)
     }
 
     func testRun_FormatNoiseRaisesNoFinding() throws {

@@ -78,13 +78,15 @@ final class SignoffTests: XCTestCase {
         XCTAssertEqual(fix["evidence"], "signoff=1500 (核实人 张三 2021-01-05)")
         XCTAssertEqual(fix["policy"], "trust:signoff>system>verification;authoritative:signoff;signoff:核实人 张三 2021-01-05")
         let finding = try XCTUnwrap(ws.findings().rows.first { $0["finding_id"] == grain })
-        XCTAssertEqual(finding["action"], "corrected")
+        // The system is corrected; the inspection still says 900, so the item stays on the
+        // worklist until the inspection record is fixed too.
+        XCTAssertEqual(finding["action"], "worklist")
         XCTAssertEqual(finding["status"], "persisting")
         XCTAssertEqual(finding["values"], "system=300;verification=900;signoff=1500")
-        XCTAssertTrue(finding["message"]!.contains("依据签字核实（核实人 张三 2021-01-05）将系统值更正为1500"), finding["message"]!)
+        XCTAssertTrue(finding["message"]!.hasSuffix("已依据签字核实（核实人 张三 2021-01-05）将系统值更正为1500，核查需更正"), finding["message"]!)
         let corrected = try CSVTable(path: ws.out + "/corrected/households.csv").rows.first { $0["户编号"] == hh[4] }
         XCTAssertEqual(corrected?["粮食产量"], "1500")
-        XCTAssertEqual(try CSVTable(path: ws.out + "/worklists/岩脚镇.csv").rows.map { $0["问题编号"]! }, [size], "the settled item left the worklist")
+        XCTAssertEqual(Set(try CSVTable(path: ws.out + "/worklists/岩脚镇.csv").rows.map { $0["问题编号"]! }), [size, grain])
     }
 
     /// 属实 / 不属实 on a finding without a field: 不属实 takes it off the worklists.
@@ -126,8 +128,8 @@ final class SignoffTests: XCTestCase {
         XCTAssertEqual(worklist, [missing], "the refuted item left the worklist")
     }
 
-    /// A signed value for a field the system left blank fills it, and the finding about the blank
-    /// is resolved on the next run.
+    /// A signed value for a field the system left blank fills it; the finding about the blank is
+    /// then reported as resolved by the correction (action `corrected`).
     func testSignedValueForABlankField_FillsItAndResolvesTheFinding() throws {
         let ws = try NightlyWorkspace()
         var data = NightlyDataset.standard()
@@ -145,8 +147,15 @@ final class SignoffTests: XCTestCase {
         let summary = try ws.run(data)
         let fix = try XCTUnwrap(CSVTable(path: ws.out + "/corrections.csv").rows.first { $0["household_id"] == data[1].id })
         XCTAssertEqual([fix["field"], fix["old_value"], fix["new_value"], fix["evidence"]], ["cadre_name", "", "周海燕", "signoff=周海燕 (核实人 张三 2021-01-05)"])
-        XCTAssertEqual(summary.status?.resolved, 1, "household.no_cadre is judged on the corrected data")
-        XCTAssertNil(try ws.findingID("household.no_cadre", household: data[1].id))
+        // New: the signed value against the blank (unify.mismatch, corrected); persisting: the
+        // blank cadre itself, now resolved by that correction.
+        XCTAssertEqual(summary.status, FindingStatusCounts(new: 1, persisting: 1))
+        let fill = try XCTUnwrap(ws.findingID("unify.mismatch", household: data[1].id, field: "cadre_name"))
+        XCTAssertEqual(try ws.findings().rows.first { $0["finding_id"] == fill }?["action"], "corrected")
+        let finding = try XCTUnwrap(ws.findings().rows.first { $0["finding_id"] == id })
+        XCTAssertEqual(finding["action"], "corrected")
+        XCTAssertTrue(finding["message"]!.hasSuffix("（已由本次更正解决）"), finding["message"]!)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws.out + "/worklists/郎岱镇.csv"), "nothing left to visit")
         let corrected = try CSVTable(path: ws.out + "/corrected/households.csv").rows.first { $0["户编号"] == data[1].id }
         XCTAssertEqual(corrected?["帮扶责任人"], "周海燕")
     }

@@ -114,3 +114,68 @@ final class GB18030Codec {
         }
     }
 }
+
+extension GB18030Codec {
+    /// Result of ``convertToUTF8(_:count:into:isFinal:)``.
+    struct Conversion {
+        /// Input bytes converted.
+        var consumed: Int
+        /// UTF-8 bytes written.
+        var produced: Int
+        /// True when conversion stopped at an invalid sequence (at `consumed`).
+        var invalid: Bool
+    }
+
+    /// Converts the complete sequences of `p[..<n]` to UTF-8 in `out` (room for `2 * n` bytes),
+    /// stopping at an invalid sequence, or before a sequence cut off by the end of the input
+    /// unless `isFinal`.
+    func convertToUTF8(_ p: UnsafePointer<UInt8>, count n: Int, into out: UnsafeMutablePointer<UInt8>, isFinal: Bool) -> Conversion {
+        var i = 0, o = 0
+        var four: [UInt8] = []
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
+                    i += 8
+                    o += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                out[o] = b
+                i += 1
+                o += 1
+                continue
+            }
+            if b == 0x80 || b == 0xFF { return Conversion(consumed: i, produced: o, invalid: true) }
+            if i + 1 >= n { return Conversion(consumed: i, produced: o, invalid: isFinal) }
+            let b1 = p[i + 1]
+            if b1 >= 0x30 && b1 <= 0x39 {
+                if i + 3 >= n { return Conversion(consumed: i, produced: o, invalid: isFinal) }
+                four.removeAll(keepingCapacity: true)
+                if iconv.convert(UnsafeRawBufferPointer(start: p + i, count: 4), appendingTo: &four) != nil {
+                    return Conversion(consumed: i, produced: o, invalid: true)
+                }
+                for byte in four { out[o] = byte; o += 1 }
+                i += 4
+                continue
+            }
+            let v = table[Int(b) << 8 | Int(b1)]
+            if v == 0 { return Conversion(consumed: i, produced: o, invalid: true) }
+            if v < 0x800 {
+                out[o] = UInt8(0xC0 | (v >> 6))
+                out[o + 1] = UInt8(0x80 | (v & 0x3F))
+                o += 2
+            } else {
+                out[o] = UInt8(0xE0 | (v >> 12))
+                out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                out[o + 2] = UInt8(0x80 | (v & 0x3F))
+                o += 3
+            }
+            i += 2
+        }
+        return Conversion(consumed: i, produced: o, invalid: false)
+    }
+}

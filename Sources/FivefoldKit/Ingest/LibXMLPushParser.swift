@@ -16,77 +16,76 @@ final class LibXMLPushParser {
     private let context: xmlParserCtxtPtr
     private let sink: Sink
 
-    /// The callback target: the assembler, a cache of element names, and the errors seen.
+    /// The callback target: the assembler, the parser context (for line numbers) and the errors.
     final class Sink {
-        var assembler: XMLRecordAssembler
+        var assembler: XMLRecordAssembler!
         var context: xmlParserCtxtPtr?
-        /// Names by their dictionary-interned libxml2 pointer: decoded once per file.
-        var names: [UnsafePointer<xmlChar>: String] = [:]
         var firstError: (message: String, line: Int, column: Int)?
         var firstFatal: (message: String, line: Int, column: Int)?
 
-        init(assembler: XMLRecordAssembler) { self.assembler = assembler }
-
-        func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-            if let known = names[pointer] { return known }
-            let decoded = String(cString: pointer)
-            names[pointer] = decoded
-            return decoded
-        }
-
         var line: Int { Int(context?.pointee.input?.pointee.line ?? 0) }
 
-        static func from(_ pointer: UnsafeMutableRawPointer?) -> Sink {
-            Unmanaged<Sink>.fromOpaque(pointer!).takeUnretainedValue()
+        /// Runs `body` on the sink behind a callback's context pointer without retaining it.
+        @inline(__always)
+        static func with<R>(_ pointer: UnsafeMutableRawPointer?, _ body: (Sink) -> R) -> R {
+            Unmanaged<Sink>.fromOpaque(pointer!)._withUnsafeGuaranteedRef(body)
         }
     }
 
     /// Creates a parser for a document named `url` (used in messages only).
     ///
     /// - Parameter encoding: an iconv name that replaces the document's encoding, or nil.
-    init?(assembler: XMLRecordAssembler, url: String, encoding: String?, options: Int32) {
-        sink = Sink(assembler: assembler)
+    init?(paths: XMLPaths, file: String, url: String, encoding: String?, options: Int32) {
+        sink = Sink()
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
             guard let localname else { return }
-            let sink = Sink.from(ctx)
-            let name = sink.name(localname)
-            var values: [String: String] = [:]
-            if sink.assembler.wantsAttributes(name), let attributes {
-                for k in 0..<Int(attributeCount) {
-                    let base = attributes + 5 * k
-                    guard let local = base[0], let start = base[3], let end = base[4] else { continue }
-                    var key = sink.name(local)
-                    if let prefix = base[1] { key = sink.name(prefix) + ":" + key }
-                    var value = XMLRecordAssembler.trimmed(UnsafeBufferPointer(start: start, count: end - start))
-                    // Without entity substitution libxml2 hands `&` in attribute values on as `&#38;`.
-                    if value.utf8.contains(0x26) { value = LibXMLPushParser.decodeAmpersands(value) }
-                    values["@" + key] = value
+            Sink.with(ctx) { sink in
+                let assembler = sink.assembler!
+                var values: [(String, String)] = []
+                if attributeCount > 0, let attributes, assembler.wantsAttributes(localname) {
+                    for k in 0..<Int(attributeCount) {
+                        let base = attributes + 5 * k
+                        guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+                        var key = assembler.name(local)
+                        if let prefix = base[1] { key = assembler.name(prefix) + ":" + key }
+                        var value = XMLRecordAssembler.trimmed(UnsafeBufferPointer(start: start, count: end - start))
+                        // Without entity substitution libxml2 passes `&` in attribute values on as `&#38;`.
+                        if value.utf8.contains(0x26) { value = LibXMLPushParser.decodeAmpersands(value) }
+                        values.append(("@" + key, value))
+                    }
                 }
+                assembler.start(localname, line: sink.line, attributes: values)
             }
-            sink.assembler.start(name, line: sink.line, attributes: values)
         }
-        handler.endElementNs = { ctx, _, _, _ in Sink.from(ctx).assembler.end() }
+        handler.endElementNs = { ctx, _, _, _ in Sink.with(ctx) { $0.assembler.end() } }
         handler.characters = { ctx, text, length in
-            let sink = Sink.from(ctx)
-            if sink.assembler.wantsText, let text { sink.assembler.text(UnsafeBufferPointer(start: text, count: Int(length))) }
+            Sink.with(ctx) { sink in
+                if let text, sink.assembler.wantsText { sink.assembler.text(UnsafeBufferPointer(start: text, count: Int(length))) }
+            }
         }
         handler.cdataBlock = handler.characters
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            let sink = Sink.from(ctx)
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-            while message.last == "\n" || message.last == " " { message.removeLast() }
-            let entry = (message, Int(error.pointee.line), Int(error.pointee.int2))
-            if sink.firstError == nil { sink.firstError = entry }
-            if sink.firstFatal == nil && error.pointee.level == XML_ERR_FATAL { sink.firstFatal = entry }
+            Sink.with(ctx) { sink in
+                var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+                while message.last == "\n" || message.last == " " { message.removeLast() }
+                let entry = (message, Int(error.pointee.line), Int(error.pointee.int2))
+                if sink.firstError == nil { sink.firstError = entry }
+                if sink.firstFatal == nil && error.pointee.level == XML_ERR_FATAL { sink.firstFatal = entry }
+            }
         }
         guard let context = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(sink).toOpaque(), nil, 0, url) else {
             return nil
         }
         self.context = context
         sink.context = context
+        // Intern the path names in the parser's dictionary: events then carry the same pointers.
+        func intern(_ names: [String]) -> [InternedName] {
+            names.map { xmlDictLookup(context.pointee.dict, $0, -1)! }
+        }
+        sink.assembler = XMLRecordAssembler(record: intern(paths.record), member: intern(paths.member ?? []), file: file)
         xmlCtxtUseOptions(context, options)
         if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
             xmlSwitchToEncoding(context, converter)

@@ -1,22 +1,34 @@
 // The state machine that turns a stream of element events into records: it tracks how much of
 // the record path the open elements match, collects a record's attributes and its direct
 // children's text, descends into the member container, and hands back a record when its end tag
-// arrives. It knows nothing of libxml2 (LibXMLPushParser feeds it), so it is plain Swift.
+// arrives. Element names arrive as pointers to interned C strings (libxml2 interns every name in
+// its dictionary), so path matching compares pointers and a name is decoded into a Swift string
+// once per file, not once per element: string comparison and hashing of Chinese names (which
+// Swift normalises) cost more than the parse itself.
+
+/// An interned element name: equal names have equal pointers.
+typealias InternedName = UnsafePointer<UInt8>
 
 /// Assembles ``XMLElementRecord``s from start, end and text events.
-struct XMLRecordAssembler {
-    private let record: [String]
-    private let member: [String]
+final class XMLRecordAssembler {
+    private let record: [InternedName]
+    private let member: [InternedName]
     private let file: String
+    private var names: [InternedName: String] = [:]
 
     /// Open elements (the depth of the next start tag).
     private var depth = 0
     /// Leading record-path elements matched by the open elements (outside a record).
     private var matched = 0
-    private var current: XMLElementRecord?
+    private var inRecord = false
+    private var recordLine = 0
+    private var recordValues: [(String, String)] = []
+    private var members: [XMLElementRecord] = []
     /// Leading member-path elements matched inside the current record.
     private var memberMatched = 0
-    private var currentMember: XMLElementRecord?
+    private var inMember = false
+    private var memberLine = 0
+    private var memberValues: [(String, String)] = []
     /// The child element whose text is being collected, at `fieldDepth`.
     private var fieldName: String?
     private var fieldDepth = 0
@@ -25,35 +37,52 @@ struct XMLRecordAssembler {
     /// Records completed since the caller last took them.
     var completed: [XMLElementRecord] = []
 
-    private var recordDepth: Int { record.count - 1 }
-    private var memberDepth: Int { recordDepth + member.count }
+    private let recordDepth: Int
+    private let memberDepth: Int
 
-    init(paths: XMLPaths, file: String) {
-        record = paths.record
-        member = paths.member ?? []
+    /// - Parameters:
+    ///   - record, member: the paths' names, interned the way events will deliver them.
+    init(record: [InternedName], member: [InternedName], file: String) {
+        self.record = record
+        self.member = member
         self.file = file
+        recordDepth = record.count - 1
+        memberDepth = recordDepth + member.count
+        fieldText.reserveCapacity(256)
     }
 
-    /// Whether a start tag named `name` would begin a record or a member, i.e. whether its
-    /// attributes are wanted.
-    func wantsAttributes(_ name: String) -> Bool {
-        if current == nil { return depth == recordDepth && matched == recordDepth && name == record[recordDepth] }
-        return currentMember == nil && fieldName == nil && depth == memberDepth && memberMatched == member.count - 1
-            && name == member[member.count - 1]
+    /// The Swift string for an interned name (decoded once).
+    func name(_ pointer: InternedName) -> String {
+        if let known = names[pointer] { return known }
+        let decoded = String(cString: pointer)
+        names[pointer] = decoded
+        return decoded
     }
 
-    /// Whether text is being collected (so text events are worth decoding).
+    /// Whether a start tag named `name` at the current depth begins a record or a member, i.e.
+    /// whether its attributes are wanted.
+    func wantsAttributes(_ name: InternedName) -> Bool {
+        if !inRecord { return depth == recordDepth && matched == recordDepth && name == record[recordDepth] }
+        return !inMember && fieldName == nil && !member.isEmpty && depth == memberDepth
+            && memberMatched == member.count - 1 && name == member[member.count - 1]
+    }
+
+    /// Whether text is being collected (so text events are worth passing on).
     var wantsText: Bool { fieldName != nil && !fieldHasChildren }
 
-    /// A start tag at `line`, with its attributes when ``wantsAttributes(_:)`` said so.
-    mutating func start(_ name: String, line: Int, attributes: [String: String]) {
+    /// A start tag on `line`, with its attributes (as `"@name"` pairs) when
+    /// ``wantsAttributes(_:)`` said so.
+    func start(_ name: InternedName, line: Int, attributes: [(String, String)]) {
         let d = depth
         depth += 1
-        guard current != nil else {
+        guard inRecord else {
             if d == matched && d < record.count && name == record[d] {
                 matched += 1
                 if matched == record.count {
-                    current = XMLElementRecord(location: SourceLocation(file: file, line: line), values: attributes)
+                    inRecord = true
+                    recordLine = line
+                    recordValues = attributes
+                    members = []
                     memberMatched = 0
                 }
             }
@@ -63,15 +92,17 @@ struct XMLRecordAssembler {
             fieldHasChildren = true
             return
         }
-        if currentMember != nil {
+        if inMember {
             if d == memberDepth + 1 { beginField(name, d) }
             return
         }
         let rel = d - recordDepth - 1
-        if !member.isEmpty && rel == memberMatched && rel < member.count && name == member[rel] {
+        if rel == memberMatched && rel < member.count && name == member[rel] {
             memberMatched += 1
             if memberMatched == member.count {
-                currentMember = XMLElementRecord(location: SourceLocation(file: file, line: line), values: attributes)
+                inMember = true
+                memberLine = line
+                memberValues = attributes
             }
             return
         }
@@ -79,15 +110,15 @@ struct XMLRecordAssembler {
     }
 
     /// Text (or CDATA) inside the current element, as UTF-8.
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if wantsText { fieldText.append(contentsOf: bytes) }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if fieldName != nil && !fieldHasChildren { fieldText.append(contentsOf: bytes) }
     }
 
     /// An end tag.
-    mutating func end() {
+    func end() {
         depth -= 1
         let d = depth
-        guard current != nil else {
+        guard inRecord else {
             if d < matched { matched = d }
             return
         }
@@ -95,24 +126,26 @@ struct XMLRecordAssembler {
             guard d == fieldDepth else { return }
             if !fieldHasChildren {
                 let value = XMLRecordAssembler.trimmed(fieldText)
-                if currentMember != nil {
-                    if currentMember!.values[field] == nil { currentMember!.values[field] = value }
-                } else if current!.values[field] == nil {
-                    current!.values[field] = value
-                }
+                if inMember { memberValues.append((field, value)) } else { recordValues.append((field, value)) }
             }
             fieldName = nil
             return
         }
         if d == recordDepth {
-            completed.append(current!)
-            current = nil
+            completed.append(XMLElementRecord(
+                location: SourceLocation(file: file, line: recordLine), values: XMLRecordAssembler.dictionary(recordValues),
+                members: members))
+            inRecord = false
+            recordValues = []
+            members = []
             matched = recordDepth
             return
         }
-        if let done = currentMember, d == memberDepth {
-            current!.members.append(done)
-            currentMember = nil
+        if inMember && d == memberDepth {
+            members.append(XMLElementRecord(
+                location: SourceLocation(file: file, line: memberLine), values: XMLRecordAssembler.dictionary(memberValues)))
+            inMember = false
+            memberValues = []
             memberMatched = member.count - 1
             return
         }
@@ -120,11 +153,18 @@ struct XMLRecordAssembler {
         if rel >= 0 && rel < memberMatched { memberMatched = rel }
     }
 
-    private mutating func beginField(_ name: String, _ d: Int) {
-        fieldName = name
+    private func beginField(_ name: InternedName, _ d: Int) {
+        fieldName = self.name(name)
         fieldDepth = d
         fieldHasChildren = false
         fieldText.removeAll(keepingCapacity: true)
+    }
+
+    /// Pairs to a dictionary in one hashing pass; for a repeated name the first value wins.
+    private static func dictionary(_ pairs: [(String, String)]) -> [String: String] {
+        var values = [String: String](minimumCapacity: pairs.count)
+        for (key, value) in pairs.reversed() { values[key] = value }
+        return values
     }
 
     /// The UTF-8 text without leading and trailing white space (ASCII, U+00A0 and U+3000).

@@ -53,23 +53,32 @@ public final class XMLRecordReader {
         let n = try prefix.withUnsafeMutableBytes { try opened.source.readFully(into: $0) }
         prefix.removeSubrange(n...)
         let declared = XMLRecordReader.declaredEncoding(prefix)
+        var override: String?
         switch encoding {
         case .utf8, .gb18030:
-            encodingOverride = encoding.iconvName
+            override = encoding.iconvName
         case .auto:
             if let declared, ["gbk", "gb2312", "gb18030", "cp936", "x-gbk", "euc-cn"].contains(declared.lowercased()) {
-                encodingOverride = "GB18030"
+                override = "GB18030"
             } else if declared == nil, !prefix.isEmpty,
                 !prefix.withUnsafeBufferPointer({ UTF8Validation.isValidAllowingCutTail($0.baseAddress!, count: $0.count) })
             {
-                encodingOverride = "GB18030"
+                override = "GB18030"
             } else {
-                encodingOverride = nil
+                override = nil
             }
         }
-        encodingName = encodingOverride ?? declared?.uppercased() ?? "UTF-8"
-        source = opened.source
-        self.prefix = prefix
+        encodingName = override ?? declared?.uppercased() ?? "UTF-8"
+        if override == "GB18030" {
+            // Decode GB text ourselves (faster than libxml2's iconv pass) and hand libxml2 UTF-8.
+            source = try GB18030DecodingStream(source: opened.source, prefix: prefix, displayName: name)
+            self.prefix = []
+            override = "UTF-8"
+        } else {
+            source = opened.source
+            self.prefix = prefix
+        }
+        encodingOverride = override
         XMLEntityFence.install()
     }
 
@@ -84,8 +93,7 @@ public final class XMLRecordReader {
         consumed = true
         var options = XMLRecordReader.safeOptions
         if encodingOverride != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        let assembler = XMLRecordAssembler(paths: paths, file: displayName)
-        guard let parser = LibXMLPushParser(assembler: assembler, url: displayName, encoding: encodingOverride, options: options) else {
+        guard let parser = LibXMLPushParser(paths: paths, file: displayName, url: displayName, encoding: encodingOverride, options: options) else {
             throw IngestError(file: displayName, "cannot start the XML parser")
         }
         var count = 0

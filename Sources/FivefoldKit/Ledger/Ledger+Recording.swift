@@ -6,7 +6,7 @@ extension Ledger {
     /// the outputs, publishes them, and commits — all inside ONE immediate transaction.
     ///
     /// Order, and why: the write lock is taken first (a second run or an import waits, so two
-    /// runs never interleave), then `write` builds the outputs in a staging folder from the
+    /// runs never interleave), then `body` builds the outputs in a staging folder from the
     /// tracking, the ledger rows are written, `publish` swaps the outputs into place, and only
     /// then does the transaction commit. A process killed before the swap leaves both the
     /// previous output folder and the ledger untouched (SQLite discards the uncommitted
@@ -16,21 +16,23 @@ extension Ledger {
     /// the same outputs again. If the commit itself fails, the swap is undone.
     ///
     /// - Parameters:
-    ///   - write: builds the outputs (not yet visible) and returns the caller's result and the
-    ///     run's totals.
+    ///   - body: builds the outputs (not yet visible), calling `RunRecorder.classify` with the
+    ///     run's findings before it writes findings.csv, and returns the caller's result and
+    ///     the run's totals.
     ///   - publish: makes the outputs visible; returns the swap so a failed commit can undo it.
     public func recordRun<T>(
-        _ identity: RunIdentity, findings: [Finding], started: Date,
-        write: (RunTracking) throws -> (T, RunCounts),
+        _ identity: RunIdentity, started: Date,
+        body: (RunRecorder) throws -> (T, RunCounts),
         publish: () throws -> OutputFolder.Swap
     ) throws -> T {
         try guarded {
             try queue.writeWithoutTransaction { db in
                 try db.beginTransaction(.immediate)
                 do {
-                    let plan = try Self.classify(db, identity: identity, findings: findings, started: started)
-                    let (value, counts) = try write(plan.tracking)
-                    try Self.store(db, plan: plan, identity: identity, findings: findings, counts: counts)
+                    let recorder = RunRecorder(db: db, identity: identity, started: started)
+                    let (value, counts) = try body(recorder)
+                    if recorder.plan == nil { _ = try recorder.classify([]) }
+                    try Self.store(db, plan: recorder.plan!, identity: identity, findings: recorder.findings, counts: counts)
                     let swap = try publish()
                     do {
                         try db.commit()
@@ -56,7 +58,7 @@ extension Ledger {
         var known: [String: FindingState]
     }
 
-    static func classify(_ db: Database, identity: RunIdentity, findings: [Finding], started: Date) throws -> RunPlan {
+    static func classify(_ db: Database, identity: RunIdentity, findings: [FindingRow], started: Date) throws -> RunPlan {
         let latest = try LedgerRun.order(Column("id").desc).fetchOne(db)
         let isRepeat = latest.map {
             $0.pipelineHash == identity.pipelineHash && $0.inputHash == identity.inputHash && $0.signoffHash == identity.signoffHash
@@ -135,7 +137,7 @@ extension Ledger {
         return RunPlan(run: run, tracking: tracking, known: known)
     }
 
-    static func store(_ db: Database, plan: RunPlan, identity: RunIdentity, findings: [Finding], counts: RunCounts) throws {
+    static func store(_ db: Database, plan: RunPlan, identity: RunIdentity, findings: [FindingRow], counts: RunCounts) throws {
         var run = plan.run
         let current = run.id!
         run.households = counts.households
@@ -160,11 +162,11 @@ extension Ledger {
             let status = plan.tracking.status(of: f.id)
             let before = plan.known[f.id]
             let row = FindingState(
-                findingID: f.id, rule: f.rule, severity: f.severity.rawValue, regionCode: f.regionCode,
+                findingID: f.id, rule: f.rule, severity: f.severity, regionCode: f.regionCode,
                 householdID: f.householdID, memberID: f.memberID, field: f.field,
                 firstSeenRun: before.map { min($0.firstSeenRun, current) } ?? current, lastSeenRun: current,
                 state: status, stateRun: before.flatMap { $0.state == status ? $0.stateRun : nil } ?? current,
-                action: f.action.rawValue, valuesText: f.valuesText, message: f.message)
+                action: f.action, valuesText: f.values, message: f.message)
             if before == nil { try row.insert(db) } else { try row.update(db) }
             let changed = before.map {
                 $0.severity != row.severity || $0.action != row.action || $0.valuesText != row.valuesText || $0.message != row.message

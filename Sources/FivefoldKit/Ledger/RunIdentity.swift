@@ -82,15 +82,6 @@ public struct RunTracking: Sendable {
         self.counts = counts
     }
 
-    /// Without a ledger there is no previous run: every finding is new.
-    public static func untracked(_ findings: [Finding]) -> RunTracking {
-        var statuses: [String: FindingStatus] = [:]
-        for f in findings { statuses[f.id] = .new }
-        return RunTracking(
-            runID: nil, previousRunID: nil, isRepeat: false, statuses: statuses, resolved: [],
-            counts: FindingStatusCounts(new: findings.count))
-    }
-
     /// The status of a current finding (`new` for an id the tracking does not know).
     public func status(of findingID: String) -> FindingStatus { statuses[findingID] ?? .new }
 }

@@ -39,15 +39,29 @@ public struct LinkedMember: Sendable {
         self.scores = scores
     }
 
-    /// The key used in findings: the ID number from the most reliable source, else the name.
+    /// The key used in findings and corrections: the system row's key (its valid ID number, else
+    /// its name) so a correction finds its row; for people the system lacks, the ID number from
+    /// the most reliable source, else the name.
     public var memberKey: String {
-        for source in [SourceID.system, .hukou, .archive] {
+        if let system { return system.memberKey }
+        for source in [SourceID.hukou, .archive] {
             if let id = records[source]?[.idNumber] { return id }
         }
         for source in [SourceID.system, .archive, .wall, .interview] {
             if let name = records[source]?[.name] { return name }
         }
-        return recordsInSourceOrder.first?.record.memberKey ?? ""
+        return orderedRecords.first?.memberKey ?? ""
+    }
+
+    /// The records in source order (SPEC order, then registries): dictionary order is random per
+    /// process, and outputs must be identical run after run.
+    public var orderedRecords: [MemberRecord] {
+        records.keys.sorted(by: HouseholdMatcher.sourceOrder).map { records[$0]! }
+    }
+
+    /// The name to show in messages: the first source (in source order) that has one.
+    public var displayName: String {
+        orderedRecords.lazy.compactMap { $0[.name] }.first ?? memberKey
     }
 
     /// The system's record of this person, if the system lists them.

@@ -78,10 +78,10 @@ public struct MemberLinker {
         }
         if registries.has("hukou") {
             for i in people.indices {
-                // The first ID number (in source order) the registry knows: a typo in one
-                // source's number must not hide the person from the registry.
-                guard let row = people[i].idNumbersInSourceOrder.lazy.compactMap({ registries.rows("hukou", id: $0).first }).first
-                else { continue }
+                // Try every ID number the person carries, most reliable source first (the system's
+                // may be the wrong one); dictionary order is not an order.
+                let ids = people[i].records.keys.sorted(by: HouseholdMatcher.sourceOrder).compactMap { people[i].records[$0]?[.idNumber] }
+                guard let row = ids.lazy.compactMap({ registries.rows("hukou", id: $0).first }).first else { continue }
                 var hukou = row
                 hukou.source = .hukou
                 people[i].records[.hukou] = hukou

@@ -1,44 +1,60 @@
 import Foundation
 
-/// Ties one pipeline run to its ledger: the signed results it feeds into resolution, the
-/// identity that tells a repeat from a new night, and the recording of the run around the
-/// output swap (see `Ledger.recordRun` for the order and why). Without a ledger every finding
-/// is new and the outputs are swapped in all the same.
+/// Ties one pipeline run (or merge) to its ledger: the signed results it feeds into resolution,
+/// the identity that tells a repeat from a new night, and the recording of the run around the
+/// output swap (see `Ledger.recordRun` for the order and why). Without a ledger every finding is
+/// new and the outputs are swapped in all the same.
 struct LedgerSession {
+    /// The ledger the run is recorded in; nil with `--no-ledger` and for a shard.
     let ledger: Ledger?
     /// The signed results in the ledger when the run started.
     let signed: SignedEvidence
     let started = Date()
 
-    init(runner: PipelineRunner) throws {
+    /// - Parameter recording: false for a shard (`--shard i/N`), which only reads the signed
+    ///   results of an existing ledger; `fivefold merge` records the run.
+    init(runner: PipelineRunner, recording: Bool) throws {
         guard runner.options.useLedger else {
             ledger = nil
             signed = SignedEvidence()
             return
         }
-        let ledger = try Ledger(path: runner.ledgerPath)
-        self.ledger = ledger
-        signed = SignedEvidence(try ledger.signedResults())
+        let path = runner.ledgerPath
+        guard recording || FileManager.default.fileExists(atPath: path) else {
+            ledger = nil
+            signed = SignedEvidence()
+            return
+        }
+        let opened = try Ledger(path: path)
+        ledger = recording ? opened : nil
+        signed = SignedEvidence(try opened.signedResults())
     }
 
-    /// Classifies, writes (through `write`), publishes and records the run.
-    func record<T>(
-        _ findings: [Finding], runner: PipelineRunner, write: (RunTracking) throws -> (T, RunCounts),
-        publish: @escaping () throws -> OutputFolder.Swap
-    ) throws -> T {
-        let staged = {
+    /// Writes the outputs into `staging` through `assemble`, publishes them and records the run.
+    /// The staging folder is removed when anything fails.
+    func record(runner: PipelineRunner, staging: String, assemble: (NightlyOutputs) throws -> RunSummary) throws -> RunSummary {
+        let out = runner.outputFolder
+        let publish = {
             TestHooks.pauseBeforeSwap()
-            let swap = try publish()
+            let swap = try OutputFolder.replace(out, with: staging)
             TestHooks.pauseAfterSwap()
             return swap
         }
-        guard let ledger else {
-            let (value, _) = try write(.untracked(findings))
-            try staged().finish()
-            return value
+        do {
+            guard let ledger else {
+                let summary = try assemble(NightlyOutputs(runner: runner, recorder: RunRecorder.untracked()))
+                try publish().finish()
+                return summary
+            }
+            let identity = try Self.identity(of: runner, signed: signed)
+            return try ledger.recordRun(identity, started: started, body: { recorder in
+                let summary = try assemble(NightlyOutputs(runner: runner, recorder: recorder))
+                return (summary, summary.counts)
+            }, publish: publish)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
         }
-        let identity = try Self.identity(of: runner, signed: signed)
-        return try ledger.recordRun(identity, findings: findings, started: started, write: write, publish: staged)
     }
 
     /// The pipeline hash, the input fingerprints and the signed results of a run.

@@ -14,8 +14,9 @@ import Glibc
 /// Staging, swapping and crash recovery for one output folder.
 ///
 /// Names beside `out`: `out.partial-<pid>` (a run's staging folder, then the previous output
-/// after an exchange) and `out.previous-<pid>` (the previous output during the two-rename
-/// fallback). Those whose process is gone are leftovers of killed runs.
+/// after an exchange), `out.previous-<pid>` (the previous output during the two-rename
+/// fallback) and `out.work-<pid>` (a run's partition files). Those whose process is gone are
+/// leftovers of killed runs.
 public enum OutputFolder {
     /// A swap that has happened: it can be undone (when the ledger commit fails) or finished.
     public struct Swap {
@@ -50,6 +51,11 @@ public enum OutputFolder {
         target + ".partial-\(getpid())"
     }
 
+    /// The work folder (partition files) of this process for `target`.
+    public static func workPath(for target: String) -> String {
+        target + ".work-\(getpid())"
+    }
+
     /// Repairs what killed runs left beside `target`, then creates an empty staging folder.
     ///
     /// A missing `target` with a `target.previous-<pid>` beside it means a run died between the two
@@ -64,14 +70,14 @@ public enum OutputFolder {
         return staging
     }
 
-    /// The leftovers of dead runs beside `target`: (path, kind) with kind `partial` or `previous`.
+    /// Folders of runs beside `target`: (path, kind, pid) with kind `partial`, `previous` or `work`.
     static func leftovers(of target: String) -> [(path: String, kind: String, pid: Int32)] {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
         var result: [(String, String, Int32)] = []
         for name in names {
-            for kind in ["partial", "previous"] {
+            for kind in ["partial", "previous", "work"] {
                 let prefix = base + ".\(kind)-"
                 guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
                 result.append(((parent as NSString).appendingPathComponent(name), kind, pid))

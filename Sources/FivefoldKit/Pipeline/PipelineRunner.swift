@@ -2,26 +2,37 @@ import Foundation
 
 /// Runs a pipeline end to end: ingest → normalise → match → rules → resolve → report.
 ///
-/// Outputs are written into a temporary sibling folder and moved into place only when complete,
-/// so an interrupted run never leaves a half-written output folder.
+/// Three passes keep memory bounded by a partition, not by the province: pass 1 scans every
+/// input once and routes records to partition files by 户编号 hash (`Partitioner`); pass 2
+/// evaluates the partitions in parallel (`PartitionWorker`, `CaseEvaluator`); pass 3 assembles
+/// the outputs (`Assembler`). Outputs are written into a staging folder and moved into place
+/// only when complete, so an interrupted run never leaves a half-written output folder.
+/// With `shard`, a run stops after pass 2 and leaves its parts for `merge`.
 public struct PipelineRunner {
     public struct Options: Sendable {
         public var inputFolder: String?
         public var outputFolder: String?
         /// Overrides the pipeline's `as_of` (ISO date).
         public var asOf: String?
+        /// Threads for scanning and evaluation (default: the machine's cores).
+        public var jobs: Int?
+        /// Number of partitions (default: from the input size); never changes the results.
+        public var partitions: Int?
+        /// Process one county slice of the province and leave parts for `merge`.
+        public var shard: Shard?
         /// The ledger file (default: `<output folder>.ledger.sqlite`).
         public var ledgerPath: String?
         /// Whether to keep a ledger at all (without one every finding is `new`).
         public var useLedger: Bool
 
-        public init(
-            inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, ledgerPath: String? = nil,
-            useLedger: Bool = true
-        ) {
+        public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, jobs: Int? = nil,
+                    partitions: Int? = nil, shard: Shard? = nil, ledgerPath: String? = nil, useLedger: Bool = true) {
             self.inputFolder = inputFolder
             self.outputFolder = outputFolder
             self.asOf = asOf
+            self.jobs = jobs
+            self.partitions = partitions
+            self.shard = shard
             self.ledgerPath = ledgerPath
             self.useLedger = useLedger
         }
@@ -30,7 +41,7 @@ public struct PipelineRunner {
     public let config: PipelineConfig
     public let options: Options
     /// Progress lines for long runs (the CLI prints them to stderr).
-    public var progress: (String) -> Void = { _ in }
+    public var progress: @Sendable (String) -> Void = { _ in }
 
     public init(config: PipelineConfig, options: Options) {
         self.config = config
@@ -51,6 +62,8 @@ public struct PipelineRunner {
         let folder = options.outputFolder ?? config.output.folder ?? "out"
         return URL(fileURLWithPath: folder).standardizedFileURL.path
     }
+
+    public var jobs: Int { max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The date ages are computed at.
     public func asOfDate() throws -> CivilDate {
@@ -81,154 +94,141 @@ public struct PipelineRunner {
         return vocabulary!
     }
 
-    /// Everything a run produced, before it is written.
-    public struct Result: Sendable {
-        public var loaded: SourceLoader.Loaded
-        public var cases: [HouseholdCase]
-        public var unregistered: [HouseholdRecord]
-        public var findings: [Finding]
-        public var corrections: [Correction]
-        public var villages: [VillageClassRule.Village]
+    /// Partitions: as given, else about one per 64 MB of input and at least two per thread.
+    func partitionCount(input: String) -> Int {
+        if let p = options.partitions { return max(1, p) }
+        var bytes = 0
+        for table in Partitioner.tables(config) {
+            let path = resolve(table.config.file, against: input)
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        return min(1024, max(jobs * 2, bytes / (64 << 20) + 1))
     }
 
-    /// Runs every stage in memory and returns the result without writing anything.
-    ///
-    /// - Parameter signed: signed field results from the ledger, fed into resolution.
-    public func evaluate(signed: SignedEvidence = SignedEvidence()) throws -> Result {
-        let input = try inputFolder
-        let asOf = try asOfDate()
-        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
-        progress("reading sources from \(input)")
-        let loaded = try SourceLoader(config: config, inputFolder: input, normalizer: normalizer).loadAll()
-        for stats in loaded.inputs {
-            progress("  \(stats.file): \(stats.read) read, \(stats.accepted) accepted, \(stats.quarantined) quarantined" + (stats.fatal.map { " — stopped: \($0)" } ?? ""))
-        }
-        let matched = HouseholdMatcher().match(loaded.households)
-        var cases = matched.cases
-        let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
-        for i in cases.indices { linker.link(&cases[i], registries: loaded.registries) }
-        progress("matched \(cases.count) households, \(matched.unregistered.count) unregistered interview households")
-
-        let context = RuleContext(config: config, asOf: asOf, registries: loaded.registries)
-        var sink = FindingSink(config: config)
-        var disagreements: [Disagreement] = []
-        let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
-        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
-        unify.signed = signed
-        let values = ValueRules()
-        for c in cases {
-            unify.check(c, context: context, sink: &sink, disagreements: &disagreements)
-            values.check(c, context: context, sink: &sink)
-        }
-        var findings = sink.findings
-        let corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
-        CorrectionApplier.apply(corrections, to: &cases)
-
-        // The rules that judge a household's status read the corrected system data.
-        var judged = FindingSink(config: config)
-        let caseRules: [CaseRule] = [IDNumberRules(), HouseholdRules(), MemberRules(), RegistryRules(), ExitRules()]
-        let fourLooks = FourLooksRule()
-        var duplicates = DuplicateRules()
-        for c in cases {
-            unify.checkCategories(c, context: context, sink: &judged)
-            for rule in caseRules { rule.check(c, context: context, sink: &judged) }
-            fourLooks.check(c, context: context, sink: &judged)
-            duplicates.observe(c)
-        }
-        for record in matched.unregistered {
-            fourLooks.check(unregistered: record, context: context, sink: &judged)
-        }
-        duplicates.finish(sink: &judged)
-        let villageRule = VillageClassRule()
-        let villages = villageRule.villages(cases: cases, register: loaded.villages, context: context)
-        villageRule.check(villages, sink: &judged)
-        findings += judged.findings
-        signed.annotate(&findings)
-        progress("\(findings.count) findings, \(corrections.count) corrections")
-        return Result(loaded: loaded, cases: cases, unregistered: matched.unregistered, findings: findings, corrections: corrections, villages: villages)
-    }
-
-    /// Runs the pipeline and writes every output atomically into the output folder.
+    /// Runs the pipeline and writes every output atomically into the output folder. For a shard,
+    /// the output folder receives the shard's parts and quarantine instead, and the summary
+    /// returned covers the shard's inputs only.
     @discardableResult
     public func run() throws -> RunSummary {
         let started = Date()
-        let session = try LedgerSession(runner: self)
-        let result = try evaluate(signed: session.signed)
-        let evaluated = Date()
+        let input = try inputFolder
+        let asOf = try asOfDate()
+        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
         let out = outputFolder
+        let shard = options.shard ?? .whole
+        let session = try LedgerSession(runner: self, recording: shard.count == 1)
         let staging = try OutputFolder.prepareStaging(for: out)
-        do {
-            let summary = try session.record(result.findings, runner: self) { tracking in
-                progress("writing outputs")
-                let summary = try write(result, to: staging, timings: ["evaluate": evaluated.timeIntervalSince(started)], tracking: tracking)
-                return (summary, summary.counts)
-            } publish: {
-                try OutputFolder.replace(out, with: staging)
-            }
-            progress("done: \(out)")
-            return summary
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw error
+        let work = OutputFolder.workPath(for: out)
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: work)
+        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: work) }
+
+        let partitions = partitionCount(input: input)
+        progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(shard.count > 1 ? ", shard \(shard)" : ""))")
+        let partitioner = Partitioner(
+            config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
+            normalizer: normalizer, quarantineFolder: staging + "/quarantine")
+        let stats = try partitioner.run()
+        for s in stats {
+            progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined" + (s.fatal.map { " — stopped: \($0)" } ?? ""))
         }
+        let scanned = Date()
+
+        let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
+        let parts = try PartFiles(folder: partsFolder)
+        try parts.writeInputs(stats)
+        let worker = PartitionWorker(
+            config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer,
+            evaluator: CaseEvaluator(config: config, asOf: asOf, signed: session.signed))
+        let done = Counter()
+        let progress = self.progress
+        try Parallel.forEach(Array(0..<partitions), jobs: jobs) { p in
+            try worker.run(partition: p, parts: parts)
+            let n = done.increment()
+            if partitions >= 8, n % max(1, partitions / 8) == 0 || n == partitions { progress("evaluated \(n)/\(partitions) partitions") }
+        }
+        let evaluated = Date()
+        let timings = ["scan": scanned.timeIntervalSince(started), "evaluate": evaluated.timeIntervalSince(scanned)]
+
+        let summary: RunSummary
+        if shard.count > 1 {
+            summary = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+                .summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
+            try OutputFolder.replace(out, with: staging).finish()
+        } else {
+            summary = try session.record(runner: self, staging: staging) { nightly in
+                var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+                assembler.progress = progress
+                assembler.signed = session.signed
+                assembler.nightly = nightly
+                return try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
+            }
+        }
+        progress("done: \(out)")
+        return summary
     }
 
-    private func write(_ result: Result, to folder: String, timings: [String: Double], tracking: RunTracking) throws -> RunSummary {
+    /// Combines the output folders of `fivefold run --shard i/N` (every i of one N) into exactly
+    /// the outputs of one whole run.
+    @discardableResult
+    public func merge(shardFolders: [String]) throws -> RunSummary {
         let started = Date()
-        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-
-        try FindingsWriter.write(result.findings, status: tracking.statuses, to: path("findings.csv"))
-        try CorrectionsWriter.write(result.corrections, to: path("corrections.csv"))
-
-        let corrected = path("corrected")
-        try FileManager.default.createDirectory(atPath: corrected, withIntermediateDirectories: true)
-        let datasetWriter = CorrectedDatasetWriter(corrections: result.corrections, normalizer: normalizer)
         let input = try inputFolder
-        if let system = config.sources.first(where: { $0.id == .system }) {
-            var tables = [(system.households, FieldLevel.household)]
-            if let members = system.members { tables.append((members, .member)) }
-            for (table, level) in tables where table.format == .csv {
-                let name = (table.file as NSString).lastPathComponent
-                try datasetWriter.write(
-                    table: table, level: level, inputPath: resolve(table.file, against: input),
-                    outputPath: (corrected as NSString).appendingPathComponent(name))
+        let asOf = try asOfDate()
+        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
+        let parts = shardFolders.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/_parts" }
+        var shards: [Shard] = []
+        var inputs: [RunSummary.Input]?
+        for folder in parts {
+            let p = try PartFiles(folder: folder)
+            guard FileManager.default.fileExists(atPath: folder + "/shard.json") else {
+                throw PipelineError(file: folder, keyPath: "", message: "not a shard output folder (no _parts/shard.json): run `fivefold run --shard i/N` first")
             }
+            shards.append(try p.shard())
+            let these = try p.inputs()
+            if let inputs, inputs != these {
+                throw PipelineError(file: folder, keyPath: "", message: "this shard read different input files than the first shard; every shard must read the same input")
+            }
+            inputs = these
         }
-
-        let directory = HouseholdDirectory(cases: result.cases)
-        let worklists = try WorklistWriter(maskIDs: config.output.maskIDs)
-            .write(result.findings, directory: directory, folder: path("worklists"))
-
-        for (source, rows) in result.loaded.quarantine.sorted(by: { $0.key < $1.key }) {
-            let writer = QuarantineWriter(directory: path("quarantine"), source: source)
-            for row in rows { try writer.append(row) }
-            try writer.close()
+        let count = shards.first?.count ?? 0
+        let indexes = Set(shards.map(\.index))
+        guard count > 0, shards.allSatisfy({ $0.count == count }), indexes == Set(0..<count), shards.count == count else {
+            throw PipelineError(
+                file: shardFolders.joined(separator: " "), keyPath: "",
+                message: "expected the outputs of shards 0…N-1 of one N, found \(shards.map(\.description).sorted().joined(separator: ", "))")
         }
-
-        var byRule: [String: Int] = [:]
-        var bySeverity: [String: Int] = [:]
-        var byAction: [String: Int] = [:]
-        for f in result.findings {
-            byRule[f.rule, default: 0] += 1
-            bySeverity[f.severity.rawValue, default: 0] += 1
-            byAction[f.action.rawValue, default: 0] += 1
+        let out = outputFolder
+        let session = try LedgerSession(runner: self, recording: true)
+        let staging = try OutputFolder.prepareStaging(for: out)
+        let fm = FileManager.default
+        // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.
+        let first = shardFolders[shards.firstIndex { $0.index == 0 }!]
+        if fm.fileExists(atPath: first + "/quarantine") {
+            try fm.copyItem(atPath: first + "/quarantine", toPath: staging + "/quarantine")
         }
-        var allTimings = timings
-        allTimings["write"] = Date().timeIntervalSince(started)
-        var summary = RunSummary(
-            pipeline: config.name, asOf: try asOfDate().iso, inputFolder: input,
-            inputs: result.loaded.inputs.map {
-                RunSummary.Input(source: $0.source, file: $0.file, encoding: $0.encoding, read: $0.read, accepted: $0.accepted, quarantined: $0.quarantined, fatal: $0.fatal)
-            },
-            households: result.cases.count, unregisteredInterviewHouseholds: result.unregistered.count,
-            findings: result.findings.count, findingsByRule: byRule, findingsBySeverity: bySeverity,
-            findingsByAction: byAction, corrections: result.corrections.count,
-            worklistItems: worklists.values.reduce(0, +), worklists: worklists, villages: result.villages,
-            counties: CountyFigures.compute(cases: result.cases, unregistered: result.unregistered, villages: result.villages, findings: result.findings),
-            timingsSeconds: allTimings)
-        try writeNightlyOutputs(result, tracking: tracking, summary: &summary, folder: folder)
-        try summary.write(to: path("summary.json"))
+        let summary = try session.record(runner: self, staging: staging) { nightly in
+            var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+            assembler.progress = progress
+            assembler.signed = session.signed
+            assembler.nightly = nightly
+            return try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])
+        }
+        progress("done: \(out)")
         return summary
+    }
+}
+
+/// A thread-safe counter for progress lines.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

@@ -39,52 +39,27 @@ public struct CountyFigures: Codable, Sendable, Equatable {
     }
 
     /// Figures per county (first 6 digits of the region code) and for the whole dataset ("all").
-    public static func compute(
-        cases: [HouseholdCase], unregistered: [HouseholdRecord], villages: [VillageClassRule.Village], findings: [Finding]
-    ) -> [CountyFigures] {
-        let wrongExit = Set(findings.filter { $0.rule.hasPrefix("exit.") }.map(\.householdID))
-        let omitted = Set(findings.filter { $0.rule == "identify.four_looks" && $0.householdID.isEmpty }.map(\.memberID))
-        struct Tally { var households = 0, population = 0, poor = 0, exited = 0, wrongExit = 0, approving = 0, answered = 0 }
-        var tallies: [String: Tally] = [:]
-        func county(_ code: String) -> String { code.count >= 6 ? String(code.prefix(6)) : "unknown" }
-        for v in villages { tallies[county(v.regionCode), default: Tally()].population += v.population ?? 0 }
-        for c in cases {
-            guard let system = c.system, !system.isMemberOnly else { continue }
-            let key = county(c.regionCode)
-            tallies[key, default: Tally()].households += 1
-            if MemberFacts.isRegisteredPoor(system[.status]) { tallies[key]!.poor += system.members.count }
-            if system[.status] == "已脱贫" {
-                tallies[key]!.exited += 1
-                if wrongExit.contains(c.householdID) { tallies[key]!.wrongExit += 1 }
-            }
-            if let answer = c.records[.interview]?[.satisfaction] {
-                tallies[key]!.answered += 1
-                if answer == "满意" || answer == "基本满意" { tallies[key]!.approving += 1 }
-            }
+    static func compute(counters: PartCounters, villages: [VillageClassRule.Village]) -> [CountyFigures] {
+        var population: [String: Int] = [:]
+        for v in villages { population[PartCounters.county(v.regionCode), default: 0] += v.population ?? 0 }
+        var all = PartCounters.County()
+        var result: [CountyFigures] = []
+        for key in Set(counters.counties.keys).union(population.keys).sorted() {
+            let t = counters.counties[key] ?? PartCounters.County()
+            all.households += t.households; all.registeredPoor += t.registeredPoor; all.exited += t.exited
+            all.suspectedWrongExit += t.suspectedWrongExit; all.answered += t.answered; all.approving += t.approving
+            result.append(figures(key, t, population: population[key] ?? 0, omission: nil))
         }
-        var all = Tally()
-        for t in tallies.values {
-            all.households += t.households; all.population += t.population; all.poor += t.poor
-            all.exited += t.exited; all.wrongExit += t.wrongExit; all.approving += t.approving; all.answered += t.answered
-        }
-        for record in unregistered {
-            if let answer = record[.satisfaction] {
-                all.answered += 1
-                if answer == "满意" || answer == "基本满意" { all.approving += 1 }
-            }
-        }
-        let checkedPeople = unregistered.reduce(0) { $0 + $1.members.count }
-        let omittedPeople = unregistered.filter { record in
-            let head = record[.headName] ?? record.members.first { $0[.relation] == "户主" }?[.name] ?? ""
-            return omitted.contains(head)
-        }.reduce(0) { $0 + $1.members.count }
-        func figures(_ name: String, _ t: Tally, omission: Rate?) -> CountyFigures {
-            CountyFigures(
-                county: name, households: t.households, population: t.population, registeredPoor: t.poor,
-                comprehensiveIncidence: Rate(t.poor, t.population), suspectedWrongExitRate: Rate(t.wrongExit, t.exited),
-                suspectedOmissionRate: omission, approvalRate: Rate(t.approving, t.answered))
-        }
-        return tallies.keys.sorted().map { figures($0, tallies[$0]!, omission: nil) }
-            + [figures("all", all, omission: Rate(omittedPeople, checkedPeople))]
+        all.answered += counters.unregisteredAnswered
+        all.approving += counters.unregisteredApproving
+        let omission = Rate(counters.omittedPeople, counters.unregisteredPeople)
+        return result + [figures("all", all, population: population.values.reduce(0, +), omission: omission)]
+    }
+
+    private static func figures(_ name: String, _ t: PartCounters.County, population: Int, omission: Rate?) -> CountyFigures {
+        CountyFigures(
+            county: name, households: t.households, population: population, registeredPoor: t.registeredPoor,
+            comprehensiveIncidence: Rate(t.registeredPoor, population), suspectedWrongExitRate: Rate(t.suspectedWrongExit, t.exited),
+            suspectedOmissionRate: omission, approvalRate: Rate(t.approving, t.answered))
     }
 }

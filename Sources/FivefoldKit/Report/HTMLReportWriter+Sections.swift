@@ -51,7 +51,9 @@ extension HTMLReportWriter {
         html += card(counts.resolved, "已解决", "good")
         html += "</div>\n"
 
-        let fresh = FindingsWriter.sorted(findings.filter { tracking.status(of: $0.id) != .persisting })
+        let fresh = findings.filter { tracking.status(of: $0.id) != .persisting }.sorted {
+            ($0.regionCode, $0.householdID, $0.rule, $0.memberID, $0.field, $0.id) < ($1.regionCode, $1.householdID, $1.rule, $1.memberID, $1.field, $1.id)
+        }
         var seen = Set<String>()
         let freshUnique = fresh.filter { seen.insert($0.id).inserted }
         html += "<h3>新增与复现的问题</h3>\n"
@@ -100,7 +102,7 @@ extension HTMLReportWriter {
 
     func byRule() -> String {
         var counts: [String: [Severity: Int]] = [:]
-        for f in findings { counts[f.rule, default: [:]][f.severity, default: 0] += 1 }
+        for f in findings { counts[f.rule, default: [:]][f.level, default: 0] += 1 }
         let rows = counts.map { rule, bySeverity in
             SVGBarChart.Row(
                 label: "\(RuleCatalog.chineseTitle(rule))（\(rule)）",
@@ -116,7 +118,7 @@ extension HTMLReportWriter {
     func byTownship() -> String {
         var counts: [String: [Severity: Int]] = [:]
         for f in findings {
-            counts[township(household: f.householdID, region: f.regionCode), default: [:]][f.severity, default: 0] += 1
+            counts[township(household: f.householdID, region: f.regionCode), default: [:]][f.level, default: 0] += 1
         }
         let rows = counts.map { name, bySeverity in
             SVGBarChart.Row(label: name, segments: [Severity.error, .warning, .info].map { (bySeverity[$0] ?? 0, Self.severityClass($0)) })
@@ -138,7 +140,7 @@ extension HTMLReportWriter {
         let incidence = Dictionary(summary.villages.map { ($0.regionCode, $0) }, uniquingKeysWith: { a, _ in a })
         struct Line { var code: String; var findings: Int; var households: Int; var affected: Int; var perHousehold: Double }
         let lines = findingsByVillage.map { code, n -> Line in
-            let households = householdsByVillage[code] ?? incidence[code]?.households ?? 0
+            let households = places[code]?.households ?? incidence[code]?.households ?? 0
             return Line(code: code, findings: n, households: households, affected: householdsWithFindings[code]?.count ?? 0,
                         perHousehold: households > 0 ? Double(n) / Double(households) : Double(n))
         }.sorted { ($1.perHousehold, $1.findings, $0.code) < ($0.perHousehold, $0.findings, $1.code) }
@@ -147,7 +149,7 @@ extension HTMLReportWriter {
         html += "<p class=\"note\">按每户问题数排序，前 \(Self.villageLimit) 个村；贫困发生率 = 未脱贫/返贫户成员 ÷ 户籍人口（更正后数据）。</p>\n"
         html += "<table>\n<thead><tr><th>乡镇</th><th>村</th><th>区划代码</th><th class=\"num\">户数</th><th class=\"num\">问题</th><th class=\"num\">有问题的户</th><th class=\"num\">每户问题数</th><th class=\"num\">贫困发生率</th><th>贫困村类别（记录/测算）</th></tr></thead>\n<tbody>\n"
         for line in lines.prefix(Self.villageLimit) {
-            let place = villagePlaces[line.code]
+            let place = places[line.code]
             let v = incidence[line.code]
             let cells = [
                 HTML.escape(place?.township ?? ""), HTML.escape(place?.village ?? v?.name ?? ""), HTML.escape(line.code),

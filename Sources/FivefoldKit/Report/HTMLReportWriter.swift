@@ -6,21 +6,33 @@
 
 import Foundation
 
-/// Writes `report.html` from a run's summary, findings, ledger tracking and cases.
+/// Writes `report.html` from a run's summary, findings, ledger tracking and village places.
 ///
 /// The markup is also well-formed XML (void elements self-closed), so tests parse it with an
 /// XML parser, and it stays valid HTML5.
 public struct HTMLReportWriter {
+    /// Where a village is (from the system records), by 12-digit region code.
+    public struct Place: Sendable, Equatable {
+        public var county: String
+        public var township: String
+        public var village: String
+        /// Households of the village in the data.
+        public var households: Int
+
+        public init(county: String, township: String, village: String, households: Int) {
+            self.county = county
+            self.township = township
+            self.village = village
+            self.households = households
+        }
+    }
+
     public let summary: RunSummary
-    public let findings: [Finding]
+    public let findings: [FindingRow]
     public let tracking: RunTracking
     public let maskIDs: Bool
-    /// Household → township, village, head, cadre.
-    let directory: HouseholdDirectory
-    /// Region code → (township, village), for village-level findings and the village table.
-    let villagePlaces: [String: (township: String, village: String)]
-    /// Region code → households in the data.
-    let householdsByVillage: [String: Int]
+    /// Region code → county, township, village, households.
+    let places: [String: Place]
     /// County code (6 digits) → county name as the data writes it.
     let countyNames: [String: String]
 
@@ -29,28 +41,16 @@ public struct HTMLReportWriter {
     /// How many villages the "worst villages" table lists.
     public static let villageLimit = 10
 
-    public init(summary: RunSummary, findings: [Finding], tracking: RunTracking, cases: [HouseholdCase], maskIDs: Bool) {
+    public init(summary: RunSummary, findings: [FindingRow], tracking: RunTracking, places: [String: Place], maskIDs: Bool) {
         self.summary = summary
         self.findings = findings
         self.tracking = tracking
         self.maskIDs = maskIDs
-        directory = HouseholdDirectory(cases: cases)
-        var places: [String: (String, String)] = [:]
-        var households: [String: Int] = [:]
+        self.places = places
         var counties: [String: String] = [:]
-        for c in cases {
-            if c.regionCode.count >= 6, counties[String(c.regionCode.prefix(6))] == nil, let name = c.firstValue(.county) {
-                counties[String(c.regionCode.prefix(6))] = name
-            }
-            let code = c.regionCode
-            guard !code.isEmpty else { continue }
-            households[code, default: 0] += 1
-            if places[code] == nil {
-                places[code] = (c.firstValue(.township) ?? "", c.firstValue(.village) ?? "")
-            }
+        for (code, place) in places.sorted(by: { $0.key < $1.key }) where code.count >= 6 && !place.county.isEmpty {
+            if counties[String(code.prefix(6))] == nil { counties[String(code.prefix(6))] = place.county }
         }
-        villagePlaces = places
-        householdsByVillage = households
         countyNames = counties
     }
 
@@ -91,16 +91,15 @@ public struct HTMLReportWriter {
 
     func mask(_ text: String) -> String { maskIDs ? WorklistWriter.maskIDNumbers(in: text) : text }
 
-    /// The township a finding belongs to (for the chart and the tables).
+    /// The township a finding belongs to (for the chart and the tables): by its region code;
+    /// findings with neither household nor region are about unregistered interview households.
     func township(household: String, region: String) -> String {
-        if let entry = directory[household], !entry.township.isEmpty { return entry.township }
-        if let place = villagePlaces[region], !place.township.isEmpty { return place.township }
+        if let place = places[region], !place.township.isEmpty { return place.township }
         return household.isEmpty && region.isEmpty ? "未建档户" : "未知乡镇"
     }
 
     func village(household: String, region: String) -> String {
-        if let entry = directory[household], !entry.village.isEmpty { return entry.village }
-        return villagePlaces[region]?.village ?? ""
+        places[region]?.village ?? ""
     }
 
     static func severityLabel(_ s: Severity) -> String { WorklistWriter.severityLabel(s) }

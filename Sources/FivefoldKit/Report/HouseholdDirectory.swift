@@ -1,6 +1,6 @@
 /// What worklists and reports need to know about a household: where it is and who is responsible.
 public struct HouseholdDirectory: Sendable {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public var township: String
         public var village: String
         public var headName: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// `summary.json`: what a run read, found and did (SPEC §6).
 public struct RunSummary: Codable, Sendable {
-    public struct Input: Codable, Sendable {
+    public struct Input: Codable, Sendable, Equatable {
         public var source: String
         public var file: String
         public var encoding: String
@@ -35,14 +35,14 @@ public struct RunSummary: Codable, Sendable {
     /// The ledger this run was recorded in.
     public var ledger: LedgerReference?
 
-    /// Where a run was recorded: the ledger file, this run's id and the run it was compared with.
+    /// Where a run was recorded: this run's id in the ledger and the run it was compared with.
+    /// (Not the ledger's path: outputs must not depend on where the ledger or output folder is.)
     public struct LedgerReference: Codable, Sendable, Equatable {
-        public var file: String
         public var run: Int64
         public var previousRun: Int64?
 
         enum CodingKeys: String, CodingKey {
-            case file, run
+            case run
             case previousRun = "previous_run"
         }
     }

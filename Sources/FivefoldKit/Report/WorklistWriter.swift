@@ -16,42 +16,67 @@ public struct WorklistWriter {
 
     public init(maskIDs: Bool) { self.maskIDs = maskIDs }
 
-    /// Writes one file per township; returns the number of items per file name.
+    /// A worklist item: the township file it goes to, its sort key, and its row.
+    public struct Item: Sendable {
+        public var township: String
+        /// village, cadre, household, rule, member, field, finding id.
+        public var key: [String]
+        public var row: [String]
+
+        /// As stored between partitions and shards: township, the key, then the row.
+        var fields: [String] { [township] + key + row }
+
+        init(township: String, key: [String], row: [String]) {
+            self.township = township
+            self.key = key
+            self.row = row
+        }
+
+        init?(fields f: [String]) {
+            guard f.count == 1 + 7 + WorklistWriter.header.count else { return nil }
+            self.init(township: f[0], key: Array(f[1..<8]), row: Array(f[8...]))
+        }
+    }
+
+    /// The worklist item of a finding, or nil when it needs no field visit.
+    public func item(_ f: Finding, entry: HouseholdDirectory.Entry?) -> Item? {
+        guard f.action == .worklist else { return nil }
+        let e = entry ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
+        // Unregistered interview households (漏评 candidates) have no 户编号 and no township.
+        let township = f.householdID.isEmpty ? "未建档户" : e.township.isEmpty ? "未知乡镇" : e.township
+        var row = [
+            f.id, e.township, e.village, f.householdID, e.headName, e.cadreName, e.cadrePhone,
+            RuleCatalog.chineseTitle(f.rule), Self.severityLabel(f.severity), f.field.isEmpty ? "" : FieldCatalog.chinese(FieldID(f.field)),
+            mask(f.memberID),
+        ]
+        var bySource: [SourceID: String] = [:]
+        for v in f.values where bySource[v.source] == nil { bySource[v.source] = v.value }
+        row += Self.sourceColumns.map { mask(bySource[$0.0] ?? "") }
+        let others = f.values.filter { v in !Self.sourceColumns.contains { $0.0 == v.source } }
+            .map { "\($0.source.chineseLabel)=\(mask($0.value))" }.joined(separator: "；")
+        row += [others, mask(f.message), "", "", ""]
+        return Item(township: township, key: [e.village, e.cadreName, f.householdID, f.rule, f.memberID, f.field, f.id], row: row)
+    }
+
+    /// Writes one file per township, each sorted by village then cadre; returns items per file.
     @discardableResult
     public func write(_ findings: [Finding], directory: HouseholdDirectory, folder: String) throws -> [String: Int] {
-        var byTownship: [String: [(Finding, HouseholdDirectory.Entry)]] = [:]
-        for f in findings where f.action == .worklist {
-            let entry = directory[f.householdID] ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
-            // Unregistered interview households (漏评 candidates) have no 户编号 and no township.
-            let township = f.householdID.isEmpty ? "未建档户" : entry.township.isEmpty ? "未知乡镇" : entry.township
-            byTownship[township, default: []].append((f, entry))
-        }
+        try Self.write(items: findings.compactMap { item($0, entry: directory[$0.householdID]) }, folder: folder)
+    }
+
+    @discardableResult
+    public static func write(items: [Item], folder: String) throws -> [String: Int] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var byTownship: [String: [Item]] = [:]
+        for item in items { byTownship[item.township, default: []].append(item) }
         var counts: [String: Int] = [:]
-        for (township, items) in byTownship {
-            let sorted = items.sorted {
-                [$0.1.village, $0.1.cadreName, $0.0.householdID, $0.0.rule, $0.0.memberID, $0.0.field, $0.0.id]
-                    .lexicographicallyPrecedes([$1.1.village, $1.1.cadreName, $1.0.householdID, $1.0.rule, $1.0.memberID, $1.0.field, $1.0.id])
-            }
-            let name = Self.fileName(township)
+        for (township, list) in byTownship {
+            let name = fileName(township)
             let writer = try ReportCSV.open((folder as NSString).appendingPathComponent(name))
-            try writer.writeRow(Self.header)
-            for (f, e) in sorted {
-                var row = [
-                    f.id, e.township, e.village, f.householdID, e.headName, e.cadreName, e.cadrePhone,
-                    RuleCatalog.chineseTitle(f.rule), Self.severityLabel(f.severity), FieldCatalog.chinese(FieldID(f.field)),
-                    mask(f.memberID),
-                ]
-                if f.field.isEmpty { row[9] = "" }
-                let bySource = Dictionary(f.values.map { ($0.source, $0.value) }, uniquingKeysWith: { (a: String, _: String) in a })
-                row += Self.sourceColumns.map { mask(bySource[$0.0] ?? "") }
-                let others = f.values.filter { v in !Self.sourceColumns.contains { $0.0 == v.source } }
-                    .map { "\($0.source.chineseLabel)=\(mask($0.value))" }.joined(separator: "；")
-                row += [others, mask(f.message), "", "", ""]
-                try writer.writeRow(row)
-            }
+            try writer.writeRow(header)
+            for item in list.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) { try writer.writeRow(item.row) }
             try writer.close()
-            counts[name] = sorted.count
+            counts[name] = list.count
         }
         return counts
     }

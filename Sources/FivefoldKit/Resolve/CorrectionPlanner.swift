@@ -32,8 +32,16 @@ public struct CorrectionPlanner {
                     finding.action = .worklist
                     finding.message += "；以\(basis)为准（\(value)），系统无需更正，\(wrong)需更正"
                 } else if d.systemHasRecord {
-                    finding.action = .corrected
-                    finding.message += "；依据\(basis)将系统值更正为\(value)"
+                    // The system is corrected; sources that still disagree need fixing in the
+                    // field, so the finding stays on the worklist until they agree.
+                    let stillWrong = d.values.filter { $0.source != .system && !ValueComparator(policy: d.policy).agree($0.normalized, value) }
+                    if stillWrong.isEmpty {
+                        finding.action = .corrected
+                        finding.message += "；依据\(basis)将系统值更正为\(value)"
+                    } else {
+                        finding.action = .worklist
+                        finding.message += "；已依据\(basis)将系统值更正为\(value)，\(stillWrong.map(\.source.chineseLabel).joined(separator: "、"))需更正"
+                    }
                     corrections.append(Correction(
                         findingID: finding.id, householdID: d.householdID, memberID: d.member?.memberKey ?? "",
                         field: d.field, oldValue: system?.raw ?? "", newValue: value, evidence: evidence, policy: policyText))

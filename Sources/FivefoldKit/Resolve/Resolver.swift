@@ -22,7 +22,9 @@ public struct Resolver: Sendable {
         }
         let authoritative = Set(policy.authoritative + [.signoff])
         let trust = [SourceID.signoff] + policy.trust.filter { $0 != .signoff }
-        guard let top = trust.first(where: { s in values.contains { $0.source == s } }),
+        // An invalid value never settles anything (its marker starts with NUL).
+        let usable = values.filter { !$0.value.hasPrefix("\u{0}") }
+        guard let top = trust.first(where: { s in usable.contains { $0.source == s } }),
             let topValue = values.first(where: { $0.source == top })?.value,
             let cluster = clusters.first(where: { $0.sources.contains(top) })
         else {

@@ -49,7 +49,9 @@ public struct SignedEvidence: Sendable {
         if systemHasRecord && !list.contains(where: { $0.source == .system }) {
             list.insert(SourceValue(source: .system, normalized: "", raw: ""), at: 0)
         }
-        list.append(SourceValue(source: .signoff, normalized: signed.value, raw: signed.value, attribution: signed.attribution))
+        var value = SourceValue(source: .signoff, normalized: signed.value, raw: signed.value)
+        value.attribution = signed.attribution
+        list.append(value)
     }
 
     /// Marks the findings field teams signed 属实 (still to rectify) or 不属实 (taken off the
@@ -65,6 +67,13 @@ public struct SignedEvidence: Sendable {
                 findings[i].message += "；经核实属实（\(verdict.attribution)），请整改"
             }
         }
+    }
+
+    /// The findings with the verdicts applied.
+    public func annotated(_ findings: [Finding]) -> [Finding] {
+        var copy = findings
+        annotate(&copy)
+        return copy
     }
 
     /// XXH64 over the results in effect: part of a run's identity (a new signature makes the

@@ -39,8 +39,10 @@ public struct ValueComparator: Sendable {
             .map { Character($0) }).lowercased()
     }
 
+    /// Set items, each folded like a name key (spaces and middle-dot variants dropped) so that
+    /// 阿依古丽．买买提 on a wall card is the same person as 阿依古丽·买买提.
     static func items(_ s: String) -> Set<String> {
-        Set(s.split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingSpaces }.filter { !$0.isEmpty })
+        Set(s.split(whereSeparator: { "、,，;；".contains($0) }).map { NameSimilarity.key(String($0)) }.filter { !$0.isEmpty })
     }
 }
 

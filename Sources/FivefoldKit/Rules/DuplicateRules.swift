@@ -1,53 +1,48 @@
 /// `duplicate.person` (一人多户, or one ID twice in a household) and `duplicate.household`
 /// (one head heading several households), over the whole system dataset.
 ///
-/// Observes every case, then reports; memory is one entry per ID number.
-public struct DuplicateRules {
-    private var personHouseholds: [String: [(household: String, region: String, name: String)]] = [:]
-    private var headHouseholds: [String: [(household: String, region: String, name: String)]] = [:]
-
-    public init() {}
-
-    public mutating func observe(_ c: HouseholdCase) {
-        guard let system = c.system, !system.isMemberOnly || !system.members.isEmpty else { return }
-        for m in system.members {
-            if let id = m[.idNumber] {
-                personHouseholds[id, default: []].append((c.householdID, c.regionCode, m[.name] ?? ""))
+/// Works on `IdentityRow`s, which every partition and shard writes out, so duplicates across
+/// partitions, counties and machines are found; the assembly groups the rows by ID number in
+/// hash buckets, so memory holds one bucket at a time.
+struct DuplicateRules {
+    /// Findings for the given rows (all rows sharing an ID number must be among them), judged on
+    /// the ID numbers as received or as corrected.
+    static func check(_ rows: [IdentityRow], corrected: Bool, sink: inout FindingSink) {
+        func id(_ r: IdentityRow) -> String { corrected ? r.correctedID : r.receivedID }
+        var people: [String: [IdentityRow]] = [:]
+        var heads: [String: [IdentityRow]] = [:]
+        for r in rows where !id(r).isEmpty {
+            switch r.role {
+            case .member: people[id(r), default: []].append(r)
+            case .head: heads[id(r), default: []].append(r)
             }
         }
-        let headID = system[.headID] ?? system.members.first { $0[.relation] == "户主" }?[.idNumber]
-        if let headID, !system.isMemberOnly {
-            headHouseholds[headID, default: []].append((c.householdID, c.regionCode, system[.headName] ?? ""))
-        }
-    }
-
-    public func finish(sink: inout FindingSink) {
-        for id in personHouseholds.keys.sorted() {
-            let entries = personHouseholds[id]!
+        for key in people.keys.sorted() {
+            let entries = people[key]!
             guard entries.count > 1 else { continue }
-            let households = entries.map(\.household)
-            let distinct = Array(Set(households)).sorted()
-            let name = entries[0].name
+            let distinct = Array(Set(entries.map(\.householdID))).sorted()
+            let name = entries.map(\.name).sorted().first ?? ""
             let message = distinct.count > 1
-                ? "\(name)（\(id)）同时登记在\(distinct.count)户：\(distinct.joined(separator: "、"))"
-                : "\(name)（\(id)）在户\(distinct[0])中重复登记\(entries.count)次"
+                ? "\(name)（\(key)）同时登记在\(distinct.count)户：\(distinct.joined(separator: "、"))"
+                : "\(name)（\(key)）在户\(distinct[0])中重复登记\(entries.count)次"
             for household in distinct {
-                let region = entries.first { $0.household == household }!.region
+                let region = entries.first { $0.householdID == household }!.regionCode
                 sink.emit(Finding(
-                    rule: "duplicate.person", severity: .error, regionCode: region, householdID: household, memberID: id,
+                    rule: "duplicate.person", severity: .error, regionCode: region, householdID: household, memberID: key,
                     field: FieldID.idNumber.rawValue, values: distinct.map { (.system, $0) }, action: .worklist, message: message))
             }
         }
-        for id in headHouseholds.keys.sorted() {
-            let entries = headHouseholds[id]!
-            let distinct = Array(Set(entries.map(\.household))).sorted()
+        for key in heads.keys.sorted() {
+            let entries = heads[key]!
+            let distinct = Array(Set(entries.map(\.householdID))).sorted()
             guard distinct.count > 1 else { continue }
+            let name = entries.map(\.name).sorted().first ?? ""
             for household in distinct {
-                let region = entries.first { $0.household == household }!.region
+                let region = entries.first { $0.householdID == household }!.regionCode
                 sink.emit(Finding(
-                    rule: "duplicate.household", severity: .error, regionCode: region, householdID: household, memberID: id,
+                    rule: "duplicate.household", severity: .error, regionCode: region, householdID: household, memberID: key,
                     field: FieldID.headID.rawValue, values: distinct.map { (.system, $0) }, action: .worklist,
-                    message: "户主\(entries[0].name)（\(id)）同时是\(distinct.count)户的户主：\(distinct.joined(separator: "、"))"))
+                    message: "户主\(name)（\(key)）同时是\(distinct.count)户的户主：\(distinct.joined(separator: "、"))"))
             }
         }
     }

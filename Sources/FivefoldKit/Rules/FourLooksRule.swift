@@ -65,7 +65,13 @@ public struct FourLooksRule: CaseRule {
             rule: Self.rule, severity: .warning, householdID: record.householdID, memberID: head, field: FieldID.status.rawValue,
             values: [(.interview, "未建档"), ("four_looks", describe(score))], action: .worklist,
             message: "未建档户\(head)（走访\(record.location)）四看法得分\(score.total)（\(describe(score))）：疑似漏评，请核实是否应纳入",
-            discriminator: "unregistered"))
+            discriminator: Self.discriminator(record)))
+    }
+
+    /// Keeps two unregistered households with the same head name apart: where the interview
+    /// recorded them.
+    static func discriminator(_ record: HouseholdRecord) -> String {
+        "unregistered@\(record.location)"
     }
 
     func describe(_ s: Score) -> String {

@@ -1,8 +1,7 @@
 /// `household.size_mismatch`, `household.head`, `household.cause`, `household.no_cadre`:
 /// what one household's own record shows to be wrong.
 ///
-/// Size is checked in every source that lists members (the wall by its 家庭成员 names); the head,
-/// cause and cadre rules read the system record (the dataset of record, after corrections).
+/// All four read the system record, the dataset of record.
 public struct HouseholdRules: CaseRule {
     public init() {}
 
@@ -14,23 +13,16 @@ public struct HouseholdRules: CaseRule {
         checkCadre(c, system, sink: &sink)
     }
 
+    /// 家庭人口数 against the member rows, on the system record (other sources' sizes are compared
+    /// with the system's by `unify.mismatch`).
     private func checkSize(_ c: HouseholdCase, sink: inout FindingSink) {
-        for source in c.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
-            guard let record = c.records[source], !record.isMemberOnly,
-                let sizeValue = record.fields[.size], let size = sizeValue.normalized.flatMap({ Int($0) })
-            else { continue }
-            let count: Int
-            if !record.members.isEmpty {
-                count = record.members.count
-            } else if let names = record[.memberNames] {
-                count = names.split(separator: "、").count
-            } else {
-                continue
-            }
-            if count != size {
-                sink.emit("household.size_mismatch", case: c, field: .size, values: [(source, sizeValue.raw), ("members", String(count))],
-                          message: "\(source.chineseLabel)中家庭人口数为\(sizeValue.raw)，但列出成员\(count)人", discriminator: source.rawValue)
-            }
+        guard let record = c.system, !record.isMemberOnly, !record.members.isEmpty,
+            let sizeValue = record.fields[.size], let size = sizeValue.normalized.flatMap({ Int($0) })
+        else { return }
+        let count = record.members.count
+        if count != size {
+            sink.emit("household.size_mismatch", case: c, field: .size, values: [(.system, sizeValue.raw), ("members", String(count))],
+                      message: "系统中家庭人口数为\(sizeValue.raw)，但列出成员\(count)人")
         }
     }
 

@@ -47,7 +47,7 @@ public struct UnifyRules {
             let listed = holders.filter { person.records[$0] != nil }
             let missing = holders.filter { person.records[$0] == nil }
             guard !missing.isEmpty else { continue }
-            let name = person.displayName ?? ""
+            let name = person.displayName
             let doubt = person.ambiguous ? "（与多名成员相似，无法唯一匹配）" : ""
             let values = holders.map { (source: $0, value: person.records[$0] == nil ? "无" : (person.records[$0]?.fields[.name]?.raw ?? "有")) }
             sink.emit(
@@ -66,15 +66,20 @@ public struct UnifyRules {
             var values: [SourceValue] = []
             for source in sources {
                 guard let record = c.records[source], !record.isMemberOnly else { continue }
-                if let value = record.fields[spec.id], let normalized = value.normalized {
-                    values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
-                } else if spec.id == .memberNames, memberSources.contains(source), !record.members.isEmpty {
+                if let value = record.fields[spec.id], let comparable = SourceValue(source: source, value) {
+                    values.append(comparable)
+                } else if spec.id == .memberNames, source == .system, !record.members.isEmpty {
                     // Sources with member records carry the names implicitly: compare the wall's list against them.
                     let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
                     values.append(SourceValue(source: source, normalized: names, raw: names))
                 }
             }
-            if spec.id == .memberNames, !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            // Member lists are compared only where a source lists names without member records (the
+            // wall) against the system; missing members elsewhere are unify.missing already.
+            if spec.id == .memberNames {
+                values.removeAll { memberSources.contains($0.source) && $0.source != .system }
+                if !values.contains(where: { !memberSources.contains($0.source) }) { continue }
+            }
             signed.append(to: &values, household: c.householdID, member: "", field: spec.id, systemHasRecord: c.system.map { !$0.isMemberOnly } ?? false)
             report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
@@ -86,8 +91,8 @@ public struct UnifyRules {
             guard policy.compare else { continue }
             var values: [SourceValue] = []
             for source in person.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
-                if let value = person.records[source]?.fields[spec.id], let normalized = value.normalized {
-                    values.append(SourceValue(source: source, normalized: normalized, raw: value.raw))
+                if let value = person.records[source]?.fields[spec.id], let comparable = SourceValue(source: source, value) {
+                    values.append(comparable)
                 }
             }
             signed.append(to: &values, household: c.householdID, member: person.memberKey, field: spec.id, systemHasRecord: person.system != nil)
@@ -107,7 +112,7 @@ public struct UnifyRules {
             guard let (refSource, refText, birth) = reference else { continue }
             let actual = birth.age(at: context.asOf)
             guard abs(actual - told) > 1 else { continue }
-            let name = person.displayName ?? ""
+            let name = person.displayName
             sink.emit(Finding(
                 rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
                 memberID: person.memberKey, field: FieldID.age.rawValue,
@@ -147,7 +152,7 @@ public struct UnifyRules {
         guard clusters.count > 1 else { return }
         let label = FieldCatalog.chinese(field)
         let said = values.map { "\($0.source.chineseLabel)为\($0.raw)" }.joined(separator: "，")
-        let who = member.map { "成员\($0.displayName ?? $0.memberKey)的" } ?? ""
+        let who = member.map { "成员\($0.displayName)的" } ?? ""
         let finding = Finding(
             rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
             memberID: member?.memberKey ?? "", field: field.rawValue,
@@ -165,10 +170,32 @@ public struct UnifyRules {
 /// One source's value of a field, normalised and as read.
 public struct SourceValue: Sendable {
     public var source: SourceID
+    /// The canonical value; for an invalid value a marker that agrees with nothing, so a
+    /// settled value can replace it (大纠错 of a typo) while the raw text is still shown.
     public var normalized: String
     public var raw: String
+    /// True when the source's value could not be normalised.
+    public var isInvalid: Bool
     /// Who vouches for the value, for signed results (`核实人 张三 2021-01-05`).
     public var attribution: String? = nil
+
+    public init(source: SourceID, normalized: String, raw: String, isInvalid: Bool = false) {
+        self.source = source
+        self.normalized = normalized
+        self.raw = raw
+        self.isInvalid = isInvalid
+    }
+
+    /// A comparable value, nil when the source left the field blank.
+    init?(source: SourceID, _ value: FieldValue) {
+        if let normalized = value.normalized {
+            self.init(source: source, normalized: normalized, raw: value.raw)
+        } else if value.isInvalid {
+            self.init(source: source, normalized: "\u{0}invalid:" + value.raw, raw: value.raw, isInvalid: true)
+        } else {
+            return nil
+        }
+    }
 }
 
 /// A field on which sources disagree, handed to the Resolve stage.

@@ -48,30 +48,25 @@ public struct VillageClassRule {
 
     /// Incidence per village from the system records and the village register.
     public func villages(cases: [HouseholdCase], register: [VillageRecord], context: RuleContext) -> [Village] {
-        var poor: [String: Int] = [:]
-        var households: [String: Int] = [:]
-        var names: [String: String] = [:]
-        for c in cases {
-            guard let system = c.system, !system.isMemberOnly else { continue }
-            let code = c.regionCode
-            households[code, default: 0] += 1
-            if names[code] == nil { names[code] = system[.village] ?? "" }
-            if MemberFacts.isRegisteredPoor(system[.status]) { poor[code, default: 0] += system.members.count }
-        }
+        villages(counters: PartCounters(cases: cases, unregistered: [], findings: []).villages, register: register, context: context)
+    }
+
+    /// Incidence per village from counted households and registered-poor members.
+    func villages(counters: [String: PartCounters.Village], register: [VillageRecord], context: RuleContext) -> [Village] {
         var result: [String: Village] = [:]
         for v in register {
-            let p = poor[v.regionCode] ?? 0
-            var village = Village(regionCode: v.regionCode, name: v.name, population: v.population, registeredPoor: p,
-                                  households: households[v.regionCode] ?? 0, incidence: nil, computedClass: nil, recordedClass: Self.canonicalClass(v.recordedClass))
+            let counted = counters[v.regionCode] ?? PartCounters.Village()
+            var village = Village(regionCode: v.regionCode, name: v.name, population: v.population, registeredPoor: counted.registeredPoor,
+                                  households: counted.households, incidence: nil, computedClass: nil, recordedClass: Self.canonicalClass(v.recordedClass))
             if let pop = v.population, pop > 0 {
-                village.incidence = (Double(p) / Double(pop) * 10000).rounded() / 100
-                village.computedClass = classify(poor: p, population: pop, context: context)
+                village.incidence = (Double(counted.registeredPoor) / Double(pop) * 10000).rounded() / 100
+                village.computedClass = classify(poor: counted.registeredPoor, population: pop, context: context)
             }
             result[v.regionCode] = village
         }
-        for (code, count) in households where result[code] == nil {
-            result[code] = Village(regionCode: code, name: names[code] ?? "", population: nil, registeredPoor: poor[code] ?? 0,
-                                   households: count, incidence: nil, computedClass: nil, recordedClass: "")
+        for (code, counted) in counters where result[code] == nil {
+            result[code] = Village(regionCode: code, name: counted.name, population: nil, registeredPoor: counted.registeredPoor,
+                                   households: counted.households, incidence: nil, computedClass: nil, recordedClass: "")
         }
         return result.keys.sorted().map { result[$0]! }
     }

@@ -28,7 +28,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: the pipeline's output.folder, else ./out).")
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("The ledger file (default: <output folder>.ledger.sqlite, beside the output folder).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The ledger file (default: <output folder>.ledger.sqlite, beside the output folder). A shard only reads its signed results; `fivefold merge` records the run.", valueName: "file"))
     var ledger: String?
 
     @Flag(name: .customLong("no-ledger"), help: "Keep no ledger: every finding is reported as new.")
@@ -40,6 +40,15 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Compute ages and exit checks as of this date (yyyy-MM-dd; overrides the pipeline's as_of).")
     var asOf: String?
 
+    @Option(name: .long, help: "Threads for reading and evaluating (default: all cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Partitions the households are split into (default: one per 64 MB of input, at least two per thread). Never changes the results; more partitions use less memory.")
+    var partitions: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Process one slice of the province, by county: i/N with i in 0..<N. The output folder then holds the shard's parts; combine all N with `fivefold merge`.", valueName: "i/N"))
+    var shard: String?
+
     @Flag(name: .shortAndLong, help: "Print no progress on stderr.")
     var quiet = false
 
@@ -47,33 +56,54 @@ struct Run: ParsableCommand {
         case error, warning
 
         var threshold: Severity { self == .error ? .error : .warning }
+
+        /// How many of a run's findings are of this severity or worse.
+        func count(in summary: RunSummary) -> Int {
+            summary.findingsBySeverity.filter { (Severity(rawValue: $0.key) ?? .info) >= threshold }.values.reduce(0, +)
+        }
     }
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let partitions, partitions < 1 || partitions > 4096 { throw ValidationError("--partitions must be in 1...4096") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard expects i/N with 0 <= i < N, e.g. 0/4; found \"\(shard)\"") }
         if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
+        if shard != nil && failOn != nil { throw ValidationError("--fail-on applies to a whole run or a merge, not to a shard") }
     }
 
     func run() throws {
         try CLI.guarded {
             let config = try PipelineConfig.load(path: pipeline)
-            var runner = PipelineRunner(
-                config: config,
-                options: .init(inputFolder: input, outputFolder: out, asOf: asOf, ledgerPath: ledger, useLedger: !noLedger))
+            var runner = PipelineRunner(config: config, options: .init(
+                inputFolder: input, outputFolder: out, asOf: asOf, jobs: jobs, partitions: partitions,
+                shard: shard.flatMap(Shard.init), ledgerPath: ledger, useLedger: !noLedger))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.run()
-            var line = "\(summary.households) households, \(summary.findings) findings, \(summary.corrections) corrections, \(summary.worklistItems) worklist items"
-            if let status = summary.status, summary.ledger != nil {
-                line += " (new \(status.new), persisting \(status.persisting), reopened \(status.reopened), resolved \(status.resolved))"
+            if let shard {
+                print("shard \(shard): \(summary.households) households, \(summary.findings) findings before the merge → \(runner.outputFolder)")
+                return
             }
-            print(line + " → \(runner.outputFolder)")
-            if let failOn {
-                let hits = summary.findingsBySeverity.filter { (Severity(rawValue: $0.key) ?? .info) >= failOn.threshold }
-                    .values.reduce(0, +)
-                if hits > 0 {
-                    CLI.log("--fail-on \(failOn.rawValue): \(hits) findings of severity \(failOn.rawValue) or worse")
-                    throw ExitCode(CLI.findingsOrRefusals)
-                }
-            }
+            print(Self.line(summary) + " → \(runner.outputFolder)")
+            try Self.check(failOn, summary)
+        }
+    }
+
+    /// The one-line result: totals, and the statuses when a ledger was kept.
+    static func line(_ summary: RunSummary) -> String {
+        var line = "\(summary.households) households, \(summary.findings) findings, \(summary.corrections) corrections, \(summary.worklistItems) worklist items"
+        if let status = summary.status, summary.ledger != nil {
+            line += " (new \(status.new), persisting \(status.persisting), reopened \(status.reopened), resolved \(status.resolved))"
+        }
+        return line
+    }
+
+    /// `--fail-on`: exit status 1 when findings of that severity or worse exist.
+    static func check(_ failOn: FailOn?, _ summary: RunSummary) throws {
+        guard let failOn else { return }
+        let hits = failOn.count(in: summary)
+        if hits > 0 {
+            CLI.log("--fail-on \(failOn.rawValue): \(hits) findings of severity \(failOn.rawValue) or worse")
+            throw ExitCode(CLI.findingsOrRefusals)
         }
     }
 }

@@ -85,6 +85,27 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertEqual(reader.encodingName, "GB18030")
     }
 
+    func testXMLRecordReader_InvalidGBKByteEndsFileAfterEarlierRecords() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"GBK\"?>\n".utf8) + gbk("<档案>\n<户><户主姓名>张三</户主姓名></户>\n<户><户主姓名>")
+        bytes += [0xD5, 0xFF] + gbk("</户主姓名></户>\n</档案>\n")
+        let (records, result) = try read(dir.write("badbyte.xml", bytes))
+        XCTAssertEqual(records.map { $0.values["户主姓名"] }, ["张三"])
+        XCTAssertEqual(result.fatal?.location?.line, 4)
+        XCTAssertEqual(result.fatal?.message, "invalid GB18030 byte sequence")
+    }
+
+    func testXMLRecordReader_LargeGBKFileAcrossChunks() throws {
+        var text = "<档案>\n"
+        for k in 0..<30_000 { text += "<户 户编号=\"H\(k)\"><户主姓名>张三\(k)</户主姓名><村>大河村</村></户>\n" }
+        text += "</档案>\n"
+        let path = dir.write("bigg.xml", Array("<?xml version=\"1.0\" encoding=\"GB2312\"?>\n".utf8) + gbk(text))
+        let (records, result) = try read(path)
+        XCTAssertNil(result.fatal)
+        XCTAssertEqual(records.count, 30_000)
+        XCTAssertEqual(records.last?.values, ["@户编号": "H29999", "户主姓名": "张三29999", "村": "大河村"])
+        XCTAssertEqual(records.last?.location.line, 30_002)
+    }
+
     func testXMLRecordReader_GB2312DeclarationReadsGBKOnlyCharacters() throws {
         // 倈 exists in GBK but not GB2312: a GB2312 label is read as GB18030, its superset.
         let bytes = Array("<?xml version=\"1.0\" encoding=\"gb2312\"?>".utf8) + gbk("<档案><户><户主姓名>倈</户主姓名></户></档案>")

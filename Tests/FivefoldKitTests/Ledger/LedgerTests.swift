@@ -35,8 +35,8 @@ final class LedgerTests: XCTestCase {
     func record(_ ledger: Ledger, _ input: String, _ findings: [Finding], signoff: String = "") throws -> RunTracking {
         let staging = folder + "/staging"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        return try ledger.recordRun(identity(input, signoff: signoff), findings: findings, started: Date(), write: { tracking in
-            (tracking, RunCounts(households: 1, findings: findings.count, corrections: 0, worklistItems: 0))
+        return try ledger.recordRun(identity(input, signoff: signoff), started: Date(), body: { recorder in
+            (try recorder.classify(findings.map(FindingRow.init)), RunCounts(households: 1, findings: findings.count, corrections: 0, worklistItems: 0))
         }, publish: {
             try OutputFolder.replace(self.folder + "/out", with: staging)
         })
@@ -100,7 +100,8 @@ final class LedgerTests: XCTestCase {
         let ledger = try Ledger(path: folder + "/l.sqlite")
         try record(ledger, "1", [finding("A")])
         struct Boom: Error {}
-        XCTAssertThrowsError(try ledger.recordRun(identity("2"), findings: [finding("B")], started: Date(), write: { _ -> (Int, RunCounts) in
+        XCTAssertThrowsError(try ledger.recordRun(identity("2"), started: Date(), body: { recorder -> (Int, RunCounts) in
+            _ = try recorder.classify([FindingRow(finding("B"))])
             throw Boom()
         }, publish: { XCTFail("never published"); throw Boom() }))
         XCTAssertEqual(try ledger.runs().count, 1)

@@ -32,6 +32,6 @@ final class LinkedMemberSourceOrderTests: XCTestCase {
             .system: TestData.member([.name: "周建军"], source: .system),
         ])
         XCTAssertEqual(person.displayName, "周建军")
-        XCTAssertEqual(person.recordsInSourceOrder.map(\.source), [.system, .archive, .interview])
+        XCTAssertEqual(person.orderedRecords.map(\.source), [.system, .archive, .interview])
     }
 }

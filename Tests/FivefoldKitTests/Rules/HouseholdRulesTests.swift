@@ -91,10 +91,9 @@ final class DuplicateRulesTests: XCTestCase {
         let c = TestData.case([TestData.household([.householdID: "H3", .headID: other], members: [
             TestData.member([.name: "张三", .idNumber: other, .relation: "户主"]), TestData.member([.name: "张三", .idNumber: other, .relation: "之子"]),
         ])])
-        var rule = DuplicateRules()
-        for x in [a, b, c] { rule.observe(x) }
+        let rows = IdentityRow.rows(received: [a, b, c], corrected: [a, b, c], directory: HouseholdDirectory(cases: [a, b, c]))
         var sink = FindingSink(config: try TestData.config())
-        rule.finish(sink: &sink)
+        DuplicateRules.check(rows, corrected: false, sink: &sink)
         let pairs = sink.findings.map { "\($0.rule) \($0.householdID)" }.sorted()
         XCTAssertEqual(pairs, ["duplicate.household H1", "duplicate.household H2", "duplicate.person H1", "duplicate.person H2", "duplicate.person H3"])
     }

@@ -1,0 +1,84 @@
+// The generator's own statement of what a clean household is under SPEC §4's within-household
+// rules: ID numbers, size, head, member plausibility, cause, cadre, the exit standard and the
+// 四看法 错评 test, with the conventions the pipeline shares (学前 is no student, 非在校生 is "not
+// filled", registered poor = 未脱贫/返贫, ages as of `as_of`). The planter uses it to make sure a
+// planted defect raises exactly its own rule and nothing else in the household, and the tests use
+// it to prove that clean households raise nothing. It is written independently of the pipeline's
+// rule code on purpose: two readings of the SPEC that disagree show up as a failed test.
+
+/// Checks a household's system view against the within-household rules.
+public enum HouseholdInvariants {
+    /// The rule ids a household's system view (with its registry view) would raise.
+    public static func violations(system h: SyntheticHousehold, registry: SyntheticHousehold, asOf: SyntheticDate) -> Set<String> {
+        var found = Set<String>()
+        for m in h.members {
+            if !IDNumberMaker.isValid(m.id) { found.insert("id.checksum") }
+            let bytes = Array(m.id.utf8)
+            if bytes.count == 18 {
+                if String(decoding: bytes[6..<14], as: UTF8.self) != m.birth.compact { found.insert("id.birth_mismatch") }
+                if IDNumberMaker.sex(of: m.id) != m.sex { found.insert("id.sex_mismatch") }
+            }
+        }
+        if h.size != h.members.count { found.insert("household.size_mismatch") }
+        let heads = h.members.filter { $0.relation == "户主" }
+        if heads.count != 1 || heads[0].id != h.headID { found.insert("household.head") }
+        if memberImplausible(h, asOf: asOf) { found.insert("member.implausible") }
+        switch h.cause {
+        case "因病":
+            if !h.members.contains(where: { $0.health.contains("长期慢性病") || $0.health.contains("患有大病") }) { found.insert("household.cause") }
+        case "因学":
+            if !h.members.contains(where: { $0.isStudent }) { found.insert("household.cause") }
+        case "因残":
+            if !h.members.contains(where: { $0.health.contains("残疾") }) { found.insert("household.cause") }
+        default: break
+        }
+        if h.cadreName.isEmpty || h.members.contains(where: { $0.name == h.cadreName }) { found.insert("household.no_cadre") }
+        if h.status == "已脱贫" {
+            if let year = h.exitYear, h.income < PovertyLineTable.line(year) { found.insert("exit.income") }
+            if h.houseGrade == "C" || h.houseGrade == "D" { found.insert("exit.housing") }
+            for m in h.members {
+                let age = m.age(at: asOf)
+                guard age >= 6, age <= 15, m.inSchool == nil else { continue }
+                if registry.members.contains(where: { $0.id == m.id && $0.isStudent }) { continue }
+                found.insert("exit.education")
+            }
+            for m in h.members where !m.insured {
+                if registry.members.contains(where: { $0.id == m.id && !$0.insured }) { found.insert("exit.medical") }
+            }
+        }
+        if h.isRegisteredPoor, fourLooksScore(h) <= 10, h.income >= 2 * PovertyLineTable.current {
+            found.insert("identify.four_looks")
+        }
+        return found
+    }
+
+    /// The 四看法 hardship score (SPEC §4 default scheme).
+    public static func fourLooksScore(_ h: SyntheticHousehold) -> Int {
+        let house = h.houseGrade == "C" || h.houseGrade == "D" ? 25 : h.houseGrade == "B" ? 10 : 0
+        let perCapita = Double(h.grainKg) / Double(max(1, h.members.count))
+        let grain = perCapita < 200 ? 25 : perCapita < 400 ? 10 : 0
+        let labourers = h.members.filter { HouseholdFactory.isLabourer($0.labor) }.count
+        let labour = labourers == 0 ? 25 : labourers == 1 ? 10 : 0
+        let students = h.members.filter(\.isStudent).count
+        let school = students >= 2 ? 25 : students == 1 ? 10 : 0
+        return house + grain + labour + school
+    }
+
+    static func memberImplausible(_ h: SyntheticHousehold, asOf: SyntheticDate) -> Bool {
+        let head = h.members.first { $0.relation == "户主" }
+        let headAge = head?.age(at: asOf)
+        for m in h.members {
+            let age = m.age(at: asOf)
+            if let headAge {
+                if ["之子", "之女", "之儿媳", "之女婿"].contains(m.relation), age >= headAge { return true }
+                if ["之父", "之母"].contains(m.relation), age <= headAge { return true }
+            }
+            if m.relation == "配偶", let head, m.sex == head.sex { return true }
+            if m.inSchool == "小学", age < 6 || age > 14 { return true }
+            if m.isStudent, m.labor != "无劳动能力" { return true }
+            if m.migrantMonths > 12 { return true }
+            if (m.education != nil) == (m.inSchool != nil) { return true }
+        }
+        return false
+    }
+}

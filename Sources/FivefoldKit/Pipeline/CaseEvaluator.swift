@@ -1,0 +1,94 @@
+/// The judgement of one batch of households (a partition): member linkage, 五个统一 comparison,
+/// resolution, integrity rules on the data as received and as corrected, and the status rules
+/// on the corrected data. Everything here is per household, so the result of a province does
+/// not depend on how its households were partitioned; what crosses households (duplicates,
+/// villages, counties) leaves as `IdentityRow`s and `PartCounters` for the assembly.
+struct CaseEvaluator {
+    let config: PipelineConfig
+    let asOf: CivilDate
+    /// Signed field results from the ledger (分级签字确认), fed into resolution.
+    var signed = SignedEvidence()
+
+    struct Output {
+        var findings: [Finding] = []
+        var corrections: [Correction] = []
+        var directory = HouseholdDirectory()
+        var identities: [IdentityRow] = []
+        var counters = PartCounters()
+    }
+
+    func evaluate(households: [SourceID: [HouseholdRecord]], registries: Registries) -> Output {
+        let matched = HouseholdMatcher().match(households)
+        var cases = matched.cases
+        let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
+        for i in cases.indices { linker.link(&cases[i], registries: registries) }
+
+        let context = RuleContext(config: config, asOf: asOf, registries: registries)
+        var sink = FindingSink(config: config)
+        var disagreements: [Disagreement] = []
+        let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
+        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
+        unify.signed = signed
+        for c in cases {
+            unify.check(c, context: context, sink: &sink, disagreements: &disagreements)
+        }
+        var findings = sink.findings
+        let corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
+
+        // Integrity rules judge the system data as received (大排查), and again as corrected: a
+        // problem the corrections resolved is reported with action `corrected`; one they leave
+        // stays on the worklist.
+        let receivedCases = cases
+        let received = Self.integrityFindings(cases, config: config, context: context)
+        CorrectionApplier.apply(corrections, to: &cases)
+        let remaining = Self.integrityFindings(cases, config: config, context: context)
+        findings += Self.reconcile(received: received, remaining: remaining)
+
+        // The rules that judge a household's status read the corrected system data.
+        var judged = FindingSink(config: config)
+        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
+        for c in cases {
+            unify.checkCategories(c, context: context, sink: &judged)
+            for rule in statusRules { rule.check(c, context: context, sink: &judged) }
+        }
+        let fourLooks = FourLooksRule()
+        for record in matched.unregistered {
+            fourLooks.check(unregistered: record, context: context, sink: &judged)
+        }
+        findings += judged.findings
+        signed.annotate(&findings)
+
+        var output = Output()
+        output.findings = findings
+        output.corrections = corrections
+        output.directory = HouseholdDirectory(cases: cases)
+        output.identities = IdentityRow.rows(received: receivedCases, corrected: cases, directory: output.directory)
+        output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
+        return output
+    }
+
+    /// A received problem that the corrected data no longer shows was resolved by a correction.
+    static func reconcile(received: [Finding], remaining: [Finding]) -> [Finding] {
+        let remainingIDs = Set(remaining.map(\.id))
+        let receivedIDs = Set(received.map(\.id))
+        var result: [Finding] = []
+        for var f in received {
+            if !remainingIDs.contains(f.id) {
+                f.action = .corrected
+                f.message += "（已由本次更正解决）"
+            }
+            result.append(f)
+        }
+        return result + remaining.filter { !receivedIDs.contains($0.id) }
+    }
+
+    /// The single-record integrity rules (values, ID numbers, household, members).
+    static func integrityFindings(_ cases: [HouseholdCase], config: PipelineConfig, context: RuleContext) -> [Finding] {
+        var sink = FindingSink(config: config)
+        let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), MemberRules()]
+        for c in cases {
+            for rule in rules { rule.check(c, context: context, sink: &sink) }
+        }
+        return sink.findings
+    }
+}

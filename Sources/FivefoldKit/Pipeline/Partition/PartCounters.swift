@@ -1,0 +1,100 @@
+/// What the village and county figures need from one partition, summed across partitions and
+/// shards by the assembly (so no stage holds every household to compute them).
+struct PartCounters: Codable, Sendable, Equatable {
+    struct Village: Codable, Sendable, Equatable {
+        var households = 0
+        var registeredPoor = 0
+        var name = ""
+        /// Where the village is, for report.html.
+        var township = ""
+        var county = ""
+    }
+
+    struct County: Codable, Sendable, Equatable {
+        var households = 0
+        var registeredPoor = 0
+        var exited = 0
+        var suspectedWrongExit = 0
+        var answered = 0
+        var approving = 0
+    }
+
+    var households = 0
+    var villages: [String: Village] = [:]
+    var counties: [String: County] = [:]
+    /// Unregistered interview households (漏评 candidates): people checked and people of those
+    /// that look poor; their satisfaction answers.
+    var unregisteredHouseholds = 0
+    var unregisteredPeople = 0
+    var omittedPeople = 0
+    var unregisteredAnswered = 0
+    var unregisteredApproving = 0
+
+    init() {}
+
+    static func county(_ region: String) -> String { region.count >= 6 ? String(region.prefix(6)) : "unknown" }
+
+    init(cases: [HouseholdCase], unregistered: [HouseholdRecord], findings: [Finding]) {
+        let wrongExit = Set(findings.filter { $0.rule.hasPrefix("exit.") }.map(\.householdID))
+        let omitted = Set(findings.filter { $0.rule == "identify.four_looks" && $0.householdID.isEmpty }.map(\.discriminator))
+        for c in cases {
+            guard let system = c.system, !system.isMemberOnly else { continue }
+            households += 1
+            let region = c.regionCode
+            let poor = MemberFacts.isRegisteredPoor(system[.status]) ? system.members.count : 0
+            villages[region, default: Village()].households += 1
+            villages[region]!.registeredPoor += poor
+            if villages[region]!.name.isEmpty { villages[region]!.name = system[.village] ?? "" }
+            if villages[region]!.township.isEmpty { villages[region]!.township = system[.township] ?? "" }
+            if villages[region]!.county.isEmpty { villages[region]!.county = system[.county] ?? "" }
+            let key = Self.county(region)
+            counties[key, default: County()].households += 1
+            counties[key]!.registeredPoor += poor
+            if system[.status] == "已脱贫" {
+                counties[key]!.exited += 1
+                if wrongExit.contains(c.householdID) { counties[key]!.suspectedWrongExit += 1 }
+            }
+            if let answer = c.records[.interview]?[.satisfaction] {
+                counties[key]!.answered += 1
+                if answer == "满意" || answer == "基本满意" { counties[key]!.approving += 1 }
+            }
+        }
+        for record in unregistered {
+            unregisteredHouseholds += 1
+            unregisteredPeople += record.members.count
+            if omitted.contains(FourLooksRule.discriminator(record)) { omittedPeople += record.members.count }
+            if let answer = record[.satisfaction] {
+                unregisteredAnswered += 1
+                if answer == "满意" || answer == "基本满意" { unregisteredApproving += 1 }
+            }
+        }
+    }
+
+    mutating func add(_ o: PartCounters) {
+        households += o.households
+        for (k, v) in o.villages {
+            var mine = villages[k] ?? Village()
+            mine.households += v.households
+            mine.registeredPoor += v.registeredPoor
+            if mine.name.isEmpty { mine.name = v.name }
+            if mine.township.isEmpty { mine.township = v.township }
+            if mine.county.isEmpty { mine.county = v.county }
+            villages[k] = mine
+        }
+        for (k, v) in o.counties {
+            var mine = counties[k] ?? County()
+            mine.households += v.households
+            mine.registeredPoor += v.registeredPoor
+            mine.exited += v.exited
+            mine.suspectedWrongExit += v.suspectedWrongExit
+            mine.answered += v.answered
+            mine.approving += v.approving
+            counties[k] = mine
+        }
+        unregisteredHouseholds += o.unregisteredHouseholds
+        unregisteredPeople += o.unregisteredPeople
+        omittedPeople += o.omittedPeople
+        unregisteredAnswered += o.unregisteredAnswered
+        unregisteredApproving += o.unregisteredApproving
+    }
+}

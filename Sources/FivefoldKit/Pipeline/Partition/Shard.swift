@@ -1,0 +1,50 @@
+/// One slice of a province-wide run (`--shard i/N`): the households of the counties whose
+/// stable hash falls on `index`. A whole run is shard 0 of 1.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public static let whole = Shard(index: 0, count: 1)
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `i/N` (0-based `i`).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else { return nil }
+        self.init(index: i, count: n)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+
+    /// The shard of a county (the first 6 digits of a region code). Unknown counties go to 0.
+    public static func of(county: String, count: Int) -> Int {
+        guard count > 1, !county.isEmpty else { return 0 }
+        return Int(StableHash.value([county]) % UInt64(count))
+    }
+}
+
+/// Packs a normalised 18-character ID number into 64 bits for compact in-memory maps.
+enum PackedID {
+    static func pack(_ id: String) -> UInt64? {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in id.utf8 {
+            count += 1
+            if count <= 17 {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + UInt64(byte - 48)
+            } else if count == 18 {
+                let check: UInt64
+                if byte == UInt8(ascii: "X") { check = 10 } else if byte >= 48, byte <= 57 { check = UInt64(byte - 48) } else { return nil }
+                value = value * 11 + check
+            } else {
+                return nil
+            }
+        }
+        return count == 18 ? value : nil
+    }
+}

@@ -1,0 +1,129 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The spill format: mapped raw records, routed to partitions between the scan and the
+/// per-partition evaluation, so that a run holds one partition in memory, never the province.
+///
+/// A record is `tag u8, line u32, count u8, (code u8, length u32, UTF-8 bytes)*`. Tags: 1 a
+/// household, 2 a member of the household before it (XML), 3 a standalone row (member table,
+/// registry). Hand-written because it is on the hot path of every run and needs no schema
+/// evolution: files live only for the duration of one run.
+enum SpillTag: UInt8 {
+    case household = 1, member = 2, row = 3
+}
+
+/// Canonical field ids ↔ one-byte codes.
+enum FieldCodes {
+    static let all: [FieldID] = {
+        var seen = Set<FieldID>()
+        var result: [FieldID] = []
+        let ids = FieldCatalog.household.map(\.id) + FieldCatalog.member.map(\.id) + VillageFields.all + RegistryConfig.extraFields
+        for id in ids where seen.insert(id).inserted { result.append(id) }
+        precondition(result.count < 256)
+        return result
+    }()
+    static let codes: [FieldID: UInt8] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, UInt8($0)) })
+}
+
+/// Appends spill records to one file through a large buffer.
+final class SpillWriter {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PipelineError(file: path, keyPath: "", message: "cannot create a work file: \(String(cString: strerror(errno)))") }
+        buffer.reserveCapacity(1 << 17)
+    }
+
+    deinit { close(fd) }
+
+    func append(_ tag: SpillTag, line: Int, fields: [(FieldID, String)]) throws {
+        buffer.append(tag.rawValue)
+        appendU32(UInt32(truncatingIfNeeded: line))
+        let coded = fields.filter { FieldCodes.codes[$0.0] != nil }
+        buffer.append(UInt8(coded.count))
+        for (field, value) in coded {
+            buffer.append(FieldCodes.codes[field]!)
+            var v = value
+            v.withUTF8 { bytes in
+                appendU32(UInt32(bytes.count))
+                buffer.append(contentsOf: bytes)
+            }
+        }
+        if buffer.count >= 1 << 17 { try flush() }
+    }
+
+    private func appendU32(_ v: UInt32) {
+        buffer.append(UInt8(v & 0xff))
+        buffer.append(UInt8((v >> 8) & 0xff))
+        buffer.append(UInt8((v >> 16) & 0xff))
+        buffer.append(UInt8(v >> 24))
+    }
+
+    func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            guard n > 0 else { throw PipelineError(file: path, keyPath: "", message: "cannot write a work file: \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Reads a spill file back, record by record.
+struct SpillReader {
+    struct Record {
+        var tag: SpillTag
+        var line: Int
+        var fields: [(FieldID, String)]
+    }
+
+    /// Every record of the file, in order (a partition's file fits in memory by construction).
+    static func read(path: String) throws -> [Record] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }  // no record was routed to this partition
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        var records: [Record] = []
+        var i = 0
+        func u32() -> Int {
+            let v = Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
+            i += 4
+            return v
+        }
+        while i < bytes.count {
+            guard let tag = SpillTag(rawValue: bytes[i]) else {
+                throw PipelineError(file: path, keyPath: "", message: "corrupt work file at byte \(i)")
+            }
+            i += 1
+            let line = u32()
+            let count = Int(bytes[i])
+            i += 1
+            var fields: [(FieldID, String)] = []
+            fields.reserveCapacity(count)
+            for _ in 0..<count {
+                let code = Int(bytes[i])
+                i += 1
+                let length = u32()
+                let value = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
+                i += length
+                fields.append((FieldCodes.all[code], value))
+            }
+            records.append(Record(tag: tag, line: line, fields: fields))
+        }
+        return records
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Reads one input table through the pipeline's header mapping, as raw text, with exact row
+/// accounting: every row is either handed on or quarantined with file, line and reason.
+///
+/// Values are not normalised here: scanning is the sequential, I/O-bound part of a run, so it
+/// only maps columns and routes records; normalisation happens per partition, in parallel.
+struct TableScanner {
+    let inputFolder: String
+
+    /// A mapped row as read: canonical field → raw text; XML members nested.
+    struct RawRecord {
+        var location: SourceLocation
+        var fields: [(FieldID, String)]
+        var members: [(location: SourceLocation, fields: [(FieldID, String)])]
+        /// The row as read, for quarantine.
+        var rawText: () -> String
+
+        func value(_ field: FieldID) -> String? {
+            fields.first { $0.0 == field }?.1
+        }
+    }
+
+    /// Scans `table`; `accept` returns nil to accept a record or a reason to quarantine it.
+    func scan(
+        _ table: TableConfig, sourceName: String, quarantine: (QuarantinedRow) -> Void,
+        accept: (RawRecord) throws -> String?
+    ) throws -> InputStats {
+        let path = resolve(table.file, against: inputFolder)
+        var stats = InputStats(source: sourceName, file: table.file)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError(
+                file: path, keyPath: "",
+                message: "input file not found (source \(sourceName)); check --input or the pipeline's file: \(table.file)")
+        }
+        let encoding = TextEncoding(pipelineName: table.encoding) ?? .auto
+        switch table.format {
+        case .csv:
+            let reader: CSVReader
+            do {
+                reader = try CSVReader(path: path, displayName: table.file, format: CSVFormat(delimiter: table.delimiter, quote: table.quote, encoding: encoding))
+            } catch {
+                throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+            }
+            stats.encoding = reader.encoding.rawValue
+            let columns = try Self.columnIndexes(table.fields, header: reader.header, file: table.file)
+            let counts = try reader.read({ row in
+                let record = RawRecord(
+                    location: row.location, fields: columns.map { ($0.0, row.string(at: $0.1)) }, members: [],
+                    rawText: { String(decoding: row.rawBytes, as: UTF8.self) })
+                if let reason = try accept(record) {
+                    quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
+                    stats.quarantined += 1
+                } else {
+                    stats.accepted += 1
+                }
+            }, quarantine: { row in
+                quarantine(row)
+                stats.quarantined += 1
+            })
+            stats.read = counts.read
+        case .xml:
+            let reader: XMLRecordReader
+            do {
+                reader = try XMLRecordReader(
+                    path: path, displayName: table.file,
+                    paths: XMLPaths(recordPath: table.recordPath ?? "", memberPath: table.memberPath), encoding: encoding)
+            } catch {
+                throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+            }
+            stats.encoding = table.encoding
+            let result = try reader.read { element in
+                stats.read += 1
+                var fields: [(FieldID, String)] = []
+                for (field, names) in table.fields {
+                    if let raw = Self.lookup(element.values, names) { fields.append((field, raw)) }
+                }
+                let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)]) in
+                    var mf: [(FieldID, String)] = []
+                    for (field, names) in table.memberFields {
+                        if let raw = Self.lookup(m.values, names) { mf.append((field, raw)) }
+                    }
+                    return (m.location, mf)
+                }
+                let record = RawRecord(location: element.location, fields: fields, members: members, rawText: { Self.describe(element) })
+                if let reason = try accept(record) {
+                    quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element)))
+                    stats.quarantined += 1
+                } else {
+                    stats.accepted += 1
+                }
+            }
+            stats.fatal = result.fatal.map { "\($0)" }
+        }
+        return stats
+    }
+
+    /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field.
+    static func rawText(_ row: CSVRow) -> String {
+        let bytes = row.rawBytes
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return (0..<row.fieldCount).map { row.string(at: $0) }.joined(separator: ",")
+    }
+
+    /// Header → column index for each mapped field (first alias present wins). The table's key
+    /// column (household_id, else id_number, else region_code) must exist; other fields may be
+    /// absent from a file and are then simply not compared for that source.
+    static func columnIndexes(_ mapping: [(field: FieldID, headers: [String])], header: [String], file: String) throws -> [(FieldID, Int)] {
+        var result: [(FieldID, Int)] = []
+        for (field, names) in mapping {
+            if let column = names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
+                result.append((field, column))
+            }
+        }
+        let keyField = [FieldID.householdID, .idNumber, .regionCode].first { key in mapping.contains { $0.field == key } }
+        if let keyField, !result.contains(where: { $0.0 == keyField }) {
+            let names = mapping.first { $0.field == keyField }!.headers
+            throw PipelineError(
+                file: file, line: 1, keyPath: "",
+                message: "no column for \(keyField.rawValue); expected a header named \(names.joined(separator: " or ")), found: \(header.joined(separator: ","))")
+        }
+        return result
+    }
+
+    static func lookup(_ values: [String: String], _ names: [String]) -> String? {
+        for name in names {
+            if let v = values[name] { return v }
+            if let v = values["@" + name] { return v }
+        }
+        return nil
+    }
+
+    static func describe(_ element: XMLElementRecord) -> String {
+        element.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+}
+
+/// Kinds of the registry and village columns beyond the canonical model.
+enum ExtraFieldKinds {
+    static func kind(_ field: FieldID, level: FieldLevel) -> FieldKind {
+        if let spec = FieldCatalog.spec(field, level: level) { return spec.kind }
+        switch field.rawValue {
+        case "death_date": return .date
+        case "floor_area": return .quantity(unit: "㎡")
+        case "registered_capital": return .quantity(unit: "万元")
+        case "population": return .integer
+        case "insurance_status": return .boolean
+        default: return .text
+        }
+    }
+}
