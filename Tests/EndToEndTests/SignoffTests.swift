@@ -186,3 +186,43 @@ final class SignoffTests: XCTestCase {
         XCTAssertEqual(batch.refusedRows, 3)
     }
 }
+
+/// Sharded runs: each shard reads the signed results from the shared ledger, and the merge
+/// records the run; the result equals a whole run's.
+final class ShardedLedgerTests: XCTestCase {
+    func testShardsReadSignedResultsAndMergeRecordsTheRun() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[4].inspectedGrain = "900"
+        data[1].cadre = ""
+        try ws.run(data)
+        let grain = try XCTUnwrap(ws.findingID("unify.mismatch", household: data[4].id, field: "grain_kg"))
+        let ledger = try Ledger(path: ws.ledger, create: false)
+        let config = try PipelineConfig.load(path: ws.pipeline)
+        let importer = SignoffImporter(
+            ledger: ledger, normalizer: FieldNormalizer(vocabulary: try PipelineRunner(config: config, options: .init()).loadVocabulary()),
+            today: CivilDate(year: 2021, month: 3, day: 1)!)
+        var batch = SignoffBatch()
+        try importer.check(row: 2, file: "r.csv", id: grain, household: nil, result: "1500", signer: "张三", date: "2021-01-05", imported: "", into: &batch)
+        try ledger.store(batch.results)
+
+        let shards = try (0..<2).map { i -> String in
+            let folder = ws.root + "/shard-\(i)"
+            try PipelineRunner(config: config, options: .init(outputFolder: folder, shard: Shard(index: i, count: 2), ledgerPath: ws.ledger)).run()
+            return folder
+        }
+        XCTAssertEqual(try ledger.runs().count, 1, "shards only read the ledger")
+        let merged = try PipelineRunner(config: config, options: .init(outputFolder: ws.out, ledgerPath: ws.ledger)).merge(shardFolders: shards)
+        XCTAssertEqual(merged.ledger?.run, 2)
+        XCTAssertEqual(merged.status, FindingStatusCounts(persisting: 2))
+        let fix = try XCTUnwrap(CSVTable(path: ws.out + "/corrections.csv").rows.first { $0["finding_id"] == grain })
+        XCTAssertEqual(fix["evidence"], "signoff=1500 (核实人 张三 2021-01-05)")
+
+        // A whole run of the same night is a repeat of the merged run: the same outputs.
+        let mergedFiles = try ws.outputFiles()
+        let whole = try PipelineRunner(config: config, options: .init(ledgerPath: ws.ledger)).run()
+        XCTAssertEqual(whole.ledger?.run, 2, "the same input, pipeline and signed results: a repeat")
+        let wholeFiles = try ws.outputFiles()
+        for (name, bytes) in mergedFiles where name != "summary.json" { XCTAssertEqual(wholeFiles[name], bytes, name) }
+    }
+}
