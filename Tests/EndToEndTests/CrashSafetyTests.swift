@@ -24,10 +24,12 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try LedgerDump(path: ws.ledger), ledger, "the ledger, row for row")
         let stale = ws.out + ".partial-\(pid)"
         XCTAssertTrue(FileManager.default.fileExists(atPath: stale), "the killed run's staging folder is left behind")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ws.out + ".work-\(pid)"), "and its work folder")
 
         let next = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
         XCTAssertEqual(next.status, 0, next.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "stale staging folder cleaned")
+        XCTAssertTrue(OutputFolder.leftovers(of: ws.out).isEmpty, "and the killed run's work folder")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
         XCTAssertEqual(summary["status"] as? [String: Int], ["new": 1, "persisting": 0, "resolved": 1, "reopened": 0])
         XCTAssertEqual((summary["ledger"] as? [String: Any])?["run"] as? Int, 2)
