@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,13 +24,17 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Only OutputFolder.swift imports it: an atomic exchange of two folders (renameat2).
+        .systemLibrary(name: "CFileSystem"),
         .target(
             name: "FivefoldKit",
             dependencies: [
                 "CLibXML2",
                 "CZlib",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -40,8 +45,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "FivefoldKitTests", dependencies: ["FivefoldKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FivefoldKit"]),
+        .testTarget(
+            name: "FivefoldKitTests",
+            dependencies: ["FivefoldKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["FivefoldKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -6,6 +6,8 @@
 struct CaseEvaluator {
     let config: PipelineConfig
     let asOf: CivilDate
+    /// Signed field results from the ledger (分级签字确认), fed into resolution.
+    var signed = SignedEvidence()
 
     struct Output {
         var findings: [Finding] = []
@@ -25,7 +27,8 @@ struct CaseEvaluator {
         var sink = FindingSink(config: config)
         var disagreements: [Disagreement] = []
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
-        let unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
+        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
+        unify.signed = signed
         for c in cases {
             unify.check(c, context: context, sink: &sink, disagreements: &disagreements)
         }
@@ -56,6 +59,7 @@ struct CaseEvaluator {
             fourLooks.check(unregistered: record, context: context, sink: &judged)
         }
         findings += judged.findings
+        signed.annotate(&findings)
 
         var output = Output()
         output.findings = findings

@@ -20,15 +20,21 @@ public struct PipelineRunner {
         public var partitions: Int?
         /// Process one county slice of the province and leave parts for `merge`.
         public var shard: Shard?
+        /// The ledger file (default: `<output folder>.ledger.sqlite`).
+        public var ledgerPath: String?
+        /// Whether to keep a ledger at all (without one every finding is `new`).
+        public var useLedger: Bool
 
         public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, jobs: Int? = nil,
-                    partitions: Int? = nil, shard: Shard? = nil) {
+                    partitions: Int? = nil, shard: Shard? = nil, ledgerPath: String? = nil, useLedger: Bool = true) {
             self.inputFolder = inputFolder
             self.outputFolder = outputFolder
             self.asOf = asOf
             self.jobs = jobs
             self.partitions = partitions
             self.shard = shard
+            self.ledgerPath = ledgerPath
+            self.useLedger = useLedger
         }
     }
 
@@ -110,16 +116,15 @@ public struct PipelineRunner {
         let asOf = try asOfDate()
         let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
         let out = outputFolder
-        let staging = OutputFolder.staging(for: out)
-        let work = out + ".work-\(ProcessInfo.processInfo.processIdentifier)"
+        let shard = options.shard ?? .whole
+        let session = try LedgerSession(runner: self, recording: shard.count == 1)
+        let staging = try OutputFolder.prepareStaging(for: out)
+        let work = OutputFolder.workPath(for: out)
         let fm = FileManager.default
-        try? fm.removeItem(atPath: staging)
         try? fm.removeItem(atPath: work)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(atPath: work) }
 
-        let shard = options.shard ?? .whole
         let partitions = partitionCount(input: input)
         progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(shard.count > 1 ? ", shard \(shard)" : ""))")
         let partitioner = Partitioner(
@@ -136,7 +141,7 @@ public struct PipelineRunner {
         try parts.writeInputs(stats)
         let worker = PartitionWorker(
             config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer,
-            evaluator: CaseEvaluator(config: config, asOf: asOf))
+            evaluator: CaseEvaluator(config: config, asOf: asOf, signed: session.signed))
         let done = Counter()
         let progress = self.progress
         try Parallel.forEach(Array(0..<partitions), jobs: jobs) { p in
@@ -151,12 +156,16 @@ public struct PipelineRunner {
         if shard.count > 1 {
             summary = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
                 .summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
+            try OutputFolder.replace(out, with: staging).finish()
         } else {
-            var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
-            assembler.progress = progress
-            summary = try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
+            summary = try session.record(runner: self, staging: staging) { nightly in
+                var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+                assembler.progress = progress
+                assembler.signed = session.signed
+                assembler.nightly = nightly
+                return try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
+            }
         }
-        try OutputFolder.replace(out, with: staging)
         progress("done: \(out)")
         return summary
     }
@@ -192,19 +201,21 @@ public struct PipelineRunner {
                 message: "expected the outputs of shards 0…N-1 of one N, found \(shards.map(\.description).sorted().joined(separator: ", "))")
         }
         let out = outputFolder
-        let staging = OutputFolder.staging(for: out)
+        let session = try LedgerSession(runner: self, recording: true)
+        let staging = try OutputFolder.prepareStaging(for: out)
         let fm = FileManager.default
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.
         let first = shardFolders[shards.firstIndex { $0.index == 0 }!]
         if fm.fileExists(atPath: first + "/quarantine") {
             try fm.copyItem(atPath: first + "/quarantine", toPath: staging + "/quarantine")
         }
-        var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
-        assembler.progress = progress
-        let summary = try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])
-        try OutputFolder.replace(out, with: staging)
+        let summary = try session.record(runner: self, staging: staging) { nightly in
+            var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+            assembler.progress = progress
+            assembler.signed = session.signed
+            assembler.nightly = nightly
+            return try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])
+        }
         progress("done: \(out)")
         return summary
     }
@@ -220,27 +231,5 @@ final class Counter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
-    }
-}
-
-/// Swaps a finished staging folder into place.
-enum OutputFolder {
-    static func staging(for target: String) -> String {
-        target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-    }
-
-    static func replace(_ target: String, with staging: String) throws {
-        let fm = FileManager.default
-        let previous = target + ".previous-\(ProcessInfo.processInfo.processIdentifier)"
-        if fm.fileExists(atPath: target) {
-            try fm.moveItem(atPath: target, toPath: previous)
-        }
-        do {
-            try fm.moveItem(atPath: staging, toPath: target)
-        } catch {
-            if fm.fileExists(atPath: previous) { try? fm.moveItem(atPath: previous, toPath: target) }
-            throw error
-        }
-        try? fm.removeItem(atPath: previous)
     }
 }

@@ -4,6 +4,10 @@ public enum FindingsWriter {
         "finding_id", "rule", "severity", "region_code", "household_id", "member_id", "field", "values", "action", "message",
     ]
 
+    /// The header of findings.csv: `header` and, last, each finding's `status` against the
+    /// previous run (new / persisting / reopened; resolved findings are no longer in the file).
+    public static let outputHeader = header + ["status"]
+
     /// A finding as a row of `findings.csv`.
     public static func row(_ f: Finding) -> [String] {
         [f.id, f.rule, f.severity.rawValue, f.regionCode, f.householdID, f.memberID, f.field, f.valuesText, f.action.rawValue, f.message]
@@ -16,15 +20,15 @@ public enum FindingsWriter {
         return false
     }
 
-    public static func write(_ findings: [Finding], to path: String) throws {
-        try write(rows: findings.map(row), to: path)
+    public static func write(_ findings: [Finding], status: [String: FindingStatus] = [:], to path: String) throws {
+        try write(rows: findings.map(row), status: status, to: path)
     }
 
-    /// Sorts and writes rows (each in `header` order).
-    public static func write(rows: [[String]], to path: String) throws {
+    /// Sorts and writes rows (each in `header` order), with their status (`new` when absent).
+    public static func write(rows: [[String]], status: [String: FindingStatus] = [:], to path: String) throws {
         let writer = try ReportCSV.open(path)
-        try writer.writeRow(header)
-        for r in rows.sorted(by: precedes) { try writer.writeRow(r) }
+        try writer.writeRow(outputHeader)
+        for r in rows.sorted(by: precedes) { try writer.writeRow(r + [(status[r[0]] ?? .new).rawValue]) }
         try writer.close()
     }
 }

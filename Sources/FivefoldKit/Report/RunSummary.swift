@@ -30,9 +30,30 @@ public struct RunSummary: Codable, Sendable {
     /// 三率一度 per county and for the whole dataset.
     public var counties: [CountyFigures]
     public var timingsSeconds: [String: Double]
+    /// Findings new, persisting, resolved and reopened since the previous run (the ledger's).
+    public var status: FindingStatusCounts?
+    /// The ledger this run was recorded in.
+    public var ledger: LedgerReference?
+
+    /// Where a run was recorded: this run's id in the ledger and the run it was compared with.
+    /// (Not the ledger's path: outputs must not depend on where the ledger or output folder is.)
+    public struct LedgerReference: Codable, Sendable, Equatable {
+        public var run: Int64
+        public var previousRun: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case run
+            case previousRun = "previous_run"
+        }
+    }
+
+    /// The totals the ledger keeps per run.
+    public var counts: RunCounts {
+        RunCounts(households: households, findings: findings, corrections: corrections, worklistItems: worklistItems)
+    }
 
     enum CodingKeys: String, CodingKey {
-        case pipeline, inputs, households, findings, corrections, worklists, villages, counties
+        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger
         case asOf = "as_of"
         case inputFolder = "input_folder"
         case unregisteredInterviewHouseholds = "unregistered_interview_households"

@@ -20,9 +20,12 @@ public struct CorrectionPlanner {
                 finding.message += "；\(reason)，请入户核实"
             case .settled(let value, let supporters, let policy):
                 let evidence = d.values.filter { supporters.contains($0.source) }
-                    .map { "\($0.source.rawValue)=\($0.raw)" }.joined(separator: ";")
+                    .map { "\($0.source.rawValue)=\($0.raw)" + ($0.attribution.map { " (\($0))" } ?? "") }.joined(separator: ";")
                 let system = d.values.first { $0.source == .system }
-                let basis = supporters.map(\.chineseLabel).joined(separator: "、")
+                // A signed field result settles on its own; the correction names who signed it.
+                let signer = supporters.contains(.signoff) ? d.values.first { $0.source == .signoff }?.attribution : nil
+                let policyText = signer.map { "\(policy);signoff:\($0)" } ?? policy
+                let basis = supporters.map { $0 == .signoff && signer != nil ? "签字核实（\(signer!)）" : $0.chineseLabel }.joined(separator: "、")
                 if let system, ValueComparator(policy: d.policy).agree(system.normalized, value) {
                     let wrong = d.values.filter { !ValueComparator(policy: d.policy).agree($0.normalized, value) }
                         .map(\.source.chineseLabel).joined(separator: "、")
@@ -41,7 +44,7 @@ public struct CorrectionPlanner {
                     }
                     corrections.append(Correction(
                         findingID: finding.id, householdID: d.householdID, memberID: d.member?.memberKey ?? "",
-                        field: d.field, oldValue: system?.raw ?? "", newValue: value, evidence: evidence, policy: policy))
+                        field: d.field, oldValue: system?.raw ?? "", newValue: value, evidence: evidence, policy: policyText))
                 } else {
                     finding.action = .worklist
                     finding.message += "；以\(basis)为准（\(value)），系统中无此记录，请核实"

@@ -16,7 +16,10 @@ public struct Resolver: Sendable {
     public func resolve(_ values: [(source: SourceID, value: String)], policy: FieldPolicy) -> Outcome {
         let comparator = ValueComparator(policy: policy)
         let clusters = comparator.clusters(values)
-        guard policy.autoCorrect else { return .unsettled(reason: "该字段不自动更正，须实地核实") }
+        // A signed field result is the field visit such a field waits for: it settles even here.
+        guard policy.autoCorrect || values.contains(where: { $0.source == .signoff }) else {
+            return .unsettled(reason: "该字段不自动更正，须实地核实")
+        }
         let authoritative = Set(policy.authoritative + [.signoff])
         let trust = [SourceID.signoff] + policy.trust.filter { $0 != .signoff }
         // An invalid value never settles anything (its marker starts with NUL).

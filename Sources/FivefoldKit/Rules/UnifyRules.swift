@@ -10,6 +10,8 @@ public struct UnifyRules {
     public let sources: [SourceID]
     /// Sources whose tables list members (wall only lists names).
     public let memberSources: Set<SourceID>
+    /// Signed field results: each joins its field's values as source `signoff`.
+    public var signed = SignedEvidence()
 
     public init(sources: [SourceID], memberSources: Set<SourceID>) {
         self.sources = sources
@@ -78,6 +80,7 @@ public struct UnifyRules {
                 values.removeAll { memberSources.contains($0.source) && $0.source != .system }
                 if !values.contains(where: { !memberSources.contains($0.source) }) { continue }
             }
+            signed.append(to: &values, household: c.householdID, member: "", field: spec.id, systemHasRecord: c.system.map { !$0.isMemberOnly } ?? false)
             report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
     }
@@ -92,6 +95,7 @@ public struct UnifyRules {
                     values.append(comparable)
                 }
             }
+            signed.append(to: &values, household: c.householdID, member: person.memberKey, field: spec.id, systemHasRecord: person.system != nil)
             report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
         checkToldAge(person, in: c, context: context, sink: &sink)
@@ -172,6 +176,8 @@ public struct SourceValue: Sendable {
     public var raw: String
     /// True when the source's value could not be normalised.
     public var isInvalid: Bool
+    /// Who vouches for the value, for signed results (`核实人 张三 2021-01-05`).
+    public var attribution: String? = nil
 
     public init(source: SourceID, normalized: String, raw: String, isInvalid: Bool = false) {
         self.source = source

@@ -8,7 +8,10 @@ struct Merge: ParsableCommand {
         abstract: "Combine the outputs of `fivefold run --shard i/N` (all N of them) into exactly what one whole run writes.",
         discussion: """
             Give the same pipeline and input folder the shards used: the corrected dataset is written \
-            from the system input, and duplicates across counties are found here.
+            from the system input, and duplicates across counties are found here. The merged run is \
+            recorded in the ledger (default: <output folder>.ledger.sqlite) like a whole run; the \
+            shards read the signed results from the same ledger (give each shard --ledger FILE when \
+            the output folders differ). Exit status as for `fivefold run`.
             """)
 
     @Argument(help: "The pipeline file the shards ran.")
@@ -26,20 +29,32 @@ struct Merge: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The as-of date the shards used (yyyy-MM-dd; overrides the pipeline's as_of).")
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp("The ledger file (default: <output folder>.ledger.sqlite, beside the output folder).", valueName: "file"))
+    var ledger: String?
+
+    @Flag(name: .customLong("no-ledger"), help: "Keep no ledger: every finding is reported as new.")
+    var noLedger = false
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning).", valueName: "severity"))
+    var failOn: Run.FailOn?
+
     @Flag(name: .shortAndLong, help: "Print no progress on stderr.")
     var quiet = false
 
     func validate() throws {
         if shards.isEmpty { throw ValidationError("give the output folders of every shard") }
+        if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
     }
 
     func run() throws {
         try CLI.guarded {
             let config = try PipelineConfig.load(path: pipeline)
-            var runner = PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: asOf))
+            var runner = PipelineRunner(config: config, options: .init(
+                inputFolder: input, outputFolder: out, asOf: asOf, ledgerPath: ledger, useLedger: !noLedger))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.merge(shardFolders: shards)
-            print("\(shards.count) shards: \(summary.households) households, \(summary.findings) findings, \(summary.corrections) corrections, \(summary.worklistItems) worklist items → \(runner.outputFolder)")
+            print("\(shards.count) shards: " + Run.line(summary) + " → \(runner.outputFolder)")
+            try Run.check(failOn, summary)
         }
     }
 }

@@ -8,8 +8,15 @@ struct Run: ParsableCommand {
         abstract: "Run a pipeline: read the five sources, cross-check them, correct what evidence settles, write reports.",
         discussion: """
             Inputs default to the pipeline's own `input` folder (the shipped fixtures for \
-            pipelines/five-unities.yaml). Outputs are written to a temporary folder and moved into \
-            place when complete. Exit status 0 means the run completed: findings are data, not failure.
+            pipelines/five-unities.yaml). Outputs are written to a temporary folder and swapped into \
+            place when complete. Every run is recorded in a ledger (default: <output folder>.ledger.sqlite \
+            beside the output folder), which tells new, persisting, resolved and reopened findings \
+            apart and feeds signed worklist results (fivefold signoff) into the next run. \
+            Re-running the same input replaces the latest run in the ledger instead of adding one.
+
+            Exit status: 0 the run completed (findings are data, not failure); 1 with --fail-on, \
+            findings of that severity or worse exist; 2 unusable pipeline file, input or ledger; \
+            3 the run failed otherwise (previous outputs and ledger untouched).
             """)
 
     @Argument(help: "The pipeline file (YAML), e.g. pipelines/five-unities.yaml.")
@@ -20,6 +27,15 @@ struct Run: ParsableCommand {
 
     @Option(name: .long, help: "Output folder (default: the pipeline's output.folder, else ./out).")
     var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("The ledger file (default: <output folder>.ledger.sqlite, beside the output folder). A shard only reads its signed results; `fivefold merge` records the run.", valueName: "file"))
+    var ledger: String?
+
+    @Flag(name: .customLong("no-ledger"), help: "Keep no ledger: every finding is reported as new.")
+    var noLedger = false
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning); for cron.", valueName: "severity"))
+    var failOn: FailOn?
 
     @Option(name: .customLong("as-of"), help: "Compute ages and exit checks as of this date (yyyy-MM-dd; overrides the pipeline's as_of).")
     var asOf: String?
@@ -36,24 +52,58 @@ struct Run: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress on stderr.")
     var quiet = false
 
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning
+
+        var threshold: Severity { self == .error ? .error : .warning }
+
+        /// How many of a run's findings are of this severity or worse.
+        func count(in summary: RunSummary) -> Int {
+            summary.findingsBySeverity.filter { (Severity(rawValue: $0.key) ?? .info) >= threshold }.values.reduce(0, +)
+        }
+    }
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let partitions, partitions < 1 || partitions > 4096 { throw ValidationError("--partitions must be in 1...4096") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard expects i/N with 0 <= i < N, e.g. 0/4; found \"\(shard)\"") }
+        if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
+        if shard != nil && failOn != nil { throw ValidationError("--fail-on applies to a whole run or a merge, not to a shard") }
     }
 
     func run() throws {
         try CLI.guarded {
             let config = try PipelineConfig.load(path: pipeline)
             var runner = PipelineRunner(config: config, options: .init(
-                inputFolder: input, outputFolder: out, asOf: asOf, jobs: jobs, partitions: partitions, shard: shard.flatMap(Shard.init)))
+                inputFolder: input, outputFolder: out, asOf: asOf, jobs: jobs, partitions: partitions,
+                shard: shard.flatMap(Shard.init), ledgerPath: ledger, useLedger: !noLedger))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.run()
             if let shard {
                 print("shard \(shard): \(summary.households) households, \(summary.findings) findings before the merge → \(runner.outputFolder)")
-            } else {
-                print("\(summary.households) households, \(summary.findings) findings, \(summary.corrections) corrections, \(summary.worklistItems) worklist items → \(runner.outputFolder)")
+                return
             }
+            print(Self.line(summary) + " → \(runner.outputFolder)")
+            try Self.check(failOn, summary)
+        }
+    }
+
+    /// The one-line result: totals, and the statuses when a ledger was kept.
+    static func line(_ summary: RunSummary) -> String {
+        var line = "\(summary.households) households, \(summary.findings) findings, \(summary.corrections) corrections, \(summary.worklistItems) worklist items"
+        if let status = summary.status, summary.ledger != nil {
+            line += " (new \(status.new), persisting \(status.persisting), reopened \(status.reopened), resolved \(status.resolved))"
+        }
+        return line
+    }
+
+    /// `--fail-on`: exit status 1 when findings of that severity or worse exist.
+    static func check(_ failOn: FailOn?, _ summary: RunSummary) throws {
+        guard let failOn else { return }
+        let hits = failOn.count(in: summary)
+        if hits > 0 {
+            CLI.log("--fail-on \(failOn.rawValue): \(hits) findings of severity \(failOn.rawValue) or worse")
+            throw ExitCode(CLI.findingsOrRefusals)
         }
     }
 }

@@ -11,6 +11,10 @@ struct Assembler {
     let asOf: CivilDate
     let normalizer: FieldNormalizer
     var progress: (String) -> Void = { _ in }
+    /// Signed verdicts (属实 / 不属实) for the findings made here.
+    var signed = SignedEvidence()
+    /// Statuses against the ledger, summary.json's nightly fields and report.html.
+    var nightly: NightlyOutputs?
 
     /// Writes findings, corrections, worklists, the corrected dataset and summary.json into
     /// `folder` from the parts in `partFolders`; quarantine files are expected there already.
@@ -45,7 +49,7 @@ struct Assembler {
             DuplicateRules.check(rows.filter { !$0.correctedID.isEmpty && PartFiles.bucket($0.correctedID) == bucket }, corrected: true, sink: &corrected)
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }
-            for f in CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings) {
+            for f in signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings)) {
                 findingRows.append(FindingsWriter.row(f))
                 if let item = worklist.item(f, entry: directory[f.householdID]) { itemRows.append(item.fields) }
             }
@@ -57,13 +61,14 @@ struct Assembler {
         let villages = villageRule.villages(counters: counters.villages, register: register, context: context)
         var sink = FindingSink(config: config)
         villageRule.check(villages, sink: &sink)
-        for f in sink.findings {
+        for f in signed.annotated(sink.findings) {
             findingRows.append(FindingsWriter.row(f))
             if let item = worklist.item(f, entry: nil) { itemRows.append(item.fields) }
         }
 
         progress("writing \(findingRows.count) findings")
-        try FindingsWriter.write(rows: findingRows, to: path("findings.csv"))
+        let status = try nightly?.classify(findingRows) ?? [:]
+        try FindingsWriter.write(rows: findingRows, status: status, to: path("findings.csv"))
         var correctionRows: [[String]] = []
         for p in parts { correctionRows += try p.rows("corrections-") }
         try CorrectionsWriter.write(rows: correctionRows, to: path("corrections.csv"))
@@ -80,12 +85,13 @@ struct Assembler {
         }
         var allTimings = timings
         allTimings["assemble"] = Date().timeIntervalSince(started)
-        let summary = RunSummary(
+        var summary = RunSummary(
             pipeline: config.name, asOf: asOf.iso, inputFolder: inputFolder, inputs: inputs,
             households: counters.households, unregisteredInterviewHouseholds: counters.unregisteredHouseholds,
             findings: findingRows.count, findingsByRule: byRule, findingsBySeverity: bySeverity, findingsByAction: byAction,
             corrections: correctionRows.count, worklistItems: items.count, worklists: worklists, villages: villages,
             counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings)
+        try nightly?.finish(&summary, findingRows: findingRows, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
     }

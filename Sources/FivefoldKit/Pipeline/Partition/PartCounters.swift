@@ -5,6 +5,9 @@ struct PartCounters: Codable, Sendable, Equatable {
         var households = 0
         var registeredPoor = 0
         var name = ""
+        /// Where the village is, for report.html.
+        var township = ""
+        var county = ""
     }
 
     struct County: Codable, Sendable, Equatable {
@@ -42,6 +45,8 @@ struct PartCounters: Codable, Sendable, Equatable {
             villages[region, default: Village()].households += 1
             villages[region]!.registeredPoor += poor
             if villages[region]!.name.isEmpty { villages[region]!.name = system[.village] ?? "" }
+            if villages[region]!.township.isEmpty { villages[region]!.township = system[.township] ?? "" }
+            if villages[region]!.county.isEmpty { villages[region]!.county = system[.county] ?? "" }
             let key = Self.county(region)
             counties[key, default: County()].households += 1
             counties[key]!.registeredPoor += poor
@@ -72,6 +77,8 @@ struct PartCounters: Codable, Sendable, Equatable {
             mine.households += v.households
             mine.registeredPoor += v.registeredPoor
             if mine.name.isEmpty { mine.name = v.name }
+            if mine.township.isEmpty { mine.township = v.township }
+            if mine.county.isEmpty { mine.county = v.county }
             villages[k] = mine
         }
         for (k, v) in o.counties {

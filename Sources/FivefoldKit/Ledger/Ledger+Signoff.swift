@@ -1,0 +1,21 @@
+import GRDB
+
+extension Ledger {
+    /// Stores signed results in one transaction; a result already in the ledger (same item,
+    /// verdict or value, signer and date) is skipped, so importing a file twice adds nothing.
+    ///
+    /// - Returns: how many were new and how many were already there.
+    @discardableResult
+    public func store(_ results: [SignedResult]) throws -> (inserted: Int, duplicates: Int) {
+        try guarded {
+            try queue.write { db in
+                var inserted = 0
+                for var result in results {
+                    try result.insert(db, onConflict: .ignore)
+                    if db.changesCount > 0 { inserted += 1 }
+                }
+                return (inserted, results.count - inserted)
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+// Field teams take the worklists out, verify each item on site, and bring the files back with
+// 核实结果 / 核实人 / 核实日期 filled in (分级签字确认: whoever investigates signs). The files have
+// usually passed through a spreadsheet, which may re-save them as GBK or as UTF-8 with or
+// without a BOM, so they are read with the Ingest CSVReader, which detects all three.
+//
+// How 核实结果 is written: for a finding about a field (住房安全等级, 人均纯收入, 在校生状况 …) the
+// verified value itself, in any form the field's normaliser accepts (`A`, `3500元`, `初中`); for
+// any finding, 属实 (the problem is real) or 不属实 (it is not).
+
+import Foundation
+
+/// Reads returned worklists, validates every row against the ledger, and produces signed
+/// results; a bad row is refused with one problem per faulty column, and good rows go through.
+public struct SignoffImporter {
+    /// The worklist columns a returned file must have.
+    public static let idColumn = "问题编号"
+    public static let householdColumn = "户编号"
+    public static let resultColumn = "核实结果"
+    public static let signerColumn = "核实人"
+    public static let dateColumn = "核实日期"
+    /// 核实结果 verdicts for findings with or without a field.
+    public static let confirmed = "属实"
+    public static let refuted = "不属实"
+
+    let ledger: Ledger
+    let normalizer: FieldNormalizer
+    let today: CivilDate
+
+    /// - Parameters:
+    ///   - normalizer: the pipeline's normaliser, so a signed value is read like the field's data.
+    ///   - today: signature dates after it are refused.
+    public init(ledger: Ledger, normalizer: FieldNormalizer, today: CivilDate) {
+        self.ledger = ledger
+        self.normalizer = normalizer
+        self.today = today
+    }
+
+    /// Reads one returned worklist into `batch`.
+    ///
+    /// - Throws: `PipelineError` when the file cannot be read at all or lacks a needed column.
+    public func read(file path: String, displayName: String? = nil, into batch: inout SignoffBatch) throws {
+        let name = displayName ?? path
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, displayName: name)
+        } catch {
+            throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
+        }
+        let header = reader.header
+        func column(_ title: String) -> Int? { header.firstIndex(of: title) }
+        let required = [Self.idColumn, Self.resultColumn, Self.signerColumn, Self.dateColumn]
+        let missing = required.filter { column($0) == nil }
+        guard missing.isEmpty else {
+            throw PipelineError(
+                file: name, line: 1, keyPath: "",
+                message: "not a returned worklist: no column \(missing.joined(separator: ", ")) (expected the worklist's header with 核实结果, 核实人, 核实日期 filled in)")
+        }
+        let idColumn = column(Self.idColumn)!, resultColumn = column(Self.resultColumn)!
+        let signerColumn = column(Self.signerColumn)!, dateColumn = column(Self.dateColumn)!
+        let householdColumn = column(Self.householdColumn)
+        let imported = Ledger.timestamp(Date())
+        do {
+            _ = try reader.read({ row in
+                try check(
+                    row: row.location.line, file: name, id: row.string(at: idColumn),
+                    household: householdColumn.map { row.string(at: $0) }, result: row.string(at: resultColumn),
+                    signer: row.string(at: signerColumn), date: row.string(at: dateColumn), imported: imported, into: &batch)
+            }, quarantine: { bad in
+                batch.problems.append(SignoffProblem(file: name, line: bad.location.line, column: "", message: "unreadable row: \(bad.reason)"))
+                batch.refusedRows += 1
+            })
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
+        }
+    }
+
+    /// Validates one row; appends either its signed result or its problems.
+    func check(
+        row line: Int, file: String, id rawID: String, household: String?, result rawResult: String, signer rawSigner: String,
+        date rawDate: String, imported: String, into batch: inout SignoffBatch
+    ) throws {
+        let id = rawID.trimmingCharacters(in: .whitespaces)
+        var result = rawResult.trimmingCharacters(in: .whitespaces)
+        // Report CSVs neutralise formulas with a leading apostrophe; a spreadsheet may keep it.
+        if result.hasPrefix("'") { result.removeFirst() }
+        let signer = TextNormalizer.personName(rawSigner)
+        let dateText = rawDate.trimmingCharacters(in: .whitespaces)
+        if result.isEmpty && signer.isEmpty && dateText.isEmpty {
+            batch.pending += 1
+            return
+        }
+        var problems: [SignoffProblem] = []
+        func problem(_ column: String, _ message: String) {
+            problems.append(SignoffProblem(file: file, line: line, column: column, message: message))
+        }
+        defer {
+            if !problems.isEmpty {
+                batch.problems += problems
+                batch.refusedRows += 1
+            }
+        }
+
+        var finding: FindingState?
+        if id.isEmpty {
+            problem(Self.idColumn, "missing: copy the item's number from the worklist we sent")
+        } else if id.contains("E+") || id.contains("e+") || (id.contains(".") && Double(id) != nil) {
+            problem(Self.idColumn, "\"\(id)\" was turned into a number by the spreadsheet: format the column as text and copy the number from the worklist we sent")
+        } else if let known = try ledger.finding(id) {
+            finding = known
+        } else {
+            problem(Self.idColumn, "unknown item \"\(id)\": not in the ledger (a worklist from another pipeline or ledger?)")
+        }
+        if let household = household?.trimmingCharacters(in: .whitespaces), let finding, household != finding.householdID {
+            if try !household.isEmpty && !ledger.knowsHousehold(household) {
+                problem(Self.householdColumn, "household \"\(household)\" is not in the ledger")
+            } else {
+                problem(Self.householdColumn, "\"\(household)\" does not match item \(id), which is about household \"\(finding.householdID)\"")
+            }
+        }
+        if signer.isEmpty {
+            problem(Self.signerColumn, "missing: the person who verified must sign")
+        }
+        var signedOn: CivilDate?
+        if dateText.isEmpty {
+            problem(Self.dateColumn, "missing: write the date of the visit, e.g. 2021-01-05")
+        } else if let date = DateParser.parse(dateText) {
+            if date > today {
+                problem(Self.dateColumn, "\(date.iso) is in the future")
+            } else {
+                signedOn = date
+            }
+        } else {
+            problem(Self.dateColumn, "\"\(dateText)\" is not a date: write it as 2021-01-05")
+        }
+        var kind = SignedResult.Kind.value
+        var value = ""
+        if result.isEmpty {
+            problem(Self.resultColumn, "empty: write the verified value, or 属实 / 不属实")
+        } else if result == Self.confirmed || result == Self.refuted {
+            kind = result == Self.confirmed ? .confirmed : .refuted
+            value = result
+        } else if let finding {
+            let level: FieldLevel = finding.memberID.isEmpty ? .household : .member
+            if !finding.field.isEmpty, let spec = FieldCatalog.spec(FieldID(finding.field), level: level) {
+                let normalized = normalizer.normalize(result, kind: spec.kind)
+                if let canonical = normalized.normalized {
+                    value = canonical
+                } else {
+                    problem(Self.resultColumn, "\"\(result)\" is not a valid \(spec.chinese)\(normalized.problem.map { "（\($0)）" } ?? "")")
+                }
+            } else {
+                problem(Self.resultColumn, "\"\(result)\": this item is not about one field, so write 属实 or 不属实")
+            }
+        }
+        guard problems.isEmpty, let finding, let signedOn else { return }
+        batch.results.append(SignedResult(
+            findingID: finding.findingID, householdID: finding.householdID, memberID: finding.memberID,
+            field: kind == .value ? finding.field : "", kind: kind, value: value, rawValue: rawResult, signer: signer,
+            signedOn: signedOn.iso, sourceFile: file, sourceLine: line, imported: imported))
+    }
+}

@@ -1,0 +1,136 @@
+// A run's outputs are written into a staging folder beside the output folder and swapped in
+// only when complete (SPEC §6: a crash never leaves a half-written run). On Linux the swap is one
+// atomic renameat2(RENAME_EXCHANGE): at every instant the output folder is either the previous
+// run's or the new one's. Where the exchange is unsupported it falls back to two renames, and the
+// one window that leaves (no output folder between the renames) is repaired at the next start.
+
+import CFileSystem
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Staging, swapping and crash recovery for one output folder.
+///
+/// Names beside `out`: `out.partial-<pid>` (a run's staging folder, then the previous output
+/// after an exchange), `out.previous-<pid>` (the previous output during the two-rename
+/// fallback) and `out.work-<pid>` (a run's partition files). Those whose process is gone are
+/// leftovers of killed runs.
+public enum OutputFolder {
+    /// A swap that has happened: it can be undone (when the ledger commit fails) or finished.
+    public struct Swap {
+        /// The output folder.
+        public let target: String
+        /// Where the previous output now is; nil when there was none.
+        public let previous: String?
+
+        /// Puts the previous output back (best effort; used when the run cannot be recorded).
+        public func undo() {
+            let fm = FileManager.default
+            guard let previous else {
+                try? fm.removeItem(atPath: target)
+                return
+            }
+            if OutputFolder.exchange(previous, target) { return }
+            let aside = target + ".undo-\(getpid())"
+            if (try? fm.moveItem(atPath: target, toPath: aside)) != nil {
+                try? fm.moveItem(atPath: previous, toPath: target)
+                try? fm.removeItem(atPath: aside)
+            }
+        }
+
+        /// Deletes the previous output.
+        public func finish() {
+            if let previous { try? FileManager.default.removeItem(atPath: previous) }
+        }
+    }
+
+    /// The staging folder of this process for `target`.
+    public static func stagingPath(for target: String) -> String {
+        target + ".partial-\(getpid())"
+    }
+
+    /// The work folder (partition files) of this process for `target`.
+    public static func workPath(for target: String) -> String {
+        target + ".work-\(getpid())"
+    }
+
+    /// Repairs what killed runs left beside `target`, then creates an empty staging folder.
+    ///
+    /// A missing `target` with a `target.previous-<pid>` beside it means a run died between the two
+    /// renames of the fallback swap: the previous output is put back. Staging and previous
+    /// folders of processes that no longer exist are deleted.
+    public static func prepareStaging(for target: String) throws -> String {
+        try recover(target)
+        let staging = stagingPath(for: target)
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        return staging
+    }
+
+    /// Folders of runs beside `target`: (path, kind, pid) with kind `partial`, `previous` or `work`.
+    static func leftovers(of target: String) -> [(path: String, kind: String, pid: Int32)] {
+        let parent = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        var result: [(String, String, Int32)] = []
+        for name in names {
+            for kind in ["partial", "previous", "work"] {
+                let prefix = base + ".\(kind)-"
+                guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+                result.append(((parent as NSString).appendingPathComponent(name), kind, pid))
+            }
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    static func recover(_ target: String) throws {
+        let fm = FileManager.default
+        for (path, kind, pid) in leftovers(of: target) where !isAlive(pid) {
+            if kind == "previous" && !fm.fileExists(atPath: target) {
+                try fm.moveItem(atPath: path, toPath: target)
+            } else {
+                try fm.removeItem(atPath: path)
+            }
+        }
+    }
+
+    /// Moves `staging` to `target`, keeping the previous output aside until `finish()`.
+    ///
+    /// With an existing target the two folders are exchanged atomically (the previous output is
+    /// then at `staging`); where the file system cannot exchange, the previous output is renamed
+    /// to `target.previous-<pid>` first.
+    public static func replace(_ target: String, with staging: String) throws -> Swap {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            try fm.moveItem(atPath: staging, toPath: target)
+            return Swap(target: target, previous: nil)
+        }
+        if exchange(staging, target) { return Swap(target: target, previous: staging) }
+        let previous = target + ".previous-\(getpid())"
+        try? fm.removeItem(atPath: previous)
+        try fm.moveItem(atPath: target, toPath: previous)
+        do {
+            try fm.moveItem(atPath: staging, toPath: target)
+        } catch {
+            try? fm.moveItem(atPath: previous, toPath: target)
+            throw error
+        }
+        return Swap(target: target, previous: previous)
+    }
+
+    /// One atomic exchange of two existing paths; false where unsupported or failing.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        fivefold_rename_exchange(a, b) == 0
+    }
+
+    /// Whether a process with this id exists (EPERM: it exists but belongs to someone else).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+
+/// Exit codes and messages of the nightly commands, from the real binary (README "Exit codes").
+final class CommandLineTests: XCTestCase {
+    func testFailOn_ExitsOneWhenFindingsOfThatSeverityExist() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[1].cadre = ""  // a warning
+        try data.write(to: ws.input)
+        let errorOnly = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--fail-on", "error"])
+        XCTAssertEqual(errorOnly.status, 0, errorOnly.stderr)
+        let warnings = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--fail-on", "warning"])
+        XCTAssertEqual(warnings.status, 1)
+        XCTAssertEqual(warnings.stderr, "fivefold: --fail-on warning: 1 findings of severity warning or worse\n")
+        // The same input twice: the second run repeats the first, so the finding is still new.
+        XCTAssertTrue(warnings.stdout.contains("(new 1, persisting 0, reopened 0, resolved 0)"), warnings.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ws.out + "/report.html"), "outputs are written all the same")
+    }
+
+    func testUnusableInput_ExitsTwoWithOneMessage() throws {
+        let ws = try NightlyWorkspace()
+        let missing = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--input", ws.root + "/nowhere"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1, missing.stderr)
+        XCTAssertTrue(missing.stderr.hasPrefix("fivefold: ") && missing.stderr.contains("input file not found"), missing.stderr)
+
+        try Data("not a database, not at all".utf8).write(to: URL(fileURLWithPath: ws.ledger))
+        try NightlyDataset.standard().write(to: ws.input)
+        let badLedger = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(badLedger.status, 2)
+        XCTAssertTrue(badLedger.stderr.hasPrefix("fivefold: \(ws.ledger): not a Fivefold ledger"), badLedger.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws.out), "no output without a usable ledger")
+    }
+
+    func testSignoff_ImportsGoodRowsReportsBadOnesAndExitsOne() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[4].inspectedGrain = "900"
+        data[3].recordedSize = 3
+        try ws.run(data)
+        let sent = try CSVTable(path: ws.out + "/worklists/岩脚镇.csv")
+        let filled = sent.rows.map { row -> [String] in
+            var row = row
+            row["核实结果"] = row["字段"] == "粮食产量" ? "1500" : "2"
+            row["核实人"] = row["字段"] == "粮食产量" ? "张三" : ""
+            row["核实日期"] = "2021-01-05"
+            return sent.header.map { row[$0]! }
+        }
+        let returned = ws.root + "/returned.csv"
+        let writer = try CSVWriter(path: returned, encoding: .utf8, bom: true)
+        try writer.writeRow(sent.header)
+        for row in filled { try writer.writeRow(row) }
+        try writer.close()
+
+        let outcome = try FivefoldProcess.run(["signoff", returned, "--pipeline", ws.pipeline])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        let badLine = filled.firstIndex { $0[sent.header.firstIndex(of: "核实人")!].isEmpty }! + 2
+        XCTAssertEqual(outcome.stderr, "fivefold: \(returned):\(badLine): 核实人: missing: the person who verified must sign\n")
+        XCTAssertTrue(outcome.stdout.hasPrefix("1 signed results imported, 0 already in the ledger, 1 rows refused, 0 rows not yet verified"), outcome.stdout)
+
+        // Without --pipeline: the ledger named directly, the vocabulary of its latest run.
+        let again = try FivefoldProcess.run(["signoff", returned, "--ledger", ws.ledger])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stdout.hasPrefix("0 signed results imported, 1 already in the ledger"), again.stdout)
+
+        let noLedger = try FivefoldProcess.run(["signoff", returned, "--ledger", ws.root + "/none.sqlite"])
+        XCTAssertEqual(noLedger.status, 2)
+        XCTAssertTrue(noLedger.stderr.contains("no ledger here"), noLedger.stderr)
+    }
+}

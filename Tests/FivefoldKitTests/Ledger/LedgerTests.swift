@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import XCTest
+
+@testable import FivefoldKit
+
+/// The ledger on its own: classification from findings alone, repeats, failed commits, schema.
+final class LedgerTests: XCTestCase {
+    var folder: String!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-ledger-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func finding(_ household: String, _ rule: String = "household.no_cadre", values: String = "") -> Finding {
+        Finding(
+            rule: rule, severity: .warning, regionCode: "520203100201", householdID: household,
+            values: values.isEmpty ? [] : [(.system, values)], message: "m")
+    }
+
+    func identity(_ input: String, signoff: String = "") -> RunIdentity {
+        RunIdentity(
+            pipeline: "p", pipelinePath: "/p.yaml", pipelineHash: "ph", inputFolder: "/in",
+            inputs: [InputFingerprint(file: "a.csv", size: 1, modified: "", contentHash: input)], signoffHash: signoff, asOf: "2020-12-31",
+            outputFolder: folder + "/out")
+    }
+
+    /// Records a run without outputs; returns its tracking.
+    @discardableResult
+    func record(_ ledger: Ledger, _ input: String, _ findings: [Finding], signoff: String = "") throws -> RunTracking {
+        let staging = folder + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        return try ledger.recordRun(identity(input, signoff: signoff), started: Date(), body: { recorder in
+            (try recorder.classify(findings.map(FindingRow.init)), RunCounts(households: 1, findings: findings.count, corrections: 0, worklistItems: 0))
+        }, publish: {
+            try OutputFolder.replace(self.folder + "/out", with: staging)
+        })
+    }
+
+    func testClassification_AgainstThePreviousRunOnly() throws {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        let a = finding("A"), b = finding("B"), c = finding("C")
+        XCTAssertEqual(try record(ledger, "1", [a, b]).statuses, [a.id: .new, b.id: .new])
+        let second = try record(ledger, "2", [b, c])
+        XCTAssertEqual(second.statuses, [b.id: .persisting, c.id: .new])
+        XCTAssertEqual(second.resolved.map(\.findingID), [a.id])
+        let third = try record(ledger, "3", [a])
+        XCTAssertEqual(third.statuses, [a.id: .reopened])
+        XCTAssertEqual(Set(third.resolved.map(\.findingID)), [b.id, c.id])
+        XCTAssertEqual(third.counts, FindingStatusCounts(new: 0, persisting: 0, resolved: 2, reopened: 1))
+        // Nothing at all: what was open is resolved, nothing is new.
+        let fourth = try record(ledger, "4", [])
+        XCTAssertEqual(fourth.counts, FindingStatusCounts(resolved: 1))
+        XCTAssertEqual(try ledger.finding(a.id)?.lastSeenRun, 3)
+    }
+
+    func testRepeat_ReusesTheRunAndReproducesItsStatuses() throws {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        let a = finding("A"), b = finding("B"), c = finding("C")
+        try record(ledger, "1", [a, b])
+        let second = try record(ledger, "2", [b, c])
+        let repeated = try record(ledger, "2", [b, c])
+        XCTAssertTrue(repeated.isRepeat)
+        XCTAssertEqual(repeated.runID, second.runID)
+        XCTAssertEqual(repeated.previousRunID, second.previousRunID)
+        XCTAssertEqual(repeated.statuses, second.statuses)
+        XCTAssertEqual(repeated.resolved.map(\.findingID), second.resolved.map(\.findingID))
+        XCTAssertEqual(try ledger.runs().map(\.repeats), [0, 1])
+        XCTAssertEqual(try ledger.history(run: 2).count, 2, "c new, a resolved: written once")
+
+        // A repeat that (against determinism) finds something else is recorded faithfully too.
+        let odd = try record(ledger, "2", [a, b])
+        XCTAssertEqual(odd.statuses, [a.id: .persisting, b.id: .persisting])
+        XCTAssertNil(try ledger.finding(c.id), "a finding only the replaced run saw is forgotten")
+        XCTAssertEqual(try ledger.finding(a.id)?.state, .persisting)
+
+        // New signed results make the same input a new run.
+        let signed = try record(ledger, "2", [a, b], signoff: "s1")
+        XCTAssertFalse(signed.isRepeat)
+        XCTAssertEqual(signed.runID, 3)
+    }
+
+    func testHistory_PersistingFindingGetsARowOnlyWhenItChanges() throws {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        try record(ledger, "1", [finding("A", "unify.mismatch", values: "B")])
+        try record(ledger, "2", [finding("A", "unify.mismatch", values: "B")])
+        try record(ledger, "3", [finding("A", "unify.mismatch", values: "C")])
+        let id = finding("A", "unify.mismatch").id
+        XCTAssertEqual(try ledger.history(of: id).map { "\($0.runID) \($0.status.rawValue) \($0.valuesText)" }, [
+            "1 new system=B", "3 persisting system=C",
+        ])
+    }
+
+    func testFailedWrite_RollsBackEverything() throws {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        try record(ledger, "1", [finding("A")])
+        struct Boom: Error {}
+        XCTAssertThrowsError(try ledger.recordRun(identity("2"), started: Date(), body: { recorder -> (Int, RunCounts) in
+            _ = try recorder.classify([FindingRow(finding("B"))])
+            throw Boom()
+        }, publish: { XCTFail("never published"); throw Boom() }))
+        XCTAssertEqual(try ledger.runs().count, 1)
+        XCTAssertNil(try ledger.finding(finding("B").id))
+        XCTAssertEqual(try record(ledger, "2", [finding("B")]).runID, 2, "the failed run left no trace")
+    }
+
+    func testOpen_RefusesWhatIsNotALedger() throws {
+        let path = folder + "/x.sqlite"
+        try Data("plain text, not SQLite".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try Ledger(path: path)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(path): not a Fivefold ledger"), "\(error)")
+        }
+        XCTAssertThrowsError(try Ledger(path: folder + "/missing.sqlite", create: false)) { error in
+            XCTAssertTrue("\(error)".contains("no ledger here"), "\(error)")
+        }
+        // A ledger from a newer Fivefold (a migration this build does not know).
+        let newer = folder + "/newer.sqlite"
+        _ = try Ledger(path: newer)
+        let queue = try DatabaseQueue(path: newer)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
+        try queue.close()
+        XCTAssertThrowsError(try Ledger(path: newer)) { error in
+            XCTAssertTrue("\(error)".contains("newer Fivefold"), "\(error)")
+        }
+    }
+
+    func testDefaultPath_BesideTheOutputFolder() {
+        XCTAssertEqual(Ledger.defaultPath(outputFolder: "/data/out/"), "/data/out.ledger.sqlite")
+        XCTAssertEqual(Ledger.defaultPath(outputFolder: "/data/nightly"), "/data/nightly.ledger.sqlite")
+    }
+}
