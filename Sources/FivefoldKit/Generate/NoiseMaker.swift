@@ -84,22 +84,22 @@ public struct NoiseMaker: Sendable {
         switch kind {
         case 0, 1:  // dates
             let (source, view): (GeneratedSource, SyntheticHousehold?) = kind == 0 ? (.system, s.system) : (.archive, s.archive)
-            guard let h = view else { return false }
+            guard let h = view, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             let b = h.members[j].birth
             let raw = source == .archive ? b.chinese : rng.pick([b.slashed, b.compact, b.chinese])
             return put(&s, source, member: j, .birthDate, raw: raw, clean: b.iso, person: h.members[j])
         case 2:
+            guard !s.registry.members.isEmpty else { return false }
             let j = rng.below(s.registry.members.count)
-            guard j < s.registry.members.count else { return false }
             let b = s.registry.members[j].birth
             return put(&s, .hukou, member: j, .birthDate, raw: b.slashed, clean: b.iso, person: s.registry.members[j])
         case 3:  // full-width ID in the archive
-            guard let h = s.archive else { return false }
+            guard let h = s.archive, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             return put(&s, .archive, member: j, .idNumber, raw: Self.wide(h.members[j].id), clean: h.members[j].id, person: h.members[j])
         case 4:  // 15-digit ID in the archive
-            guard let h = s.archive else { return false }
+            guard let h = s.archive, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             guard IDNumberMaker.isValid(h.members[j].id), let old = IDNumberMaker.fifteenDigit(h.members[j].id) else { return false }
             return put(&s, .archive, member: j, .idNumber, raw: old, clean: h.members[j].id, person: h.members[j])
@@ -142,7 +142,7 @@ public struct NoiseMaker: Sendable {
             guard let h = s.wall else { return false }
             return put(&s, .wall, member: nil, .headName, raw: " \(h.headName) ", clean: h.headName, person: nil)
         case 15:
-            guard let h = s.system else { return false }
+            guard let h = s.system, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             let name = h.members[j].name
             return put(&s, .system, member: j, .name, raw: name + " ", clean: name, person: h.members[j])
