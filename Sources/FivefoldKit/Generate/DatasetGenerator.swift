@@ -105,7 +105,7 @@ public final class DatasetGenerator {
         for row in register.csv { villageCSV.csvRow(row, terminator: "\n") }
         try write(villageCSV.bytes, to: "verification/villages.csv")
         try write(Array(try summary.json()) + [0x0A], to: "generator.json")
-        progress(total)
+        if total % 100_000 != 0 || batches == 0 { progress(total) }  // a round total was reported already
         return summary
     }
 

@@ -109,8 +109,9 @@ public struct DefectPlanter: Sendable {
         s.overrides.append(FieldOverride(source: .system, member: j, field: .idNumber, raw: raw))
         record(&s, "id.format", member: h.members[j].name, field: .idNumber, source: .system,
                note: "system ID \(raw): \(what); other sources hold the right number")
-        // An unreadable value still takes part in the comparison, which the hukou registry settles.
-        return record(&s, "unify.mismatch", member: h.members[j].id, field: .idNumber, source: .system,
+        // An unreadable value still takes part in the comparison, which the hukou registry settles;
+        // the finding keys the person by the system row's key, the name (its ID is unreadable).
+        return record(&s, "unify.mismatch", member: h.members[j].name, field: .idNumber, source: .system,
                       note: "implied: the unreadable system ID disagrees with archive and hukou")
     }
 
@@ -262,7 +263,8 @@ public struct DefectPlanter: Sendable {
     private func householdCause(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         guard let h = s.system else { return false }
         var options: [String] = []
-        if !h.members.contains(where: { $0.health.contains("长期慢性病") || $0.health.contains("患有大病") }) { options.append("因病") }
+        // SPEC §4: 因病 contradicts the members when everyone is 健康.
+        if h.members.allSatisfy({ $0.health == ["健康"] }) { options.append("因病") }
         if !h.members.contains(where: { $0.isStudent }) { options.append("因学") }
         if !h.members.contains(where: { $0.health.contains("残疾") }) { options.append("因残") }
         guard !options.isEmpty else { return false }

@@ -229,7 +229,7 @@ public struct HouseholdFactory: Sendable {
 
         // Names: the family surname passes to children (from the father), spouses and
         // daughters-in-law bring their own; minority families use dotted names.
-        let dotted = rng.chance(0.015)
+        let dotted = rng.chance(0.03)
         let familySurname = rng.pick(NamePools.surnames, weights: NamePools.surnameWeights)
         var spouseSurname = familySurname
         while spouseSurname == familySurname { spouseSurname = rng.pick(NamePools.surnames, weights: NamePools.surnameWeights) }

@@ -14,7 +14,7 @@ public struct NoiseMaker: Sendable {
     public let asOf: SyntheticDate
 
     static let stream: UInt64 = 0x4E4F_4953
-    static let kinds = 30
+    static let kinds = 36
 
     public init(seed: UInt64, rate: Double, asOf: SyntheticDate) {
         self.seed = seed
@@ -51,6 +51,20 @@ public struct NoiseMaker: Sendable {
         return "\(yuan / 10000)" + (fraction.isEmpty ? "" : ".\(fraction)") + "万元"
     }
 
+    /// The 1900-system spreadsheet serial of a day (serial 61 and later: days since 1899-12-30).
+    static func spreadsheetSerial(_ d: SyntheticDate) -> Int {
+        // Days from civil (Howard Hinnant's algorithm), relative to 1899-12-30.
+        func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+            let y = m <= 2 ? y0 - 1 : y0
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yoe = y - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            return era * 146_097 + doe
+        }
+        return days(d.year, d.month, d.day) - days(1899, 12, 30)
+    }
+
     /// `3650` → `3,650`.
     static func thousands(_ value: Int) -> String {
         value >= 1000 ? "\(value / 1000),\(String(format: "%03d", value % 1000))" : String(value)
@@ -84,22 +98,22 @@ public struct NoiseMaker: Sendable {
         switch kind {
         case 0, 1:  // dates
             let (source, view): (GeneratedSource, SyntheticHousehold?) = kind == 0 ? (.system, s.system) : (.archive, s.archive)
-            guard let h = view else { return false }
+            guard let h = view, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             let b = h.members[j].birth
             let raw = source == .archive ? b.chinese : rng.pick([b.slashed, b.compact, b.chinese])
             return put(&s, source, member: j, .birthDate, raw: raw, clean: b.iso, person: h.members[j])
         case 2:
+            guard !s.registry.members.isEmpty else { return false }
             let j = rng.below(s.registry.members.count)
-            guard j < s.registry.members.count else { return false }
             let b = s.registry.members[j].birth
             return put(&s, .hukou, member: j, .birthDate, raw: b.slashed, clean: b.iso, person: s.registry.members[j])
         case 3:  // full-width ID in the archive
-            guard let h = s.archive else { return false }
+            guard let h = s.archive, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             return put(&s, .archive, member: j, .idNumber, raw: Self.wide(h.members[j].id), clean: h.members[j].id, person: h.members[j])
         case 4:  // 15-digit ID in the archive
-            guard let h = s.archive else { return false }
+            guard let h = s.archive, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             guard IDNumberMaker.isValid(h.members[j].id), let old = IDNumberMaker.fifteenDigit(h.members[j].id) else { return false }
             return put(&s, .archive, member: j, .idNumber, raw: old, clean: h.members[j].id, person: h.members[j])
@@ -142,7 +156,7 @@ public struct NoiseMaker: Sendable {
             guard let h = s.wall else { return false }
             return put(&s, .wall, member: nil, .headName, raw: " \(h.headName) ", clean: h.headName, person: nil)
         case 15:
-            guard let h = s.system else { return false }
+            guard let h = s.system, !h.members.isEmpty else { return false }
             let j = rng.below(h.members.count)
             let name = h.members[j].name
             return put(&s, .system, member: j, .name, raw: name + " ", clean: name, person: h.members[j])
@@ -233,9 +247,43 @@ public struct NoiseMaker: Sendable {
             let synonyms = ["因病": "因病致贫", "因残": "因残致贫", "因学": "因学致贫", "缺资金": "缺少资金", "缺技术": "缺乏技术", "缺劳力": "缺劳动力"]
             guard let raw = synonyms[h.cause] else { return false }
             return put(&s, .wall, member: nil, .cause, raw: raw, clean: h.cause, person: nil)
-        default:
+        case 29:
             guard let h = s.wall else { return false }
             return put(&s, .wall, member: nil, .householdID, raw: Self.wide(h.householdID), clean: h.householdID, person: nil)
+        case 30:  // spreadsheet serial dates (1900 system), for days the window allows
+            guard let h = s.system, !h.members.isEmpty else { return false }
+            let j = rng.below(h.members.count)
+            let b = h.members[j].birth
+            let serial = Self.spreadsheetSerial(b)
+            guard (20_000...60_000).contains(serial) else { return false }
+            return put(&s, .system, member: j, .birthDate, raw: String(serial), clean: b.iso, person: h.members[j])
+        case 31:  // GB/T codes in the archive: sex 1/2, relation 01/10/20/30
+            guard let h = s.archive, !h.members.isEmpty else { return false }
+            let j = rng.below(h.members.count)
+            let m = h.members[j]
+            if rng.chance(0.5) {
+                return put(&s, .archive, member: j, .sex, raw: m.sex == "男" ? "1" : "2", clean: m.sex, person: m)
+            }
+            guard let code = ["户主": "01", "配偶": "10", "之子": "20", "之女": "30", "之孙子": "41", "之孙女": "42"][m.relation] else { return false }
+            return put(&s, .archive, member: j, .relation, raw: code, clean: m.relation, person: m)
+        case 32:  // a set written in another order with a comma (quoted cell)
+            guard let h = s.system, let j = h.members.firstIndex(where: { $0.health.count > 1 }) else { return false }
+            return put(&s, .system, member: j, .health, raw: h.members[j].health.reversed().joined(separator: ","), clean: h.members[j].healthText, person: h.members[j])
+        case 33:  // spaced or spreadsheet-marked ID numbers
+            guard let h = s.archive, !h.members.isEmpty else { return false }
+            let j = rng.below(h.members.count)
+            let id = h.members[j].id
+            let raw = rng.chance(0.5) ? "\(id.prefix(6)) \(id.dropFirst(6).prefix(8)) \(id.suffix(4))" : "'" + id
+            return put(&s, .archive, member: j, .idNumber, raw: raw, clean: id, person: h.members[j])
+        case 34:  // spreadsheet ".0" and units on numbers
+            guard let h = s.inspection else { return false }
+            if rng.chance(0.5) {
+                return put(&s, .verification, member: nil, .incomePerCapita, raw: "\(h.income)元/人", clean: String(h.income), person: nil)
+            }
+            return put(&s, .verification, member: nil, .houseArea, raw: "\(h.houseArea).0", clean: String(h.houseArea), person: nil)
+        default:  // inspection dates as spreadsheet serials or Chinese dates
+            guard s.inspection != nil else { return false }
+            return put(&s, .verification, member: nil, .inspectionDate, raw: "2020年10月8日", clean: "2020-10-08", person: nil)
         }
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+
+/// Shared generated datasets for the Generate tests: each is written once per test process into
+/// a temporary folder (generation is deterministic, so sharing cannot hide order effects).
+enum GeneratedDatasets {
+    /// 2,000 households at defect rate 0.2 and noise rate 0.3: every rule planted, noise in every source.
+    static let standard: (folder: String, summary: GeneratorSummary) = generate(households: 2000, seed: 20201231, defectRate: 0.2, noiseRate: 0.3)
+
+    static func generate(households: Int, seed: UInt64, defectRate: Double, noiseRate: Double, counties: Int = 3, workers: Int = 0,
+                         folder: String? = nil) -> (folder: String, summary: GeneratorSummary) {
+        let out = folder ?? temporaryFolder()
+        var options = GeneratorOptions(households: households, seed: seed, outputFolder: out, defectRate: defectRate,
+                                       noiseRate: noiseRate, counties: counties)
+        options.workers = workers
+        let summary = try! DatasetGenerator(options: options).run()
+        return (out, summary)
+    }
+
+    static func temporaryFolder() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-gen-\(UUID().uuidString)").path
+    }
+}
+
+/// A CSV file read through the Ingest reader as header → value dictionaries.
+struct GeneratedTable {
+    var header: [String]
+    var rows: [[String: String]]
+    var encoding: TextEncoding
+    var hasBOM: Bool
+    var lineTerminator: String
+
+    init(path: String) throws {
+        let reader = try CSVReader(path: path)
+        header = reader.header
+        var rows: [[String: String]] = []
+        let header = reader.header
+        _ = try reader.read({ row in
+            var dict: [String: String] = [:]
+            for (i, name) in header.enumerated() { dict[name] = row.string(at: i) }
+            rows.append(dict)
+        }, quarantine: { row in XCTFail("unreadable row in \(path): \(row)") })
+        self.rows = rows
+        encoding = reader.encoding
+        hasBOM = reader.hasBOM
+        lineTerminator = reader.lineTerminator
+    }
+}
+
+/// Every record of an XML file read through the Ingest reader.
+func readXML(_ path: String, record: String, member: String) throws -> (records: [XMLElementRecord], encoding: String, gzipped: Bool) {
+    let reader = try XMLRecordReader(path: path, paths: XMLPaths(recordPath: record, memberPath: member))
+    var records: [XMLElementRecord] = []
+    let result = try reader.read { records.append($0) }
+    XCTAssertNil(result.fatal, "\(path) is not well-formed")
+    return (records, reader.encodingName, reader.isGzipped)
+}
