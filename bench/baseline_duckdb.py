@@ -396,7 +396,7 @@ def run_sql(root, work, out, as_of, threads, memory_limit):
                             inspection=find_input(root, "verification/inspection.csv"),
                             reg=os.path.join(root, "verification/registry"), work=work))
     con.execute(NORMALISE)
-    con.execute(CHECKS.format(as_of=as_of))
+    con.execute(CHECKS.replace("{as_of}", as_of))
     os.makedirs(out, exist_ok=True)
     con.execute(f"COPY (SELECT * FROM findings ORDER BY rule, hid, member_id, field) "
                 f"TO '{out}/findings.csv' (HEADER, DELIMITER ',')")

@@ -123,18 +123,24 @@ final class Partitioner {
         return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
-    /// For a shard: which shard owns each system 户编号 (by the county of its region code).
+    /// For a shard: which shard owns each system 户编号. Counties are dealt to shards largest
+    /// first, each to the shard with the fewest households so far (ties to the lower index), so
+    /// shards are balanced and every shard computes the same assignment from the same input.
     private func systemOwners() throws -> [String: Int] {
         guard let system = Self.tables(config).first(where: { $0.kind == .households && $0.source == SourceID.system.rawValue }) else { return [:] }
-        var owners: [String: Int] = [:]
+        var countyOf: [String: String] = [:]
+        var sizes: [String: Int] = [:]
         _ = try TableScanner(inputFolder: inputFolder).scan(system.config, sourceName: system.source, quarantine: { _ in }) { record in
             let key = normalizedKey(record.value(.householdID))
             guard !key.isEmpty else { return nil }
             let region = normalizer.normalize(record.value(.regionCode) ?? "", kind: .regionCode).normalized ?? ""
-            owners[key] = Shard.of(county: String(region.prefix(6)), count: shard.count)
+            let county = String(region.prefix(6))
+            countyOf[key] = county
+            sizes[county, default: 0] += 1
             return nil
         }
-        return owners
+        let shardOf = Shard.assign(counties: sizes, count: shard.count)
+        return countyOf.mapValues { shardOf[$0] ?? 0 }
     }
 
     /// Households or member rows of a source: keyed by 户编号.

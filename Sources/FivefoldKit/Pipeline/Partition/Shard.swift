@@ -20,10 +20,18 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
-    /// The shard of a county (the first 6 digits of a region code). Unknown counties go to 0.
-    public static func of(county: String, count: Int) -> Int {
-        guard count > 1, !county.isEmpty else { return 0 }
-        return Int(StableHash.value([county]) % UInt64(count))
+    /// Deals counties (first 6 digits of the region code → households) to `count` shards:
+    /// largest first, each to the least-loaded shard, ties broken by county code and shard index.
+    public static func assign(counties: [String: Int], count: Int) -> [String: Int] {
+        guard count > 1 else { return counties.mapValues { _ in 0 } }
+        var load = [Int](repeating: 0, count: count)
+        var result: [String: Int] = [:]
+        for (county, size) in counties.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
+            result[county] = target
+            load[target] += size
+        }
+        return result
     }
 }
 
