@@ -13,8 +13,6 @@ struct TableScanner {
         var location: SourceLocation
         var fields: [(FieldID, String)]
         var members: [(location: SourceLocation, fields: [(FieldID, String)])]
-        /// The row as read, for quarantine.
-        var rawText: () -> String
 
         func value(_ field: FieldID) -> String? {
             fields.first { $0.0 == field }?.1
@@ -45,9 +43,7 @@ struct TableScanner {
             stats.encoding = reader.encoding.rawValue
             let columns = try Self.columnIndexes(table.fields, header: reader.header, file: table.file)
             let counts = try reader.read({ row in
-                let record = RawRecord(
-                    location: row.location, fields: columns.map { ($0.0, row.string(at: $0.1)) }, members: [],
-                    rawText: { String(decoding: row.rawBytes, as: UTF8.self) })
+                let record = RawRecord(location: row.location, fields: columns.map { ($0.0, row.string(at: $0.1)) }, members: [])
                 if let reason = try accept(record) {
                     quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
                     stats.quarantined += 1
@@ -82,7 +78,7 @@ struct TableScanner {
                     }
                     return (m.location, mf)
                 }
-                let record = RawRecord(location: element.location, fields: fields, members: members, rawText: { Self.describe(element) })
+                let record = RawRecord(location: element.location, fields: fields, members: members)
                 if let reason = try accept(record) {
                     quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element)))
                     stats.quarantined += 1
