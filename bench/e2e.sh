@@ -44,6 +44,9 @@ BIN=$SCRATCH/release/fivefold
 LOGS=$DATA/logs/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$DATA" "$LOGS"
 
+# What is measured: HEAD, plus any uncommitted change to the sources at build time (counted).
+COMMIT=$(git rev-parse --short HEAD)
+DIRTY=$(git status --porcelain -- Sources Package.swift | wc -l)
 if [ "${BUILD:-1}" != 0 ]; then
     echo "e2e: building release into $SCRATCH" >&2
     if ! swift build -c release --product fivefold --scratch-path "$SCRATCH" >"$LOGS/build.log" 2>&1; then
@@ -183,7 +186,7 @@ EOF
 done
 
 echo
-echo "End-to-end benchmark: $(date -u +%Y-%m-%d), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores," \
+echo "End-to-end benchmark: $(date -u +%Y-%m-%d), commit $COMMIT$([ "$DIRTY" != 0 ] && echo " (+$DIRTY uncommitted source files at build time)"), $(nproc) cores," \
      "$(free -g | awk '/^Mem:/ { print $2 " GB" }'), $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), median of $RUNS"
 echo
 echo "| households (generated) | system households | input MB | fivefold wall s | fivefold CPU s | fivefold peak RSS MB | fivefold MB/s | baseline wall s | baseline CPU s | baseline peak RSS MB | DuckDB-only wall s | DuckDB-only CPU s | DuckDB-only peak RSS MB |"

@@ -28,6 +28,21 @@ struct Assembler {
         var counters = PartCounters()
         for p in parts { counters.add(try p.counters()) }
 
+        // The corrected dataset re-reads the system input: the longest step, and independent of
+        // the rest, so it runs on its own thread meanwhile.
+        var correctionRows: [[String]] = []
+        for p in parts { correctionRows += try p.rows("corrections-") }
+        let corrections = correctionRows.map(CorrectionsWriter.correction)
+        let correctedFolder = path("corrected")
+        let datasetDone = DispatchGroup()
+        let datasetError = FirstError()
+        datasetDone.enter()
+        DispatchQueue.global().async {
+            defer { datasetDone.leave() }
+            do { try self.writeCorrectedDataset(corrections, folder: correctedFolder) } catch { datasetError.record(error) }
+        }
+        defer { datasetDone.wait() }
+
         var findingRows: [[String]] = []
         var itemRows: [[String]] = []
         for p in parts {
@@ -69,13 +84,12 @@ struct Assembler {
         progress("writing \(findingRows.count) findings")
         let status = try nightly?.classify(findingRows) ?? [:]
         try FindingsWriter.write(rows: findingRows, status: status, to: path("findings.csv"))
-        var correctionRows: [[String]] = []
-        for p in parts { correctionRows += try p.rows("corrections-") }
         try CorrectionsWriter.write(rows: correctionRows, to: path("corrections.csv"))
         let items = itemRows.compactMap(WorklistWriter.Item.init(fields:))
         let worklists = try WorklistWriter.write(items: items, folder: path("worklists"))
 
-        try writeCorrectedDataset(correctionRows.map(CorrectionsWriter.correction), folder: path("corrected"))
+        datasetDone.wait()
+        if let error = datasetError.error { throw error }
 
         var byRule: [String: Int] = [:], bySeverity: [String: Int] = [:], byAction: [String: Int] = [:]
         for r in findingRows {

@@ -72,29 +72,51 @@ final class Partitioner {
         let owners = try shard.count > 1 ? systemOwners() : nil
         var stats = [InputStats?](repeating: nil, count: tables.count)
         var quarantined = [[QuarantinedRow]](repeating: [], count: tables.count)
-        var idMaps: [[UInt64: UInt16]] = []
         let lock = NSLock()
 
-        let phaseA = tables.filter { $0.kind == .households || $0.kind == .members }
-        try parallel(phaseA) { table in
-            var ids: [UInt64: UInt16] = [:]
-            var rows: [QuarantinedRow] = []
-            let s = try self.scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &ids)
-            lock.lock()
-            stats[table.index] = s
-            quarantined[table.index] = rows
-            idMaps.append(ids)
-            lock.unlock()
-        }
-        idMaps.sort { $0.count > $1.count }
-        var idMap = idMaps.first ?? [:]
-        for map in idMaps.dropFirst() { idMap.merge(map) { first, _ in first } }
-        idMaps = []
+        // Registry rows are routed by the ID numbers of the system's members only, so the
+        // registries can be scanned while the other sources (the slow archive XML above all)
+        // are still being read, and the routing never depends on which scan finished first.
+        let keyed = tables.filter { $0.kind == .registry || $0.kind == .villages }
+        let idTables = tables.filter { ($0.kind == .households || $0.kind == .members) && $0.source == SourceID.system.rawValue }
+        let others = tables.filter { ($0.kind == .households || $0.kind == .members) && $0.source != SourceID.system.rawValue }
+        let idReady = DispatchGroup()
+        for _ in idTables { idReady.enter() }
+        var idMaps: [[UInt64: UInt16]] = []
+        var idMap: [UInt64: UInt16]?
 
-        let phaseB = tables.filter { $0.kind == .registry || $0.kind == .villages }
-        try parallel(phaseB) { table in
+        // Order: the largest other source first (it is the long pole), then the system's tables,
+        // the rest, and the registries, which wait for the system's member IDs.
+        let bySize = others.sorted { size($0) > size($1) }
+        let order = Array(bySize.prefix(1)) + idTables + Array(bySize.dropFirst()) + keyed.sorted { size($0) > size($1) }
+        try Parallel.forEach(order, jobs: jobs) { table in
             var rows: [QuarantinedRow] = []
-            let s = try self.scanKeyedTable(table, idMap: idMap, quarantine: { rows.append($0) })
+            let s: InputStats
+            switch table.kind {
+            case .households, .members:
+                var ids: [UInt64: UInt16] = [:]
+                let isIDTable = idTables.contains { $0.index == table.index }
+                defer { if isIDTable { idReady.leave() } }
+                s = try self.scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &ids)
+                if isIDTable {
+                    lock.lock()
+                    idMaps.append(ids)
+                    lock.unlock()
+                }
+            case .registry, .villages:
+                s = try self.scanKeyedTable(table, idMap: {
+                    idReady.wait()
+                    lock.lock()
+                    defer { lock.unlock() }
+                    if idMap == nil {
+                        var merged: [UInt64: UInt16] = [:]
+                        for map in idMaps.sorted(by: { $0.count > $1.count }) { merged.merge(map) { first, _ in first } }
+                        idMap = merged
+                        idMaps = []
+                    }
+                    return idMap!
+                }, owners: owners, quarantine: { rows.append($0) })
+            }
             lock.lock()
             stats[table.index] = s
             quarantined[table.index] = rows
@@ -111,11 +133,6 @@ final class Partitioner {
         }
         for w in writers.values { try w.close() }
         return stats.map { $0! }
-    }
-
-    /// Runs `body` over `tables`, `jobs` at a time, largest files first so the slow ones start early.
-    private func parallel(_ tables: [Table], _ body: @escaping (Table) throws -> Void) throws {
-        try Parallel.forEach(tables.sorted { size($0) > size($1) }, jobs: jobs, body)
     }
 
     private func size(_ table: Table) -> Int {
@@ -185,8 +202,22 @@ final class Partitioner {
 
     /// Registries follow the household of the member with their ID number; villages are only
     /// accounted for here (the assembly reads the small register itself).
-    private func scanKeyedTable(_ table: Table, idMap: [UInt64: UInt16], quarantine: (QuarantinedRow) -> Void) throws -> InputStats {
+    private func scanKeyedTable(_ table: Table, idMap: () -> [UInt64: UInt16], owners: [String: Int]?,
+                                quarantine: (QuarantinedRow) -> Void) throws -> InputStats {
         var writers: [Int: SpillWriter] = [:]
+        func write(_ record: TableScanner.RawRecord, partition p: Int) throws {
+            let w: SpillWriter
+            if let existing = writers[p] { w = existing } else {
+                w = try SpillWriter(path: Self.spillPath(workFolder, table: table.index, partition: p))
+                writers[p] = w
+            }
+            try w.append(.row, line: record.location.line, fields: record.fields)
+        }
+        // A registry that names the 户编号 (hukou) follows it, like a household table, and needs no
+        // ID map; its rows without one wait for the map, as every row of the other registries does.
+        let byHousehold = Self.routesByHousehold(table)
+        var waiting: [(TableScanner.RawRecord, UInt64)] = []
+        var map: [UInt64: UInt16]?
         let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
             if table.kind == .villages {
                 return normalizer.normalize(record.value(.regionCode) ?? "", kind: .regionCode).normalized == nil ? "missing or invalid 行政区划代码" : nil
@@ -197,17 +228,33 @@ final class Partitioner {
             guard let id = IDNumber.parse(raw).normalized, let packed = PackedID.pack(id) else {
                 return "身份证号无法识别: \(raw)"
             }
-            // Nobody in this run's households carries this ID: the row can concern no rule.
-            guard let p = idMap[packed].map(Int.init) else { return nil }
-            let w: SpillWriter
-            if let existing = writers[p] { w = existing } else {
-                w = try SpillWriter(path: Self.spillPath(workFolder, table: table.index, partition: p))
-                writers[p] = w
+            if byHousehold {
+                let key = normalizedKey(record.value(.householdID))
+                if !key.isEmpty {
+                    guard owners == nil || (owners?[key] ?? 0) == shard.index else { return nil }
+                    try write(record, partition: partition(of: key, line: record.location.line))
+                    return nil
+                }
+                waiting.append((record, packed))
+                return nil
             }
-            try w.append(.row, line: record.location.line, fields: record.fields)
+            if map == nil { map = idMap() }
+            // Nobody in this run's households carries this ID: the row can concern no rule.
+            guard let p = map![packed].map(Int.init) else { return nil }
+            try write(record, partition: p)
             return nil
+        }
+        if !waiting.isEmpty {
+            let ids = idMap()
+            for (record, packed) in waiting {
+                if let p = ids[packed].map(Int.init) { try write(record, partition: p) }
+            }
         }
         for w in writers.values { try w.flush() }
         return stats
+    }
+
+    static func routesByHousehold(_ table: Table) -> Bool {
+        table.kind == .registry && table.config.fields.contains { $0.field == .householdID }
     }
 }
