@@ -177,53 +177,60 @@ def find_input(root, rel):
 # Phase 2: DuckDB
 
 MACROS = r"""
--- full-width digits/letters to half-width, white space removed (names, IDs, codes)
-CREATE MACRO fw(s) AS regexp_replace(translate(coalesce(s, ''),
-    '０１２３４５６７８９ＡＢＣＤＸｘ－．', '0123456789ABCDXx-.'), '\s+', '', 'g');
--- numbers: thousands separators and units (元, 万元, 斤 = 0.5 kg, 公斤, 人, 岁, 平方米, 年)
-CREATE MACRO num(s) AS (
-    WITH t AS (SELECT fw(s) AS v)
-    SELECT CASE
-        WHEN v = '' THEN NULL
-        WHEN v LIKE '%万%' THEN try_cast(regexp_replace(v, '[^0-9.\-]', '', 'g') AS DOUBLE) * 10000
-        WHEN v LIKE '%斤' AND v NOT LIKE '%公斤' THEN try_cast(regexp_replace(v, '[^0-9.\-]', '', 'g') AS DOUBLE) * 0.5
-        ELSE try_cast(regexp_replace(v, '[,，元公斤人岁平方米㎡年]', '', 'g') AS DOUBLE) END FROM t);
-CREATE MACRO idcheck(s17) AS substr('10X98765432', (list_sum(list_transform(range(17),
-    lambda i: cast(substr(s17, i + 1, 1) AS INTEGER) * [7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2][i + 1])) % 11)::INTEGER + 1, 1);
--- ID: upper-cased, full-width folded, a 15-digit ID upgraded to 18
-CREATE MACRO idn(s) AS (
-    WITH t AS (SELECT upper(fw(s)) AS v)
-    SELECT CASE WHEN regexp_full_match(v, '[0-9]{15}')
-                THEN substr(v, 1, 6) || '19' || substr(v, 7) || idcheck(substr(v, 1, 6) || '19' || substr(v, 7))
-                ELSE v END FROM t);
-CREATE MACRO dt(s) AS (
-    WITH t AS (SELECT fw(s) AS v)
-    SELECT CASE WHEN regexp_full_match(v, '[0-9]{5}') THEN DATE '1899-12-30' + v::INTEGER
-                ELSE try_strptime(v, ['%Y-%m-%d', '%Y/%m/%d', '%Y年%m月%d日', '%Y%m%d', '%Y.%m.%d'])::DATE END FROM t);
-CREATE MACRO status_n(s) AS (
-    WITH t AS (SELECT fw(s) AS v)
-    SELECT CASE
-        WHEN v IN ('0', '2', '未脱贫', '预脱贫', '未脱贫户', '贫困户', '在档贫困户', '建档立卡贫困户', '贫困') THEN '未脱贫'
-        WHEN v IN ('1', '4', '已脱贫', '脱贫', '稳定脱贫', '已脱贫户', '脱贫户', '标注脱贫')
-             OR v LIKE '已脱贫(%' OR v LIKE '已脱贫（%' OR v LIKE '脱贫%享受政策' OR v LIKE '已脱贫%享受政策' THEN '已脱贫'
-        WHEN v IN ('3', '返贫', '返贫户', '已返贫') THEN '返贫'
-        ELSE v END FROM t);
-CREATE MACRO grade_n(s) AS (
-    WITH t AS (SELECT upper(fw(s)) AS v)
-    SELECT CASE
-        WHEN v IN ('1', '2', '3', '4') THEN ['A', 'B', 'C', 'D'][v::INTEGER]
-        WHEN v = '局部危房' THEN 'C' WHEN v = '整体危房' THEN 'D'
-        WHEN v = '' THEN NULL
-        ELSE substr(v, 1, 1) END FROM t);
-CREATE MACRO bool_n(s) AS (
-    WITH t AS (SELECT fw(s) AS v)
-    SELECT CASE WHEN v IN ('是', 'Y', 'y', '1', '√', '有', '已参保', '参保', '已参加', '参加', '安全') THEN '是'
-                WHEN v IN ('否', 'N', 'n', '0', '×', '无', '未参保', '不参保', '未参加', '不参加', '不安全') THEN '否'
-                WHEN v = '' THEN NULL ELSE v END FROM t);
-CREATE MACRO rel_n(s) AS CASE WHEN fw(s) IN ('户主', '本人', '户主本人', '自己') THEN '户主' ELSE fw(s) END;
-CREATE MACRO school_n(s) AS CASE
-    WHEN fw(s) IN ('', '非在校生', '非在校', '不在校', '否', '无', '辍学', '失学', '未上学', '已毕业', '毕业') THEN NULL
-    ELSE fw(s) END;
+-- full-width digits/letters to half-width, white space (ASCII and ideographic) removed
+CREATE MACRO fw(s) AS translate(coalesce(s, ''),
+    '０１２３４５６７８９ＡＢＣＤＸｘ－． 　	
+', '0123456789ABCDXx-.');
+-- numbers (input already folded by fw): thousands separators and units
+-- (元, 万元, 斤 = 0.5 kg, 公斤, 人, 岁, 平方米, 年)
+CREATE MACRO num_f(v) AS CASE
+    WHEN v = '' THEN NULL
+    WHEN contains(v, '万') THEN try_cast(regexp_replace(v, '[^0-9.\-]', '', 'g') AS DOUBLE) * 10000
+    WHEN suffix(v, '斤') AND NOT suffix(v, '公斤') THEN try_cast(regexp_replace(v, '[^0-9.\-]', '', 'g') AS DOUBLE) * 0.5
+    ELSE try_cast(translate(v, ',，元公斤人岁平方米㎡年', '') AS DOUBLE) END;
+CREATE MACRO num(s) AS num_f(fw(s));
+-- GB 11643 check character of the first 17 digits
+CREATE MACRO idcheck(s) AS substr('10X98765432', ((
+      7 * try_cast(substr(s, 1, 1) AS INTEGER) + 9 * try_cast(substr(s, 2, 1) AS INTEGER)
+    + 10 * try_cast(substr(s, 3, 1) AS INTEGER) + 5 * try_cast(substr(s, 4, 1) AS INTEGER)
+    + 8 * try_cast(substr(s, 5, 1) AS INTEGER) + 4 * try_cast(substr(s, 6, 1) AS INTEGER)
+    + 2 * try_cast(substr(s, 7, 1) AS INTEGER) + 1 * try_cast(substr(s, 8, 1) AS INTEGER)
+    + 6 * try_cast(substr(s, 9, 1) AS INTEGER) + 3 * try_cast(substr(s, 10, 1) AS INTEGER)
+    + 7 * try_cast(substr(s, 11, 1) AS INTEGER) + 9 * try_cast(substr(s, 12, 1) AS INTEGER)
+    + 10 * try_cast(substr(s, 13, 1) AS INTEGER) + 5 * try_cast(substr(s, 14, 1) AS INTEGER)
+    + 8 * try_cast(substr(s, 15, 1) AS INTEGER) + 4 * try_cast(substr(s, 16, 1) AS INTEGER)
+    + 2 * try_cast(substr(s, 17, 1) AS INTEGER)) % 11) + 1, 1);
+-- ID (input already folded and upper-cased): a 15-digit ID upgraded to 18
+CREATE MACRO id18(v) AS CASE WHEN length(v) = 15 AND regexp_full_match(v, '[0-9]{15}')
+    THEN substr(v, 1, 6) || '19' || substr(v, 7) || idcheck(substr(v, 1, 6) || '19' || substr(v, 7))
+    ELSE v END;
+CREATE MACRO idn(s) AS id18(upper(fw(s)));
+CREATE MACRO dt_f(v) AS CASE WHEN regexp_full_match(v, '[0-9]{5}') THEN DATE '1899-12-30' + v::INTEGER
+    ELSE try_strptime(v, ['%Y-%m-%d', '%Y/%m/%d', '%Y年%m月%d日', '%Y%m%d', '%Y.%m.%d'])::DATE END;
+CREATE MACRO dt(s) AS dt_f(fw(s));
+CREATE MACRO status_f(v) AS CASE
+    WHEN v IN ('0', '2', '未脱贫', '预脱贫', '未脱贫户', '贫困户', '在档贫困户', '建档立卡贫困户', '贫困') THEN '未脱贫'
+    WHEN v IN ('1', '4', '已脱贫', '脱贫', '稳定脱贫', '已脱贫户', '脱贫户', '标注脱贫')
+         OR prefix(v, '已脱贫(') OR prefix(v, '已脱贫（') OR (prefix(v, '脱贫') AND suffix(v, '享受政策'))
+         OR (prefix(v, '已脱贫') AND suffix(v, '享受政策')) THEN '已脱贫'
+    WHEN v IN ('3', '返贫', '返贫户', '已返贫') THEN '返贫'
+    ELSE v END;
+CREATE MACRO status_n(s) AS status_f(fw(s));
+CREATE MACRO grade_f(v) AS CASE
+    WHEN v IN ('1', '2', '3', '4') THEN ['A', 'B', 'C', 'D'][v::INTEGER]
+    WHEN v = '局部危房' THEN 'C' WHEN v = '整体危房' THEN 'D'
+    WHEN v = '' THEN NULL
+    ELSE substr(v, 1, 1) END;
+CREATE MACRO grade_n(s) AS grade_f(upper(fw(s)));
+CREATE MACRO bool_f(v) AS CASE
+    WHEN v IN ('是', 'Y', 'y', '1', '√', '有', '已参保', '参保', '已参加', '参加', '安全') THEN '是'
+    WHEN v IN ('否', 'N', 'n', '0', '×', '无', '未参保', '不参保', '未参加', '不参加', '不安全') THEN '否'
+    WHEN v = '' THEN NULL ELSE v END;
+CREATE MACRO bool_n(s) AS bool_f(fw(s));
+CREATE MACRO rel_f(v) AS CASE WHEN v IN ('户主', '本人', '户主本人', '自己') THEN '户主' ELSE v END;
+CREATE MACRO school_f(v) AS CASE
+    WHEN v IN ('', '非在校生', '非在校', '不在校', '否', '无', '辍学', '失学', '未上学', '已毕业', '毕业') THEN NULL
+    ELSE v END;
 """
 
 LOAD = """
@@ -245,28 +252,37 @@ CREATE TABLE r_hukou AS SELECT idn(身份证号) AS id, * FROM read_csv('{reg}/h
 """
 
 NORMALISE = """
-CREATE TABLE hh AS SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, idn(户主身份证号) AS head_id,
-    num(家庭人口数) AS size, status_n(脱贫状态) AS status, try_cast(fw(replace(脱贫年度, '年', '')) AS INTEGER) AS exit_year,
-    num(人均纯收入) AS income, grade_n(住房安全等级) AS grade, fw(帮扶责任人) AS cadre
-  FROM sys_hh;
-CREATE TABLE mem AS SELECT fw(户编号) AS hid, upper(fw(身份证号)) AS id_raw, idn(身份证号) AS id, fw(姓名) AS name,
-    rel_n(与户主关系) AS relation, fw(性别) AS sex, dt(出生日期) AS birth, school_n(在校生状况) AS in_school,
-    bool_n(参加医保) AS insured
-  FROM sys_mem;
-CREATE TABLE a_hh AS SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, num(家庭人口数) AS size,
-    status_n(脱贫状态) AS status, num(人均纯收入) AS income, grade_n(住房安全等级) AS grade,
-    成员数::INTEGER AS n_members FROM arc_hh;
-CREATE TABLE a_mem AS SELECT fw(户编号) AS hid, idn(身份证号) AS id, fw(姓名) AS name FROM arc_mem;
-CREATE TABLE w_hh AS SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, num(家庭人口数) AS size,
-    status_n(脱贫状态) AS status, num(人均纯收入) AS income,
+-- fold every used column once (fw), then map the folded values
+CREATE TABLE hh AS SELECT hid, head_name, id18(head_id) AS head_id, num_f(size) AS size, status_f(status) AS status,
+    try_cast(replace(exit_year, '年', '') AS INTEGER) AS exit_year, num_f(income) AS income,
+    grade_f(upper(grade)) AS grade, cadre FROM (
+  SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, upper(fw(户主身份证号)) AS head_id, fw(家庭人口数) AS size,
+    fw(脱贫状态) AS status, fw(脱贫年度) AS exit_year, fw(人均纯收入) AS income, fw(住房安全等级) AS grade,
+    fw(帮扶责任人) AS cadre FROM sys_hh);
+CREATE TABLE mem AS SELECT hid, id_raw, id18(id_raw) AS id, name, rel_f(relation) AS relation, sex,
+    dt_f(birth) AS birth, school_f(in_school) AS in_school, bool_f(insured) AS insured FROM (
+  SELECT fw(户编号) AS hid, upper(fw(身份证号)) AS id_raw, fw(姓名) AS name, fw(与户主关系) AS relation,
+    fw(性别) AS sex, fw(出生日期) AS birth, fw(在校生状况) AS in_school, fw(参加医保) AS insured FROM sys_mem);
+CREATE TABLE a_hh AS SELECT hid, head_name, num_f(size) AS size, status_f(status) AS status, num_f(income) AS income,
+    grade_f(upper(grade)) AS grade, n_members FROM (
+  SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, fw(家庭人口数) AS size, fw(脱贫状态) AS status,
+    fw(人均纯收入) AS income, fw(住房安全等级) AS grade, 成员数::INTEGER AS n_members FROM arc_hh);
+CREATE TABLE a_mem AS SELECT hid, id18(id) AS id, name FROM (
+  SELECT fw(户编号) AS hid, upper(fw(身份证号)) AS id, fw(姓名) AS name FROM arc_mem);
+CREATE TABLE w_hh AS SELECT hid, head_name, num_f(size) AS size, status_f(status) AS status, num_f(income) AS income,
+    n_members FROM (
+  SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, fw(家庭人口数) AS size, fw(脱贫状态) AS status,
+    fw(人均纯收入) AS income,
     len(list_filter(string_split_regex(coalesce(家庭成员, ''), '[、,，;；]'), lambda x: trim(x) <> '')) AS n_members
-  FROM wall;
-CREATE TABLE i_hh AS SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, num(家庭人口数) AS size,
-    num(人均纯收入) AS income, 成员数::INTEGER AS n_members FROM itv_hh;
-CREATE TABLE v_hh AS SELECT fw(户编号) AS hid, grade_n(住房安全等级) AS grade, num(人均纯收入) AS income FROM insp;
+  FROM wall);
+CREATE TABLE i_hh AS SELECT hid, head_name, num_f(size) AS size, num_f(income) AS income, n_members FROM (
+  SELECT fw(户编号) AS hid, fw(户主姓名) AS head_name, fw(家庭人口数) AS size, fw(人均纯收入) AS income,
+    成员数::INTEGER AS n_members FROM itv_hh);
+CREATE TABLE v_hh AS SELECT hid, grade_f(upper(grade)) AS grade, num_f(income) AS income FROM (
+  SELECT fw(户编号) AS hid, fw(住房安全等级) AS grade, fw(人均纯收入) AS income FROM insp);
 """
 
-# Every check yields (rule, household_id, member_id, field, detail).
+# Every check yields (rule, household_id, member_id, field, detail). `{as_of}` is replaced.
 CHECKS = r"""
 CREATE TABLE findings AS
 WITH
@@ -341,6 +357,16 @@ f_mismatch AS (
   UNION ALL SELECT 'unify.mismatch', hid, NULL, 'status', v_status FROM agg WHERE d_status > 1
   UNION ALL SELECT 'unify.mismatch', hid, NULL, 'house_grade', v_grade FROM agg WHERE d_grade > 1
   UNION ALL SELECT 'unify.mismatch', hid, NULL, 'income_per_capita', v_income FROM agg WHERE hi - lo > 0.05 * hi),
+-- member identity fields: system against the 公安 hukou registry and the archive, by ID number
+f_member_mismatch AS (
+  SELECT 'unify.mismatch', m.hid, m.id, 'name', 'system=' || m.name || ';hukou=' || fw(h.姓名)
+    FROM mem m JOIN r_hukou h ON h.id = m.id WHERE m.name <> fw(h.姓名)
+  UNION ALL SELECT 'unify.mismatch', m.hid, m.id, 'sex', 'system=' || m.sex || ';hukou=' || fw(h.性别)
+    FROM mem m JOIN r_hukou h ON h.id = m.id WHERE m.sex <> fw(h.性别)
+  UNION ALL SELECT 'unify.mismatch', m.hid, m.id, 'birth_date', 'system=' || m.birth || ';hukou=' || dt(h.出生日期)
+    FROM mem m JOIN r_hukou h ON h.id = m.id WHERE m.birth <> dt(h.出生日期)
+  UNION ALL SELECT 'unify.mismatch', m.hid, m.id, 'name', 'system=' || m.name || ';archive=' || a.name
+    FROM mem m JOIN a_mem a ON a.id = m.id AND a.hid = m.hid WHERE m.name <> a.name),
 -- 7. registry joins on the system members
 f_registry AS (
   SELECT 'registry.deceased', m.hid, m.id, 'id_number', d.死亡日期 FROM mem m JOIN r_deaths d ON d.id = m.id
@@ -366,7 +392,7 @@ f_exit AS (
     WHERE date_diff('year', coalesce(m.birth, try_strptime(substr(m.id, 7, 8), '%Y%m%d')::DATE), DATE '{as_of}')
           - CASE WHEN strftime(coalesce(m.birth, try_strptime(substr(m.id, 7, 8), '%Y%m%d')::DATE), '%m%d') > strftime(DATE '{as_of}', '%m%d') THEN 1 ELSE 0 END
           BETWEEN 6 AND 15
-      AND m.in_school IS NULL AND m.id NOT IN (SELECT id FROM r_students)),
+      AND m.in_school IS NULL AND NOT EXISTS (SELECT 1 FROM r_students r WHERE r.id = m.id)),
 -- 9. duplicates: one ID in several households (or twice in one); one head of several households
 f_dup AS (
   SELECT 'duplicate.person', m.hid, m.id, 'id_number', d.n || ' rows'
@@ -377,7 +403,7 @@ f_dup AS (
     FROM hh h JOIN (SELECT head_id, count(*) AS n FROM hh WHERE head_id <> '' GROUP BY head_id HAVING count(*) > 1) d
       USING (head_id))
 SELECT * FROM f_id UNION ALL SELECT * FROM f_size UNION ALL SELECT * FROM f_head UNION ALL SELECT * FROM f_cadre
-UNION ALL SELECT * FROM f_missing UNION ALL SELECT * FROM f_mismatch UNION ALL SELECT * FROM f_registry
+UNION ALL SELECT * FROM f_missing UNION ALL SELECT * FROM f_mismatch UNION ALL SELECT * FROM f_member_mismatch UNION ALL SELECT * FROM f_registry
 UNION ALL SELECT * FROM f_exit UNION ALL SELECT * FROM f_dup;
 """
 
@@ -391,15 +417,22 @@ def run_sql(root, work, out, as_of, threads, memory_limit):
         con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute(f"SET temp_directory = '{work}/duckdb.tmp'")
     con.execute(MACROS)
+    t = [time.perf_counter()]
     con.execute(LOAD.format(system_hh=find_input(root, "system/households.csv"),
                             system_mem=find_input(root, "system/members.csv"),
                             inspection=find_input(root, "verification/inspection.csv"),
                             reg=os.path.join(root, "verification/registry"), work=work))
+    t.append(time.perf_counter())
     con.execute(NORMALISE)
+    t.append(time.perf_counter())
     con.execute(CHECKS.replace("{as_of}", as_of))
+    t.append(time.perf_counter())
     os.makedirs(out, exist_ok=True)
     con.execute(f"COPY (SELECT * FROM findings ORDER BY rule, hid, member_id, field) "
                 f"TO '{out}/findings.csv' (HEADER, DELIMITER ',')")
+    t.append(time.perf_counter())
+    print("duckdb: load %.2f s, normalise %.2f s, checks %.2f s, write %.2f s"
+          % tuple(b - a for a, b in zip(t, t[1:])), file=sys.stderr)
     counts = con.execute("SELECT rule, count(*) FROM findings GROUP BY rule ORDER BY rule").fetchall()
     rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("sys_hh", "sys_mem", "arc_hh", "arc_mem", "wall", "itv_hh", "insp")}

@@ -10,7 +10,6 @@ struct PartitionWorker {
     let evaluator: CaseEvaluator
 
     func run(partition p: Int, parts: PartFiles) throws {
-        let cache = NormalizationCache(normalizer: normalizer)
         var households: [SourceID: [HouseholdRecord]] = [:]
         var registries = Registries()
         for r in config.registries { registries.declare(r.name) }
@@ -24,9 +23,9 @@ struct PartitionWorker {
                 for r in records {
                     let location = SourceLocation(file: file, line: r.line)
                     if r.tag == .member, !list.isEmpty {
-                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: cache.normalize(r.fields, .member)))
+                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(r.fields, .member)))
                     } else {
-                        list.append(HouseholdRecord(source: source, location: location, fields: cache.normalize(r.fields, .household)))
+                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(r.fields, .household)))
                     }
                 }
                 households[source] = list
@@ -36,7 +35,7 @@ struct PartitionWorker {
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
                 for r in records {
                     let location = SourceLocation(file: file, line: r.line)
-                    let member = MemberRecord(source: source, location: location, fields: cache.normalize(r.fields, .member))
+                    let member = MemberRecord(source: source, location: location, fields: normalize(r.fields, .member))
                     let key = member.fields[.householdID]?.normalized ?? ""
                     if let i = index[key] {
                         list[i].members.append(member)
@@ -53,7 +52,7 @@ struct PartitionWorker {
                 households[source] = list
             case .registry:
                 for r in records {
-                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: r.line), fields: cache.normalize(r.fields, .member)))
+                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: r.line), fields: normalize(r.fields, .member)))
                 }
             case .villages:
                 break
@@ -63,44 +62,12 @@ struct PartitionWorker {
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
     }
 
-}
-
-/// Normalises a partition's values, remembering the outcome for the kinds whose values repeat
-/// (code lists, yes/no, small numbers, place names): most of a province's millions of values
-/// are a few hundred distinct strings, and a dictionary look-up is cheaper than normalising.
-/// Names, ID numbers, dates, phones and amounts are not cached: nearly all distinct. Each cache
-/// is bounded so a column of distinct values cannot grow it without limit.
-final class NormalizationCache {
-    private let normalizer: FieldNormalizer
-    private var memo: [FieldID: [String: FieldValue]] = [:]
-    private static let limit = 4096
-
-    init(normalizer: FieldNormalizer) { self.normalizer = normalizer }
-
-    func normalize(_ fields: [(FieldID, String)], _ level: FieldLevel) -> [FieldID: FieldValue] {
+    private func normalize(_ fields: [(FieldID, String)], _ level: FieldLevel) -> [FieldID: FieldValue] {
         var result: [FieldID: FieldValue] = [:]
         result.reserveCapacity(fields.count)
         for (field, raw) in fields {
-            let kind = ExtraFieldKinds.kind(field, level: level)
-            guard Self.repeats(kind) else {
-                result[field] = normalizer.normalize(raw, kind: kind)
-                continue
-            }
-            if let hit = memo[field]?[raw] {
-                result[field] = hit
-                continue
-            }
-            let value = normalizer.normalize(raw, kind: kind)
-            if memo[field, default: [:]].count < Self.limit { memo[field, default: [:]][raw] = value }
-            result[field] = value
+            result[field] = normalizer.normalize(raw, kind: ExtraFieldKinds.kind(field, level: level))
         }
         return result
-    }
-
-    static func repeats(_ kind: FieldKind) -> Bool {
-        switch kind {
-        case .enumeration, .boolean, .set, .year, .integer, .text, .regionCode: return true
-        case .personName, .idNumber, .date, .phone, .quantity: return false
-        }
     }
 }
