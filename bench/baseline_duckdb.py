@@ -178,9 +178,10 @@ def find_input(root, rel):
 
 MACROS = r"""
 -- full-width digits/letters to half-width, white space (ASCII and ideographic) removed
-CREATE MACRO fw(s) AS translate(coalesce(s, ''),
-    '０１２３４５６７８９ＡＢＣＤＸｘ－． 　	
-', '0123456789ABCDXx-.');
+-- (translate is slow: only values that hold something to fold go through it)
+CREATE MACRO fw(s) AS CASE WHEN regexp_matches(s, '[０-９Ａ-Ｚａ-ｚ－．\s　]')
+    THEN translate(s, '０１２３４５６７８９ＡＢＣＤＸｘ－． 　' || chr(9) || chr(10) || chr(13), '0123456789ABCDXx-.')
+    ELSE coalesce(s, '') END;
 -- numbers (input already folded by fw): thousands separators and units
 -- (元, 万元, 斤 = 0.5 kg, 公斤, 人, 岁, 平方米, 年)
 CREATE MACRO num_f(v) AS CASE
@@ -345,11 +346,11 @@ long AS (
   UNION ALL SELECT hid, 'verification', NULL, NULL, NULL, income, grade FROM v_hh),
 agg AS (
   SELECT hid,
-    count(DISTINCT nullif(head_name, '')) AS d_head, string_agg(src || '=' || head_name, ';') AS v_head,
-    count(DISTINCT size) AS d_size, string_agg(src || '=' || size, ';') AS v_size,
-    count(DISTINCT nullif(status, '')) AS d_status, string_agg(src || '=' || status, ';') AS v_status,
-    count(DISTINCT grade) AS d_grade, string_agg(src || '=' || grade, ';') AS v_grade,
-    min(income) AS lo, max(income) AS hi, string_agg(src || '=' || income, ';') AS v_income
+    count(DISTINCT nullif(head_name, '')) AS d_head, string_agg(src || '=' || head_name, ';' ORDER BY src) AS v_head,
+    count(DISTINCT size) AS d_size, string_agg(src || '=' || size, ';' ORDER BY src) AS v_size,
+    count(DISTINCT nullif(status, '')) AS d_status, string_agg(src || '=' || status, ';' ORDER BY src) AS v_status,
+    count(DISTINCT grade) AS d_grade, string_agg(src || '=' || grade, ';' ORDER BY src) AS v_grade,
+    min(income) AS lo, max(income) AS hi, string_agg(src || '=' || income, ';' ORDER BY src) AS v_income
   FROM long WHERE hid IN (SELECT hid FROM hh) GROUP BY hid),
 f_mismatch AS (
   SELECT 'unify.mismatch', hid, NULL, 'head_name', v_head FROM agg WHERE d_head > 1
@@ -428,7 +429,7 @@ def run_sql(root, work, out, as_of, threads, memory_limit):
     con.execute(CHECKS.replace("{as_of}", as_of))
     t.append(time.perf_counter())
     os.makedirs(out, exist_ok=True)
-    con.execute(f"COPY (SELECT * FROM findings ORDER BY rule, hid, member_id, field) "
+    con.execute(f"COPY (SELECT * FROM findings ORDER BY ALL) "
                 f"TO '{out}/findings.csv' (HEADER, DELIMITER ',')")
     t.append(time.perf_counter())
     print("duckdb: load %.2f s, normalise %.2f s, checks %.2f s, write %.2f s"
@@ -437,6 +438,12 @@ def run_sql(root, work, out, as_of, threads, memory_limit):
     rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("sys_hh", "sys_mem", "arc_hh", "arc_mem", "wall", "itv_hh", "insp")}
     return counts, rows
+
+
+def timed(fn, *a):
+    t = time.perf_counter()
+    r = fn(*a)
+    return r, time.perf_counter() - t
 
 
 def main():
@@ -448,6 +455,8 @@ def main():
     ap.add_argument("--as-of", default="2020-12-31")
     ap.add_argument("--parser", choices=["auto", "lxml", "etree"], default="auto")
     ap.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: all cores)")
+    ap.add_argument("--flatten-jobs", type=int, default=min(2, os.cpu_count() or 1),
+                    help="1: flatten the two XML files one after the other; 2 (default on 2+ cores): at once")
     ap.add_argument("--memory-limit", default="", help="DuckDB memory_limit, e.g. 2GB (default: DuckDB's)")
     args = ap.parse_args()
     work = args.work or os.path.join(args.out, "flat")
@@ -462,13 +471,24 @@ def main():
     timings = {}
     if args.phase in ("all", "flatten"):
         t0 = time.perf_counter()
-        ah, am = flatten_archive(find_input(args.input, "archive/archive.xml"), work, parser)
-        t1 = time.perf_counter()
-        ih, im = flatten_interview(find_input(args.input, "interview/survey.xml.gz"), work, parser)
-        t2 = time.perf_counter()
-        enc = transcode(find_input(args.input, "wall/cards.csv"), os.path.join(work, "wall.csv"))
-        t3 = time.perf_counter()
-        timings.update(flatten_archive_xml=t1 - t0, flatten_interview_xml=t2 - t1, transcode_wall_csv=t3 - t2)
+        archive = find_input(args.input, "archive/archive.xml")
+        interview = find_input(args.input, "interview/survey.xml.gz")
+        if args.flatten_jobs > 1:
+            # the two XML files in two processes (one core each); the wall CSV meanwhile here
+            from concurrent.futures import ProcessPoolExecutor
+            with ProcessPoolExecutor(2) as pool:
+                fa = pool.submit(timed, flatten_archive, archive, work, parser)
+                fi = pool.submit(timed, flatten_interview, interview, work, parser)
+                enc = transcode(find_input(args.input, "wall/cards.csv"), os.path.join(work, "wall.csv"))
+                t_wall = time.perf_counter() - t0
+                (ah, am), t_a = fa.result()
+                (ih, im), t_i = fi.result()
+        else:
+            (ah, am), t_a = timed(flatten_archive, archive, work, parser)
+            (ih, im), t_i = timed(flatten_interview, interview, work, parser)
+            t_wall, enc = timed(transcode, find_input(args.input, "wall/cards.csv"), os.path.join(work, "wall.csv"))[::-1]
+        timings.update(flatten_archive_xml=t_a, flatten_interview_xml=t_i, transcode_wall_csv=t_wall,
+                       flatten_total=time.perf_counter() - t0)
         print(f"flatten ({parser}): archive {ah} households {am} members; interview {ih} submissions "
               f"{im} members; wall read as {enc}", file=sys.stderr)
     if args.phase in ("all", "sql"):

@@ -26,7 +26,8 @@
 #   BASELINE   0 to skip the DuckDB baseline (default 1)
 #   ETREE      1 to also time the baseline with the standard library's XML parser (no lxml)
 #   IDLE_WAIT  seconds to wait, before each run, for other processes to leave the CPUs idle
-#              (< 15 % busy over 2 s; default 120; 0 to not wait). The busy share seen is logged.
+#              (< 15 % busy over 2 s; default 300; 0 to not wait). The busy share seen is logged, and
+#              so are the CPU seconds other processes used during each run (a noisy neighbour shows).
 #   BUILD      0 to skip the build (default 1)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +39,7 @@ DATA=${DATA:-/work/bench-data/e2e}
 VENV=${VENV:-/work/bench-data/.venv}
 BASELINE=${BASELINE:-1}
 ETREE=${ETREE:-0}
-IDLE_WAIT=${IDLE_WAIT:-120}
+IDLE_WAIT=${IDLE_WAIT:-300}
 SCRATCH=$ROOT/.build-bench
 BIN=$SCRATCH/release/fivefold
 LOGS=$DATA/logs/$(date -u +%Y%m%dT%H%M%SZ)
@@ -96,6 +97,9 @@ wait_idle() {
     done
 }
 
+# cpu_busy: busy jiffies of all CPUs so far (user nice system irq softirq steal).
+cpu_busy() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+
 # measure NAME LOG COMMAND...: runs COMMAND RUNS times under /usr/bin/time -v; appends one line per
 # run "wall cpu rss_kb busy_before" to $LOGS/NAME.runs; the command's output goes to LOG.N.
 measure() {
@@ -107,8 +111,10 @@ measure() {
         local busy=0
         [ "$IDLE_WAIT" != 0 ] && busy=$(wait_idle)
         [ -n "${PRE_RUN:-}" ] && eval "$PRE_RUN"
-        local rc=0
+        local rc=0 before after
+        before=$(cpu_busy)
         /usr/bin/time -v -o "$log.$i.time" "$@" >"$log.$i" 2>&1 || rc=$?
+        after=$(cpu_busy)
         if [ "$rc" != 0 ]; then
             echo "e2e: $name run $i FAILED (exit $rc); its output:" >&2
             cat "$log.$i" >&2
@@ -116,23 +122,26 @@ measure() {
             echo "FAILED" >>"$LOGS/$name.runs"
             continue
         fi
-        awk -v busy="$busy" '
+        # others = CPU seconds the whole machine spent during the run beyond this command's own
+        awk -v busy="$busy" -v jiffies=$((after - before)) -v hz="$(getconf CLK_TCK)" '
             /User time/ { u = $NF } /System time/ { s = $NF }
             /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); w = (n == 3 ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2]) }
             /Maximum resident/ { r = $NF }
-            END { printf "%.2f %.2f %d %s\n", w, u + s, r, busy }' "$log.$i.time" >>"$LOGS/$name.runs"
-        echo "e2e: $name run $i: $(tail -1 "$LOGS/$name.runs") (wall s, cpu s, rss KB, busy % before)" >&2
+            END { o = jiffies / hz - u - s; printf "%.2f %.2f %d %s %.1f\n", w, u + s, r, busy, (o > 0 ? o : 0) }' \
+            "$log.$i.time" >>"$LOGS/$name.runs"
+        echo "e2e: $name run $i: $(tail -1 "$LOGS/$name.runs") (wall s, cpu s, peak RSS KB, busy % before, other processes' CPU s during the run)" >&2
     done
 }
 
-# stats NAME: "median_wall median_cpu max_rss_MB" over the successful runs, or "FAILED".
+# stats NAME: "median_wall median_cpu max_rss_MB max_other_cpu_s" over the successful runs, or "FAILED".
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }'; }
 stats() {
     local ok=$LOGS/$1.ok
     grep -v FAILED "$LOGS/$1.runs" >"$ok" || true
     if [ ! -s "$ok" ]; then echo FAILED; return; fi
-    printf '%.1f %.1f %.0f\n' "$(cut -d' ' -f1 "$ok" | median)" "$(cut -d' ' -f2 "$ok" | median)" \
-        "$(cut -d' ' -f3 "$ok" | sort -g | tail -1 | awk '{ print $1 / 1024 }')"
+    printf '%.1f %.1f %.0f %.0f\n' "$(cut -d' ' -f1 "$ok" | median)" "$(cut -d' ' -f2 "$ok" | median)" \
+        "$(cut -d' ' -f3 "$ok" | sort -g | tail -1 | awk '{ print $1 / 1024 }')" \
+        "$(cut -d' ' -f5 "$ok" | sort -g | tail -1)"
 }
 
 ROWS=()
@@ -149,7 +158,7 @@ for N in $SIZES; do
     measure "fivefold-$N" "$LOGS/fivefold-$N" \
         "$BIN" run pipelines/five-unities.yaml --input "$DIR" --out "$OUT" --as-of 2020-12-31 ${JOBS:+--jobs "$JOBS"}
     PRE_RUN=
-    read -r FW FC FR <<<"$(stats "fivefold-$N")" || true
+    read -r FW FC FR FO <<<"$(stats "fivefold-$N")" || true
     FMBS=$(awk -v b="$BYTES" -v w="${FW:-0}" 'BEGIN { if (w > 0) printf "%.1f", b / 1e6 / w; else print "-" }')
     FPH=$(python3 - "$OUT/summary.json" <<'EOF' 2>/dev/null || echo "-"
 import json, sys
@@ -159,7 +168,7 @@ EOF
 )
     FFIND=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['findings'])" "$OUT/summary.json" 2>/dev/null || echo "-")
 
-    BW=- BC=- BR=- SW=- SC=- SR=- BPH=- BFIND=-
+    BW=- BC=- BR=- BO=- SW=- SC=- SR=- SO=- BPH=- BFIND=-
     if [ "$BASELINE" != 0 ]; then
         BOUT=$DATA/out-baseline-n$N
         PRE_RUN="rm -rf '$BOUT'"
@@ -169,18 +178,18 @@ EOF
         measure "baseline-sql-$N" "$LOGS/baseline-sql-$N" \
             "$VENV/bin/python" bench/baseline_duckdb.py "$DIR" --out "$BOUT" --phase sql --as-of 2020-12-31
         PRE_RUN=
-        read -r BW BC BR <<<"$(stats "baseline-$N")" || true
-        read -r SW SC SR <<<"$(stats "baseline-sql-$N")" || true
+        read -r BW BC BR BO <<<"$(stats "baseline-$N")" || true
+        read -r SW SC SR SO <<<"$(stats "baseline-sql-$N")" || true
         BPH=$(sed -n 's/^timings_seconds: //p' "$LOGS/baseline-$N.1" | tr -d ' ' | tr ',' ' ')
         BFIND=$(awk -F'\t' '$1 == "total" { print $2 }' "$LOGS/baseline-$N.1")
         if [ "$ETREE" = 1 ]; then
             measure "baseline-etree-$N" "$LOGS/baseline-etree-$N" \
                 "$VENV/bin/python" bench/baseline_duckdb.py "$DIR" --out "$BOUT-etree" --parser etree --as-of 2020-12-31
-            read -r EW EC ER <<<"$(stats "baseline-etree-$N")" || true
+            read -r EW EC ER EO <<<"$(stats "baseline-etree-$N")" || true
             PHASES+=("| $N | baseline, stdlib xml.etree instead of lxml | $EW s wall, $EC s CPU, $ER MB | $(sed -n 's/^timings_seconds: //p' "$LOGS/baseline-etree-$N.1") |")
         fi
     fi
-    ROWS+=("| $N | $HH | $MB | ${FW:-FAILED} | ${FC:--} | ${FR:--} | $FMBS | $BW | $BC | $BR | $SW | $SC | $SR |")
+    ROWS+=("| $N | $HH | $MB | ${FW:-FAILED} | ${FC:--} | ${FR:--} | $FMBS | $BW | $BC | $BR | $SW | $SC | $SR | ${FO:--} / $BO / $SO |")
     PHASES+=("| $N | fivefold: scan / evaluate / assemble (summary.json of the last run) | $FPH | $FFIND findings |")
     [ "$BASELINE" != 0 ] && PHASES+=("| $N | baseline: $BPH | SQL-only run: ${SW} s | $BFIND findings |")
 done
@@ -189,8 +198,8 @@ echo
 echo "End-to-end benchmark: $(date -u +%Y-%m-%d), commit $COMMIT$([ "$DIRTY" != 0 ] && echo " (+$DIRTY uncommitted source files at build time)"), $(nproc) cores," \
      "$(free -g | awk '/^Mem:/ { print $2 " GB" }'), $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), median of $RUNS"
 echo
-echo "| households (generated) | system households | input MB | fivefold wall s | fivefold CPU s | fivefold peak RSS MB | fivefold MB/s | baseline wall s | baseline CPU s | baseline peak RSS MB | DuckDB-only wall s | DuckDB-only CPU s | DuckDB-only peak RSS MB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| households (generated) | system households | input MB | fivefold wall s | fivefold CPU s | fivefold peak RSS MB | fivefold MB/s | baseline wall s | baseline CPU s | baseline peak RSS MB | DuckDB-only wall s | DuckDB-only CPU s | DuckDB-only peak RSS MB | other processes' CPU s, worst run (fivefold / baseline / DuckDB-only) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "| households | phases | seconds | |"
