@@ -27,7 +27,7 @@ struct CaseEvaluator {
         var sink = FindingSink(config: config)
         var disagreements: [Disagreement] = []
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
-        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources)
+        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources, resolution: config.resolution)
         unify.signed = signed
         for c in cases {
             unify.check(c, context: context, sink: &sink, disagreements: &disagreements)

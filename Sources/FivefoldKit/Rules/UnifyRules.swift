@@ -13,9 +13,23 @@ public struct UnifyRules {
     /// Signed field results: each joins its field's values as source `signoff`.
     public var signed = SignedEvidence()
 
-    public init(sources: [SourceID], memberSources: Set<SourceID>) {
+    /// The compared fields with their policies, resolved once (not per household).
+    let householdFields: [(spec: FieldSpec, policy: FieldPolicy)]
+    let memberFields: [(spec: FieldSpec, policy: FieldPolicy)]
+    let categoryFields: [(spec: FieldSpec, policy: FieldPolicy, target: FieldID)]
+
+    public init(sources: [SourceID], memberSources: Set<SourceID>, resolution: ResolutionConfig) {
         self.sources = sources
         self.memberSources = memberSources
+        householdFields = FieldCatalog.household.filter { !Self.notCompared.contains($0.id) }.map { ($0, resolution.policy(for: $0.id)) }
+            .filter { $0.1.compare && $0.1.against == nil }
+        memberFields = FieldCatalog.member.filter { !Self.notCompared.contains($0.id) }.map { ($0, resolution.policy(for: $0.id)) }
+            .filter { $0.1.compare }
+        categoryFields = FieldCatalog.household.compactMap { spec in
+            let policy = resolution.policy(for: spec.id)
+            guard policy.compare, let target = policy.against else { return nil }
+            return (spec, policy, target)
+        }
     }
 
     static let notCompared: Set<FieldID> = [.householdID, .age, .inspector, .inspectionDate]
@@ -60,9 +74,7 @@ public struct UnifyRules {
     // MARK: unify.mismatch
 
     private func compareHousehold(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
-        for spec in FieldCatalog.household where !Self.notCompared.contains(spec.id) {
-            let policy = context.config.resolution.policy(for: spec.id)
-            guard policy.compare, policy.against == nil else { continue }
+        for (spec, policy) in householdFields {
             var values: [SourceValue] = []
             for source in sources {
                 guard let record = c.records[source], !record.isMemberOnly else { continue }
@@ -86,11 +98,10 @@ public struct UnifyRules {
     }
 
     private func compareMember(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
-        for spec in FieldCatalog.member where !Self.notCompared.contains(spec.id) {
-            let policy = context.config.resolution.policy(for: spec.id)
-            guard policy.compare else { continue }
+        let order = person.records.keys.sorted(by: HouseholdMatcher.sourceOrder)
+        for (spec, policy) in memberFields {
             var values: [SourceValue] = []
-            for source in person.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
+            for source in order {
                 if let value = person.records[source]?.fields[spec.id], let comparable = SourceValue(source: source, value) {
                     values.append(comparable)
                 }
@@ -126,9 +137,8 @@ public struct UnifyRules {
     /// already corrected is not reported twice.
     public func checkCategories(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly else { return }
-        for spec in FieldCatalog.household {
-            let policy = context.config.resolution.policy(for: spec.id)
-            guard policy.compare, let target = policy.against, let actual = system[target] else { continue }
+        for (spec, policy, target) in categoryFields {
+            guard let actual = system[target] else { continue }
             for source in sources {
                 guard let value = c.records[source]?.fields[spec.id], let normalized = value.normalized,
                     let allowed = policy.categories[normalized], !allowed.contains(actual)
