@@ -2,9 +2,9 @@
 public struct MemberRecord: Sendable {
     public var source: SourceID
     public var location: SourceLocation
-    public var fields: [FieldID: FieldValue]
+    public var fields: FieldMap
 
-    public init(source: SourceID, location: SourceLocation, fields: [FieldID: FieldValue] = [:]) {
+    public init(source: SourceID, location: SourceLocation, fields: FieldMap = [:]) {
         self.source = source
         self.location = location
         self.fields = fields
@@ -23,13 +23,13 @@ public struct MemberRecord: Sendable {
 public struct HouseholdRecord: Sendable {
     public var source: SourceID
     public var location: SourceLocation
-    public var fields: [FieldID: FieldValue]
+    public var fields: FieldMap
     public var members: [MemberRecord]
     /// True when only member rows named this household (its household row is absent).
     public var isMemberOnly = false
 
     public init(
-        source: SourceID, location: SourceLocation, fields: [FieldID: FieldValue] = [:],
+        source: SourceID, location: SourceLocation, fields: FieldMap = [:],
         members: [MemberRecord] = []
     ) {
         self.source = source

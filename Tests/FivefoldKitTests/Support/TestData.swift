@@ -11,12 +11,12 @@ enum TestData {
 
     static func member(_ fields: [FieldID: String], source: SourceID = .system) -> MemberRecord {
         MemberRecord(source: source, location: SourceLocation(file: "\(source).csv", line: 2),
-                     fields: fields.mapValues(value))
+                     fields: FieldMap(fields.mapValues(value)))
     }
 
     static func household(_ fields: [FieldID: String], source: SourceID = .system, members: [MemberRecord] = []) -> HouseholdRecord {
         HouseholdRecord(source: source, location: SourceLocation(file: "\(source).csv", line: 2),
-                        fields: fields.mapValues(value), members: members)
+                        fields: FieldMap(fields.mapValues(value)), members: members)
     }
 
     static func `case`(_ records: [HouseholdRecord], registries: Registries = Registries()) -> HouseholdCase {

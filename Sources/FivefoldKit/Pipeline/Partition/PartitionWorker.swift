@@ -62,8 +62,8 @@ struct PartitionWorker {
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
     }
 
-    private func normalize(_ fields: [(FieldID, String)], _ level: FieldLevel) -> [FieldID: FieldValue] {
-        var result: [FieldID: FieldValue] = [:]
+    private func normalize(_ fields: [(FieldID, String)], _ level: FieldLevel) -> FieldMap {
+        var result = FieldMap()
         result.reserveCapacity(fields.count)
         for (field, raw) in fields {
             result[field] = normalizer.normalize(raw, kind: ExtraFieldKinds.kind(field, level: level))
