@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark (see BENCHMARKS.md, section "End to end").
 #
-# Builds fivefold in release mode (own scratch path, never the default .build), generates the
+# Builds fivefold in release mode from a snapshot of HEAD (own scratch path), generates the
 # synthetic datasets once (`fivefold generate`, kept under $DATA keyed by households and seed),
 # then for each size times, RUNS times each, with /usr/bin/time -v:
 #   fivefold run pipelines/five-unities.yaml --input DIR --out OUT --as-of 2020-12-31
@@ -28,7 +28,7 @@
 #   IDLE_WAIT  seconds to wait, before each run, for other processes to leave the CPUs idle
 #              (< 15 % busy over 2 s; default 300; 0 to not wait). The busy share seen is logged, and
 #              so are the CPU seconds other processes used during each run (a noisy neighbour shows).
-#   BUILD      0 to skip the build (default 1)
+#   BUILD      0 to skip the build and reuse the binary built last (default 1)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -45,17 +45,35 @@ BIN=$SCRATCH/release/fivefold
 LOGS=$DATA/logs/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$DATA" "$LOGS"
 
-# What is measured: HEAD, plus any uncommitted change to the sources at build time (counted).
+# What is measured: the committed HEAD of this repository. It is built from a snapshot
+# (`git archive HEAD`, under $DATA/src), not from the work tree, so that edits in progress can
+# neither break the build ("modified during the build") nor be measured; the scratch path is
+# .build-bench in the repository (git-ignored), never the default .build.
 COMMIT=$(git rev-parse --short HEAD)
-DIRTY=$(git status --porcelain -- Sources Package.swift | wc -l)
+SRC=$DATA/src
 if [ "${BUILD:-1}" != 0 ]; then
-    echo "e2e: building release into $SCRATCH" >&2
-    if ! swift build -c release --product fivefold --scratch-path "$SCRATCH" >"$LOGS/build.log" 2>&1; then
+    echo "e2e: building $COMMIT (release) from $SRC into $SCRATCH" >&2
+    if [ "$(cat "$SRC/.commit" 2>/dev/null)" != "$COMMIT" ]; then
+        rm -rf "$SRC.new"
+        mkdir -p "$SRC.new"
+        git archive "$COMMIT" | tar -x -C "$SRC.new"
+        [ -f Package.resolved ] && cp Package.resolved "$SRC.new/"  # same dependency versions
+        echo "$COMMIT" >"$SRC.new/.commit"
+        rm -rf "$SRC"
+        mv "$SRC.new" "$SRC"
+    fi
+    if ! swift build -c release --product fivefold --package-path "$SRC" --scratch-path "$SCRATCH" \
+            >"$LOGS/build.log" 2>&1; then
         cat "$LOGS/build.log" >&2
         exit 1
     fi
+    echo "$COMMIT" >"$SCRATCH/.bench-commit"
 fi
+COMMIT=$(cat "$SCRATCH/.bench-commit" 2>/dev/null || echo "unknown (built outside e2e.sh)")
 [ -x "$BIN" ] || { echo "e2e: no binary at $BIN" >&2; exit 1; }
+# the pipeline of the commit measured (the work tree's may be mid-edit)
+PIPELINE=$SRC/pipelines/five-unities.yaml
+[ -f "$PIPELINE" ] || PIPELINE=$ROOT/pipelines/five-unities.yaml
 
 if [ "$BASELINE" != 0 ] && [ ! -x "$VENV/bin/python" ]; then
     echo "e2e: creating $VENV (duckdb, pandas, lxml)" >&2
@@ -156,7 +174,7 @@ for N in $SIZES; do
     OUT=$DATA/out-fivefold-n$N
     PRE_RUN="rm -rf '$OUT'"
     measure "fivefold-$N" "$LOGS/fivefold-$N" \
-        "$BIN" run pipelines/five-unities.yaml --input "$DIR" --out "$OUT" --as-of 2020-12-31 ${JOBS:+--jobs "$JOBS"}
+        "$BIN" run "$PIPELINE" --input "$DIR" --out "$OUT" --as-of 2020-12-31 ${JOBS:+--jobs "$JOBS"}
     PRE_RUN=
     read -r FW FC FR FO <<<"$(stats "fivefold-$N")" || true
     FMBS=$(awk -v b="$BYTES" -v w="${FW:-0}" 'BEGIN { if (w > 0) printf "%.1f", b / 1e6 / w; else print "-" }')
@@ -195,7 +213,7 @@ EOF
 done
 
 echo
-echo "End-to-end benchmark: $(date -u +%Y-%m-%d), commit $COMMIT$([ "$DIRTY" != 0 ] && echo " (+$DIRTY uncommitted source files at build time)"), $(nproc) cores," \
+echo "End-to-end benchmark: $(date -u +%Y-%m-%d), commit $COMMIT, $(nproc) cores," \
      "$(free -g | awk '/^Mem:/ { print $2 " GB" }'), $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), median of $RUNS"
 echo
 echo "| households (generated) | system households | input MB | fivefold wall s | fivefold CPU s | fivefold peak RSS MB | fivefold MB/s | baseline wall s | baseline CPU s | baseline peak RSS MB | DuckDB-only wall s | DuckDB-only CPU s | DuckDB-only peak RSS MB | other processes' CPU s, worst run (fivefold / baseline / DuckDB-only) |"
