@@ -37,7 +37,9 @@ public struct SignedEvidence: Sendable {
 
     /// The signed value of a field, if a field team signed one.
     public func value(household: String, member: String, field: FieldID) -> SignedResult? {
-        values[Self.key(household, member, field)]
+        // Asked for every field of every household: skip building the key when nothing is signed.
+        guard !values.isEmpty else { return nil }
+        return values[Self.key(household, member, field)]
     }
 
     /// Adds the signed value of a field to the values compared for it (as source `signoff`).

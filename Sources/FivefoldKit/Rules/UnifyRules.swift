@@ -98,15 +98,18 @@ public struct UnifyRules {
     }
 
     private func compareMember(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
-        let order = person.records.keys.sorted(by: HouseholdMatcher.sourceOrder)
+        // Read each source's fields once: looking a record up in the dictionary per field copied it.
+        let records = person.records.keys.sorted(by: HouseholdMatcher.sourceOrder).map { (source: $0, fields: person.records[$0]!.fields) }
+        let key = person.memberKey
+        let hasSystem = person.records[.system] != nil
         for (spec, policy) in memberFields {
             var values: [SourceValue] = []
-            for source in order {
-                if let value = person.records[source]?.fields[spec.id], let comparable = SourceValue(source: source, value) {
+            for (source, fields) in records {
+                if let value = fields[spec.id], let comparable = SourceValue(source: source, value) {
                     values.append(comparable)
                 }
             }
-            signed.append(to: &values, household: c.householdID, member: person.memberKey, field: spec.id, systemHasRecord: person.system != nil)
+            signed.append(to: &values, household: c.householdID, member: key, field: spec.id, systemHasRecord: hasSystem)
             report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
         }
         checkToldAge(person, in: c, context: context, sink: &sink)
@@ -157,6 +160,9 @@ public struct UnifyRules {
         sink: inout FindingSink, disagreements: inout [Disagreement]
     ) {
         guard values.count > 1 else { return }
+        // The common case: every source says the same.
+        let first = values[0].normalized
+        if values.allSatisfy({ $0.normalized == first }) { return }
         let comparator = ValueComparator(policy: policy)
         let clusters = comparator.clusters(values.map { ($0.source, $0.normalized) })
         guard clusters.count > 1 else { return }

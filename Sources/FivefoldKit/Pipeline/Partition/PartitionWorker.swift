@@ -23,9 +23,9 @@ struct PartitionWorker {
                 for r in records {
                     let location = SourceLocation(file: file, line: r.line)
                     if r.tag == .member, !list.isEmpty {
-                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(r.fields, .member)))
+                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(r, .member)))
                     } else {
-                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(r.fields, .household)))
+                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(r, .household)))
                     }
                 }
                 households[source] = list
@@ -35,7 +35,7 @@ struct PartitionWorker {
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
                 for r in records {
                     let location = SourceLocation(file: file, line: r.line)
-                    let member = MemberRecord(source: source, location: location, fields: normalize(r.fields, .member))
+                    let member = MemberRecord(source: source, location: location, fields: normalize(r, .member))
                     let key = member.fields[.householdID]?.normalized ?? ""
                     if let i = index[key] {
                         list[i].members.append(member)
@@ -52,7 +52,7 @@ struct PartitionWorker {
                 households[source] = list
             case .registry:
                 for r in records {
-                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: r.line), fields: normalize(r.fields, .member)))
+                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: r.line), fields: normalize(r, .member)))
                 }
             case .villages:
                 break
@@ -62,11 +62,12 @@ struct PartitionWorker {
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
     }
 
-    private func normalize(_ fields: [(FieldID, String)], _ level: FieldLevel) -> FieldMap {
+    private func normalize(_ record: SpillReader.Record, _ level: FieldLevel) -> FieldMap {
+        let kinds = level == .household ? FieldCodes.householdKinds : FieldCodes.memberKinds
         var result = FieldMap()
-        result.reserveCapacity(fields.count)
-        for (field, raw) in fields {
-            result[field] = normalizer.normalize(raw, kind: ExtraFieldKinds.kind(field, level: level))
+        result.reserveCapacity(record.fields.count)
+        for (i, (field, raw)) in record.fields.enumerated() {
+            result[field] = normalizer.normalize(raw, kind: kinds[Int(record.codes[i])])
         }
         return result
     }

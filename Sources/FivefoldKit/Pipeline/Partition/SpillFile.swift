@@ -26,6 +26,9 @@ enum FieldCodes {
         return result
     }()
     static let codes: [FieldID: UInt8] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, UInt8($0)) })
+    /// The kind of each coded field at each level, so normalising a spilled value needs no look-up.
+    static let householdKinds: [FieldKind] = all.map { ExtraFieldKinds.kind($0, level: .household) }
+    static let memberKinds: [FieldKind] = all.map { ExtraFieldKinds.kind($0, level: .member) }
 }
 
 /// Appends spill records to one file through a large buffer.
@@ -83,6 +86,8 @@ struct SpillReader {
         var tag: SpillTag
         var line: Int
         var fields: [(FieldID, String)]
+        /// Each field's code (its index in `FieldCodes.all`).
+        var codes: [UInt8]
     }
 
     /// Every record of the file, in order (a partition's file fits in memory by construction).
@@ -113,16 +118,19 @@ struct SpillReader {
             let count = Int(bytes[i])
             i += 1
             var fields: [(FieldID, String)] = []
+            var codes: [UInt8] = []
             fields.reserveCapacity(count)
+            codes.reserveCapacity(count)
             for _ in 0..<count {
-                let code = Int(bytes[i])
+                let code = bytes[i]
                 i += 1
                 let length = u32()
                 let value = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
                 i += length
-                fields.append((FieldCodes.all[code], value))
+                fields.append((FieldCodes.all[Int(code)], value))
+                codes.append(code)
             }
-            records.append(Record(tag: tag, line: line, fields: fields))
+            records.append(Record(tag: tag, line: line, fields: fields, codes: codes))
         }
         return records
     }
