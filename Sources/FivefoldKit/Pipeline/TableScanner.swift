@@ -12,7 +12,9 @@ struct TableScanner {
     struct RawRecord {
         var location: SourceLocation
         var fields: [(FieldID, String)]
-        var members: [(location: SourceLocation, fields: [(FieldID, String)])]
+        var members: [(location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8])]
+        /// Each field's spill code (`FieldCodes`), parallel to `fields`, computed once per table.
+        var codes: [UInt8]
 
         func value(_ field: FieldID) -> String? {
             fields.first { $0.0 == field }?.1
@@ -42,8 +44,9 @@ struct TableScanner {
             }
             stats.encoding = reader.encoding.rawValue
             let columns = try Self.columnIndexes(table.fields, header: reader.header, file: table.file)
+            let codes = columns.map { FieldCodes.codes[$0.0]! }
             let counts = try reader.read({ row in
-                let record = RawRecord(location: row.location, fields: columns.map { ($0.0, row.string(at: $0.1)) }, members: [])
+                let record = RawRecord(location: row.location, fields: columns.map { ($0.0, row.string(at: $0.1)) }, members: [], codes: codes)
                 if let reason = try accept(record) {
                     quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
                     stats.quarantined += 1
@@ -65,20 +68,30 @@ struct TableScanner {
                 throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
             }
             stats.encoding = table.encoding
+            let fieldCodes = table.fields.map { FieldCodes.codes[$0.field]! }
+            let memberCodes = table.memberFields.map { FieldCodes.codes[$0.field]! }
             let result = try reader.read { element in
                 stats.read += 1
                 var fields: [(FieldID, String)] = []
-                for (field, names) in table.fields {
-                    if let raw = Self.lookup(element.values, names) { fields.append((field, raw)) }
-                }
-                let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)]) in
-                    var mf: [(FieldID, String)] = []
-                    for (field, names) in table.memberFields {
-                        if let raw = Self.lookup(m.values, names) { mf.append((field, raw)) }
+                var codes: [UInt8] = []
+                for (i, (field, names)) in table.fields.enumerated() {
+                    if let raw = Self.lookup(element.values, names) {
+                        fields.append((field, raw))
+                        codes.append(fieldCodes[i])
                     }
-                    return (m.location, mf)
                 }
-                let record = RawRecord(location: element.location, fields: fields, members: members)
+                let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8]) in
+                    var mf: [(FieldID, String)] = []
+                    var mc: [UInt8] = []
+                    for (i, (field, names)) in table.memberFields.enumerated() {
+                        if let raw = Self.lookup(m.values, names) {
+                            mf.append((field, raw))
+                            mc.append(memberCodes[i])
+                        }
+                    }
+                    return (m.location, mf, mc)
+                }
+                let record = RawRecord(location: element.location, fields: fields, members: members, codes: codes)
                 if let reason = try accept(record) {
                     quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element)))
                     stats.quarantined += 1

@@ -185,13 +185,13 @@ final class Partitioner {
             let w = try writer(p)
             switch table.kind {
             case .households:
-                try w.append(.household, line: record.location.line, fields: record.fields)
+                try w.append(.household, line: record.location.line, fields: record.fields, codes: record.codes)
                 for m in record.members {
-                    try w.append(.member, line: m.location.line, fields: m.fields)
+                    try w.append(.member, line: m.location.line, fields: m.fields, codes: m.codes)
                     note(m.fields, partition: p)
                 }
             default:
-                try w.append(.row, line: record.location.line, fields: record.fields)
+                try w.append(.row, line: record.location.line, fields: record.fields, codes: record.codes)
                 note(record.fields, partition: p)
             }
             return nil
@@ -211,7 +211,7 @@ final class Partitioner {
                 w = try SpillWriter(path: Self.spillPath(workFolder, table: table.index, partition: p))
                 writers[p] = w
             }
-            try w.append(.row, line: record.location.line, fields: record.fields)
+            try w.append(.row, line: record.location.line, fields: record.fields, codes: record.codes)
         }
         // A registry that names the 户编号 (hukou) follows it, like a household table, and needs no
         // ID map; its rows without one wait for the map, as every row of the other registries does.

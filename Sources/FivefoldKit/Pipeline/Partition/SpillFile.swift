@@ -46,13 +46,13 @@ final class SpillWriter {
 
     deinit { close(fd) }
 
-    func append(_ tag: SpillTag, line: Int, fields: [(FieldID, String)]) throws {
+    /// Appends a record; `codes` are the fields' `FieldCodes`, parallel to `fields`.
+    func append(_ tag: SpillTag, line: Int, fields: [(FieldID, String)], codes: [UInt8]) throws {
         buffer.append(tag.rawValue)
         appendU32(UInt32(truncatingIfNeeded: line))
-        let coded = fields.filter { FieldCodes.codes[$0.0] != nil }
-        buffer.append(UInt8(coded.count))
-        for (field, value) in coded {
-            buffer.append(FieldCodes.codes[field]!)
+        buffer.append(UInt8(fields.count))
+        for (i, (_, value)) in fields.enumerated() {
+            buffer.append(codes[i])
             var v = value
             v.withUTF8 { bytes in
                 appendU32(UInt32(bytes.count))
