@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+
+/// Issue 3 at pipeline level: broken rows and a broken file lose nothing — every unreadable row
+/// is quarantined with file, line and reason, every file balances (read = accepted +
+/// quarantined), and a file that ends in a well-formedness error keeps what came before it
+/// while the run goes on with the other sources.
+final class BrokenInputTests: XCTestCase {
+    func testBrokenRowsAndATruncatedArchiveAreAccountedForAndTheRunCompletes() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-broken-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+
+        // members.csv: a row with too few fields and a row with a stray quote.
+        let members = input + "/system/members.csv"
+        var text = try String(contentsOfFile: members, encoding: .utf8)
+        text += "5202031002010001,520203196608121230,王德明\n"
+        text += "5202031002010002,5202031\"970,李\"四,户主,男,1970-01-01,汉族,小学,非在校生,健康,普通劳动力,0,是\n"
+        try text.write(toFile: members, atomically: true, encoding: .utf8)
+
+        // archive.xml (GBK): the second household loses its key; the file is cut mid-record.
+        let archive = input + "/archive/archive.xml"
+        let gbk = String.Encoding(rawValue: 0x8000_0632)
+        var xml = String(data: try Data(contentsOf: URL(fileURLWithPath: archive)), encoding: gbk)!
+        xml = xml.replacingOccurrences(of: "<户 户编号=\"5202031002010002\">", with: "<户>")
+        let cut = xml.range(of: "<户 户编号=\"5202031002010010\">")!.upperBound
+        try xml[..<cut].appending("\n    <户主姓名>截断").data(using: gbk)!.write(to: URL(fileURLWithPath: archive))
+
+        let out = input + "-out"
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out)).run()
+
+        for file in summary.inputs {
+            XCTAssertEqual(file.read, file.accepted + file.quarantined, file.file)
+        }
+        let membersStats = summary.inputs.first { $0.file == "system/members.csv" }!
+        XCTAssertEqual(membersStats.quarantined, 2)
+        XCTAssertEqual(membersStats.accepted, 156)
+        let archiveStats = summary.inputs.first { $0.file == "archive/archive.xml" }!
+        XCTAssertNotNil(archiveStats.fatal, "the cut file reports where it broke")
+        XCTAssertTrue(archiveStats.fatal!.hasPrefix("archive/archive.xml:"), archiveStats.fatal!)
+        XCTAssertEqual(archiveStats.read, 9, "the nine households before the cut are kept")
+        XCTAssertEqual(archiveStats.quarantined, 1, "the household without 户编号")
+
+        let systemQuarantine = try CSVTable(path: out + "/quarantine/system.csv")
+        XCTAssertEqual(systemQuarantine.header, ["file", "line", "reason", "raw"])
+        XCTAssertEqual(systemQuarantine.rows.map { $0["file"]! }, ["system/members.csv", "system/members.csv"])
+        XCTAssertEqual(systemQuarantine.rows.map { $0["line"]! }, ["158", "159"])
+        XCTAssertTrue(systemQuarantine.rows[0]["reason"]!.contains("expected 13 fields"), "\(systemQuarantine.rows[0])")
+        let archiveQuarantine = try CSVTable(path: out + "/quarantine/archive.csv")
+        XCTAssertEqual(archiveQuarantine.rows.count, 1)
+        XCTAssertTrue(archiveQuarantine.rows[0]["reason"]!.contains("户编号"))
+
+        // The run went on: the other sources were read in full and findings were made.
+        XCTAssertEqual(summary.inputs.first { $0.file == "wall/cards.csv" }?.read, 46)
+        XCTAssertGreaterThan(summary.findings, 0)
+        // Households cut from the archive are missing from it, not silently dropped.
+        let findings = try CSVTable(path: out + "/findings.csv").rows
+        XCTAssertTrue(findings.contains { $0["rule"] == "unify.missing" && $0["household_id"] == "5202031012020009" && $0["values"]!.contains("archive=无") })
+    }
+}
