@@ -6,6 +6,8 @@
 struct CaseEvaluator {
     let config: PipelineConfig
     let asOf: CivilDate
+    /// The village register (code → name), for the region-code consistency check.
+    var villageNames: [String: String] = [:]
     /// Signed field results from the ledger (分级签字确认), fed into resolution.
     var signed = SignedEvidence()
 
@@ -23,7 +25,7 @@ struct CaseEvaluator {
         let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
         for i in cases.indices { linker.link(&cases[i], registries: registries) }
 
-        let context = RuleContext(config: config, asOf: asOf, registries: registries)
+        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
         var sink = FindingSink(config: config)
         var disagreements: [Disagreement] = []
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))

@@ -139,9 +139,11 @@ public struct PipelineRunner {
         let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
         try parts.writeInputs(stats)
+        var evaluator = CaseEvaluator(config: config, asOf: asOf, signed: session.signed)
+        let register = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer).villageRegister()
+        evaluator.villageNames = Dictionary(register.map { ($0.regionCode, $0.name) }, uniquingKeysWith: { first, _ in first })
         let worker = PartitionWorker(
-            config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer,
-            evaluator: CaseEvaluator(config: config, asOf: asOf, signed: session.signed))
+            config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer, evaluator: evaluator)
         let done = Counter()
         let progress = self.progress
         try Parallel.forEach(Array(0..<partitions), jobs: jobs) { p in

@@ -4,11 +4,14 @@ public final class RuleContext: @unchecked Sendable {
     /// Ages and exit checks are computed as of this date.
     public let asOf: CivilDate
     public let registries: Registries
+    /// The village register: 12-digit code → village name (empty when the pipeline has none).
+    public let villageNames: [String: String]
 
-    public init(config: PipelineConfig, asOf: CivilDate, registries: Registries) {
+    public init(config: PipelineConfig, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:]) {
         self.config = config
         self.asOf = asOf
         self.registries = registries
+        self.villageNames = villageNames
     }
 
     /// A number parameter of a rule, or its documented default.

@@ -23,6 +23,7 @@ public struct ValueRules: CaseRule {
             if let value = record.fields[.incomePerCapita], let n = value.normalized.flatMap(Double.init), n < 0 || n > maxIncome {
                 emit(c, source: source, member: nil, field: .incomePerCapita, raw: value.raw, problem: "人均纯收入超出合理范围", sink: &sink)
             }
+            if source == .system { checkRegion(c, record, context: context, sink: &sink) }
             for member in record.members {
                 for (field, value) in member.fields.filter({ $0.value.problem != nil && $0.key != .idNumber }).sorted(by: { $0.key < $1.key }) {
                     emit(c, source: source, member: member, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
@@ -36,6 +37,25 @@ public struct ValueRules: CaseRule {
                     emit(c, source: source, member: member, field: .age, raw: value.raw, problem: "年龄不合理", sink: &sink)
                 }
             }
+        }
+    }
+
+    /// The region code against its own structure and the village register: a rural village code
+    /// (village part 200–399), listed in the register under the village name the record gives.
+    private func checkRegion(_ c: HouseholdCase, _ record: HouseholdRecord, context: RuleContext, sink: inout FindingSink) {
+        guard let value = record.fields[.regionCode], let digits = value.normalized, let code = RegionCode(digits) else { return }
+        if !code.isRuralVillage {
+            emit(c, source: .system, member: nil, field: .regionCode, raw: value.raw, problem: "村级代码\(code.village)不在村委会范围200–399", sink: &sink)
+            return
+        }
+        guard !context.villageNames.isEmpty else { return }
+        guard let registered = context.villageNames[digits] else {
+            emit(c, source: .system, member: nil, field: .regionCode, raw: value.raw, problem: "不在村名册（villages）中", sink: &sink)
+            return
+        }
+        if let village = record[.village], !registered.isEmpty, village != registered {
+            emit(c, source: .system, member: nil, field: .regionCode, raw: value.raw,
+                 problem: "村名册中该代码为\(registered)，与记录的村名\(village)不一致", sink: &sink)
         }
     }
 

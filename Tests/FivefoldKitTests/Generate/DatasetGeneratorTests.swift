@@ -57,7 +57,7 @@ final class DatasetGeneratorTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: a.folder) }
         XCTAssertEqual(a.summary.truthRows, 0)
         XCTAssertEqual(a.summary.noiseRows, 0)
-        XCTAssertEqual(try GeneratedTable(path: a.folder + "/truth.csv").rows.count, 0)
+        XCTAssertEqual(try CSVTable(path: a.folder + "/truth.csv").rows.count, 0)
         XCTAssertEqual(a.summary.systemHouseholdRows, 300)
     }
 }

@@ -24,31 +24,6 @@ enum GeneratedDatasets {
     }
 }
 
-/// A CSV file read through the Ingest reader as header → value dictionaries.
-struct GeneratedTable {
-    var header: [String]
-    var rows: [[String: String]]
-    var encoding: TextEncoding
-    var hasBOM: Bool
-    var lineTerminator: String
-
-    init(path: String) throws {
-        let reader = try CSVReader(path: path)
-        header = reader.header
-        var rows: [[String: String]] = []
-        let header = reader.header
-        _ = try reader.read({ row in
-            var dict: [String: String] = [:]
-            for (i, name) in header.enumerated() { dict[name] = row.string(at: i) }
-            rows.append(dict)
-        }, quarantine: { row in XCTFail("unreadable row in \(path): \(row)") })
-        self.rows = rows
-        encoding = reader.encoding
-        hasBOM = reader.hasBOM
-        lineTerminator = reader.lineTerminator
-    }
-}
-
 /// Every record of an XML file read through the Ingest reader.
 func readXML(_ path: String, record: String, member: String) throws -> (records: [XMLElementRecord], encoding: String, gzipped: Bool) {
     let reader = try XMLRecordReader(path: path, paths: XMLPaths(recordPath: record, memberPath: member))

@@ -10,15 +10,15 @@ final class GeneratedDatasetTests: XCTestCase {
     var summary: GeneratorSummary { GeneratedDatasets.standard.summary }
 
     func testFiles_DecodeInTheirDeclaredEncodings() throws {
-        let households = try GeneratedTable(path: folder + "/system/households.csv")
+        let households = try CSVTable(path: folder + "/system/households.csv")
         XCTAssertTrue(households.hasBOM)
         XCTAssertEqual(households.lineTerminator, "\r\n")
         XCTAssertEqual(households.encoding, .utf8)
         XCTAssertEqual(households.header, OutputFile.systemHouseholds.header)
-        let members = try GeneratedTable(path: folder + "/system/members.csv")
+        let members = try CSVTable(path: folder + "/system/members.csv")
         XCTAssertFalse(members.hasBOM)
         XCTAssertEqual(members.encoding, .utf8)
-        let wall = try GeneratedTable(path: folder + "/wall/cards.csv")
+        let wall = try CSVTable(path: folder + "/wall/cards.csv")
         XCTAssertEqual(wall.encoding, .gb18030, "the wall is GBK")
         XCTAssertEqual(wall.header, OutputFile.wall.header)
         let rawWall = try Data(contentsOf: URL(fileURLWithPath: folder + "/wall/cards.csv"))
@@ -48,9 +48,9 @@ final class GeneratedDatasetTests: XCTestCase {
     }
 
     func testIDNumbers_AreValidUnlessPlantedAsIDDefects() throws {
-        let truth = try GeneratedTable(path: folder + "/truth.csv")
+        let truth = try CSVTable(path: folder + "/truth.csv")
         let plantedIDs = Set(truth.rows.filter { $0["rule"]!.hasPrefix("id.") }.map { $0["household_id"]! })
-        let members = try GeneratedTable(path: folder + "/system/members.csv")
+        let members = try CSVTable(path: folder + "/system/members.csv")
         var checked = 0
         for row in members.rows where !plantedIDs.contains(row["户编号"]!) {
             let parsed = IDNumber.parse(row["身份证号"]!)
@@ -59,7 +59,7 @@ final class GeneratedDatasetTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 5000)
-        let hukou = try GeneratedTable(path: folder + "/verification/registry/hukou.csv")
+        let hukou = try CSVTable(path: folder + "/verification/registry/hukou.csv")
         var seen = Set<String>()
         for row in hukou.rows {
             let id = IDNumber.parse(row["身份证号"]!).normalized!
@@ -69,7 +69,7 @@ final class GeneratedDatasetTests: XCTestCase {
     }
 
     func testTruth_CoversEveryRuleOfSpec() throws {
-        let truth = try GeneratedTable(path: folder + "/truth.csv")
+        let truth = try CSVTable(path: folder + "/truth.csv")
         XCTAssertEqual(truth.header, TruthRow.header)
         XCTAssertEqual(Set(truth.rows.map { $0["rule"]! }), Set(DefectKind.allRules))
         XCTAssertEqual(Set(DefectKind.allRules), Set(RuleCatalog.ids), "the generator knows every rule the pipeline has")
@@ -79,24 +79,24 @@ final class GeneratedDatasetTests: XCTestCase {
     }
 
     func testRowCounts_AreConsistentAcrossFiles() throws {
-        let households = try GeneratedTable(path: folder + "/system/households.csv")
-        let members = try GeneratedTable(path: folder + "/system/members.csv")
+        let households = try CSVTable(path: folder + "/system/households.csv")
+        let members = try CSVTable(path: folder + "/system/members.csv")
         XCTAssertEqual(households.rows.count, summary.systemHouseholdRows)
         XCTAssertEqual(members.rows.count, summary.systemMemberRows)
         var perHousehold: [String: Int] = [:]
         for row in members.rows { perHousehold[row["户编号"]!, default: 0] += 1 }
         XCTAssertEqual(Set(perHousehold.keys), Set(households.rows.map { $0["户编号"]! }))
         XCTAssertEqual(perHousehold.values.reduce(0, +), summary.systemMemberRows)
-        let sizePlanted = Set(try GeneratedTable(path: folder + "/truth.csv").rows.filter { $0["rule"] == "household.size_mismatch" }.map { $0["household_id"]! })
+        let sizePlanted = Set(try CSVTable(path: folder + "/truth.csv").rows.filter { $0["rule"] == "household.size_mismatch" }.map { $0["household_id"]! })
         for row in households.rows where !sizePlanted.contains(row["户编号"]!) {
             let size = Int(row["家庭人口数"]!.filter(\.isNumber).map { String($0.wholeNumberValue!) }.joined())
             XCTAssertEqual(size, perHousehold[row["户编号"]!], "size of \(row["户编号"]!)")
             XCTAssertTrue((1...8).contains(perHousehold[row["户编号"]!]!))
         }
-        let insurance = try GeneratedTable(path: folder + "/verification/registry/insurance.csv")
-        let hukou = try GeneratedTable(path: folder + "/verification/registry/hukou.csv")
+        let insurance = try CSVTable(path: folder + "/verification/registry/insurance.csv")
+        let hukou = try CSVTable(path: folder + "/verification/registry/hukou.csv")
         XCTAssertEqual(insurance.rows.count, hukou.rows.count, "one insurance row per registered person")
-        let inspection = try GeneratedTable(path: folder + "/verification/inspection.csv")
+        let inspection = try CSVTable(path: folder + "/verification/inspection.csv")
         XCTAssertGreaterThan(inspection.rows.count, 1900)
     }
 
@@ -122,10 +122,10 @@ final class GeneratedDatasetTests: XCTestCase {
     }
 
     func testVillages_ClassFollowsIncidenceExceptWherePlanted() throws {
-        let households = try GeneratedTable(path: folder + "/system/households.csv")
-        let members = try GeneratedTable(path: folder + "/system/members.csv")
-        let villages = try GeneratedTable(path: folder + "/verification/villages.csv")
-        let truth = try GeneratedTable(path: folder + "/truth.csv")
+        let households = try CSVTable(path: folder + "/system/households.csv")
+        let members = try CSVTable(path: folder + "/system/members.csv")
+        let villages = try CSVTable(path: folder + "/verification/villages.csv")
+        let truth = try CSVTable(path: folder + "/truth.csv")
         let planted = Set(truth.rows.filter { $0["rule"] == "village.class" }.map { $0["region_code"]! })
         XCTAssertFalse(planted.isEmpty)
         var poorHouseholds = Set<String>()

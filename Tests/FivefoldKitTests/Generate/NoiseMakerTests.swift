@@ -21,7 +21,7 @@ final class NoiseMakerTests: XCTestCase {
     /// Every noise value normalises to its clean value through the pipeline's own normaliser.
     func testNoiseRows_NormaliseToTheirCleanValues() throws {
         let folder = GeneratedDatasets.standard.folder
-        let noise = try GeneratedTable(path: folder + "/noise.csv")
+        let noise = try CSVTable(path: folder + "/noise.csv")
         XCTAssertGreaterThan(noise.rows.count, 100)
         let vocabularyPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pipelines/vocabulary.yaml").path
