@@ -130,10 +130,8 @@ public struct PipelineRunner {
         let partitioner = Partitioner(
             config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
             normalizer: normalizer, quarantineFolder: staging + "/quarantine")
+        partitioner.progress = progress
         let stats = try partitioner.run()
-        for s in stats {
-            progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined" + (s.fatal.map { " — stopped: \($0)" } ?? ""))
-        }
         let scanned = Date()
 
         let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"

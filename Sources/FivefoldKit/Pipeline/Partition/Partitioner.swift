@@ -89,7 +89,9 @@ final class Partitioner {
         // the rest, and the registries, which wait for the system's member IDs.
         let bySize = others.sorted { size($0) > size($1) }
         let order = Array(bySize.prefix(1)) + idTables + Array(bySize.dropFirst()) + keyed.sorted { size($0) > size($1) }
+        let started = Date()
         try Parallel.forEach(order, jobs: jobs) { table in
+            let tableStarted = Date()
             var rows: [QuarantinedRow] = []
             let s: InputStats
             switch table.kind {
@@ -121,6 +123,10 @@ final class Partitioner {
             stats[table.index] = s
             quarantined[table.index] = rows
             lock.unlock()
+            let took = String(format: "%.1f", Date().timeIntervalSince(tableStarted))
+            let at = String(format: "%.1f", Date().timeIntervalSince(started))
+            self.progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined in \(took) s (done at \(at) s)"
+                + (s.fatal.map { " — stopped: \($0)" } ?? ""))
         }
         // Quarantine files are written in table order, whatever order the scans finished in, so
         // that a run's outputs are the same every time. Quarantined rows are held until then:
