@@ -70,4 +70,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(noLedger.status, 2)
         XCTAssertTrue(noLedger.stderr.contains("no ledger here"), noLedger.stderr)
     }
+
+    func testInspect_PrintsRecordsAsJSONLinesWithFileAndLine() throws {
+        let result = try FivefoldProcess.run(["inspect", SampleRunTests.sample + "/wall/cards.csv", "--limit", "2"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual(first["line"] as? Int, 2)
+        XCTAssertTrue((first["file"] as? String)?.hasSuffix("wall/cards.csv") == true)
+        XCTAssertEqual(first["户编号"] as? String, "5202031002010001", "GBK decoded")
+        XCTAssertTrue(result.stderr.contains("read 46, accepted 46, quarantined 0"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("gb18030"), result.stderr)
+    }
+
+    func testCheck_ValidatesWithoutWritingAnything() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-check-\(UUID().uuidString)").path
+        let result = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", SampleRunTests.sample])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("ok — 5 sources, 8 registries"), result.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
 }
