@@ -61,6 +61,7 @@ struct CaseEvaluator {
             fourLooks.check(unregistered: record, context: context, sink: &judged)
         }
         findings += judged.findings
+        findings += Self.repeatedHouseholds(matched.repeated, cases: cases, config: config)
         signed.annotate(&findings)
 
         var output = Output()
@@ -70,6 +71,22 @@ struct CaseEvaluator {
         output.identities = IdentityRow.rows(received: receivedCases, corrected: cases, directory: output.directory)
         output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
         return output
+    }
+
+    /// A 户编号 that occurs twice in one source: the later record takes no part in the comparison,
+    /// so it is reported rather than dropped without a trace.
+    static func repeatedHouseholds(_ repeated: [HouseholdRecord], cases: [HouseholdCase], config: PipelineConfig) -> [Finding] {
+        var sink = FindingSink(config: config)
+        let regions = Dictionary(cases.map { ($0.householdID, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
+        for record in repeated {
+            let hid = record.householdID
+            sink.emit(Finding(
+                rule: "duplicate.household", severity: .error, regionCode: regions[hid] ?? "", householdID: hid,
+                field: FieldID.householdID.rawValue, values: [(record.source, "\(record.location)")], action: .worklist,
+                message: "户编号\(hid)在\(record.source.chineseLabel)中重复出现（\(record.location)）：该条记录未参与比对，请核实并合并或更正户编号",
+                discriminator: "repeated@\(record.location)"))
+        }
+        return sink.findings
     }
 
     /// A received problem that the corrected data no longer shows was resolved by a correction.

@@ -135,3 +135,18 @@ final class FourLooksRuleTests: XCTestCase {
         XCTAssertTrue(quiet.findings.isEmpty)
     }
 }
+
+final class RepeatedHouseholdTests: XCTestCase {
+    func testARepeatedHouseholdIDIsReportedNotDropped() throws {
+        let config = try TestData.config()
+        let first = TestData.household([.householdID: "H1", .regionCode: "520203100201"])
+        var second = TestData.household([.householdID: "H1", .regionCode: "520203100201"])
+        second.location = SourceLocation(file: "system/households.csv", line: 9)
+        let evaluator = CaseEvaluator(config: config, asOf: DateParser.parse("2020-12-31")!)
+        let output = evaluator.evaluate(households: [.system: [first, second]], registries: Registries())
+        let repeated = output.findings.filter { $0.rule == "duplicate.household" }
+        XCTAssertEqual(repeated.count, 1)
+        XCTAssertEqual(repeated.first?.householdID, "H1")
+        XCTAssertTrue(repeated.first!.message.contains("system/households.csv:9"), repeated.first!.message)
+    }
+}
