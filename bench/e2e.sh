@@ -152,7 +152,7 @@ measure() {
 }
 
 # stats NAME: "median_wall median_cpu max_rss_MB max_other_cpu_s" over the successful runs, or "FAILED".
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }'; }
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else if (NR) print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 stats() {
     local ok=$LOGS/$1.ok
     grep -v FAILED "$LOGS/$1.runs" >"$ok" || true
