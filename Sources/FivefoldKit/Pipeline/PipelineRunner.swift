@@ -161,6 +161,7 @@ public struct PipelineRunner {
             summary = try session.record(runner: self, staging: staging) { nightly in
                 var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
                 assembler.progress = progress
+                assembler.jobs = jobs
                 assembler.signed = session.signed
                 assembler.nightly = nightly
                 return try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
@@ -212,6 +213,7 @@ public struct PipelineRunner {
         let summary = try session.record(runner: self, staging: staging) { nightly in
             var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
             assembler.progress = progress
+            assembler.jobs = jobs
             assembler.signed = session.signed
             assembler.nightly = nightly
             return try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])

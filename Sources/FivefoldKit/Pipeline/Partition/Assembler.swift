@@ -11,6 +11,8 @@ struct Assembler {
     let asOf: CivilDate
     let normalizer: FieldNormalizer
     var progress: (String) -> Void = { _ in }
+    /// Threads for the duplicate buckets and the corrected dataset.
+    var jobs = 1
     /// Signed verdicts (属实 / 不属实) for the findings made here.
     var signed = SignedEvidence()
     /// Statuses against the ledger, summary.json's nightly fields and report.html.
@@ -50,26 +52,49 @@ struct Assembler {
             itemRows += try p.rows("worklist-")
         }
 
-        // Duplicates across every partition and shard, one ID bucket at a time.
-        for bucket in 0..<PartFiles.idBuckets {
+        func step(_ what: String) { progress(String(format: "assembling: %@ (%.1f s)", what, Date().timeIntervalSince(started))) }
+        step("read findings and worklist items")
+        // Duplicates across every partition and shard, one ID bucket at a time; buckets are
+        // independent, so they are judged `jobs` at a time and joined in bucket order.
+        var idFiles = [[(PartFiles, String)]](repeating: [], count: PartFiles.idBuckets)
+        for p in parts {
+            for name in try p.files("ids-", suffix: ".csv") {
+                guard let bucket = name.dropLast(4).split(separator: "-").last.flatMap({ Int($0) }), bucket < PartFiles.idBuckets else { continue }
+                idFiles[bucket].append((p, name))
+            }
+        }
+        var bucketRows = [(findings: [[String]], items: [[String]])](repeating: ([], []), count: PartFiles.idBuckets)
+        let lock = NSLock()
+        let config = self.config
+        let signed = self.signed
+        try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
             var rows: [IdentityRow] = []
-            for p in parts {
-                for name in try p.files("ids-", suffix: "-\(bucket).csv") {
-                    rows += try p.rows(ofFile: name).compactMap(IdentityRow.init(fields:))
-                }
+            for (p, name) in idFiles[bucket] {
+                rows += try p.rows(ofFile: name).compactMap(IdentityRow.init(fields:))
             }
             var received = FindingSink(config: config)
             DuplicateRules.check(rows.filter { !$0.receivedID.isEmpty && PartFiles.bucket($0.receivedID) == bucket }, corrected: false, sink: &received)
             var corrected = FindingSink(config: config)
             DuplicateRules.check(rows.filter { !$0.correctedID.isEmpty && PartFiles.bucket($0.correctedID) == bucket }, corrected: true, sink: &corrected)
+            let found = signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings))
+            let households = Set(found.map(\.householdID))
             var directory: [String: HouseholdDirectory.Entry] = [:]
-            for r in rows { directory[r.householdID] = r.entry }
-            for f in signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings)) {
-                findingRows.append(FindingsWriter.row(f))
-                if let item = worklist.item(f, entry: directory[f.householdID]) { itemRows.append(item.fields) }
+            for r in rows where households.contains(r.householdID) { directory[r.householdID] = r.entry }
+            var out: (findings: [[String]], items: [[String]]) = ([], [])
+            for f in found {
+                out.findings.append(FindingsWriter.row(f))
+                if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item.fields) }
             }
+            lock.lock()
+            bucketRows[bucket] = out
+            lock.unlock()
+        }
+        for out in bucketRows {
+            findingRows += out.findings
+            itemRows += out.items
         }
 
+        step("duplicates")
         // Villages: incidence from the summed counters against the register.
         let register = try villageRegister()
         let villageRule = VillageClassRule()
@@ -81,14 +106,16 @@ struct Assembler {
             if let item = worklist.item(f, entry: nil) { itemRows.append(item.fields) }
         }
 
-        progress("writing \(findingRows.count) findings")
+        step("villages; writing \(findingRows.count) findings")
         let status = try nightly?.classify(findingRows) ?? [:]
         try FindingsWriter.write(rows: findingRows, status: status, to: path("findings.csv"))
         try CorrectionsWriter.write(rows: correctionRows, to: path("corrections.csv"))
         let items = itemRows.compactMap(WorklistWriter.Item.init(fields:))
         let worklists = try WorklistWriter.write(items: items, folder: path("worklists"))
 
+        step("findings, corrections and worklists written")
         datasetDone.wait()
+        step("corrected dataset written")
         if let error = datasetError.error { throw error }
 
         var byRule: [String: Int] = [:], bySeverity: [String: Int] = [:], byAction: [String: Int] = [:]

@@ -8,7 +8,7 @@ struct PartFiles {
     let folder: String
     /// Identity rows are bucketed by the hash of the ID number so duplicates can be found one
     /// bucket at a time.
-    static let idBuckets = 16
+    static let idBuckets = 64
 
     init(folder: String) throws {
         self.folder = folder
