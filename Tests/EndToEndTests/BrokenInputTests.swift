@@ -60,4 +60,48 @@ final class BrokenInputTests: XCTestCase {
         let findings = try CSVTable(path: out + "/findings.csv").rows
         XCTAssertTrue(findings.contains { $0["rule"] == "unify.missing" && $0["household_id"] == "5202031012020009" && $0["values"]!.contains("archive=无") })
     }
+
+    /// Peak resident memory of this process so far, in MB.
+    static func peakMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    func testHostileXML_NoLocalFileInAnyOutputAndMemoryStaysSmall() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-hostile-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        let secret = "TOP-SECRET-\(UUID().uuidString)"
+        let secretPath = input + "/secret.txt"
+        try secret.write(toFile: secretPath, atomically: true, encoding: .utf8)
+        var lol = "<!ENTITY lol \"lol\">\n"
+        for i in 1...9 {
+            lol += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n"
+        }
+        // The archive names a local file as an external entity; the interview is replaced by a
+        // billion-laughs document.
+        let archive = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE 档案 [ <!ENTITY xxe SYSTEM "file://\(secretPath)"> ]>
+            <档案><户 户编号="5202031002010001"><户主姓名>&xxe;</户主姓名><成员列表><成员><姓名>&xxe;</姓名></成员></成员列表></户></档案>
+            """
+        try archive.write(toFile: input + "/archive/archive.xml", atomically: true, encoding: .utf8)
+        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE submissions [\n\(lol)]>\n<submissions><submission><户编号>5202031002010001</户编号><户主姓名>&lol9;</户主姓名></submission></submissions>\n"
+        try fm.removeItem(atPath: input + "/interview/survey.xml.gz")
+        try laughs.write(toFile: input + "/interview/survey.xml.gz", atomically: true, encoding: .utf8)  // not gzipped: detected by content
+
+        let before = Self.peakMB()
+        let out = input + "-out"
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out)).run()
+        XCTAssertLessThan(Self.peakMB() - before, 200, "entity expansion must not blow up memory")
+        XCTAssertNotNil(summary.inputs.first { $0.file == "interview/survey.xml.gz" }?.fatal, "billion laughs is refused")
+
+        for case let path as String in fm.enumerator(atPath: out)! {
+            guard let data = fm.contents(atPath: out + "/" + path) else { continue }
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains(secret), "\(path) leaked the local file")
+        }
+        XCTAssertGreaterThan(summary.findings, 0, "the run completed")
+    }
 }
