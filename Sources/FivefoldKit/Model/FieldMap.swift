@@ -48,12 +48,6 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         }
     }
 
-    public func mapValues(_ transform: (FieldValue) throws -> FieldValue) rethrows -> FieldMap {
-        var copy = self
-        copy.values_ = try values_.map(transform)
-        return copy
-    }
-
     public struct Iterator: IteratorProtocol {
         fileprivate let keys: [FieldID]
         fileprivate let values: [FieldValue]

@@ -162,6 +162,7 @@ public struct PipelineRunner {
                 var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
                 assembler.progress = progress
                 assembler.jobs = jobs
+                assembler.register = register
                 assembler.signed = session.signed
                 assembler.nightly = nightly
                 return try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)

@@ -207,7 +207,7 @@ public struct SourceValue: Sendable {
         if let normalized = value.normalized {
             self.init(source: source, normalized: normalized, raw: value.raw)
         } else if value.isInvalid {
-            self.init(source: source, normalized: "\u{0}invalid:" + value.raw, raw: value.raw, isInvalid: true)
+            self.init(source: source, normalized: "\u{0}invalid:" + value.raw, raw: value.raw)
         } else {
             return nil
         }

@@ -13,6 +13,8 @@ struct Assembler {
     var progress: (String) -> Void = { _ in }
     /// Threads for the duplicate buckets and the corrected dataset.
     var jobs = 1
+    /// The village register when the caller has read it already (else it is read here).
+    var register: [VillageRecord]?
     /// Signed verdicts (属实 / 不属实) for the findings made here.
     var signed = SignedEvidence()
     /// Statuses against the ledger, summary.json's nightly fields and report.html.
@@ -96,7 +98,7 @@ struct Assembler {
 
         step("duplicates")
         // Villages: incidence from the summed counters against the register.
-        let register = try villageRegister()
+        let register = try self.register ?? villageRegister()
         let villageRule = VillageClassRule()
         let villages = villageRule.villages(counters: counters.villages, register: register, context: context)
         var sink = FindingSink(config: config)
