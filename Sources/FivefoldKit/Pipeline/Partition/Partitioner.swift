@@ -96,11 +96,11 @@ final class Partitioner {
             let s: InputStats
             switch table.kind {
             case .households, .members:
-                var ids: [UInt64: UInt16] = [:]
                 let isIDTable = idTables.contains { $0.index == table.index }
+                var ids: [UInt64: UInt16]? = isIDTable ? [:] : nil
                 defer { if isIDTable { idReady.leave() } }
                 s = try self.scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &ids)
-                if isIDTable {
+                if let ids {
                     lock.lock()
                     idMaps.append(ids)
                     lock.unlock()
@@ -166,8 +166,9 @@ final class Partitioner {
         return countyOf.mapValues { shardOf[$0] ?? 0 }
     }
 
-    /// Households or member rows of a source: keyed by 户编号.
-    private func scanHouseholdTable(_ table: Table, owners: [String: Int]?, quarantine: (QuarantinedRow) -> Void, ids: inout [UInt64: UInt16]) throws -> InputStats {
+    /// Households or member rows of a source, routed by 户编号. With `ids`, the ID numbers of the
+    /// members are collected too (the system's: registry rows follow them).
+    private func scanHouseholdTable(_ table: Table, owners: [String: Int]?, quarantine: (QuarantinedRow) -> Void, ids: inout [UInt64: UInt16]?) throws -> InputStats {
         var writers: [Int: SpillWriter] = [:]
         func writer(_ p: Int) throws -> SpillWriter {
             if let w = writers[p] { return w }
@@ -176,10 +177,10 @@ final class Partitioner {
             return w
         }
         func note(_ fields: [(FieldID, String)], partition p: Int) {
-            guard let raw = fields.first(where: { $0.0 == .idNumber })?.1,
+            guard ids != nil, let raw = fields.first(where: { $0.0 == .idNumber })?.1,
                 let id = IDNumber.parse(raw).normalized, let packed = PackedID.pack(id)
             else { return }
-            ids[packed] = UInt16(p)
+            ids![packed] = UInt16(p)
         }
         let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
             let key = normalizedKey(record.value(.householdID))
