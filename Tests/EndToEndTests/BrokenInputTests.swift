@@ -105,3 +105,40 @@ final class BrokenInputTests: XCTestCase {
         XCTAssertGreaterThan(summary.findings, 0, "the run completed")
     }
 }
+
+/// The corrected dataset keeps the system input's encoding: a GBK system export comes back GBK.
+final class CorrectedEncodingTests: XCTestCase {
+    func testGBKSystemInput_CorrectedFilesStayGBKWithTheirCorrections() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-gbk-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        let gbk = String.Encoding(rawValue: 0x8000_0632)
+        for name in ["households.csv", "members.csv"] {
+            let path = input + "/system/" + name
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            try text.data(using: gbk)!.write(to: URL(fileURLWithPath: path))
+        }
+        let out = input + "-out"
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out)).run()
+        XCTAssertEqual(summary.inputs.first { $0.file == "system/households.csv" }?.encoding, "gb18030")
+        XCTAssertGreaterThan(summary.corrections, 0)
+
+        let corrected = try Data(contentsOf: URL(fileURLWithPath: out + "/corrected/households.csv"))
+        XCTAssertNil(String(data: corrected, encoding: .utf8), "still GBK, not re-encoded as UTF-8")
+        let text = String(data: corrected, encoding: gbk)!
+        XCTAssertTrue(text.hasPrefix("户编号,"))
+        // The planted house-grade correction (C → A) is in the GBK file, on its household's row.
+        let row = text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("5202031002020008,") }!
+        let header = text.split(whereSeparator: \.isNewline)[0].split(separator: ",", omittingEmptySubsequences: false)
+        let column = header.firstIndex(of: "住房安全等级")!
+        XCTAssertEqual(row.split(separator: ",", omittingEmptySubsequences: false)[column], "A")
+        // Every other row is the input's bytes.
+        let original = try Data(contentsOf: URL(fileURLWithPath: input + "/system/households.csv"))
+        let inRows = original.split(separator: 0x0A), outRows = corrected.split(separator: 0x0A)
+        XCTAssertEqual(inRows.count, outRows.count)
+        let correctedHouseholds = Set(try CSVTable(path: out + "/corrections.csv").rows.filter { $0["member_id"]!.isEmpty }.map { $0["household_id"]! })
+        XCTAssertEqual(zip(inRows, outRows).filter { $0 != $1 }.count, correctedHouseholds.count)
+    }
+}
