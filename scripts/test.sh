@@ -11,4 +11,14 @@ if ! swift build --build-tests >"$log" 2>&1; then
   exit 1
 fi
 tail -n 1 "$log"
-swift test --skip-build "$@"
+# The suite is XCTest only; Swift Testing would close the output with "0 tests" of its own.
+out=$(mktemp)
+status=0
+swift test --skip-build --disable-swift-testing "$@" 2>&1 | tee "$out" || status=$?
+summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$out" | tail -n 1 || true)
+if [ -n "$summary" ]; then
+  total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+  failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+  echo "$((total - failed)) passed, $failed failed"
+fi
+exit $status
