@@ -11,19 +11,14 @@ import Darwin
 /// A buffered writer to one dataset file; owns the descriptor.
 final class DatasetFileSink {
     let path: String
-    private var fd: Int32
+    private let file: WritableFile
     private var buffer: [UInt8] = []
     private let threshold = 4 << 20
 
     init(path: String) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw GeneratorError("\(path): cannot create: \(String(cString: strerror(errno)))") }
+        do { file = try WritableFile(path: path) } catch { throw GeneratorError("\(error)") }
         buffer.reserveCapacity(threshold + (1 << 20))
-    }
-
-    deinit {
-        if fd >= 0 { Glibc.close(fd) }
     }
 
     /// Writes the file's byte-order mark and prologue.
@@ -55,22 +50,13 @@ final class DatasetFileSink {
     }
 
     func close() throws {
-        guard fd >= 0 else { return }
+        guard file.isOpen else { return }
         try flush()
-        Glibc.close(fd)
-        fd = -1
+        file.close()
     }
 
     private func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw GeneratorError("\(path): write error: \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        do { try file.write(buffer) } catch { throw GeneratorError("\(error)") }
         buffer.removeAll(keepingCapacity: true)
     }
 }

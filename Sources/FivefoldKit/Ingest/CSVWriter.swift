@@ -29,7 +29,7 @@ public final class CSVWriter {
     /// spreadsheet shows them as text instead of running them as formulas.
     public let neutralizesFormulas: Bool
 
-    private var fd: Int32
+    private let file: WritableFile
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
     private let encoder: Transcoder?
@@ -54,17 +54,13 @@ public final class CSVWriter {
         self.quote = quote
         self.neutralizesFormulas = neutralizeFormulas
         encoder = encoding == .gb18030 ? try Transcoder.utf8ToGB18030() : nil
-        fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IngestError(file: path, "cannot create: \(String(cString: strerror(errno)))") }
+        file = try WritableFile(path: path)
         buffer.reserveCapacity(flushThreshold + 4096)
         if bom { try append(Array("\u{FEFF}".utf8)) }
     }
 
     deinit {
-        if fd >= 0 {
-            try? flush()
-            Glibc.close(fd)
-        }
+        if file.isOpen { try? flush() }
     }
 
     /// Writes one row, quoting a field only when it holds the delimiter, the quote, CR or LF, or
@@ -83,7 +79,7 @@ public final class CSVWriter {
 
     /// Copies `bytes` verbatim (already encoded and terminated), e.g. ``CSVRow/rawBytes``.
     public func writeRaw(_ bytes: [UInt8]) throws {
-        guard fd >= 0 else { throw IngestError(file: path, "write after close") }
+        guard file.isOpen else { throw IngestError(file: path, "write after close") }
         buffer += bytes
         if buffer.count >= flushThreshold { try flush() }
     }
@@ -92,11 +88,8 @@ public final class CSVWriter {
     ///
     /// - Throws: ``IngestError`` when the data cannot be written.
     public func close() throws {
-        guard fd >= 0 else { return }
-        defer {
-            Glibc.close(fd)
-            fd = -1
-        }
+        guard file.isOpen else { return }
+        defer { file.close() }
         try flush()
     }
 
@@ -124,7 +117,7 @@ public final class CSVWriter {
 
     /// Encodes UTF-8 `bytes` into the output encoding and buffers them.
     private func append(_ utf8: [UInt8]) throws {
-        guard fd >= 0 else { throw IngestError(file: path, "write after close") }
+        guard file.isOpen else { throw IngestError(file: path, "write after close") }
         if let encoder, utf8.contains(where: { $0 >= 0x80 }) {
             let failure = utf8.withUnsafeBytes { encoder.convert($0, appendingTo: &buffer) }
             if failure != nil { throw IngestError(file: path, "text not representable in GB18030") }
@@ -135,15 +128,7 @@ public final class CSVWriter {
     }
 
     private func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IngestError(file: path, "write error: \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -18,7 +18,7 @@ import CZlib
 public final class GzipWriter {
     /// The file being written.
     public let path: String
-    private var fd: Int32
+    private let file: WritableFile
     private let deflater: DeflateStream
     private var crc: uLong = crc32(0, nil, 0)
     private var size: UInt32 = 0
@@ -35,18 +35,17 @@ public final class GzipWriter {
     public init(path: String, level: Int32 = 6) throws {
         self.path = path
         deflater = try DeflateStream(level: level)
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IngestError(file: path, "cannot create: \(String(cString: strerror(errno)))") }
+        file = try WritableFile(path: path)
         pending = GzipWriter.header
     }
 
     deinit {
-        if fd >= 0 { try? close() }
+        if file.isOpen { try? close() }
     }
 
     /// Compresses and buffers `bytes`.
     public func write(_ bytes: [UInt8]) throws {
-        guard fd >= 0 else { throw IngestError(file: path, "write after close") }
+        guard file.isOpen else { throw IngestError(file: path, "write after close") }
         try bytes.withUnsafeBytes { raw in
             crc = crc32(crc, raw.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(raw.count))
             size = size &+ UInt32(truncatingIfNeeded: raw.count)
@@ -57,11 +56,8 @@ public final class GzipWriter {
 
     /// Ends the gzip member, flushes and closes the file.
     public func close() throws {
-        guard fd >= 0 else { return }
-        defer {
-            Glibc.close(fd)
-            fd = -1
-        }
+        guard file.isOpen else { return }
+        defer { file.close() }
         try deflater.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, appendingTo: &pending)
         GzipWriter.appendTrailer(crc: UInt32(truncatingIfNeeded: crc), size: size, to: &pending)
         try flush()
@@ -93,15 +89,7 @@ public final class GzipWriter {
     }
 
     private func flush() throws {
-        var done = 0
-        while done < pending.count {
-            let n = pending.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IngestError(file: path, "write error: \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        try file.write(pending)
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,18 +34,17 @@ enum FieldCodes {
 
 /// Appends spill records to one file through a large buffer.
 final class SpillWriter {
-    private let fd: Int32
+    private let file: WritableFile
     private var buffer: [UInt8] = []
     let path: String
 
     init(path: String) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PipelineError(file: path, keyPath: "", message: "cannot create a work file: \(String(cString: strerror(errno)))") }
+        do { file = try WritableFile(path: path) } catch {
+            throw PipelineError(file: path, keyPath: "", message: "cannot create a work file: \(error)")
+        }
         buffer.reserveCapacity(1 << 17)
     }
-
-    deinit { close(fd) }
 
     /// Appends a record; `codes` are the fields' `FieldCodes`, parallel to `fields`.
     func append(_ tag: SpillTag, line: Int, fields: [(FieldID, String)], codes: [UInt8]) throws {
@@ -70,11 +70,8 @@ final class SpillWriter {
     }
 
     func flush() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            guard n > 0 else { throw PipelineError(file: path, keyPath: "", message: "cannot write a work file: \(String(cString: strerror(errno)))") }
-            offset += n
+        do { try file.write(buffer) } catch {
+            throw PipelineError(file: path, keyPath: "", message: "cannot write a work file: \(error)")
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -92,16 +89,9 @@ struct SpillReader {
 
     /// Every record of the file, in order (a partition's file fits in memory by construction).
     static func read(path: String) throws -> [Record] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return [] }  // no record was routed to this partition
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
+        // No record was routed to this partition when the file does not exist.
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let bytes = [UInt8](data)
         var records: [Record] = []
         var i = 0
         func u32() -> Int {
