@@ -38,10 +38,9 @@ public struct CorrectedDatasetWriter {
             path: outputPath, encoding: reader.encoding, bom: false, lineTerminator: reader.lineTerminator,
             delimiter: table.delimiter, quote: table.quote, neutralizeFormulas: false)
         try writer.writeRaw(reader.headerRawBytes)
-        var columns: [FieldID: Int] = [:]
-        for (field, names) in table.fields {
-            if let i = names.lazy.compactMap({ reader.header.firstIndex(of: $0) }).first { columns[field] = i }
-        }
+        // The same header → column mapping the scan used to read this table.
+        let columns = Dictionary(
+            try TableScanner.columnIndexes(table.fields, header: reader.header, file: table.file), uniquingKeysWith: { first, _ in first })
         let hidColumn = columns[.householdID]
         let keyColumns = [columns[.idNumber], columns[.name]]
         var changed = 0
