@@ -43,6 +43,17 @@ public enum TextNormalizer {
         isSpace(scalar.value)
     }
 
+    /// True when the text is empty after folding: nothing but white space and invisible
+    /// characters. A byte scan for ASCII, scalars otherwise (`trimmingCharacters(in:)` goes
+    /// through NSString and was a visible share of a province run).
+    public static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.unicodeScalars.allSatisfy { isSpace($0.value) || isIgnorable($0.value) } }
+            if byte > 0x20 && byte != 0x7F { return false }
+        }
+        return true
+    }
+
     // MARK: - Implementation
 
     enum Mode {

@@ -10,7 +10,7 @@ public struct IDNumberRules: CaseRule {
         for member in system.members {
             guard let value = member.fields[.idNumber] else { continue }
             let raw = value.raw
-            guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !value.isBlank else { continue }
             let key = member[.name] ?? raw
             let parsed = IDNumber.parse(raw)
             let name = member[.name] ?? ""

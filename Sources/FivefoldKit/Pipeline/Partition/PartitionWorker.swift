@@ -13,29 +13,31 @@ struct PartitionWorker {
         var households: [SourceID: [HouseholdRecord]] = [:]
         var registries = Registries()
         for r in config.registries { registries.declare(r.name) }
+        let memo = NormalizationMemo(normalizer: normalizer, slots: 512)
         for table in tables {
-            let records = try SpillReader.read(path: Partitioner.spillPath(workFolder, table: table.index, partition: p))
+            let path = Partitioner.spillPath(workFolder, table: table.index, partition: p)
             let source = SourceID(table.source)
             let file = table.config.file
             switch table.kind {
             case .households:
-                var list: [HouseholdRecord] = households[source] ?? []
-                for r in records {
-                    let location = SourceLocation(file: file, line: r.line)
-                    if r.tag == .member, !list.isEmpty {
-                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(r, .member)))
+                // Taken out of the dictionary while it grows, so appending never copies it.
+                var list: [HouseholdRecord] = households.removeValue(forKey: source) ?? []
+                try SpillReader.forEach(path: path) { tag, line, fields in
+                    let location = SourceLocation(file: file, line: line)
+                    if tag == .member, !list.isEmpty {
+                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo)))
                     } else {
-                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(r, .household)))
+                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(fields, .household, memo)))
                     }
                 }
                 households[source] = list
             case .members:
-                var list = households[source] ?? []
+                var list = households.removeValue(forKey: source) ?? []
                 var index: [String: Int] = [:]
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
-                for r in records {
-                    let location = SourceLocation(file: file, line: r.line)
-                    let member = MemberRecord(source: source, location: location, fields: normalize(r, .member))
+                try SpillReader.forEach(path: path) { _, line, fields in
+                    let location = SourceLocation(file: file, line: line)
+                    let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo))
                     let key = member.fields[.householdID]?.normalized ?? ""
                     if let i = index[key] {
                         list[i].members.append(member)
@@ -51,8 +53,8 @@ struct PartitionWorker {
                 }
                 households[source] = list
             case .registry:
-                for r in records {
-                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: r.line), fields: normalize(r, .member)))
+                try SpillReader.forEach(path: path) { _, line, fields in
+                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo)))
                 }
             case .villages:
                 break
@@ -62,12 +64,23 @@ struct PartitionWorker {
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
     }
 
-    private func normalize(_ record: SpillReader.Record, _ level: FieldLevel) -> FieldMap {
-        let kinds = level == .household ? FieldCodes.householdKinds : FieldCodes.memberKinds
+    /// Whether each coded field's values are remembered (`NormalizationMemo`), by level.
+    private static let memoized: (household: [Bool], member: [Bool]) = (
+        FieldCodes.householdKinds.map(NormalizationMemo.repeats), FieldCodes.memberKinds.map(NormalizationMemo.repeats)
+    )
+
+    private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo) -> FieldMap {
+        let isMember = level == .member
+        let kinds = isMember ? FieldCodes.memberKinds : FieldCodes.householdKinds
+        let memoized = isMember ? Self.memoized.member : Self.memoized.household
         var result = FieldMap()
-        result.reserveCapacity(record.fields.count)
-        for (i, (field, raw)) in record.fields.enumerated() {
-            result[field] = normalizer.normalize(raw, kind: kinds[Int(record.codes[i])])
+        result.reserveCapacity(fields.count)
+        for (code, raw) in fields {
+            let c = Int(code)
+            let value = memoized[c]
+                ? memo.normalize(raw, kind: kinds[c], slot: isMember ? 256 + c : c)
+                : normalizer.normalize(raw, kind: kinds[c])
+            result[FieldCodes.all[c]] = value
         }
         return result
     }

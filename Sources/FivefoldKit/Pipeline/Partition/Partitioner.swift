@@ -229,7 +229,7 @@ final class Partitioner {
             if table.kind == .villages {
                 return normalizer.normalize(record.value(.regionCode) ?? "", kind: .regionCode).normalized == nil ? "missing or invalid 行政区划代码" : nil
             }
-            guard let raw = record.value(.idNumber), !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let raw = record.value(.idNumber), !TextNormalizer.isBlank(raw) else {
                 return "missing 身份证号 (id_number)"
             }
             guard let id = IDNumber.parse(raw).normalized, let packed = PackedID.pack(id) else {

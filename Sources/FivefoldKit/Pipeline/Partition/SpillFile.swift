@@ -78,50 +78,47 @@ final class SpillWriter {
 }
 
 /// Reads a spill file back, record by record.
-struct SpillReader {
-    struct Record {
-        var tag: SpillTag
-        var line: Int
-        var fields: [(FieldID, String)]
-        /// Each field's code (its index in `FieldCodes.all`).
-        var codes: [UInt8]
-    }
+enum SpillReader {
+    /// A field of the record being read: its code (its index in `FieldCodes.all`) and its text.
+    typealias Field = (code: UInt8, value: String)
 
-    /// Every record of the file, in order (a partition's file fits in memory by construction).
-    static func read(path: String) throws -> [Record] {
+    /// Calls `body` with each record of the file, in order: its tag, line and fields. The
+    /// fields' buffer is reused from one record to the next.
+    static func forEach(path: String, _ body: (SpillTag, Int, [Field]) throws -> Void) throws {
         // No record was routed to this partition when the file does not exist.
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let bytes = [UInt8](data)
-        var records: [Record] = []
-        var i = 0
-        func u32() -> Int {
-            let v = Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
-            i += 4
-            return v
-        }
-        while i < bytes.count {
-            guard let tag = SpillTag(rawValue: bytes[i]) else {
-                throw PipelineError(file: path, keyPath: "", message: "corrupt work file at byte \(i)")
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let end = bytes.count
+            var i = 0
+            var fields: [Field] = []
+            fields.reserveCapacity(32)
+            func corrupt() -> PipelineError { PipelineError(file: path, keyPath: "", message: "corrupt work file at byte \(i)") }
+            func u32() throws -> Int {
+                guard i + 4 <= end else { throw corrupt() }
+                let v = Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
+                i += 4
+                return v
             }
-            i += 1
-            let line = u32()
-            let count = Int(bytes[i])
-            i += 1
-            var fields: [(FieldID, String)] = []
-            var codes: [UInt8] = []
-            fields.reserveCapacity(count)
-            codes.reserveCapacity(count)
-            for _ in 0..<count {
-                let code = bytes[i]
+            while i < end {
+                guard let tag = SpillTag(rawValue: bytes[i]) else { throw corrupt() }
                 i += 1
-                let length = u32()
-                let value = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
-                i += length
-                fields.append((FieldCodes.all[Int(code)], value))
-                codes.append(code)
+                let line = try u32()
+                guard i < end else { throw corrupt() }
+                let count = Int(bytes[i])
+                i += 1
+                fields.removeAll(keepingCapacity: true)
+                for _ in 0..<count {
+                    guard i < end else { throw corrupt() }
+                    let code = bytes[i]
+                    i += 1
+                    let length = try u32()
+                    guard length <= end - i else { throw corrupt() }
+                    fields.append((code, String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self)))
+                    i += length
+                }
+                try body(tag, line, fields)
             }
-            records.append(Record(tag: tag, line: line, fields: fields, codes: codes))
         }
-        return records
     }
 }
