@@ -35,7 +35,7 @@ final class LibXMLPushParser {
     /// Creates a parser for a document named `url` (used in messages only).
     ///
     /// - Parameter encoding: an iconv name that replaces the document's encoding, or nil.
-    init?(paths: XMLPaths, file: String, url: String, encoding: String?, options: Int32) {
+    init?(paths: XMLPaths, file: String, url: String, encoding: String?, options: Int32, slotNames: XMLSlotNames? = nil) {
         sink = Sink()
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
@@ -85,7 +85,7 @@ final class LibXMLPushParser {
         func intern(_ names: [String]) -> [InternedName] {
             names.map { xmlDictLookup(context.pointee.dict, $0, -1)! }
         }
-        sink.assembler = XMLRecordAssembler(record: intern(paths.record), member: intern(paths.member ?? []), file: file)
+        sink.assembler = XMLRecordAssembler(record: intern(paths.record), member: intern(paths.member ?? []), file: file, slotNames: slotNames)
         xmlCtxtUseOptions(context, options)
         if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
             xmlSwitchToEncoding(context, converter)

@@ -11,11 +11,28 @@ public struct XMLElementRecord: Sendable, Equatable {
     public var values: [String: String]
     /// The member elements found under the member path, in document order.
     public var members: [XMLElementRecord]
+    /// When the reader was given `XMLSlotNames`: the value of each wanted name, by position
+    /// (nil when absent); `values` then holds only the names not wanted.
+    public var slots: [String?] = []
 
     /// Creates a record.
     public init(location: SourceLocation, values: [String: String] = [:], members: [XMLElementRecord] = []) {
         self.location = location
         self.values = values
         self.members = members
+    }
+}
+
+/// The element (or `"@attribute"`) names a caller wants, record level and member level. A reader
+/// given them fills `XMLElementRecord.slots` by position instead of `values`: matching a name is
+/// then a pointer comparison per element, not the hashing of a (Chinese) name per value, and
+/// elements nobody asked for are not kept at all.
+public struct XMLSlotNames: Sendable, Equatable {
+    public var record: [String]
+    public var member: [String]
+
+    public init(record: [String], member: [String] = []) {
+        self.record = record
+        self.member = member
     }
 }

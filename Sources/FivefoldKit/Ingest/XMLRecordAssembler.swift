@@ -15,6 +15,17 @@ final class XMLRecordAssembler {
     private let member: [InternedName]
     private let file: String
     private var names: [InternedName: String] = [:]
+    /// Slot mode (`XMLSlotNames`): name → slot at each level, and each element name's slot
+    /// (-1: not wanted) cached by its interned pointer.
+    private let slotNames: XMLSlotNames?
+    private var recordSlotIndex: [String: Int] = [:]
+    private var memberSlotIndex: [String: Int] = [:]
+    private var recordSlotOf: [InternedName: Int] = [:]
+    private var memberSlotOf: [InternedName: Int] = [:]
+    private var recordSlots: [String?] = []
+    private var memberSlots: [String?] = []
+    /// The slot of the field being collected (slot mode).
+    private var fieldSlot = -1
 
     /// Open elements (the depth of the next start tag).
     private var depth = 0
@@ -42,10 +53,16 @@ final class XMLRecordAssembler {
 
     /// - Parameters:
     ///   - record, member: the paths' names, interned the way events will deliver them.
-    init(record: [InternedName], member: [InternedName], file: String) {
+    init(record: [InternedName], member: [InternedName], file: String, slotNames: XMLSlotNames? = nil) {
         self.record = record
         self.member = member
         self.file = file
+        self.slotNames = slotNames
+        if let slotNames {
+            // The first position of a name wins, like the first occurrence of an element.
+            for (i, n) in slotNames.record.enumerated() where recordSlotIndex[n] == nil { recordSlotIndex[n] = i }
+            for (i, n) in slotNames.member.enumerated() where memberSlotIndex[n] == nil { memberSlotIndex[n] = i }
+        }
         recordDepth = record.count - 1
         memberDepth = recordDepth + member.count
         fieldText.reserveCapacity(256)
@@ -70,6 +87,35 @@ final class XMLRecordAssembler {
     /// Whether text is being collected (so text events are worth passing on).
     var wantsText: Bool { fieldName != nil && !fieldHasChildren }
 
+    /// The slot of an element name at the record or member level, -1 when not wanted.
+    private func slot(_ name: InternedName, member: Bool) -> Int {
+        if member {
+            if let known = memberSlotOf[name] { return known }
+            let s = memberSlotIndex[self.name(name)] ?? -1
+            memberSlotOf[name] = s
+            return s
+        }
+        if let known = recordSlotOf[name] { return known }
+        let s = recordSlotIndex[self.name(name)] ?? -1
+        recordSlotOf[name] = s
+        return s
+    }
+
+    /// Attribute pairs into fresh slots of a record or member (slot mode); the attributes not
+    /// wanted go to `others`.
+    private func slotted(_ attributes: [(String, String)], member: Bool, others: inout [(String, String)]) -> [String?] {
+        var slots = [String?](repeating: nil, count: member ? slotNames!.member.count : slotNames!.record.count)
+        others = []
+        for (key, value) in attributes {
+            if let i = member ? memberSlotIndex[key] : recordSlotIndex[key] {
+                if slots[i] == nil { slots[i] = value }
+            } else {
+                others.append((key, value))
+            }
+        }
+        return slots
+    }
+
     /// A start tag on `line`, with its attributes (as `"@name"` pairs) when
     /// ``wantsAttributes(_:)`` said so.
     func start(_ name: InternedName, line: Int, attributes: [(String, String)]) {
@@ -81,7 +127,7 @@ final class XMLRecordAssembler {
                 if matched == record.count {
                     inRecord = true
                     recordLine = line
-                    recordValues = attributes
+                    if slotNames != nil { recordSlots = slotted(attributes, member: false, others: &recordValues) } else { recordValues = attributes }
                     members = []
                     memberMatched = 0
                 }
@@ -102,7 +148,7 @@ final class XMLRecordAssembler {
             if memberMatched == member.count {
                 inMember = true
                 memberLine = line
-                memberValues = attributes
+                if slotNames != nil { memberSlots = slotted(attributes, member: true, others: &memberValues) } else { memberValues = attributes }
             }
             return
         }
@@ -125,27 +171,42 @@ final class XMLRecordAssembler {
         if let field = fieldName {
             guard d == fieldDepth else { return }
             if !fieldHasChildren {
-                let value = XMLRecordAssembler.trimmed(fieldText)
-                if inMember { memberValues.append((field, value)) } else { recordValues.append((field, value)) }
+                if slotNames != nil && fieldSlot >= 0 {
+                    if inMember {
+                        if memberSlots[fieldSlot] == nil { memberSlots[fieldSlot] = XMLRecordAssembler.trimmed(fieldText) }
+                    } else if recordSlots[fieldSlot] == nil {
+                        recordSlots[fieldSlot] = XMLRecordAssembler.trimmed(fieldText)
+                    }
+                } else {
+                    let value = XMLRecordAssembler.trimmed(fieldText)
+                    if inMember { memberValues.append((field, value)) } else { recordValues.append((field, value)) }
+                }
             }
             fieldName = nil
             return
         }
         if d == recordDepth {
-            completed.append(XMLElementRecord(
-                location: SourceLocation(file: file, line: recordLine), values: XMLRecordAssembler.dictionary(recordValues),
-                members: members))
+            var done = XMLElementRecord(
+                location: SourceLocation(file: file, line: recordLine),
+                values: XMLRecordAssembler.dictionary(recordValues), members: members)
+            done.slots = recordSlots
+            completed.append(done)
             inRecord = false
             recordValues = []
+            recordSlots = []
             members = []
             matched = recordDepth
             return
         }
         if inMember && d == memberDepth {
-            members.append(XMLElementRecord(
-                location: SourceLocation(file: file, line: memberLine), values: XMLRecordAssembler.dictionary(memberValues)))
+            var done = XMLElementRecord(
+                location: SourceLocation(file: file, line: memberLine),
+                values: XMLRecordAssembler.dictionary(memberValues))
+            done.slots = memberSlots
+            members.append(done)
             inMember = false
             memberValues = []
+            memberSlots = []
             memberMatched = member.count - 1
             return
         }
@@ -154,7 +215,14 @@ final class XMLRecordAssembler {
     }
 
     private func beginField(_ name: InternedName, _ d: Int) {
-        fieldName = self.name(name)
+        if slotNames != nil {
+            // An element nobody asked for is skipped like one with children: no text kept.
+            // An element nobody asked for is kept in `values`, so a quarantined record loses nothing.
+            fieldSlot = slot(name, member: inMember)
+            fieldName = fieldSlot < 0 ? self.name(name) : ""
+        } else {
+            fieldName = self.name(name)
+        }
         fieldDepth = d
         fieldHasChildren = false
         fieldText.removeAll(keepingCapacity: true)
@@ -162,6 +230,7 @@ final class XMLRecordAssembler {
 
     /// Pairs to a dictionary in one hashing pass; for a repeated name the first value wins.
     private static func dictionary(_ pairs: [(String, String)]) -> [String: String] {
+        if pairs.isEmpty { return [:] }
         var values = [String: String](minimumCapacity: pairs.count)
         for (key, value) in pairs.reversed() { values[key] = value }
         return values

@@ -86,14 +86,15 @@ public final class XMLRecordReader {
     ///
     /// A well-formedness error ends the file: the records before it have been delivered, the
     /// record in progress is dropped, and the result's `fatal` says where and why. Can be called
-    /// once.
+    /// once. With `slotNames`, records carry the values of those names in `slots` (and no
+    /// `values`).
     /// - Throws: what `body` throws, or ``IngestError`` when libxml2 cannot start.
-    public func read(_ body: (XMLElementRecord) throws -> Void) throws -> XMLReadResult {
+    public func read(slotNames: XMLSlotNames? = nil, _ body: (XMLElementRecord) throws -> Void) throws -> XMLReadResult {
         guard !consumed else { throw IngestError(file: displayName, "records already read") }
         consumed = true
         var options = XMLRecordReader.safeOptions
         if encodingOverride != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        guard let parser = LibXMLPushParser(paths: paths, file: displayName, url: displayName, encoding: encodingOverride, options: options) else {
+        guard let parser = LibXMLPushParser(paths: paths, file: displayName, url: displayName, encoding: encodingOverride, options: options, slotNames: slotNames) else {
             throw IngestError(file: displayName, "cannot start the XML parser")
         }
         var count = 0

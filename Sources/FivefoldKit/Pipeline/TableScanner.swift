@@ -70,30 +70,44 @@ struct TableScanner {
             stats.encoding = table.encoding
             let fieldCodes = table.fields.map { FieldCodes.codes[$0.field]! }
             let memberCodes = table.memberFields.map { FieldCodes.codes[$0.field]! }
-            let result = try reader.read { element in
-                stats.read += 1
+            // Each field's candidate names in priority order — each alias as an element, then as
+            // an attribute — as positions in the reader's slots.
+            func slots(_ fields: [(field: FieldID, headers: [String])]) -> (names: [String], candidates: [[Int]]) {
+                var names: [String] = []
+                func position(_ name: String) -> Int {
+                    if let known = names.firstIndex(of: name) { return known }
+                    names.append(name)
+                    return names.count - 1
+                }
+                let candidates = fields.map { _, aliases in aliases.flatMap { [position($0), position("@" + $0)] } }
+                return (names, candidates)
+            }
+            let recordSlots = slots(table.fields), memberSlots = slots(table.memberFields)
+            func mapped(_ values: [String?], _ candidates: [[Int]], _ codes: [UInt8]) -> (fields: [(FieldID, String)], codes: [UInt8]) {
                 var fields: [(FieldID, String)] = []
-                var codes: [UInt8] = []
-                for (i, (field, names)) in table.fields.enumerated() {
-                    if let raw = Self.lookup(element.values, names) {
-                        fields.append((field, raw))
-                        codes.append(fieldCodes[i])
+                var present: [UInt8] = []
+                fields.reserveCapacity(candidates.count)
+                present.reserveCapacity(candidates.count)
+                for (i, slots) in candidates.enumerated() {
+                    for s in slots {
+                        guard let raw = values[s] else { continue }
+                        fields.append((FieldCodes.all[Int(codes[i])], raw))
+                        present.append(codes[i])
+                        break
                     }
                 }
+                return (fields, present)
+            }
+            let result = try reader.read(slotNames: XMLSlotNames(record: recordSlots.names, member: memberSlots.names)) { element in
+                stats.read += 1
+                let (fields, codes) = mapped(element.slots, recordSlots.candidates, fieldCodes)
                 let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8]) in
-                    var mf: [(FieldID, String)] = []
-                    var mc: [UInt8] = []
-                    for (i, (field, names)) in table.memberFields.enumerated() {
-                        if let raw = Self.lookup(m.values, names) {
-                            mf.append((field, raw))
-                            mc.append(memberCodes[i])
-                        }
-                    }
+                    let (mf, mc) = mapped(m.slots, memberSlots.candidates, memberCodes)
                     return (m.location, mf, mc)
                 }
                 let record = RawRecord(location: element.location, fields: fields, members: members, codes: codes)
                 if let reason = try accept(record) {
-                    quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element)))
+                    quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element, recordSlots.names)))
                     stats.quarantined += 1
                 } else {
                     stats.accepted += 1
@@ -131,16 +145,13 @@ struct TableScanner {
         return result
     }
 
-    static func lookup(_ values: [String: String], _ names: [String]) -> String? {
-        for name in names {
-            if let v = values[name] { return v }
-            if let v = values["@" + name] { return v }
+    /// A quarantined XML record as text: every value it had, wanted (by slot) or not.
+    static func describe(_ element: XMLElementRecord, _ slotNames: [String]) -> String {
+        var values = element.values
+        for (name, value) in zip(slotNames, element.slots) where values[name] == nil {
+            if let value { values[name] = value }
         }
-        return nil
-    }
-
-    static func describe(_ element: XMLElementRecord) -> String {
-        element.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        return values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
     }
 }
 

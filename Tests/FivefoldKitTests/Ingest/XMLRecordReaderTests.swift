@@ -54,6 +54,31 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertEqual(records[1].location.line, 15)
     }
 
+    func testXMLRecordReader_SlotNamesFillPositionsAndKeepTheRestInValues() throws {
+        let xml = """
+            <档案>
+              <户 户编号="H001" 状态="未脱贫"><户主姓名> 张三 </户主姓名><户主姓名>重复</户主姓名><家庭人口数>2</家庭人口数>
+                <地址><村>大河村</村></地址><备注>x</备注>
+                <成员列表><成员 序号="1"><姓名>张三</姓名><民族>汉</民族></成员><成员><姓名>李四</姓名></成员></成员列表>
+              </户>
+              <户><家庭人口数>3</家庭人口数></户>
+            </档案>
+            """
+        let reader = try XMLRecordReader(path: dir.write("slots.xml", xml), displayName: "archive.xml", paths: archivePaths)
+        var records: [XMLElementRecord] = []
+        let names = XMLSlotNames(record: ["@户编号", "户主姓名", "家庭人口数", "户编号", "地址"], member: ["姓名", "@序号", "身份证号"])
+        let result = try reader.read(slotNames: names) { records.append($0) }
+        XCTAssertNil(result.fatal)
+        XCTAssertEqual(records.count, 2)
+        XCTAssertEqual(records[0].slots, ["H001", "张三", "2", nil, nil], "first occurrence wins; a child with children is not a value")
+        XCTAssertEqual(records[0].values, ["@状态": "未脱贫", "备注": "x"], "names not asked for are kept, nothing is lost")
+        XCTAssertEqual(records[0].members.map(\.slots), [["张三", "1", nil], ["李四", nil, nil]])
+        XCTAssertEqual(records[0].members[0].values, ["民族": "汉"])
+        XCTAssertEqual(records[0].members[0].location.line, 4)
+        XCTAssertEqual(records[1].slots, [nil, nil, "3", nil, nil])
+        XCTAssertEqual(records[1].location.line, 6)
+    }
+
     func testXMLRecordReader_MissingMemberContainerGivesNoMembers() throws {
         let xml = "<档案><户 户编号=\"H1\"><户主姓名>张三</户主姓名></户></档案>"
         let (records, result) = try read(dir.write("m.xml", xml))
