@@ -15,7 +15,7 @@ struct CaseEvaluator {
         var findings: [Finding] = []
         var corrections: [Correction] = []
         var directory = HouseholdDirectory()
-        var identities: [IdentityRow] = []
+        var identities = IdentityBatch()
         var counters = PartCounters()
     }
 
@@ -68,7 +68,7 @@ struct CaseEvaluator {
         output.findings = findings
         output.corrections = corrections
         output.directory = HouseholdDirectory(cases: cases)
-        output.identities = IdentityRow.rows(received: receivedCases, corrected: cases, directory: output.directory)
+        output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory)
         output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
         return output
     }

@@ -91,7 +91,7 @@ final class DuplicateRulesTests: XCTestCase {
         let c = TestData.case([TestData.household([.householdID: "H3", .headID: other], members: [
             TestData.member([.name: "张三", .idNumber: other, .relation: "户主"]), TestData.member([.name: "张三", .idNumber: other, .relation: "之子"]),
         ])])
-        let rows = IdentityRow.rows(received: [a, b, c], corrected: [a, b, c], directory: HouseholdDirectory(cases: [a, b, c]))
+        let rows = IdentityBatch(received: [a, b, c], corrected: [a, b, c], directory: HouseholdDirectory(cases: [a, b, c])).rows
         var sink = FindingSink(config: try TestData.config())
         DuplicateRules.check(rows, corrected: false, sink: &sink)
         let pairs = sink.findings.map { "\($0.rule) \($0.householdID)" }.sorted()

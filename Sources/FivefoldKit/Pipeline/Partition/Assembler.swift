@@ -56,45 +56,9 @@ struct Assembler {
 
         func step(_ what: String) { progress(String(format: "assembling: %@ (%.1f s)", what, Date().timeIntervalSince(started))) }
         step("read findings and worklist items")
-        // Duplicates across every partition and shard, one ID bucket at a time; buckets are
-        // independent, so they are judged `jobs` at a time and joined in bucket order.
-        var idFiles = [[(PartFiles, String)]](repeating: [], count: PartFiles.idBuckets)
-        for p in parts {
-            for name in try p.files("ids-", suffix: ".csv") {
-                guard let bucket = name.dropLast(4).split(separator: "-").last.flatMap({ Int($0) }), bucket < PartFiles.idBuckets else { continue }
-                idFiles[bucket].append((p, name))
-            }
-        }
-        var bucketRows = [(findings: [[String]], items: [[String]])](repeating: ([], []), count: PartFiles.idBuckets)
-        let lock = NSLock()
-        let config = self.config
-        let signed = self.signed
-        try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
-            var rows: [IdentityRow] = []
-            for (p, name) in idFiles[bucket] {
-                rows += try p.rows(ofFile: name).compactMap(IdentityRow.init(fields:))
-            }
-            var received = FindingSink(config: config)
-            DuplicateRules.check(rows.filter { !$0.receivedID.isEmpty && PartFiles.bucket($0.receivedID) == bucket }, corrected: false, sink: &received)
-            var corrected = FindingSink(config: config)
-            DuplicateRules.check(rows.filter { !$0.correctedID.isEmpty && PartFiles.bucket($0.correctedID) == bucket }, corrected: true, sink: &corrected)
-            let found = signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings))
-            let households = Set(found.map(\.householdID))
-            var directory: [String: HouseholdDirectory.Entry] = [:]
-            for r in rows where households.contains(r.householdID) { directory[r.householdID] = r.entry }
-            var out: (findings: [[String]], items: [[String]]) = ([], [])
-            for f in found {
-                out.findings.append(FindingsWriter.row(f))
-                if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item.fields) }
-            }
-            lock.lock()
-            bucketRows[bucket] = out
-            lock.unlock()
-        }
-        for out in bucketRows {
-            findingRows += out.findings
-            itemRows += out.items
-        }
+        let duplicates = try duplicateRows(parts, worklist: worklist)
+        findingRows += duplicates.findings
+        itemRows += duplicates.items
 
         step("duplicates")
         // Villages: incidence from the summed counters against the register.
@@ -171,6 +135,81 @@ struct Assembler {
 }
 
 extension Assembler {
+    /// Duplicates across every partition and shard (`duplicate.person`, `duplicate.household`),
+    /// as finding rows and worklist items in bucket order.
+    ///
+    /// Three steps: the identity keys of each ID bucket are grouped by ID number and only the
+    /// groups of two or more are kept (a handful in a province); the households those name are
+    /// read from each partition once; then the duplicate rules judge each bucket's rows as
+    /// received and as corrected. Buckets are independent and run `jobs` at a time.
+    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]]) {
+        struct Origin: Hashable { var part: Int, partition: Int }
+        var keyFiles = [[(Origin, String)]](repeating: [], count: PartFiles.idBuckets)
+        for (k, part) in parts.enumerated() {
+            for name in try part.files("ids-", suffix: ".bin") {
+                let pieces = name.dropLast(4).split(separator: "-")
+                guard pieces.count == 3, let p = Int(pieces[1]), let b = Int(pieces[2]), b < PartFiles.idBuckets else { continue }
+                keyFiles[b].append((Origin(part: k, partition: p), part.folder + "/" + name))
+            }
+        }
+        // 1. Keys whose ID number occurs more than once in their bucket (as received or as corrected).
+        var candidates = [[(Origin, IdentityBatch.Key)]](repeating: [], count: PartFiles.idBuckets)
+        let lock = NSLock()
+        try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
+            var keys: [(Origin, IdentityBatch.Key)] = []
+            for (origin, path) in keyFiles[bucket] {
+                for key in try IdentityFiles.keys(path: path) { keys.append((origin, key)) }
+            }
+            var received: [UInt64: Int] = [:], corrected: [UInt64: Int] = [:]
+            func slot(_ role: IdentityRow.Role, _ id: UInt64) -> UInt64 { role == .head ? id | 1 << 63 : id }
+            for (_, key) in keys {
+                if key.received != 0, IdentityBatch.bucket(key.received) == bucket { received[slot(key.role, key.received), default: 0] += 1 }
+                if key.corrected != 0, IdentityBatch.bucket(key.corrected) == bucket { corrected[slot(key.role, key.corrected), default: 0] += 1 }
+            }
+            let kept = keys.filter { _, key in
+                (received[slot(key.role, key.received)] ?? 0) > 1 || (corrected[slot(key.role, key.corrected)] ?? 0) > 1
+            }
+            lock.lock()
+            candidates[bucket] = kept
+            lock.unlock()
+        }
+        // 2. The households they name, each partition's file read once.
+        var wanted: [Origin: Set<UInt32>] = [:]
+        for bucket in candidates {
+            for (origin, key) in bucket { wanted[origin, default: []].insert(key.household) }
+        }
+        var households: [Origin: [UInt32: IdentityBatch.Household]] = [:]
+        try Parallel.forEach(Array(wanted.keys), jobs: jobs) { origin in
+            let found = try IdentityFiles.households(path: parts[origin.part].folder + "/idhouses-\(origin.partition).bin", wanted: wanted[origin]!)
+            lock.lock()
+            households[origin] = found
+            lock.unlock()
+        }
+        // 3. The rules, bucket by bucket.
+        var bucketRows = [(findings: [[String]], items: [[String]])](repeating: ([], []), count: PartFiles.idBuckets)
+        let config = self.config
+        let signed = self.signed
+        try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
+            let rows = candidates[bucket].map { origin, key in IdentityBatch.row(key, households[origin]![key.household]!) }
+            var received = FindingSink(config: config)
+            DuplicateRules.check(rows.filter { !$0.receivedID.isEmpty && IdentityBatch.bucket(PackedID.pack($0.receivedID)!) == bucket }, corrected: false, sink: &received)
+            var corrected = FindingSink(config: config)
+            DuplicateRules.check(rows.filter { !$0.correctedID.isEmpty && IdentityBatch.bucket(PackedID.pack($0.correctedID)!) == bucket }, corrected: true, sink: &corrected)
+            let found = signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings))
+            var directory: [String: HouseholdDirectory.Entry] = [:]
+            for r in rows { directory[r.householdID] = r.entry }
+            var out: (findings: [[String]], items: [[String]]) = ([], [])
+            for f in found {
+                out.findings.append(FindingsWriter.row(f))
+                if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item.fields) }
+            }
+            lock.lock()
+            bucketRows[bucket] = out
+            lock.unlock()
+        }
+        return (bucketRows.flatMap(\.findings), bucketRows.flatMap(\.items))
+    }
+
     /// A shard's own summary (its households and findings before the merge) and its description.
     func summarizeShard(parts: PartFiles, inputs: [RunSummary.Input], shard: Shard, timings: [String: Double]) throws -> RunSummary {
         try parts.writeShard(shard)

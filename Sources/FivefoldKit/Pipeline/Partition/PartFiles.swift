@@ -1,12 +1,12 @@
 import Foundation
 
 /// The intermediate files of a run, between the per-partition evaluation and the assembly:
-/// findings, corrections and worklist items per partition, identity rows in ID-hash buckets,
-/// counters, and the input accounting. A shard (`--shard i/N`) leaves exactly these in its
+/// findings, corrections and worklist items per partition, identity keys in ID-hash buckets
+/// (`IdentityFiles`), counters, and the input accounting. A shard (`--shard i/N`) leaves exactly these in its
 /// output folder (`_parts/`), and `fivefold merge` assembles any number of them.
 struct PartFiles {
     let folder: String
-    /// Identity rows are bucketed by the hash of the ID number so duplicates can be found one
+    /// Identity keys are bucketed by the hash of the ID number so duplicates can be found one
     /// bucket at a time.
     static let idBuckets = 64
 
@@ -20,8 +20,6 @@ struct PartFiles {
         try w.writeRow(header)
         return w
     }
-
-    static func bucket(_ id: String) -> Int { Int(StableHash.value([id]) % UInt64(idBuckets)) }
 
     func write(_ output: CaseEvaluator.Output, partition p: Int, maskIDs: Bool) throws {
         let findings = try open("findings-\(p).csv", header: FindingsWriter.header)
@@ -39,17 +37,7 @@ struct PartFiles {
         }
         try items.close()
 
-        var buckets: [Int: CSVWriter] = [:]
-        for row in output.identities {
-            var targets = Set<Int>()
-            if !row.receivedID.isEmpty { targets.insert(Self.bucket(row.receivedID)) }
-            if !row.correctedID.isEmpty { targets.insert(Self.bucket(row.correctedID)) }
-            for b in targets.sorted() {
-                if buckets[b] == nil { buckets[b] = try open("ids-\(p)-\(b).csv", header: IdentityRow.header) }
-                try buckets[b]!.writeRow(row.fields)
-            }
-        }
-        for w in buckets.values { try w.close() }
+        try IdentityFiles.write(output.identities, partition: p, folder: folder)
 
         try Self.writeJSON(output.counters, to: folder + "/counters-\(p).json")
     }

@@ -55,4 +55,18 @@ enum PackedID {
         }
         return count == 18 ? value : nil
     }
+
+    /// The ID number `pack` packed; "" for 0 (no ID number).
+    static func unpack(_ packed: UInt64) -> String {
+        guard packed != 0 else { return "" }
+        var bytes = [UInt8](repeating: 0, count: 18)
+        let check = packed % 11
+        bytes[17] = check == 10 ? UInt8(ascii: "X") : UInt8(48 + check)
+        var rest = packed / 11
+        for i in stride(from: 16, through: 0, by: -1) {
+            bytes[i] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -1,0 +1,203 @@
+import Foundation
+
+/// The system's ID numbers of one partition, as the duplicate rules need them across partitions
+/// and shards, in a compact form: one fixed-size key per member and head (ID numbers packed into
+/// 64 bits) and, once per household, the texts a finding about it needs.
+///
+/// A province has millions of members and a few thousand duplicates. The assembly reads the keys
+/// of one ID bucket at a time, keeps only the ID numbers that occur more than once, and reads the
+/// texts of just those households; everyone else costs 23 bytes written and read, not a row of
+/// eleven strings parsed (which made the duplicate step the slowest of a province's assembly).
+struct IdentityBatch: Sendable {
+    /// One member (or head) of a system household.
+    struct Key: Equatable, Sendable {
+        var role: IdentityRow.Role
+        /// The packed ID number as received and as corrected; 0 when absent. (A valid ID number
+        /// never packs to 0: its birth year would be 0000.)
+        var received: UInt64
+        var corrected: UInt64
+        /// Index of the household in `households`, and of the name in its `names`.
+        var household: UInt32
+        var name: UInt16
+    }
+
+    /// What a finding about a household needs: where it is and its members' names (a head's
+    /// name is last).
+    struct Household: Equatable, Sendable {
+        var householdID: String
+        var regionCode: String
+        var entry: HouseholdDirectory.Entry
+        var names: [String]
+    }
+
+    var keys: [Key] = []
+    var households: [Household] = []
+
+    init() {}
+
+    /// Members and heads of the system records, received and corrected side by side.
+    init(received: [HouseholdCase], corrected: [HouseholdCase], directory: HouseholdDirectory) {
+        for (before, after) in zip(received, corrected) {
+            guard let system = before.system, let fixed = after.system else { continue }
+            let h = UInt32(households.count)
+            var names: [String] = []
+            var added = false
+            for (m, n) in zip(system.members, fixed.members) {
+                let a = Self.pack(m[.idNumber]), b = Self.pack(n[.idNumber])
+                guard a != 0 || b != 0 else { continue }
+                keys.append(Key(role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count)))
+                names.append(m[.name] ?? "")
+                added = true
+            }
+            if !system.isMemberOnly {
+                let a = Self.pack(IdentityRow.headID(system)), b = Self.pack(IdentityRow.headID(fixed))
+                if a != 0 || b != 0 {
+                    keys.append(Key(role: .head, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count)))
+                    names.append(system[.headName] ?? "")
+                    added = true
+                }
+            }
+            guard added else { continue }
+            let entry = directory[before.householdID] ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
+            households.append(Household(householdID: before.householdID, regionCode: before.regionCode, entry: entry, names: names))
+        }
+    }
+
+    /// A normalised ID number packed into 64 bits, 0 when absent. Normalised ID numbers are
+    /// always 17 digits and a digit or X, so they always pack; anything else would be absent.
+    static func pack(_ id: String?) -> UInt64 {
+        guard let id, !id.isEmpty else { return 0 }
+        return PackedID.pack(id) ?? 0
+    }
+
+    /// The ID bucket of a packed ID number (a multiplicative hash: the last digits are not uniform).
+    static func bucket(_ packed: UInt64) -> Int {
+        Int((packed &* 0x9E37_79B9_7F4A_7C15) >> 58) % PartFiles.idBuckets
+    }
+
+    /// The identity row of a key and the household it names.
+    static func row(_ key: Key, _ h: Household) -> IdentityRow {
+        IdentityRow(
+            role: key.role, receivedID: PackedID.unpack(key.received), correctedID: PackedID.unpack(key.corrected),
+            householdID: h.householdID, regionCode: h.regionCode, name: h.names[Int(key.name)], entry: h.entry)
+    }
+
+    /// Every key as an identity row.
+    var rows: [IdentityRow] { keys.map { Self.row($0, households[Int($0.household)]) } }
+}
+
+/// Writing and reading `IdentityBatch`es: `ids-<partition>-<bucket>.bin` holds the keys whose
+/// received or corrected ID falls in the bucket, `idhouses-<partition>.bin` the households.
+/// Little-endian; strings as a 32-bit length and UTF-8. Only Fivefold writes these files.
+enum IdentityFiles {
+    static let keySize = 23
+
+    static func write(_ batch: IdentityBatch, partition p: Int, folder: String) throws {
+        var buckets: [Int: [UInt8]] = [:]
+        for key in batch.keys {
+            var record: [UInt8] = []
+            record.reserveCapacity(keySize)
+            record.append(key.role == .member ? 0 : 1)
+            append(key.received, bytes: 8, to: &record)
+            append(key.corrected, bytes: 8, to: &record)
+            append(UInt64(key.household), bytes: 4, to: &record)
+            append(UInt64(key.name), bytes: 2, to: &record)
+            var targets: [Int] = []
+            if key.received != 0 { targets.append(IdentityBatch.bucket(key.received)) }
+            if key.corrected != 0, !targets.contains(IdentityBatch.bucket(key.corrected)) { targets.append(IdentityBatch.bucket(key.corrected)) }
+            for b in targets { buckets[b, default: []].append(contentsOf: record) }
+        }
+        for (b, bytes) in buckets {
+            try save(bytes, to: "\(folder)/ids-\(p)-\(b).bin")
+        }
+        var out: [UInt8] = []
+        for h in batch.households {
+            let texts = [h.householdID, h.regionCode, h.entry.township, h.entry.village, h.entry.headName, h.entry.cadreName, h.entry.cadrePhone] + h.names
+            append(UInt64(texts.count), bytes: 4, to: &out)
+            for t in texts {
+                append(UInt64(t.utf8.count), bytes: 4, to: &out)
+                out.append(contentsOf: t.utf8)
+            }
+        }
+        try save(out, to: "\(folder)/idhouses-\(p).bin")
+    }
+
+    private static func save(_ bytes: [UInt8], to path: String) throws {
+        let file = try WritableFile(path: path)
+        try file.write(bytes)
+        file.close()
+    }
+
+    private static func append(_ value: UInt64, bytes: Int, to out: inout [UInt8]) {
+        for i in 0..<bytes { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
+    }
+
+    private static func damaged(_ path: String) -> PipelineError {
+        PipelineError(file: path, keyPath: "", message: "damaged intermediate file; run the shard again")
+    }
+
+    /// The keys of one bucket file.
+    static func keys(path: String) throws -> [IdentityBatch.Key] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard data.count % keySize == 0 else { throw damaged(path) }
+        return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var keys: [IdentityBatch.Key] = []
+            keys.reserveCapacity(b.count / keySize)
+            func read(_ at: Int, _ n: Int) -> UInt64 {
+                var v: UInt64 = 0
+                for i in 0..<n { v |= UInt64(b[at + i]) << (8 * UInt64(i)) }
+                return v
+            }
+            var i = 0
+            while i < b.count {
+                guard b[i] <= 1 else { throw damaged(path) }
+                keys.append(IdentityBatch.Key(
+                    role: b[i] == 0 ? .member : .head, received: read(i + 1, 8), corrected: read(i + 9, 8),
+                    household: UInt32(read(i + 17, 4)), name: UInt16(read(i + 21, 2))))
+                i += keySize
+            }
+            return keys
+        }
+    }
+
+    /// The households of a partition whose indexes are in `wanted` (the rest are skipped
+    /// without decoding), by index.
+    static func households(path: String, wanted: Set<UInt32>) throws -> [UInt32: IdentityBatch.Household] {
+        guard !wanted.isEmpty else { return [:] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var result: [UInt32: IdentityBatch.Household] = [:]
+            var i = 0
+            var index: UInt32 = 0
+            func u32() throws -> Int {
+                guard i + 4 <= b.count else { throw damaged(path) }
+                let v = Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 | Int(b[i + 3]) << 24
+                i += 4
+                return v
+            }
+            while i < b.count && result.count < wanted.count {
+                let count = try u32()
+                guard count >= 7 else { throw damaged(path) }
+                let keep = wanted.contains(index)
+                var texts: [String] = []
+                for _ in 0..<count {
+                    let length = try u32()
+                    guard length <= b.count - i else { throw damaged(path) }
+                    if keep { texts.append(String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + length)]), as: UTF8.self)) }
+                    i += length
+                }
+                if keep {
+                    result[index] = IdentityBatch.Household(
+                        householdID: texts[0], regionCode: texts[1],
+                        entry: HouseholdDirectory.Entry(township: texts[2], village: texts[3], headName: texts[4], cadreName: texts[5], cadrePhone: texts[6]),
+                        names: Array(texts[7...]))
+                }
+                index += 1
+            }
+            guard result.count == wanted.count else { throw damaged(path) }
+            return result
+        }
+    }
+}
