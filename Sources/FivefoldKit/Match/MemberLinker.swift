@@ -26,19 +26,32 @@ public struct MemberLinker {
 
     public func link(_ c: inout HouseholdCase, registries: Registries) {
         var people: [LinkedMember] = []
+        // Beside each person: the ID numbers of their records in source order, and the linkage
+        // profiles of their records (made when a later source first needs them).
+        var ids: [[String]] = []
+        var profiles: [[Profile]?] = []
+        func join(_ p: Int, _ source: SourceID, _ member: MemberRecord, score: Double) {
+            people[p].records[source] = member
+            people[p].scores[source] = score
+            if let id = member[.idNumber] { ids[p].append(id) }
+            if profiles[p] != nil { profiles[p]!.append(Profile(member, asOf: asOf)) }
+        }
         let order = c.records.keys.sorted(by: HouseholdMatcher.sourceOrder)
         for source in order {
-            guard let record = c.records[source] else { continue }
-            var taken = Set<Int>()
+            guard let members = c.records[source]?.members else { continue }
+            var taken = [Bool](repeating: false, count: people.count)
             var pending: [Int] = []
             // First pass: ID numbers.
-            for (index, member) in record.members.enumerated() {
+            for (index, member) in members.enumerated() {
                 if let id = member[.idNumber] {
-                    let hits = people.indices.filter { !taken.contains($0) && people[$0].records.values.contains { $0[.idNumber] == id } }
-                    if hits.count == 1 {
-                        people[hits[0]].records[source] = member
-                        people[hits[0]].scores[source] = 1
-                        taken.insert(hits[0])
+                    var hit = -1, hits = 0
+                    for p in people.indices where !taken[p] && ids[p].contains(id) {
+                        hit = p
+                        hits += 1
+                    }
+                    if hits == 1 {
+                        join(hit, source, member, score: 1)
+                        taken[hit] = true
                         continue
                     }
                 }
@@ -47,12 +60,14 @@ public struct MemberLinker {
             // Second pass: score every remaining (member, person) pair, link best-first.
             var candidates: [(member: Int, person: Int, score: Double)] = []
             if !pending.isEmpty {
-                let open = people.indices.filter { !taken.contains($0) && people[$0].records[source] == nil }
-                let known = open.map { p in people[p].records.values.map { Profile($0, asOf: asOf) } }
+                let open = people.indices.filter { !taken[$0] && people[$0].records[source] == nil }
+                for p in open where profiles[p] == nil {
+                    profiles[p] = people[p].orderedRecords.map { Profile($0, asOf: asOf) }
+                }
                 for index in pending {
-                    let profile = Profile(record.members[index], asOf: asOf)
-                    for (k, p) in open.enumerated() {
-                        let s = known[k].map { score(profile, $0) }.max() ?? 0
+                    let profile = Profile(members[index], asOf: asOf)
+                    for p in open {
+                        let s = profiles[p]!.map { score(profile, $0) }.max() ?? 0
                         if s >= threshold { candidates.append((index, p, s)) }
                     }
                 }
@@ -60,33 +75,33 @@ public struct MemberLinker {
             candidates.sort { ($0.score, -$0.member, -$0.person) > ($1.score, -$1.member, -$1.person) }
             var linked = Set<Int>()
             var ambiguous = Set<Int>()
-            for cand in candidates where !linked.contains(cand.member) && !taken.contains(cand.person) && !ambiguous.contains(cand.member) {
+            for cand in candidates where !linked.contains(cand.member) && !taken[cand.person] && !ambiguous.contains(cand.member) {
                 let rivals = candidates.filter {
-                    ($0.member == cand.member && $0.person != cand.person && !taken.contains($0.person))
+                    ($0.member == cand.member && $0.person != cand.person && !taken[$0.person])
                         || ($0.person == cand.person && $0.member != cand.member && !linked.contains($0.member))
                 }
                 if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) {
                     ambiguous.insert(cand.member)
                     continue
                 }
-                people[cand.person].records[source] = record.members[cand.member]
-                people[cand.person].scores[source] = cand.score
-                taken.insert(cand.person)
+                join(cand.person, source, members[cand.member], score: cand.score)
+                taken[cand.person] = true
                 linked.insert(cand.member)
             }
             for index in pending where !linked.contains(index) {
-                var person = LinkedMember(records: [source: record.members[index]], scores: [source: 1])
+                var person = LinkedMember(records: [source: members[index]], scores: [source: 1])
                 person.ambiguous = ambiguous.contains(index)
                 people.append(person)
-                taken.insert(people.count - 1)
+                ids.append(members[index][.idNumber].map { [$0] } ?? [])
+                profiles.append(nil)
+                taken.append(true)
             }
         }
         if registries.has("hukou") {
             for i in people.indices {
                 // Try every ID number the person carries, most reliable source first (the system's
-                // may be the wrong one); dictionary order is not an order.
-                let ids = people[i].records.keys.sorted(by: HouseholdMatcher.sourceOrder).compactMap { people[i].records[$0]?[.idNumber] }
-                guard let row = ids.lazy.compactMap({ registries.rows("hukou", id: $0).first }).first else { continue }
+                // may be the wrong one): `ids` are in source order.
+                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first }).first else { continue }
                 var hukou = row
                 hukou.source = .hukou
                 people[i].records[.hukou] = hukou

@@ -27,6 +27,7 @@ public enum DateParser {
 
     /// The date `raw` names, or nil when it is blank, in no accepted form, or not a real day.
     public static func parse(_ raw: String) -> CivilDate? {
+        if let iso = isoDate(raw) { return iso }
         let text = TextNormalizer.fold(raw)
         if text.isEmpty { return nil }
         var tokens = Tokens()
@@ -51,6 +52,25 @@ public enum DateParser {
         default:
             return nil
         }
+    }
+
+    /// The fast path for exactly `yyyy-MM-dd` (every normalised date, read again by the rules):
+    /// the same result the tokenizer gives for it, without folding and tokens.
+    @inline(__always)
+    static func isoDate(_ text: String) -> CivilDate? {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { b -> CivilDate? in
+            func digit(_ i: Int) -> Int? {
+                let v = Int(b[i]) - 48
+                return v >= 0 && v <= 9 ? v : nil
+            }
+            guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+                let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+                let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+            else { return nil }
+            return date(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        } ?? nil
     }
 
     /// The date of a spreadsheet serial number in the 1900 date system (Excel, WPS, LibreOffice

@@ -81,6 +81,16 @@ final class MemberLinkerTests: XCTestCase {
         XCTAssertEqual(pairs(links), ["-=钱二/60", "赵一/1960-01-01=-"])
     }
 
+    func testNameKeyDropsExactlyTheDotsAndUnicodeWhiteSpace() {
+        let dots: Set<UInt32> = [0x00B7, 0x2022, 0xFF0E, 0x30FB, 0x002E, 0xFF65, 0x2027, 0x2219, 0x22C5, 0x0387]
+        for v in UInt32(0)...0xFFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(NameSimilarity.isDropped(v), dots.contains(v) || s.properties.isWhitespace, String(format: "U+%04X", v))
+        }
+        XCTAssertEqual(NameSimilarity.key("买买提 · 艾力\u{3000}"), "买买提艾力")
+        XCTAssertEqual(NameSimilarity.key("张三"), "张三")
+    }
+
     func testNameSimilarityLevels() {
         XCTAssertEqual(NameSimilarity.score("张晓明", "张晓明"), 1)
         XCTAssertEqual(NameSimilarity.score("张晓明", "张小明"), 0.9)
