@@ -1,9 +1,10 @@
 import Foundation
 
-/// Remembers what `FieldNormalizer` made of the raw values of one field, for the fields whose
-/// values repeat: code lists, yes/no, sets, small counts and years. A province has millions of
-/// 健康 / 是 / 户主 / 4 but a handful of distinct spellings of each, and normalising them
-/// (folding, look-up keys, code tables) was a tenth of a run.
+/// Remembers what `FieldNormalizer` made of raw values, for the kinds whose values repeat: code
+/// lists, yes/no, sets, small counts and years (a province has millions of 健康 / 是 / 户主 / 4
+/// but a handful of spellings of each), and within a partition the ID numbers, dates and amounts
+/// that every source and registry repeats for the same person or household. Normalising them
+/// (folding, look-up keys, code tables, ID checks) was a tenth of a run.
 ///
 /// Keys compare the UTF-8 bytes: Swift's own `String` hashing normalises non-ASCII text to NFC
 /// first, which costs more than the normalisation it would save. Two raw values with the same
@@ -15,21 +16,25 @@ final class NormalizationMemo {
     private var tables: [[ByteKey: FieldValue]]
     private var hits: [Int]
     private var enabled: [Bool]
-    static let capacity = 4096
+    private let capacities: [Int]
 
-    /// - Parameter slots: how many distinct fields (slots) the caller will ask about.
-    init(normalizer: FieldNormalizer, slots: Int) {
+    /// - Parameter capacities: one slot per kind of value the caller will ask about, and how many
+    ///   values each remembers at most.
+    init(normalizer: FieldNormalizer, capacities: [Int]) {
         self.normalizer = normalizer
-        tables = Array(repeating: [:], count: slots)
-        hits = Array(repeating: 0, count: slots)
-        enabled = Array(repeating: true, count: slots)
+        self.capacities = capacities
+        tables = Array(repeating: [:], count: capacities.count)
+        hits = Array(repeating: 0, count: capacities.count)
+        enabled = Array(repeating: true, count: capacities.count)
     }
 
-    /// Whether values of `kind` are worth remembering at all.
-    static func repeats(_ kind: FieldKind) -> Bool {
+    /// How many values of `kind` are worth remembering: 0 for kinds whose normalisation costs no
+    /// more than the look-up (names, free text, codes, phone numbers).
+    static func capacity(_ kind: FieldKind) -> Int {
         switch kind {
-        case .boolean, .enumeration, .set, .integer, .year: return true
-        case .text, .personName, .idNumber, .regionCode, .quantity, .date, .phone: return false
+        case .boolean, .enumeration, .set, .integer, .year: return 4096
+        case .idNumber, .quantity, .date: return 1 << 16
+        case .text, .personName, .regionCode, .phone: return 0
         }
     }
 
@@ -42,7 +47,7 @@ final class NormalizationMemo {
             return known
         }
         let value = normalizer.normalize(raw, kind: kind)
-        if tables[slot].count < Self.capacity {
+        if tables[slot].count < capacities[slot] {
             tables[slot][key] = value
         } else if hits[slot] < tables[slot].count {
             enabled[slot] = false

@@ -28,9 +28,8 @@ final class IdentityFilesTests: XCTestCase {
         let folder = dir.url.path
         try IdentityFiles.write(batch, partition: 7, folder: folder)
         var keys: [IdentityBatch.Key] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasPrefix("ids-7-") {
-            let bucket = Int(name.dropLast(4).split(separator: "-")[2])!
-            let read = try IdentityFiles.keys(path: folder + "/" + name)
+        for bucket in 0..<PartFiles.idBuckets {
+            let read = try IdentityFiles.keys(path: folder + "/ids-7.bin", bucket: bucket)
             XCTAssertTrue(read.allSatisfy { IdentityBatch.bucket($0.received) == bucket || IdentityBatch.bucket($0.corrected) == bucket })
             keys += read
         }
@@ -45,9 +44,11 @@ final class IdentityFilesTests: XCTestCase {
     }
 
     func testDamagedKeyFileIsAnError() throws {
-        let path = dir.write("ids-1-2.bin", [0, 1, 2])
-        XCTAssertThrowsError(try IdentityFiles.keys(path: path)) { error in
-            XCTAssertTrue("\(error)".contains("damaged intermediate file"), "\(error)")
+        for bytes in [[0, 1, 2], [UInt8](repeating: 0, count: 8 * 64) + [23, 0, 0, 0, 0, 0, 0, 0]] {
+            let path = dir.write("ids-1.bin", bytes)
+            XCTAssertThrowsError(try IdentityFiles.keys(path: path, bucket: 63)) { error in
+                XCTAssertTrue("\(error)".contains("damaged intermediate file"), "\(error)")
+            }
         }
     }
 }

@@ -144,12 +144,11 @@ extension Assembler {
     /// received and as corrected. Buckets are independent and run `jobs` at a time.
     func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]]) {
         struct Origin: Hashable { var part: Int, partition: Int }
-        var keyFiles = [[(Origin, String)]](repeating: [], count: PartFiles.idBuckets)
+        var keyFiles: [(Origin, String)] = []
         for (k, part) in parts.enumerated() {
             for name in try part.files("ids-", suffix: ".bin") {
-                let pieces = name.dropLast(4).split(separator: "-")
-                guard pieces.count == 3, let p = Int(pieces[1]), let b = Int(pieces[2]), b < PartFiles.idBuckets else { continue }
-                keyFiles[b].append((Origin(part: k, partition: p), part.folder + "/" + name))
+                guard let p = Int(name.dropFirst(4).dropLast(4)) else { continue }
+                keyFiles.append((Origin(part: k, partition: p), part.folder + "/" + name))
             }
         }
         // 1. Keys whose ID number occurs more than once in their bucket (as received or as corrected).
@@ -157,8 +156,8 @@ extension Assembler {
         let lock = NSLock()
         try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
             var keys: [(Origin, IdentityBatch.Key)] = []
-            for (origin, path) in keyFiles[bucket] {
-                for key in try IdentityFiles.keys(path: path) { keys.append((origin, key)) }
+            for (origin, path) in keyFiles {
+                for key in try IdentityFiles.keys(path: path, bucket: bucket) { keys.append((origin, key)) }
             }
             var received: [UInt64: Int] = [:], corrected: [UInt64: Int] = [:]
             func slot(_ role: IdentityRow.Role, _ id: UInt64) -> UInt64 { role == .head ? id | 1 << 63 : id }

@@ -86,14 +86,18 @@ struct IdentityBatch: Sendable {
     var rows: [IdentityRow] { keys.map { Self.row($0, households[Int($0.household)]) } }
 }
 
-/// Writing and reading `IdentityBatch`es: `ids-<partition>-<bucket>.bin` holds the keys whose
-/// received or corrected ID falls in the bucket, `idhouses-<partition>.bin` the households.
-/// Little-endian; strings as a 32-bit length and UTF-8. Only Fivefold writes these files.
+/// Writing and reading `IdentityBatch`es. `ids-<partition>.bin` holds the keys by bucket (a key
+/// is under the bucket of its received and of its corrected ID): a header of `idBuckets + 1`
+/// 64-bit offsets, then each bucket's keys, so one bucket is read without the others (one file a
+/// partition, not one a bucket: 64 small files per partition cost more in file creation than in
+/// writing). `idhouses-<partition>.bin` holds the households. Little-endian; strings as a 32-bit
+/// length and UTF-8. Only Fivefold writes these files.
 enum IdentityFiles {
     static let keySize = 23
+    static var headerSize: Int { 8 * (PartFiles.idBuckets + 1) }
 
     static func write(_ batch: IdentityBatch, partition p: Int, folder: String) throws {
-        var buckets: [Int: [UInt8]] = [:]
+        var buckets = [[UInt8]](repeating: [], count: PartFiles.idBuckets)
         for key in batch.keys {
             var record: [UInt8] = []
             record.reserveCapacity(keySize)
@@ -105,11 +109,16 @@ enum IdentityFiles {
             var targets: [Int] = []
             if key.received != 0 { targets.append(IdentityBatch.bucket(key.received)) }
             if key.corrected != 0, !targets.contains(IdentityBatch.bucket(key.corrected)) { targets.append(IdentityBatch.bucket(key.corrected)) }
-            for b in targets { buckets[b, default: []].append(contentsOf: record) }
+            for b in targets { buckets[b].append(contentsOf: record) }
         }
-        for (b, bytes) in buckets {
-            try save(bytes, to: "\(folder)/ids-\(p)-\(b).bin")
+        var keys: [UInt8] = []
+        var offset = 0
+        for b in 0...PartFiles.idBuckets {
+            append(UInt64(offset), bytes: 8, to: &keys)
+            if b < PartFiles.idBuckets { offset += buckets[b].count }
         }
+        for bucket in buckets { keys += bucket }
+        try save(keys, to: "\(folder)/ids-\(p).bin")
         var out: [UInt8] = []
         for h in batch.households {
             let texts = [h.householdID, h.regionCode, h.entry.township, h.entry.village, h.entry.headName, h.entry.cadreName, h.entry.cadrePhone] + h.names
@@ -136,10 +145,22 @@ enum IdentityFiles {
         PipelineError(file: path, keyPath: "", message: "damaged intermediate file; run the shard again")
     }
 
-    /// The keys of one bucket file.
-    static func keys(path: String) throws -> [IdentityBatch.Key] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard data.count % keySize == 0 else { throw damaged(path) }
+    /// The keys of one bucket of a partition's key file.
+    static func keys(path: String, bucket: Int) throws -> [IdentityBatch.Key] {
+        guard let file = FileHandle(forReadingAtPath: path) else { throw damaged(path) }
+        defer { try? file.close() }
+        let header = try file.read(upToCount: headerSize) ?? Data()
+        guard header.count == headerSize else { throw damaged(path) }
+        func offset(_ b: Int) -> UInt64 {
+            let h = [UInt8](header)
+            return (0..<8).reduce(UInt64(0)) { $0 | UInt64(h[8 * b + $1]) << (8 * UInt64($1)) }
+        }
+        let start = offset(bucket), end = offset(bucket + 1)
+        guard start <= end, (end - start) % UInt64(keySize) == 0 else { throw damaged(path) }
+        if start == end { return [] }
+        try file.seek(toOffset: UInt64(headerSize) + start)
+        let data = try file.read(upToCount: Int(end - start)) ?? Data()
+        guard data.count == Int(end - start) else { throw damaged(path) }
         return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let b = raw.bindMemory(to: UInt8.self)
             var keys: [IdentityBatch.Key] = []

@@ -13,7 +13,7 @@ struct PartitionWorker {
         var households: [SourceID: [HouseholdRecord]] = [:]
         var registries = Registries()
         for r in config.registries { registries.declare(r.name) }
-        let memo = NormalizationMemo(normalizer: normalizer, slots: 512)
+        let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
         for table in tables {
             let path = Partitioner.spillPath(workFolder, table: table.index, partition: p)
             let source = SourceID(table.source)
@@ -64,22 +64,30 @@ struct PartitionWorker {
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
     }
 
-    /// Whether each coded field's values are remembered (`NormalizationMemo`), by level.
-    private static let memoized: (household: [Bool], member: [Bool]) = (
-        FieldCodes.householdKinds.map(NormalizationMemo.repeats), FieldCodes.memberKinds.map(NormalizationMemo.repeats)
-    )
+    /// The memo's slots: one per distinct kind of the coded fields (a value normalises the same
+    /// whichever field it is in: the ID numbers of members, heads and registries share one), and
+    /// each coded field's slot at each level (-1: not remembered).
+    private static let memoSlots: (capacities: [Int], household: [Int], member: [Int]) = {
+        var kinds: [FieldKind] = []
+        func slot(_ kind: FieldKind) -> Int {
+            guard NormalizationMemo.capacity(kind) > 0 else { return -1 }
+            if let known = kinds.firstIndex(of: kind) { return known }
+            kinds.append(kind)
+            return kinds.count - 1
+        }
+        let household = FieldCodes.householdKinds.map(slot), member = FieldCodes.memberKinds.map(slot)
+        return (kinds.map(NormalizationMemo.capacity), household, member)
+    }()
 
     private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo) -> FieldMap {
         let isMember = level == .member
         let kinds = isMember ? FieldCodes.memberKinds : FieldCodes.householdKinds
-        let memoized = isMember ? Self.memoized.member : Self.memoized.household
+        let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
         var result = FieldMap()
         result.reserveCapacity(fields.count)
         for (code, raw) in fields {
             let c = Int(code)
-            let value = memoized[c]
-                ? memo.normalize(raw, kind: kinds[c], slot: isMember ? 256 + c : c)
-                : normalizer.normalize(raw, kind: kinds[c])
+            let value = slots[c] >= 0 ? memo.normalize(raw, kind: kinds[c], slot: slots[c]) : normalizer.normalize(raw, kind: kinds[c])
             result[FieldCodes.all[c]] = value
         }
         return result
