@@ -26,6 +26,8 @@ public struct SignedEvidence: Sendable {
     }
 
     public var isEmpty: Bool { results.isEmpty }
+    /// Whether any field value is signed (verdicts on findings aside).
+    public var hasValues: Bool { !values.isEmpty }
 
     static func key(_ household: String, _ member: String, _ field: FieldID) -> String {
         household + "\u{1f}" + member + "\u{1f}" + field.rawValue

@@ -74,13 +74,20 @@ public struct UnifyRules {
     // MARK: unify.mismatch
 
     private func compareHousehold(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
-        for (spec, policy) in householdFields {
-            var values: [SourceValue] = []
-            for source in sources {
-                guard let record = c.records[source], !record.isMemberOnly else { continue }
-                if let value = record.fields[spec.id], let comparable = SourceValue(source: source, value) {
+        let present = sources.compactMap { source -> (source: SourceID, record: HouseholdRecord)? in
+            guard let record = c.records[source], !record.isMemberOnly else { return nil }
+            return (source, record)
+        }
+        var values: [SourceValue] = []
+        // Fields by index, and policies only where sources disagree: copying a field's spec and
+        // policy for every field of every household was a visible share of a run.
+        for f in householdFields.indices {
+            let id = householdFields[f].spec.id
+            values.removeAll(keepingCapacity: true)
+            for (source, record) in present {
+                if let value = record.fields[id], let comparable = SourceValue(source: source, value) {
                     values.append(comparable)
-                } else if spec.id == .memberNames, source == .system, !record.members.isEmpty {
+                } else if id == .memberNames, source == .system, !record.members.isEmpty {
                     // Sources with member records carry the names implicitly: compare the wall's list against them.
                     let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
                     values.append(SourceValue(source: source, normalized: names, raw: names))
@@ -88,31 +95,48 @@ public struct UnifyRules {
             }
             // Member lists are compared only where a source lists names without member records (the
             // wall) against the system; missing members elsewhere are unify.missing already.
-            if spec.id == .memberNames {
+            if id == .memberNames {
                 values.removeAll { memberSources.contains($0.source) && $0.source != .system }
                 if !values.contains(where: { !memberSources.contains($0.source) }) { continue }
             }
-            signed.append(to: &values, household: c.householdID, member: "", field: spec.id, systemHasRecord: c.system.map { !$0.isMemberOnly } ?? false)
-            report(values, field: spec.id, member: nil, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+            signed.append(to: &values, household: c.householdID, member: "", field: id, systemHasRecord: c.system.map { !$0.isMemberOnly } ?? false)
+            guard Self.disagree(values) else { continue }
+            report(values, field: id, member: nil, in: c, policy: householdFields[f].policy, sink: &sink, disagreements: &disagreements)
         }
     }
 
     private func compareMember(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
         // Read each source's fields once: looking a record up in the dictionary per field copied it.
         let records = person.records.keys.sorted(by: HouseholdMatcher.sourceOrder).map { (source: $0, fields: person.records[$0]!.fields) }
-        let key = person.memberKey
         let hasSystem = person.records[.system] != nil
-        for (spec, policy) in memberFields {
-            var values: [SourceValue] = []
+        var values: [SourceValue] = []
+        var key: String?
+        for f in memberFields.indices {
+            let id = memberFields[f].spec.id
+            values.removeAll(keepingCapacity: true)
             for (source, fields) in records {
-                if let value = fields[spec.id], let comparable = SourceValue(source: source, value) {
+                if let value = fields[id], let comparable = SourceValue(source: source, value) {
                     values.append(comparable)
                 }
             }
-            signed.append(to: &values, household: c.householdID, member: key, field: spec.id, systemHasRecord: hasSystem)
-            report(values, field: spec.id, member: person, in: c, policy: policy, sink: &sink, disagreements: &disagreements)
+            if signed.hasValues {
+                if key == nil { key = person.memberKey }
+                signed.append(to: &values, household: c.householdID, member: key!, field: id, systemHasRecord: hasSystem)
+            }
+            guard Self.disagree(values) else { continue }
+            report(values, field: id, member: person, in: c, policy: memberFields[f].policy, sink: &sink, disagreements: &disagreements)
         }
         checkToldAge(person, in: c, context: context, sink: &sink)
+    }
+
+    /// Whether two or more sources give different canonical values (the common case, that all
+    /// agree, needs no comparator).
+    @inline(__always)
+    static func disagree(_ values: [SourceValue]) -> Bool {
+        guard values.count > 1 else { return false }
+        let first = values[0].normalized
+        for v in values.dropFirst() where v.normalized != first { return true }
+        return false
     }
 
     /// An age told in the interview is whole years: it matches a birth date within ±1 year.
@@ -159,10 +183,6 @@ public struct UnifyRules {
         _ values: [SourceValue], field: FieldID, member: LinkedMember?, in c: HouseholdCase, policy: FieldPolicy,
         sink: inout FindingSink, disagreements: inout [Disagreement]
     ) {
-        guard values.count > 1 else { return }
-        // The common case: every source says the same.
-        let first = values[0].normalized
-        if values.allSatisfy({ $0.normalized == first }) { return }
         let comparator = ValueComparator(policy: policy)
         let clusters = comparator.clusters(values.map { ($0.source, $0.normalized) })
         guard clusters.count > 1 else { return }
