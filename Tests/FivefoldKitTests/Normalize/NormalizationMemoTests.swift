@@ -26,9 +26,14 @@ final class NormalizationMemoTests: XCTestCase {
         }
     }
 
-    func testByteKey_ComparesBytesNotCanonicalEquivalence() {
-        XCTAssertNotEqual(ByteKey("e\u{301}"), ByteKey("\u{e9}"), "Swift's String == would call these equal")
-        XCTAssertEqual(ByteKey("健康"), ByteKey(String(decoding: Array("健康".utf8), as: UTF8.self)))
-        XCTAssertEqual(Set([ByteKey("a"), ByteKey("a"), ByteKey("b")]).count, 2)
+    func testMemo_ManyDistinctValuesGrowTheTableAndEachKeepsItsOwnResult() {
+        let memo = NormalizationMemo(normalizer: normalizer, capacities: [1 << 16])
+        let ids = (0..<5000).map { TestData.id(birth: "1970\(String(format: "%02d", 1 + $0 % 12))\(String(format: "%02d", 1 + $0 % 28))", serial: $0 % 500, male: $0 % 2 == 0, region: String(520203 + $0 / 500)) }
+        for round in 0..<2 {
+            for id in ids {
+                XCTAssertEqual(memo.normalize(id, kind: .idNumber, slot: 0), normalizer.normalize(id, kind: .idNumber), "round \(round)")
+            }
+        }
+        XCTAssertEqual(memo.normalize("", kind: .idNumber, slot: 0), normalizer.normalize("", kind: .idNumber))
     }
 }

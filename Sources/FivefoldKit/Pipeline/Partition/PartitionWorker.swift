@@ -85,9 +85,11 @@ struct PartitionWorker {
         let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
         var result = FieldMap()
         result.reserveCapacity(fields.count)
-        for (code, raw) in fields {
+        for (code, bytes) in fields {
             let c = Int(code)
-            let value = slots[c] >= 0 ? memo.normalize(raw, kind: kinds[c], slot: slots[c]) : normalizer.normalize(raw, kind: kinds[c])
+            let value = slots[c] >= 0
+                ? memo.normalize(bytes, kind: kinds[c], slot: slots[c])
+                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c])
             result[FieldCodes.all[c]] = value
         }
         return result

@@ -79,8 +79,9 @@ final class SpillWriter {
 
 /// Reads a spill file back, record by record.
 enum SpillReader {
-    /// A field of the record being read: its code (its index in `FieldCodes.all`) and its text.
-    typealias Field = (code: UInt8, value: String)
+    /// A field of the record being read: its code (its index in `FieldCodes.all`) and its UTF-8
+    /// text, in the file's buffer (valid during the call to `body` only).
+    typealias Field = (code: UInt8, bytes: UnsafeBufferPointer<UInt8>)
 
     /// Calls `body` with each record of the file, in order: its tag, line and fields. The
     /// fields' buffer is reused from one record to the next.
@@ -114,7 +115,7 @@ enum SpillReader {
                     i += 1
                     let length = try u32()
                     guard length <= end - i else { throw corrupt() }
-                    fields.append((code, String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self)))
+                    fields.append((code, UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])))
                     i += length
                 }
                 try body(tag, line, fields)
