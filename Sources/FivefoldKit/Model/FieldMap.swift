@@ -48,6 +48,16 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         }
     }
 
+    /// The fields whose value has a problem (could not be normalised), in key order. Looks at
+    /// each value in place: iterating the map would copy every field to find the few bad ones.
+    public func problems(excluding excluded: FieldID? = nil) -> [Element] {
+        var result: [Element] = []
+        for i in values_.indices where values_[i].problem != nil && keys_[i] != excluded {
+            result.append((keys_[i], values_[i]))
+        }
+        return result.sorted { $0.key < $1.key }
+    }
+
     public struct Iterator: IteratorProtocol {
         fileprivate let keys: [FieldID]
         fileprivate let values: [FieldValue]

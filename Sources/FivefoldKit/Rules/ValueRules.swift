@@ -14,7 +14,7 @@ public struct ValueRules: CaseRule {
         for source in c.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
             guard let record = c.records[source] else { continue }
             // Most values are clean: look for problems first and sort only those.
-            for (field, value) in record.fields.filter({ $0.value.problem != nil }).sorted(by: { $0.key < $1.key }) {
+            for (field, value) in record.fields.problems() {
                 emit(c, source: source, member: nil, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
             }
             if let value = record.fields[.size], let n = value.normalized.flatMap(Double.init), n < 1 || n > Double(maxSize) {
@@ -25,7 +25,7 @@ public struct ValueRules: CaseRule {
             }
             if source == .system { checkRegion(c, record, context: context, sink: &sink) }
             for member in record.members {
-                for (field, value) in member.fields.filter({ $0.value.problem != nil && $0.key != .idNumber }).sorted(by: { $0.key < $1.key }) {
+                for (field, value) in member.fields.problems(excluding: .idNumber) {
                     emit(c, source: source, member: member, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
                 }
                 if let value = member.fields[.birthDate], let date = value.normalized.flatMap(DateParser.parse),
