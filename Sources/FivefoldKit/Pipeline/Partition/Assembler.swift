@@ -126,9 +126,10 @@ struct Assembler {
         let writer = CorrectedDatasetWriter(corrections: corrections, normalizer: normalizer)
         var tables = [(system.households, FieldLevel.household)]
         if let members = system.members { tables.append((members, .member)) }
-        for (table, level) in tables where table.format == .csv {
+        // The household and member tables are independent: written side by side.
+        try Parallel.forEach(tables.filter { $0.0.format == .csv }, jobs: jobs) { table, level in
             let name = (table.file as NSString).lastPathComponent
-            try writer.write(table: table, level: level, inputPath: resolve(table.file, against: inputFolder),
+            try writer.write(table: table, level: level, inputPath: resolve(table.file, against: self.inputFolder),
                              outputPath: (folder as NSString).appendingPathComponent(name))
         }
     }
