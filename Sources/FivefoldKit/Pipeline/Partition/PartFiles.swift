@@ -39,7 +39,9 @@ struct PartFiles {
 
         try IdentityFiles.write(output.identities, partition: p, folder: folder)
 
-        try Self.writeJSON(output.counters, to: folder + "/counters-\(p).json")
+        let counters = try open("counters-\(p).csv", header: PartCounters.header)
+        for row in output.counters.rows { try counters.writeRow(row) }
+        try counters.close()
     }
 
     static let worklistHeader = ["_township", "_village", "_cadre", "_household", "_rule", "_member", "_field", "_id"] + WorklistWriter.header
@@ -72,9 +74,11 @@ struct PartFiles {
 
     func counters() throws -> PartCounters {
         var total = PartCounters()
-        for name in try files("counters-", suffix: ".json") {
-            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
-            total.add(try JSONDecoder().decode(PartCounters.self, from: data))
+        for name in try files("counters-", suffix: ".csv") {
+            guard let counters = PartCounters(rows: try rows(ofFile: name)) else {
+                throw PipelineError(file: folder + "/" + name, keyPath: "", message: "damaged intermediate file; run the shard again")
+            }
+            total.add(counters)
         }
         return total
     }
