@@ -89,7 +89,13 @@ public struct MemberLinker {
                 linked.insert(cand.member)
             }
             for index in pending where !linked.contains(index) {
-                var person = LinkedMember(records: [source: members[index]], scores: [source: 1])
+                // Room for every source and the hukou registry up front: growing two dictionaries
+                // one source at a time was a visible share of linkage.
+                var records = [SourceID: MemberRecord](minimumCapacity: 8)
+                var scores = [SourceID: Double](minimumCapacity: 8)
+                records[source] = members[index]
+                scores[source] = 1
+                var person = LinkedMember(records: records, scores: scores)
                 person.ambiguous = ambiguous.contains(index)
                 people.append(person)
                 ids.append(members[index][.idNumber].map { [$0] } ?? [])

@@ -17,6 +17,10 @@ public struct UnifyRules {
     let householdFields: [(spec: FieldSpec, policy: FieldPolicy)]
     let memberFields: [(spec: FieldSpec, policy: FieldPolicy)]
     let categoryFields: [(spec: FieldSpec, policy: FieldPolicy, target: FieldID)]
+    /// The compared fields' ids alone: reading `householdFields[i].spec.id` copied the whole
+    /// (spec, policy) element, for every field of every household.
+    let householdIDs: [FieldID]
+    let memberIDs: [FieldID]
 
     public init(sources: [SourceID], memberSources: Set<SourceID>, resolution: ResolutionConfig) {
         self.sources = sources
@@ -25,6 +29,8 @@ public struct UnifyRules {
             .filter { $0.1.compare && $0.1.against == nil }
         memberFields = FieldCatalog.member.filter { !Self.notCompared.contains($0.id) }.map { ($0, resolution.policy(for: $0.id)) }
             .filter { $0.1.compare }
+        householdIDs = householdFields.map(\.spec.id)
+        memberIDs = memberFields.map(\.spec.id)
         categoryFields = FieldCatalog.household.compactMap { spec in
             let policy = resolution.policy(for: spec.id)
             guard policy.compare, let target = policy.against else { return nil }
@@ -81,8 +87,7 @@ public struct UnifyRules {
         var values: [SourceValue] = []
         // Fields by index, and policies only where sources disagree: copying a field's spec and
         // policy for every field of every household was a visible share of a run.
-        for f in householdFields.indices {
-            let id = householdFields[f].spec.id
+        for (f, id) in householdIDs.enumerated() {
             values.removeAll(keepingCapacity: true)
             for (source, record) in present {
                 if let value = record.fields[id], let comparable = SourceValue(source: source, value) {
@@ -111,8 +116,7 @@ public struct UnifyRules {
         let hasSystem = person.records[.system] != nil
         var values: [SourceValue] = []
         var key: String?
-        for f in memberFields.indices {
-            let id = memberFields[f].spec.id
+        for (f, id) in memberIDs.enumerated() {
             values.removeAll(keepingCapacity: true)
             for (source, fields) in records {
                 if let value = fields[id], let comparable = SourceValue(source: source, value) {
