@@ -1,45 +1,127 @@
+// Records are values (a rule or a correction changes its own copy), but they are copied a great
+// deal: into linked people, through dictionaries of sources, through every rule. A copy of a
+// plain struct retained each of its strings and arrays (four or five retains, and as many
+// releases); these keep their contents in one copy-on-write box, so a copy is one retain, reads
+// borrow the contents in place, and a change copies the box only when it is shared.
+
 /// A member as one source records it.
 public struct MemberRecord: Sendable {
-    public var source: SourceID
-    public var location: SourceLocation
-    public var fields: FieldMap
+    private final class Box: @unchecked Sendable {
+        var source: SourceID
+        var location: SourceLocation
+        var fields: FieldMap
+
+        init(source: SourceID, location: SourceLocation, fields: FieldMap) {
+            self.source = source
+            self.location = location
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
 
     public init(source: SourceID, location: SourceLocation, fields: FieldMap = [:]) {
-        self.source = source
-        self.location = location
-        self.fields = fields
+        box = Box(source: source, location: location, fields: fields)
+    }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(source: box.source, location: box.location, fields: box.fields) }
+    }
+
+    public var source: SourceID {
+        _read { yield box.source }
+        set { unique(); box.source = newValue }
+    }
+
+    public var location: SourceLocation {
+        _read { yield box.location }
+        set { unique(); box.location = newValue }
+    }
+
+    public var fields: FieldMap {
+        _read { yield box.fields }
+        _modify {
+            unique()
+            yield &box.fields
+        }
     }
 
     /// The normalised value of a field, nil when blank or invalid.
-    public subscript(_ field: FieldID) -> String? { fields[field]?.normalized }
+    public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
 
     /// The member's key for findings: the ID number when present, else the name.
     public var memberKey: String {
-        self[.idNumber] ?? self[.name] ?? fields[.name]?.raw ?? ""
+        self[.idNumber] ?? self[.name] ?? box.fields[.name]?.raw ?? ""
     }
 }
 
 /// A household as one source records it, with the members that source lists.
 public struct HouseholdRecord: Sendable {
-    public var source: SourceID
-    public var location: SourceLocation
-    public var fields: FieldMap
-    public var members: [MemberRecord]
-    /// True when only member rows named this household (its household row is absent).
-    public var isMemberOnly = false
+    private final class Box: @unchecked Sendable {
+        var source: SourceID
+        var location: SourceLocation
+        var fields: FieldMap
+        var members: [MemberRecord]
+        var isMemberOnly = false
+
+        init(source: SourceID, location: SourceLocation, fields: FieldMap, members: [MemberRecord], isMemberOnly: Bool = false) {
+            self.source = source
+            self.location = location
+            self.fields = fields
+            self.members = members
+            self.isMemberOnly = isMemberOnly
+        }
+    }
+
+    private var box: Box
 
     public init(
         source: SourceID, location: SourceLocation, fields: FieldMap = [:],
         members: [MemberRecord] = []
     ) {
-        self.source = source
-        self.location = location
-        self.fields = fields
-        self.members = members
+        box = Box(source: source, location: location, fields: fields, members: members)
+    }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) {
+            box = Box(source: box.source, location: box.location, fields: box.fields, members: box.members, isMemberOnly: box.isMemberOnly)
+        }
+    }
+
+    public var source: SourceID {
+        _read { yield box.source }
+        set { unique(); box.source = newValue }
+    }
+
+    public var location: SourceLocation {
+        _read { yield box.location }
+        set { unique(); box.location = newValue }
+    }
+
+    public var fields: FieldMap {
+        _read { yield box.fields }
+        _modify {
+            unique()
+            yield &box.fields
+        }
+    }
+
+    public var members: [MemberRecord] {
+        _read { yield box.members }
+        _modify {
+            unique()
+            yield &box.members
+        }
+    }
+
+    /// True when only member rows named this household (its household row is absent).
+    public var isMemberOnly: Bool {
+        get { box.isMemberOnly }
+        set { unique(); box.isMemberOnly = newValue }
     }
 
     /// The normalised value of a field, nil when blank or invalid.
-    public subscript(_ field: FieldID) -> String? { fields[field]?.normalized }
+    public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
 
     /// The household id (户编号) as normalised; empty when absent.
     public var householdID: String { self[.householdID] ?? "" }
