@@ -20,6 +20,15 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         for (k, v) in dictionary.sorted(by: { $0.key < $1.key }) { self[k] = v }
     }
 
+    /// A map of distinct `keys` and their `values` (parallel). Many records of one table have the
+    /// same fields in the same order; passing the same keys array to each shares it (a map then
+    /// allocates only its values).
+    init(distinctKeys keys: [FieldID], values: [FieldValue]) {
+        precondition(keys.count == values.count)
+        keys_ = keys
+        values_ = values
+    }
+
     public mutating func reserveCapacity(_ n: Int) {
         keys_.reserveCapacity(n)
         values_.reserveCapacity(n)

@@ -14,6 +14,7 @@ struct PartitionWorker {
         var registries = Registries()
         for r in config.registries { registries.declare(r.name) }
         let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
+        let keys = KeyArrays()
         for table in tables {
             let path = Partitioner.spillPath(workFolder, table: table.index, partition: p)
             let source = SourceID(table.source)
@@ -25,9 +26,9 @@ struct PartitionWorker {
                 try SpillReader.forEach(path: path) { tag, line, fields in
                     let location = SourceLocation(file: file, line: line)
                     if tag == .member, !list.isEmpty {
-                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo)))
+                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, keys)))
                     } else {
-                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(fields, .household, memo)))
+                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(fields, .household, memo, keys)))
                     }
                 }
                 households[source] = list
@@ -37,7 +38,7 @@ struct PartitionWorker {
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
                 try SpillReader.forEach(path: path) { _, line, fields in
                     let location = SourceLocation(file: file, line: line)
-                    let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo))
+                    let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, keys))
                     let key = member.fields[.householdID]?.normalized ?? ""
                     if let i = index[key] {
                         list[i].members.append(member)
@@ -54,7 +55,7 @@ struct PartitionWorker {
                 households[source] = list
             case .registry:
                 try SpillReader.forEach(path: path) { _, line, fields in
-                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo)))
+                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo, keys)))
                 }
             case .villages:
                 break
@@ -79,19 +80,37 @@ struct PartitionWorker {
         return (kinds.map(NormalizationMemo.capacity), household, member)
     }()
 
-    private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo) -> FieldMap {
+    /// The field-key arrays of the last record made, by the fields' codes: consecutive records of
+    /// a table usually have the same fields, and then share one keys array.
+    final class KeyArrays {
+        var codes: [UInt8] = []
+        var keys: [FieldID] = []
+
+        func keys(for fields: [SpillReader.Field]) -> [FieldID]? {
+            if fields.count == codes.count && zip(fields, codes).allSatisfy({ $0.0.code == $0.1 }) { return keys }
+            var seen = Set<UInt8>()
+            guard fields.allSatisfy({ seen.insert($0.code).inserted }) else { return nil }  // a repeated field: no sharing
+            codes = fields.map(\.code)
+            keys = codes.map { FieldCodes.all[Int($0)] }
+            return keys
+        }
+    }
+
+    private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo, _ keyArrays: KeyArrays) -> FieldMap {
         let isMember = level == .member
         let kinds = isMember ? FieldCodes.memberKinds : FieldCodes.householdKinds
         let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
-        var result = FieldMap()
-        result.reserveCapacity(fields.count)
+        var values: [FieldValue] = []
+        values.reserveCapacity(fields.count)
         for (code, bytes) in fields {
             let c = Int(code)
-            let value = slots[c] >= 0
+            values.append(slots[c] >= 0
                 ? memo.normalize(bytes, kind: kinds[c], slot: slots[c])
-                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c])
-            result[FieldCodes.all[c]] = value
+                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c]))
         }
+        if let keys = keyArrays.keys(for: fields) { return FieldMap(distinctKeys: keys, values: values) }
+        var result = FieldMap()
+        for (i, field) in fields.enumerated() { result[FieldCodes.all[Int(field.code)]] = values[i] }
         return result
     }
 }
