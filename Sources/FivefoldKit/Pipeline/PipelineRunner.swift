@@ -94,8 +94,10 @@ public struct PipelineRunner {
         return vocabulary!
     }
 
-    /// Partitions: as given, else about one per 16 MB of input (a few thousand households, some
-    /// 100 MB of records in memory) and at least two per thread.
+    /// Partitions: as given, else about one per 6 MB of input (a couple of thousand households),
+    /// at least two per thread. Smaller partitions keep a worker's records in cache (measured:
+    /// a tenth less evaluation time than 16 MB ones); more of them costs open files, so the
+    /// count also stays within the descriptors the process may open (`openFileBudget`).
     func partitionCount(input: String) -> Int {
         if let p = options.partitions { return max(1, p) }
         var bytes = 0
@@ -103,7 +105,28 @@ public struct PipelineRunner {
             let path = resolve(table.config.file, against: input)
             bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         }
-        return min(1024, max(jobs * 2, bytes / (16 << 20) + 1))
+        let wanted = min(4096, max(jobs * 2, bytes / (6 << 20) + 1))
+        return max(1, min(wanted, Self.openFileBudget(wanted * (jobs + 1)) / (jobs + 1)))
+    }
+
+    /// The scan keeps one work file open per partition for each table it is reading (`jobs` at
+    /// a time): asks for `wanted` descriptors (raising the soft limit towards the hard one) and
+    /// returns how many it may use, leaving room for inputs, outputs and the ledger.
+    static func openFileBudget(_ wanted: Int) -> Int {
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        var limit = rlimit()
+        guard getrlimit(resource, &limit) == 0 else { return 1024 - 128 }
+        let needed = rlim_t(wanted + 128)
+        if limit.rlim_cur < needed {
+            var raised = limit
+            raised.rlim_cur = min(needed, limit.rlim_max)
+            if setrlimit(resource, &raised) == 0 { limit = raised }
+        }
+        return max(0, Int(clamping: limit.rlim_cur) - 128)
     }
 
     /// Runs the pipeline and writes every output atomically into the output folder. For a shard,

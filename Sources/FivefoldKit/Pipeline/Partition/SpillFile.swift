@@ -32,8 +32,13 @@ enum FieldCodes {
     static let memberKinds: [FieldKind] = all.map { ExtraFieldKinds.kind($0, level: .member) }
 }
 
-/// Appends spill records to one file through a large buffer.
+/// Appends spill records to one file through a buffer.
 final class SpillWriter {
+    /// A scan has one writer per table and partition open at once (thousands in a province), so
+    /// the buffer is small: 32 KB each, below glibc's mmap threshold (a 128 KB buffer each was
+    /// an mmap and its page faults per writer, and memory in proportion to the partitions).
+    static let bufferSize = 32 << 10
+
     private let file: WritableFile
     private var buffer: [UInt8] = []
     let path: String
@@ -43,7 +48,7 @@ final class SpillWriter {
         do { file = try WritableFile(path: path) } catch {
             throw PipelineError(file: path, keyPath: "", message: "cannot create a work file: \(error)")
         }
-        buffer.reserveCapacity(1 << 17)
+        buffer.reserveCapacity(Self.bufferSize + 4096)
     }
 
     /// Appends a record; `codes` are the fields' `FieldCodes`, parallel to `fields`.
@@ -59,7 +64,7 @@ final class SpillWriter {
                 buffer.append(contentsOf: bytes)
             }
         }
-        if buffer.count >= 1 << 17 { try flush() }
+        if buffer.count >= Self.bufferSize { try flush() }
     }
 
     private func appendU32(_ v: UInt32) {
