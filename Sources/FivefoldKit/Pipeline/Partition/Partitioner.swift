@@ -52,8 +52,10 @@ final class Partitioner {
         return tables
     }
 
+    /// A table's work files are in a folder of their own: tables are scanned two at a time, and
+    /// creating thousands of files in one folder from two threads contended for its lock.
     static func spillPath(_ work: String, table: Int, partition: Int) -> String {
-        "\(work)/t\(table)-p\(partition).spill"
+        "\(work)/t\(table)/p\(partition).spill"
     }
 
     func normalizedKey(_ raw: String?) -> String {
@@ -89,6 +91,9 @@ final class Partitioner {
         // the rest, and the registries, which wait for the system's member IDs.
         let bySize = others.sorted { size($0) > size($1) }
         let order = Array(bySize.prefix(1)) + idTables + Array(bySize.dropFirst()) + keyed.sorted { size($0) > size($1) }
+        for table in tables {
+            try FileManager.default.createDirectory(atPath: "\(workFolder)/t\(table.index)", withIntermediateDirectories: true)
+        }
         let started = Date()
         try Parallel.forEach(order, jobs: jobs) { table in
             let tableStarted = Date()
