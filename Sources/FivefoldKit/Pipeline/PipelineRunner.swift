@@ -99,7 +99,10 @@ public struct PipelineRunner {
     /// a tenth less evaluation time than 16 MB ones); more of them costs open files, so the
     /// count also stays within the descriptors the process may open (`openFileBudget`).
     func partitionCount(input: String) -> Int {
-        if let p = options.partitions { return max(1, p) }
+        if let p = options.partitions {
+            _ = Self.openFileBudget(p * (jobs + 1))  // as asked, with the descriptors it needs if allowed
+            return max(1, p)
+        }
         var bytes = 0
         for table in Partitioner.tables(config) {
             let path = resolve(table.config.file, against: input)

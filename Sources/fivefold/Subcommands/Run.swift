@@ -43,7 +43,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Threads for reading and evaluating (default: all cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "Partitions the households are split into (default: one per 64 MB of input, at least two per thread). Never changes the results; more partitions use less memory.")
+    @Option(name: .long, help: "Partitions the households are split into (default: about one per 6 MB of input, at least two per thread, within the open-file limit). Never changes the results; more partitions use less memory.")
     var partitions: Int?
 
     @Option(name: .long, help: ArgumentHelp("Process one slice of the province, by county: i/N with i in 0..<N. The output folder then holds the shard's parts; combine all N with `fivefold merge`.", valueName: "i/N"))
