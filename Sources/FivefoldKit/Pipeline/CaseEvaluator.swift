@@ -2,7 +2,7 @@
 /// resolution, integrity rules on the data as received and as corrected, and the status rules
 /// on the corrected data. Everything here is per household, so the result of a province does
 /// not depend on how its households were partitioned; what crosses households (duplicates,
-/// villages, counties) leaves as `IdentityRow`s and `PartCounters` for the assembly.
+/// villages, counties) leaves as an `IdentityBatch` and `PartCounters` for the assembly.
 struct CaseEvaluator {
     let config: PipelineConfig
     let asOf: CivilDate

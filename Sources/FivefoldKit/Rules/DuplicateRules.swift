@@ -1,9 +1,10 @@
 /// `duplicate.person` (一人多户, or one ID twice in a household) and `duplicate.household`
 /// (one head heading several households), over the whole system dataset.
 ///
-/// Works on `IdentityRow`s, which every partition and shard writes out, so duplicates across
-/// partitions, counties and machines are found; the assembly groups the rows by ID number in
-/// hash buckets, so memory holds one bucket at a time.
+/// Works on `IdentityRow`s. Every partition and shard writes its members' ID numbers out
+/// (`IdentityBatch`), so duplicates across partitions, counties and machines are found; the
+/// assembly groups them by ID number in hash buckets (memory holds one bucket at a time) and
+/// makes rows only for the ID numbers that occur more than once.
 struct DuplicateRules {
     /// Findings for the given rows (all rows sharing an ID number must be among them), judged on
     /// the ID numbers as received or as corrected.

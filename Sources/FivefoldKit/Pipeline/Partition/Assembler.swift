@@ -2,7 +2,7 @@ import Foundation
 
 /// Pass 3 of a run: assembles the part files of every partition — of one process, or of every
 /// shard of a province — into the outputs of SPEC §6. Findings that need all households at once
-/// are made here: duplicates (from identity rows, one ID-hash bucket at a time) and village
+/// are made here: duplicates (from identity keys, one ID-hash bucket at a time) and village
 /// classes (from summed counters). Because the parts do not depend on how households were
 /// partitioned or sharded, a merge of N shards writes exactly what one whole run writes.
 struct Assembler {
