@@ -25,8 +25,8 @@ public struct XMLElementRecord: Sendable, Equatable {
 
 /// The element (or `"@attribute"`) names a caller wants, record level and member level. A reader
 /// given them fills `XMLElementRecord.slots` by position instead of `values`: matching a name is
-/// then a pointer comparison per element, not the hashing of a (Chinese) name per value, and
-/// elements nobody asked for are not kept at all.
+/// then a pointer comparison per element, not the hashing of a (Chinese) name per value. Names
+/// nobody asked for still go to `values` (usually none), so a quarantined record loses nothing.
 public struct XMLSlotNames: Sendable, Equatable {
     public var record: [String]
     public var member: [String]

@@ -216,7 +216,6 @@ final class XMLRecordAssembler {
 
     private func beginField(_ name: InternedName, _ d: Int) {
         if slotNames != nil {
-            // An element nobody asked for is skipped like one with children: no text kept.
             // An element nobody asked for is kept in `values`, so a quarantined record loses nothing.
             fieldSlot = slot(name, member: inMember)
             fieldName = fieldSlot < 0 ? self.name(name) : ""

@@ -86,8 +86,8 @@ public final class XMLRecordReader {
     ///
     /// A well-formedness error ends the file: the records before it have been delivered, the
     /// record in progress is dropped, and the result's `fatal` says where and why. Can be called
-    /// once. With `slotNames`, records carry the values of those names in `slots` (and no
-    /// `values`).
+    /// once. With `slotNames`, records carry the values of those names in `slots`, and `values`
+    /// holds only the names not asked for.
     /// - Throws: what `body` throws, or ``IngestError`` when libxml2 cannot start.
     public func read(slotNames: XMLSlotNames? = nil, _ body: (XMLElementRecord) throws -> Void) throws -> XMLReadResult {
         guard !consumed else { throw IngestError(file: displayName, "records already read") }
