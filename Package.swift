@@ -49,12 +49,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What both test targets share (the CSV reading helper).
+        .target(name: "TestSupport", dependencies: ["FivefoldKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FivefoldKitTests",
-            dependencies: ["FivefoldKit", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["FivefoldKit", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

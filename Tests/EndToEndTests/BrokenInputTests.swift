@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// Issue 3 at pipeline level: broken rows and a broken file lose nothing — every unreadable row
 /// is quarantined with file, line and reason, every file balances (read = accepted +

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// Exit codes and messages of the nightly commands, from the real binary (README "Exit codes").
 final class CommandLineTests: XCTestCase {

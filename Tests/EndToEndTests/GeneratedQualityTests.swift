@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// Runs the default pipeline on a generated dataset (3,000 households, fixed seed, defect rate
 /// 0.2, noise rate 0.3) and measures it against the generator's ground truth: per-rule recall of

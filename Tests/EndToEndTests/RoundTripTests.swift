@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// Running again on the corrected dataset: what was corrected is settled, nothing else moves.
 final class RoundTripTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// Runs the default pipeline on `fixtures/sample` and checks the outputs against the fixture's
 /// own ground truth (`planted.csv`, `noise.csv`), row by row.
@@ -113,24 +114,5 @@ final class SampleRunTests: XCTestCase {
             XCTAssertGreaterThan(input.read, 0, input.file)
         }
         XCTAssertGreaterThanOrEqual(summary.households, 28)
-    }
-}
-
-/// A whole CSV file read through Fivefold's own reader, as header → value dictionaries.
-struct CSVTable {
-    var header: [String]
-    var rows: [[String: String]]
-
-    init(path: String) throws {
-        let reader = try CSVReader(path: path)
-        header = reader.header
-        var rows: [[String: String]] = []
-        let header = reader.header
-        _ = try reader.read({ row in
-            var dict: [String: String] = [:]
-            for (i, name) in header.enumerated() { dict[name] = row.string(at: i) }
-            rows.append(dict)
-        }, quarantine: { row in XCTFail("unreadable row in \(path): \(row)") })
-        self.rows = rows
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// 分级签字确认: worklists come back signed; good rows become the strongest evidence of the next
 /// run, bad rows are refused with the file, line and column at fault.

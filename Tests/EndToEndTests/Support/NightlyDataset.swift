@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// A tiny dataset in the SPEC §3 layout (system households + members, verification inspection,
 /// village register), built in code so each nightly test plants exactly the defects it asserts.

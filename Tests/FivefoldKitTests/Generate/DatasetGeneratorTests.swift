@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// Determinism and options of `DatasetGenerator`.
 final class DatasetGeneratorTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 /// The contents of a generated dataset: layout and encodings, valid ID numbers, ground truth
 /// coverage, consistent counts, and clean households that raise nothing.

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 final class NoiseMakerTests: XCTestCase {
     func testWan_IsExact() {

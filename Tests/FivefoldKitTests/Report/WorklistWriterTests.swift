@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import FivefoldKit
+import TestSupport
 
 final class WorklistMaskTests: XCTestCase {
     func testMask_HidesBirthDateDigitsOfEveryIDInText() {

@@ -190,11 +190,14 @@ extension Assembler {
         let config = self.config
         let signed = self.signed
         try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
-            let rows = candidates[bucket].map { origin, key in IdentityBatch.row(key, households[origin]![key.household]!) }
+            let keyed = candidates[bucket].map { origin, key in (key: key, row: IdentityBatch.row(key, households[origin]![key.household]!)) }
+            let rows = keyed.map(\.row)
+            // Each side judges the rows whose ID number of that side falls in this bucket.
+            func inBucket(_ id: UInt64) -> Bool { id != 0 && IdentityBatch.bucket(id) == bucket }
             var received = FindingSink(config: config)
-            DuplicateRules.check(rows.filter { !$0.receivedID.isEmpty && IdentityBatch.bucket(PackedID.pack($0.receivedID)!) == bucket }, corrected: false, sink: &received)
+            DuplicateRules.check(keyed.filter { inBucket($0.key.received) }.map(\.row), corrected: false, sink: &received)
             var corrected = FindingSink(config: config)
-            DuplicateRules.check(rows.filter { !$0.correctedID.isEmpty && IdentityBatch.bucket(PackedID.pack($0.correctedID)!) == bucket }, corrected: true, sink: &corrected)
+            DuplicateRules.check(keyed.filter { inBucket($0.key.corrected) }.map(\.row), corrected: true, sink: &corrected)
             let found = signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings))
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }
