@@ -77,6 +77,19 @@ extension Ledger {
                 t.uniqueKey(["finding_id", "kind", "value", "signer", "signed_on"])
             }
         }
+        // Finding ids gained a leading letter (`F` + 16 hex digits) so that a spreadsheet cannot
+        // read an all-digit id as a number. Ledgers written before keep their history: every
+        // stored bare id is prefixed, in the findings, their history and their sign-offs.
+        // (Foreign keys are checked once the migration is done, so the three tables can change
+        // in any order.)
+        migrator.registerMigration("v2: finding ids start with F") { db in
+            for table in ["findings", "history", "signoffs"] {
+                try db.execute(sql: """
+                    UPDATE \(table) SET finding_id = ? || finding_id
+                    WHERE length(finding_id) = 16 AND finding_id NOT GLOB '*[^0-9a-f]*'
+                    """, arguments: [Finding.idPrefix])
+            }
+        }
         return migrator
     }
 }

@@ -46,9 +46,16 @@ public struct Finding: Sendable {
     ///
     /// Built from the rule and the record keys only (never from values or messages), so a
     /// finding keeps its id while its values change and the ledger can follow it across nights.
+    /// `F` + 16 hex digits: the letter keeps a spreadsheet from reading an all-digit id as a
+    /// number (and rounding it, or dropping a leading zero) when a worklist is opened and saved.
     public var id: String {
-        StableHash.hex([rule, regionCode, householdID, memberID, field, discriminator])
+        Self.idPrefix + StableHash.hex([rule, regionCode, householdID, memberID, field, discriminator])
     }
+
+    /// The letter before the hex digits of every finding id. Ledgers written before it (bare
+    /// 16-digit hex ids) are migrated on open (`Ledger+Schema.swift`), and a returned worklist
+    /// carrying a bare id is still matched (`SignoffImporter`).
+    public static let idPrefix = "F"
 
     /// `system=C;archive=C;verification=A`.
     public var valuesText: String {

@@ -129,6 +129,46 @@ final class LedgerTests: XCTestCase {
         }
     }
 
+    /// Regression: finding ids gained an `F` (a spreadsheet read all-digit hex ids as numbers).
+    /// A ledger written before, with bare hex ids, keeps its history and its sign-offs.
+    func testMigration_BareHexIDsOfAnOldLedgerGetTheirPrefixAndKeepTheirHistory() throws {
+        let path = folder + "/old.sqlite"
+        let a = finding("A"), b = finding("B")
+        let bareA = String(a.id.dropFirst()), bareB = String(b.id.dropFirst())
+        XCTAssertEqual(a.id, "F" + bareA)
+        // The old format: the v1 schema with bare ids, as the Fivefold before the prefix wrote it.
+        let queue = try DatabaseQueue(path: path)
+        try Ledger.migrator.migrate(queue, upTo: "v1: runs, findings, history, signoffs")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (id, started, finished, pipeline, pipeline_path, pipeline_hash, input_folder, input_hash, signoff_hash, as_of, output_folder, findings, new)
+                VALUES (1, 't', 't', 'p', '/p.yaml', 'old', '/in', 'old', '', '2020-12-31', ?, 2, 2)
+                """, arguments: [folder + "/out"])
+            for bare in [bareA, bareB] {
+                try db.execute(sql: """
+                    INSERT INTO findings VALUES (?, 'household.no_cadre', 'warning', '520203100201', ?, '', '', 1, 1, 'new', 1, 'worklist', '', 'm')
+                    """, arguments: [bare, bare == bareA ? "A" : "B"])
+                try db.execute(sql: "INSERT INTO history VALUES (1, ?, 'new', 'warning', 'worklist', '', 'm')", arguments: [bare])
+            }
+            try db.execute(sql: """
+                INSERT INTO signoffs (finding_id, household_id, member_id, field, kind, value, raw_value, signer, signed_on, source_file, source_line, imported)
+                VALUES (?, 'A', '', '', 'confirmed', '属实', '属实', '张三', '2021-01-05', 'r.csv', 2, 't')
+                """, arguments: [bareA])
+        }
+        try queue.close()
+
+        let ledger = try Ledger(path: path)
+        XCTAssertEqual(try ledger.findings().map(\.findingID), [a.id, b.id].sorted())
+        XCTAssertEqual(try ledger.history(of: a.id).map(\.status), [.new])
+        XCTAssertEqual(try ledger.signedResults().map(\.findingID), [a.id])
+        XCTAssertNil(try ledger.finding(bareA))
+        // The next run recognises last night's findings under their new ids.
+        let next = try record(ledger, "2", [a])
+        XCTAssertEqual(next.statuses, [a.id: .persisting])
+        XCTAssertEqual(next.resolved.map(\.findingID), [b.id])
+        XCTAssertEqual(try ledger.history(of: b.id).map(\.status), [.new, .resolved])
+    }
+
     func testDefaultPath_BesideTheOutputFolder() {
         XCTAssertEqual(Ledger.defaultPath(outputFolder: "/data/out/"), "/data/out.ledger.sqlite")
         XCTAssertEqual(Ledger.defaultPath(outputFolder: "/data/nightly"), "/data/nightly.ledger.sqlite")
