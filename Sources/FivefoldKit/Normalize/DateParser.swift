@@ -10,7 +10,8 @@
 ///
 /// Accepted (after full-width folding and trimming):
 /// - `2016-03-05`, `2016/3/5`, `2016.3.5` (one separator kind, month and day of 1–2 digits);
-/// - `2016年3月5日`, `2016年03月05号`, `2016年3月5` (spaces between parts tolerated);
+/// - `2016年3月5日`, `2016年03月05号`, `2016年3月5` (spaces between parts tolerated), also
+///   followed by a time (`2016年3月5日 0:00:00`);
 /// - `20160305`;
 /// - spreadsheet serial numbers of the 1900 date system in `serialRange` (`42434` or `42434.0`,
 ///   a time fraction is ignored);
@@ -115,11 +116,13 @@ public enum DateParser {
         for i in 0..<tokens.count where tokens[i].separator != " " {
             parts.append(tokens[i])
         }
-        guard parts.count == 5 || parts.count == 6, parts[1].separator == "年", parts[2].isShortNumber,
+        guard parts.count >= 5, parts[1].separator == "年", parts[2].isShortNumber,
             parts[3].separator == "月", parts[4].isShortNumber
         else { return nil }
-        if parts.count == 6 {
+        if parts.count >= 6 {
             guard parts[5].separator == "日" || parts[5].separator == "号" else { return nil }
+            // A time after the day, as a spreadsheet appends it (`2021年1月5日 0:00:00`), is ignored.
+            guard parts.dropFirst(6).allSatisfy({ $0.isNumber || $0.separator == ":" }) else { return nil }
         }
         return date(year: year, month: parts[2].value, day: parts[4].value)
     }

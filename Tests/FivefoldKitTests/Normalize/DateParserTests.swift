@@ -17,6 +17,19 @@ final class DateParserTests: XCTestCase {
         }
     }
 
+    /// The forms a returned worklist's 核实日期 takes after Excel, WPS or LibreOffice saved it
+    /// (issue 14: dates in any form a spreadsheet writes back).
+    func testParse_SignoffDatesAsSpreadsheetsWriteThemBack() {
+        let forms = [
+            "44201", "44201.0", "44201.333", "2021/1/5", "2021/01/05 00:00", "2021-01-05 00:00:00",
+            "2021年1月5日", "2021年1月5日 0:00:00", "2021.1.5", "2021-01-05T00:00:00", " 2021-1-5 ",
+        ]
+        for form in forms {
+            XCTAssertEqual(iso(form), "2021-01-05", form)
+        }
+        XCTAssertNil(iso("2021年1月5日 上午"), "text after the day is not a time")
+    }
+
     func testParse_RejectsImpossibleCalendarDays() {
         for text in ["2016年2月30日", "2015-02-29", "20150229", "2016-13-01", "2016/4/31", "2016-00-10",
             "2016-01-00", "19000229"]
