@@ -182,7 +182,7 @@ final class SignoffTests: XCTestCase {
         XCTAssertTrue(batch.problems[0].description.hasPrefix("r.csv:7: 核实结果: \"E\" is not a valid 住房安全等级"), batch.problems[0].description)
         XCTAssertEqual(batch.problems[1].description, "r.csv:8: 核实日期: \"2021-13-45\" is not a date: write it as 2021-01-05")
         XCTAssertEqual(batch.problems[2].description, "r.csv:8: 核实结果: empty: write the verified value, or 属实 / 不属实")
-        XCTAssertTrue(batch.problems[3].description.hasPrefix("r.csv:9: 问题编号: \"1.23457E+15\" was turned into a number"), batch.problems[3].description)
+        XCTAssertTrue(batch.problems[3].description.hasPrefix("r.csv:9: 问题编号: “1.23457E+15”是被电子表格转成了数字的问题编号（变成了科学计数法）"), batch.problems[3].description)
         XCTAssertEqual(batch.results.map(\.value), ["A"], "full-width ａ normalised like the field's data")
         XCTAssertEqual(batch.refusedRows, 3)
     }

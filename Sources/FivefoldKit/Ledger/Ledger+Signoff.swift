@@ -18,4 +18,13 @@ extension Ledger {
             }
         }
     }
+
+    /// Every finding id whose hex part is all digits (about one in 2,000): the ids a spreadsheet
+    /// could have turned into a number on a worklist sent before ids started with `F`.
+    public func allDigitFindingIDs() throws -> [String] {
+        let pattern = Finding.idPrefix + String(repeating: "[0-9]", count: 16)
+        return try guarded {
+            try queue.read { try String.fetchAll($0, sql: "SELECT finding_id FROM findings WHERE finding_id GLOB ? ORDER BY finding_id", arguments: [pattern]) }
+        }
+    }
 }

@@ -8,6 +8,23 @@ public struct SignoffBatch: Sendable {
     public var pending = 0
     /// Rows refused (at least one problem).
     public var refusedRows = 0
+    /// Per file, what a spreadsheet did to its id columns in rows that were still matched.
+    public var spreadsheetChanges: [SpreadsheetChanges] = []
+
+    /// One warning line per file whose id columns a spreadsheet changed.
+    public var warnings: [String] { spreadsheetChanges.filter { !$0.isEmpty }.map(\.description) }
+
+    /// Counts an accepted rendering in `file`'s `column`.
+    mutating func noteSpreadsheet(file: String, column: String, changes: Set<SpreadsheetNumber.Change>, example: String) {
+        guard !changes.isEmpty else { return }
+        if let i = spreadsheetChanges.firstIndex(where: { $0.file == file }) {
+            spreadsheetChanges[i].note(column: column, changes: changes, example: example)
+        } else {
+            var entry = SpreadsheetChanges(file: file)
+            entry.note(column: column, changes: changes, example: example)
+            spreadsheetChanges.append(entry)
+        }
+    }
 
     public init() {}
 }

@@ -35,18 +35,13 @@ public struct SignoffImporter {
         self.today = today
     }
 
-    /// Reads one returned worklist into `batch`.
+    /// Reads one returned worklist (CSV or `.xlsx`) into `batch`.
     ///
     /// - Throws: `PipelineError` when the file cannot be read at all or lacks a needed column.
     public func read(file path: String, displayName: String? = nil, into batch: inout SignoffBatch) throws {
         let name = displayName ?? path
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, displayName: name)
-        } catch {
-            throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
-        }
-        let header = reader.header
+        let table = try ReturnedWorklist.open(path: path, displayName: name, keyColumn: Self.idColumn)
+        let header = table.header
         func column(_ title: String) -> Int? { header.firstIndex(of: title) }
         let required = [Self.idColumn, Self.resultColumn, Self.signerColumn, Self.dateColumn]
         let missing = required.filter { column($0) == nil }
@@ -60,13 +55,12 @@ public struct SignoffImporter {
         let householdColumn = column(Self.householdColumn)
         let imported = Ledger.timestamp(Date())
         do {
-            _ = try reader.read({ row in
+            try table.forEachRow({ line, cell in
                 try check(
-                    row: row.location.line, file: name, id: row.string(at: idColumn),
-                    household: householdColumn.map { row.string(at: $0) }, result: row.string(at: resultColumn),
-                    signer: row.string(at: signerColumn), date: row.string(at: dateColumn), imported: imported, into: &batch)
-            }, quarantine: { bad in
-                batch.problems.append(SignoffProblem(file: name, line: bad.location.line, column: "", message: "unreadable row: \(bad.reason)"))
+                    row: line, file: name, id: cell(idColumn), household: householdColumn.map(cell), result: cell(resultColumn),
+                    signer: cell(signerColumn), date: cell(dateColumn), imported: imported, into: &batch)
+            }, unreadable: { line, reason in
+                batch.problems.append(SignoffProblem(file: name, line: line, column: "", message: "unreadable row: \(reason)"))
                 batch.refusedRows += 1
             })
         } catch let error as PipelineError {
@@ -81,13 +75,14 @@ public struct SignoffImporter {
         row line: Int, file: String, id rawID: String, household: String?, result rawResult: String, signer rawSigner: String,
         date rawDate: String, imported: String, into batch: inout SignoffBatch
     ) throws {
-        let id = rawID.trimmingCharacters(in: .whitespaces)
+        let id = rawID
         var result = rawResult.trimmingCharacters(in: .whitespaces)
         // Report CSVs neutralise formulas with a leading apostrophe; a spreadsheet may keep it.
         if result.hasPrefix("'") { result.removeFirst() }
         let signer = TextNormalizer.personName(rawSigner)
         let dateText = rawDate.trimmingCharacters(in: .whitespaces)
         if result.isEmpty && signer.isEmpty && dateText.isEmpty {
+            // Not verified yet (the id columns are not looked at: nothing is imported).
             batch.pending += 1
             return
         }
@@ -103,20 +98,19 @@ public struct SignoffImporter {
         }
 
         var finding: FindingState?
-        if id.isEmpty {
-            problem(Self.idColumn, "missing: copy the item's number from the worklist we sent")
-        } else if id.contains("E+") || id.contains("e+") || (id.contains(".") && Double(id) != nil) {
-            problem(Self.idColumn, "\"\(id)\" was turned into a number by the spreadsheet: format the column as text and copy the number from the worklist we sent")
-        } else if let known = try ledger.finding(id) {
+        switch try resolve(id: id) {
+        case .found(let known, let changes):
             finding = known
-        } else {
-            problem(Self.idColumn, "unknown item \"\(id)\": not in the ledger (a worklist from another pipeline or ledger?)")
+            batch.noteSpreadsheet(file: file, column: Self.idColumn, changes: changes, example: id)
+        case .refused(let message):
+            problem(Self.idColumn, message)
         }
-        if let household = household?.trimmingCharacters(in: .whitespaces), let finding, household != finding.householdID {
-            if try !household.isEmpty && !ledger.knowsHousehold(household) {
-                problem(Self.householdColumn, "household \"\(household)\" is not in the ledger")
-            } else {
-                problem(Self.householdColumn, "\"\(household)\" does not match item \(id), which is about household \"\(finding.householdID)\"")
+        if let household, let finding {
+            switch try check(household: household, of: finding) {
+            case .success(let changes):
+                batch.noteSpreadsheet(file: file, column: Self.householdColumn, changes: changes, example: household.trimmingCharacters(in: .whitespaces))
+            case .failure(let refusal):
+                problem(Self.householdColumn, refusal.message)
             }
         }
         if signer.isEmpty {

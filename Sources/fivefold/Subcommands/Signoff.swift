@@ -7,8 +7,12 @@ struct Signoff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import worklists returned by field teams (核实结果 / 核实人 / 核实日期 filled in) into the ledger.",
         discussion: """
-            Each returned worklist may be UTF-8 (with or without BOM) or GBK, as a spreadsheet saved \
-            it. In 核实结果 write the verified value of the item's field (e.g. A for 住房安全等级, 3500 \
+            Each returned worklist may be the .xlsx worklist (any sheet order), or a CSV in UTF-8 \
+            (with or without BOM), GBK or GB18030, delimited by comma, semicolon or tab, as a \
+            spreadsheet saved it; columns are found by their header names. 问题编号 is the key. A \
+            户编号 or 问题编号 that a spreadsheet turned into a number (rounded to 15 digits, \
+            5.20203E+15, a .0, a leading apostrophe) is accepted when it fits the item, with one \
+            warning line per file. In 核实结果 write the verified value of the item's field (e.g. A for 住房安全等级, 3500 \
             for 人均纯收入), or 属实 / 不属实 for any item. Rows with all three columns blank are \
             skipped as not yet verified. A row with a problem (unknown 问题编号 or household, no \
             signer, no or bad date, empty or invalid result) is refused with one message per column, \
@@ -19,7 +23,7 @@ struct Signoff: ParsableCommand {
             2 a file or the ledger is unusable (nothing imported).
             """)
 
-    @Argument(help: "Returned worklist files (CSV).")
+    @Argument(help: "Returned worklist files (.xlsx or CSV).")
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("The ledger file (default: <output folder>.ledger.sqlite of --pipeline or --out).", valueName: "file"))
@@ -45,6 +49,7 @@ struct Signoff: ParsableCommand {
             var batch = SignoffBatch()
             for file in files { try importer.read(file: file, into: &batch) }
             let stored = try ledger.store(batch.results)
+            for warning in batch.warnings { CLI.log(warning) }
             for problem in batch.problems { CLI.log("\(problem)") }
             print("\(stored.inserted) signed results imported, \(stored.duplicates) already in the ledger, \(batch.refusedRows) rows refused, \(batch.pending) rows not yet verified → \(ledger.path)")
             if batch.refusedRows > 0 { throw ExitCode(CLI.findingsOrRefusals) }

@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+
+/// Matching returned rows whose id columns a spreadsheet turned into numbers (issue 14): each
+/// rendering of an all-digit 问题编号 and of the 户编号, the ambiguous case refused naming the cause.
+final class SignoffImporterTests: XCTestCase {
+    var folder: String!
+    let household = "5202031012020002"
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-signoff-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// A finding of `household` whose hex id is all digits (about one id in 2,000): the
+    /// discriminators were found by trying `d0`, `d1`, … (see the hex ids asserted).
+    func allDigitFinding(_ discriminator: String, hex: String) -> Finding {
+        let f = Finding(rule: "household.no_cadre", severity: .warning, regionCode: "520203101202", householdID: household, message: "m", discriminator: discriminator)
+        XCTAssertEqual(f.id, "F" + hex)
+        return f
+    }
+
+    func ledger(with findings: [Finding]) throws -> Ledger {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        let staging = folder + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        let identity = RunIdentity(
+            pipeline: "p", pipelinePath: "/p.yaml", pipelineHash: "ph", inputFolder: "/in", inputs: [], signoffHash: "",
+            asOf: "2020-12-31", outputFolder: folder + "/out")
+        try ledger.recordRun(identity, started: Date(), body: { recorder in
+            (try recorder.classify(findings.map(FindingRow.init)), RunCounts(households: 1, findings: findings.count, corrections: 0, worklistItems: 0))
+        }, publish: { try OutputFolder.replace(self.folder + "/out", with: staging) })
+        return ledger
+    }
+
+    func importer(_ ledger: Ledger) -> SignoffImporter {
+        SignoffImporter(ledger: ledger, normalizer: FieldNormalizer(vocabulary: Vocabulary()), today: CivilDate(year: 2021, month: 3, day: 1)!)
+    }
+
+    func testResolve_EachSpreadsheetRenderingOfAnAllDigitID() throws {
+        let target = allDigitFinding("d8468", hex: "5052246813107652")
+        let zero = allDigitFinding("d118070", hex: "0976688303402599")
+        let importer = importer(try ledger(with: [target, zero]))
+        let hex = String(target.id.dropFirst())
+        let short = String(format: "%.5E", Double(hex)!)  // 1.23457E+15, as a narrow column shows it
+        let kept = hex.prefix(15)
+        let rounded = (hex.last! >= "5" ? SpreadsheetNumber.increment(kept) : String(kept)) + "0"
+        let cases: [(String, Set<SpreadsheetNumber.Change>)] = [
+            (target.id, []), (hex, []), (" \(target.id.lowercased()) ", [.spaces]), ("'" + target.id, [.apostrophe]),
+            (rounded, [.rounded]), (short, [.scientific]), (hex + ".0", [.decimalSuffix]),
+            (String(zero.id.dropFirst(2)), [.leadingZeroLost]),
+        ]
+        for (cell, expected) in cases {
+            guard case .found(let finding, let changes) = try importer.resolve(id: cell) else {
+                XCTFail("\(cell) not matched")
+                continue
+            }
+            XCTAssertEqual(finding.findingID, cell.contains(String(zero.id.dropFirst(2))) ? zero.id : target.id, cell)
+            XCTAssertEqual(changes, expected, cell)
+        }
+    }
+
+    func testResolve_AmbiguousOrUnknownNumberRefusedNamingTheCause() throws {
+        // Two ids in 4.0…4.5 × 10^15: both fit "4E+15" (one significant digit shown).
+        let findings = [allDigitFinding("d333255", hex: "4130007267492799"), allDigitFinding("d458221", hex: "4375619625830910")]
+        let importer = importer(try ledger(with: findings))
+        guard case .refused(let message) = try importer.resolve(id: "4E+15") else {
+            return XCTFail("a two-digit rendering fits several ids")
+        }
+        XCTAssertTrue(message.hasPrefix("“4E+15”是被电子表格转成了数字的问题编号（变成了科学计数法），台账中有 2 个问题编号与之相符（\(findings.map(\.id).sorted().joined(separator: "、"))），"), message)
+        XCTAssertTrue(message.contains("个问题编号与之相符") && message.contains("无法确定是哪一个：请用 .xlsx 核实清单填写，或把该列设为文本格式"), message)
+        guard case .refused(let none) = try importer.resolve(id: "9876543210987650") else { return XCTFail("fits no id") }
+        XCTAssertEqual(none, "“9876543210987650”是被电子表格转成了数字的问题编号（被四舍五入为15位有效数字），台账中没有与之相符的问题：请用 .xlsx 核实清单填写，或把该列设为文本格式后从下发的清单重新复制")
+        guard case .refused(let text) = try importer.resolve(id: "Fzz") else { return XCTFail("not an id") }
+        XCTAssertEqual(text, "unknown item \"Fzz\": not in the ledger (a worklist from another pipeline or ledger?)")
+    }
+
+    func testHouseholdRenderings_AcceptedWithOneWarningLinePerFile() throws {
+        let f = Finding(rule: "household.no_cadre", severity: .warning, regionCode: "520203101202", householdID: household, field: "cadre_name", message: "m")
+        let importer = importer(try ledger(with: [f]))
+        var batch = SignoffBatch()
+        for (line, cell) in ["5202031012020000", "5202031012020000", "5.20203E+15", household, "'5202031012020002"].enumerated() {
+            try importer.check(row: line + 2, file: "r.csv", id: f.id, household: cell, result: "属实", signer: "张三", date: "44201", imported: "", into: &batch)
+        }
+        try importer.check(row: 9, file: "r.csv", id: f.id, household: "5202031012030000", result: "属实", signer: "张三", date: "2021/1/5", imported: "", into: &batch)
+        try importer.check(row: 2, file: "s.csv", id: f.id, household: "5202031012020000.0", result: "属实", signer: "李四", date: "2021年1月5日", imported: "", into: &batch)
+        XCTAssertEqual(batch.results.count, 6)
+        XCTAssertEqual(Set(batch.results.map(\.signedOn)), ["2021-01-05"])
+        XCTAssertEqual(batch.problems.map(\.description), [
+            "r.csv:9: 户编号: “5202031012030000”是被电子表格转成了数字的户编号（被四舍五入为15位有效数字），与问题 \(f.id) 的户编号 5202031012020002 不一致：请用 .xlsx 核实清单填写，或把该列设为文本格式后从下发的清单重新复制",
+        ])
+        XCTAssertEqual(batch.warnings, [
+            "r.csv: 警告: 户编号: 电子表格改动了 4 行的户编号（1 行前面加了单引号，2 行被四舍五入为15位有效数字，1 行变成了科学计数法，如 5202031012020000），已按各行问题编号核对一致后接受。下次请用 .xlsx 核实清单，或把这些列设为文本格式",
+            "s.csv: 警告: 户编号: 电子表格改动了 1 行的户编号（1 行后面加了“.0”，1 行被四舍五入为15位有效数字，如 5202031012020000.0），已按各行问题编号核对一致后接受。下次请用 .xlsx 核实清单，或把这些列设为文本格式",
+        ])
+    }
+}
