@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+import TestSupport
+
+/// Issue 14: worklists that went through a spreadsheet come back importable. The returned files
+/// in `fixtures/signoff/` were really produced by LibreOffice headless from the worklists of a run
+/// on `SignoffFixture.dataset()` (`scripts/make-signoff-fixtures.sh`); these tests run that dataset
+/// again, so their ledger knows exactly the ids in those files.
+final class SpreadsheetSignoffTests: XCTestCase {
+    /// The committed sent worklists are byte for byte what this build writes for the dataset;
+    /// otherwise the LibreOffice files are stale and the script must be run again.
+    func assertFixturesMatch(_ ws: NightlyWorkspace, file: StaticString = #filePath, line: UInt = #line) throws {
+        for town in ["岩脚镇", "郎岱镇"] {
+            let sent = try Data(contentsOf: URL(fileURLWithPath: SignoffFixture.path("sent/\(town).csv")))
+            let now = try Data(contentsOf: URL(fileURLWithPath: ws.out + "/worklists/\(town).csv"))
+            XCTAssertEqual(sent, now, "fixtures/signoff/sent/\(town).csv is stale: run scripts/make-signoff-fixtures.sh and commit fixtures/signoff/", file: file, line: line)
+        }
+    }
+
+    /// `fivefold signoff FILE` against the workspace's ledger.
+    func signoff(_ ws: NightlyWorkspace, _ file: String) throws -> FivefoldProcess.Outcome {
+        try FivefoldProcess.run(["signoff", file, "--ledger", ws.ledger, "--pipeline", ws.pipeline])
+    }
+
+    /// (a) + (c): the CSV worklist filled in, opened by LibreOffice, saved as XLSX and saved back
+    /// as CSV in GBK. LibreOffice rounded every 户编号 to 15 significant digits
+    /// (5202031012010005 → 5202031012010010); every row is imported, with one warning line.
+    func testRoundTripThroughLibreOffice_GBKWithRoundedHouseholds_ImportedWholeWithOneWarning() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let returned = SignoffFixture.path("returned/roundtrip-岩脚镇.csv")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: returned))
+        XCTAssertNil(String(data: bytes, encoding: .utf8), "LibreOffice saved it in GBK")
+        XCTAssertNotNil(bytes.range(of: Data(",5202031012010010,".utf8)), "the 户编号 5202031012010005 came back rounded")
+
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "3 signed results imported, 0 already in the ledger, 0 rows refused, 0 rows not yet verified → \(ws.ledger)\n")
+        XCTAssertEqual(outcome.stderr, """
+            fivefold: \(returned): 警告: 户编号: 电子表格改动了 3 行的户编号（3 行被四舍五入为15位有效数字，如 5202031012010010），已按各行问题编号核对一致后接受。下次请用 .xlsx 核实清单，或把这些列设为文本格式
+
+            """)
+        let again = try signoff(ws, returned)
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stdout.hasPrefix("0 signed results imported, 3 already in the ledger"), again.stdout)
+
+        // The next run corrects the system from the signed values, citing the signers.
+        let grain = try XCTUnwrap(ws.findingID("unify.mismatch", household: SignoffFixture.dataset()[4].id, field: "grain_kg"))
+        try ws.run(SignoffFixture.dataset())
+        let fix = try XCTUnwrap(CSVTable(path: ws.out + "/corrections.csv").rows.first { $0["finding_id"] == grain })
+        XCTAssertEqual(fix["new_value"], "1500")
+        XCTAssertEqual(fix["evidence"], "signoff=1500 (核实人 王五 2021-01-07)")
+    }
+
+    /// The same round trip saved by LibreOffice as `;`-delimited UTF-8 (as in locales with a
+    /// decimal comma): found by its header, imported whole, one warning.
+    func testRoundTripThroughLibreOffice_SemicolonDelimited_ImportedWhole() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let returned = SignoffFixture.path("returned/roundtrip-郎岱镇.csv")
+        XCTAssertTrue(try String(contentsOfFile: returned, encoding: .utf8).hasPrefix("问题编号;乡镇;"))
+        let (importer, _) = try SignoffFixture.importer(ws)
+        var batch = SignoffBatch()
+        try importer.read(file: returned, displayName: "郎岱镇.csv", into: &batch)
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.results.count, 3)
+        XCTAssertEqual(batch.results.map(\.signedOn), ["2021-01-05", "2021-01-06", "2021-01-07"])
+        XCTAssertEqual(Set(batch.results.map(\.value)), ["属实", "周海燕", "未脱贫"])
+        XCTAssertEqual(batch.warnings.count, 1)
+        XCTAssertTrue(batch.warnings[0].hasPrefix("郎岱镇.csv: 警告: 户编号: 电子表格改动了 3 行的户编号（3 行被四舍五入为15位有效数字"), batch.warnings[0])
+    }
+}
