@@ -26,6 +26,25 @@ final class WorklistFileTests: XCTestCase {
         HouseholdDirectory.Entry(township: township, village: village, headName: "户主", cadreName: cadre, cadrePhone: "13908580201")
     }
 
+    /// The .xlsx drop-down for 核实结果: the field's code list plus the verdicts, verdicts alone
+    /// for an item about no field, none for free values; everything offered is accepted by
+    /// `fivefold signoff`.
+    func testVerificationChoices_CodeListsAndVerdicts() throws {
+        let vocabulary = ShippedVocabulary.vocabulary
+        let status = try XCTUnwrap(WorklistWriter.verificationChoices(field: "status", memberID: "", vocabulary: vocabulary))
+        XCTAssertEqual(status, vocabulary.table("status")!.values + ["属实", "不属实"])
+        XCTAssertTrue(status.contains("未脱贫"))
+        XCTAssertEqual(WorklistWriter.verificationChoices(field: "", memberID: "", vocabulary: vocabulary), ["属实", "不属实"])
+        XCTAssertNil(WorklistWriter.verificationChoices(field: "grain_kg", memberID: "", vocabulary: vocabulary))
+        XCTAssertNil(WorklistWriter.verificationChoices(field: "cadre_name", memberID: "", vocabulary: vocabulary))
+        XCTAssertEqual(WorklistWriter.verificationChoices(field: "medical_insured", memberID: "52020319900101123X", vocabulary: vocabulary)?.suffix(2), ["属实", "不属实"])
+        // Every choice passes the sign-off's normaliser for the field.
+        let normalizer = FieldNormalizer(vocabulary: vocabulary)
+        for choice in status.dropLast(2) {
+            XCTAssertEqual(normalizer.normalize(choice, kind: .enumeration("status")).normalized, choice)
+        }
+    }
+
     func testWrittenWorklist_HasBOMChineseHeadersSortingMaskingAndNoFormulas() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-wl-\(UUID().uuidString)").path
         let id = "520203199001011234"
