@@ -7,6 +7,7 @@
 #   returned/roundtrip-岩脚镇.csv      sent CSV filled in (Python), opened by LibreOffice and saved
 #                                     as XLSX, that XLSX saved as CSV in GBK: LibreOffice turns
 #                                     户编号 into a number rounded to 15 significant digits
+#   returned/roundtrip-岩脚镇.xlsx     the XLSX of that round trip (户编号 number cells, rounded)
 #   returned/roundtrip-郎岱镇.csv      the same, saved as `;`-delimited UTF-8 CSV
 #   returned/filled-郎岱镇.xlsx        sent XLSX filled in LibreOffice (UNO), with a sheet and a
 #                                     column added, saved by LibreOffice as XLSX
@@ -48,6 +49,7 @@ for town in 岩脚镇 郎岱镇; do
 done
 soffice --headless "$profile" --convert-to "$gbk_out" --outdir "$tmp/gbk" "$tmp/xlsx/岩脚镇.xlsx"
 cp "$tmp/gbk/岩脚镇.csv" "$out/returned/roundtrip-岩脚镇.csv"
+cp "$tmp/xlsx/岩脚镇.xlsx" "$out/returned/roundtrip-岩脚镇.xlsx"
 soffice --headless "$profile" --convert-to "$semicolon_out" --outdir "$tmp/semicolon" "$tmp/xlsx/郎岱镇.xlsx"
 cp "$tmp/semicolon/郎岱镇.csv" "$out/returned/roundtrip-郎岱镇.csv"
 

@@ -71,4 +71,22 @@ final class SpreadsheetSignoffTests: XCTestCase {
         XCTAssertEqual(batch.warnings.count, 1)
         XCTAssertTrue(batch.warnings[0].hasPrefix("郎岱镇.csv: 警告: 户编号: 电子表格改动了 3 行的户编号（3 行被四舍五入为15位有效数字"), batch.warnings[0])
     }
+
+    /// The XLSX LibreOffice saved in that round trip (户编号 as rounded number cells, a date cell
+    /// for 2021-01-06): read through the XLSX reader, imported whole, one warning.
+    func testLibreOfficeXLSXWithNumberCells_ImportedWholeWithOneWarning() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let (importer, ledger) = try SignoffFixture.importer(ws)
+        var batch = SignoffBatch()
+        try importer.read(file: SignoffFixture.path("returned/roundtrip-岩脚镇.xlsx"), displayName: "岩脚镇.xlsx", into: &batch)
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.results.map(\.value), ["周海燕", "2", "1500"])
+        XCTAssertEqual(batch.results.map(\.signedOn), ["2021-01-05", "2021-01-06", "2021-01-07"])
+        XCTAssertEqual(batch.results.map(\.sourceLine), [2, 3, 4], "spreadsheet row numbers")
+        XCTAssertEqual(batch.warnings, [
+            "岩脚镇.xlsx: 警告: 户编号: 电子表格改动了 3 行的户编号（3 行被四舍五入为15位有效数字，如 5202031012010010），已按各行问题编号核对一致后接受。下次请用 .xlsx 核实清单，或把这些列设为文本格式",
+        ])
+        XCTAssertEqual(try ledger.store(batch.results).inserted, 3)
+    }
 }
