@@ -100,4 +100,34 @@ final class SignoffImporterTests: XCTestCase {
             "s.csv: 警告: 户编号: 电子表格改动了 1 行的户编号（1 行后面加了“.0”，1 行被四舍五入为15位有效数字，如 5202031012020000.0），已按各行问题编号核对一致后接受。下次请用 .xlsx 核实清单，或把这些列设为文本格式",
         ])
     }
+
+    /// A returned CSV re-saved tab-delimited in GB18030, and one `;`-delimited in UTF-8 with a
+    /// BOM, both with columns reordered and added: columns are found by name.
+    func testRead_DelimitersEncodingsAndReorderedExtraColumns() throws {
+        let f = Finding(rule: "household.no_cadre", severity: .warning, regionCode: "520203101202", householdID: household, field: "cadre_name", message: "m")
+        let importer = importer(try ledger(with: [f]))
+        let header = ["备注", "核实日期", "核实人", "户编号", "核实结果", "乡镇", "问题编号"]
+        let row = ["已核实；无误", "2021年1月5日", "张三", " 5.20203E+15", "周海燕", "岩脚镇", f.id]
+        var batch = SignoffBatch()
+        for (name, encoding, bom, delimiter) in [("tab.csv", TextEncoding.gb18030, false, "\t"), ("semi.csv", .utf8, true, ";")] {
+            let path = folder + "/" + name
+            let writer = try CSVWriter(path: path, encoding: encoding, bom: bom, delimiter: UInt8(ascii: Unicode.Scalar(delimiter)!))
+            try writer.writeRow(header)
+            try writer.writeRow(row)
+            try writer.close()
+            try importer.read(file: path, displayName: name, into: &batch)
+        }
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.results.map(\.value), ["周海燕", "周海燕"])
+        XCTAssertEqual(batch.results.map(\.signedOn), ["2021-01-05", "2021-01-05"])
+        XCTAssertEqual(batch.warnings.count, 2, "one line per file")
+        XCTAssertTrue(batch.warnings[0].hasPrefix("tab.csv: 警告: 户编号: 电子表格改动了 1 行的户编号（1 行前后多了空格，1 行变成了科学计数法"), batch.warnings[0])
+
+        // Without the key column in any delimiting, the file is refused whole, naming the columns.
+        let bad = folder + "/bad.csv"
+        try Data("户编号,核实结果\r\n1,2\r\n".utf8).write(to: URL(fileURLWithPath: bad))
+        XCTAssertThrowsError(try importer.read(file: bad, displayName: "bad.csv", into: &batch)) { error in
+            XCTAssertEqual("\(error)", "bad.csv:1: not a returned worklist: no column 问题编号, 核实人, 核实日期 (expected the worklist's header with 核实结果, 核实人, 核实日期 filled in)")
+        }
+    }
 }
