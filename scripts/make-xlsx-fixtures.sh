@@ -5,6 +5,10 @@
 #                                        the same IDs again as Text columns)
 #   two-sheets.fods -> two-sheets.xlsx  (flat ODS: a Chinese-named sheet first, then dates,
 #                                        times, formulas, an error value)
+#   XLSXWriter      -> worklist.xlsx    (written by the test XLSXWriterLibreOfficeTests with
+#                                        FIVEFOLD_XLSX_FIXTURES=write), which LibreOffice turns into
+#                      worklist.csv     (its first sheet as UTF-8 CSV) and
+#                      worklist-libreoffice.xlsx (opened and saved again by LibreOffice)
 # The tests read the committed .xlsx files, so they pass on machines without LibreOffice.
 # Installs libreoffice-calc-nogui with apt-get when soffice is missing.
 set -euo pipefail
@@ -37,4 +41,16 @@ for f in households.xlsx two-sheets.xlsx; do
   [ -s "$work/$f" ] || { echo "soffice did not produce $f" >&2; exit 1; }
   cp "$work/$f" "$dir/$f"
 done
-echo "wrote $dir/households.xlsx $dir/two-sheets.xlsx ($(soffice --version | head -n 1))"
+
+# The writer's workbook: the test writes fixtures/xlsx/worklist.xlsx when asked to.
+swift build --build-tests >/dev/null
+FIVEFOLD_XLSX_FIXTURES=write swift test --skip-build --disable-swift-testing \
+  --filter XLSXWriterLibreOfficeTests/testXLSXWriter_StillWritesTheCommittedWorkbook >/dev/null
+lo --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1" --outdir "$work" "$dir/worklist.xlsx"
+mkdir -p "$work/resaved"
+lo --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$work/resaved" "$dir/worklist.xlsx"
+[ -s "$work/worklist.csv" ] && [ -s "$work/resaved/worklist.xlsx" ] || { echo "soffice did not convert worklist.xlsx" >&2; exit 1; }
+cp "$work/worklist.csv" "$dir/worklist.csv"
+cp "$work/resaved/worklist.xlsx" "$dir/worklist-libreoffice.xlsx"
+
+echo "wrote $dir: households.xlsx two-sheets.xlsx worklist.xlsx worklist.csv worklist-libreoffice.xlsx ($(soffice --version | head -n 1))"

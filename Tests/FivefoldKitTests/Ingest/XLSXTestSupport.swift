@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import FivefoldKit
 
 /// Paths of the committed XLSX fixtures (made by scripts/make-xlsx-fixtures.sh).
@@ -63,5 +66,37 @@ enum XLSXHandMade {
             }
         }
         return path
+    }
+}
+
+/// A part of a package parsed as an XML document, for checking what the writer (or
+/// LibreOffice) put in it.
+func xmlPart(_ path: String, _ part: String) throws -> XMLDocument {
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    guard let entry = archive[part] else { throw XLSXError(file: path, message: "no part \(part)") }
+    var data = Data()
+    _ = try archive.extract(entry) { data.append($0) }
+    return try XMLDocument(data: data)
+}
+
+extension XMLDocument {
+    /// The elements with local name `name`, anywhere.
+    func elements(_ name: String) throws -> [XMLElement] {
+        try nodes(forXPath: "//*[local-name()='\(name)']").compactMap { $0 as? XMLElement }
+    }
+
+    /// The attributes of the elements named `name`, as dictionaries.
+    func attributes(of name: String) throws -> [[String: String]] {
+        try elements(name).map { element in
+            Dictionary(uniqueKeysWithValues: (element.attributes ?? []).map { ($0.localName ?? $0.name ?? "", $0.stringValue ?? "") })
+        }
+    }
+}
+
+extension XMLElement {
+    /// The value of the attribute with local name `name` (FoundationXML's `attribute(forName:)`
+    /// misses attributes of elements in a default namespace).
+    func attr(_ name: String) -> String? {
+        (attributes ?? []).first { ($0.localName ?? $0.name) == name }?.stringValue
     }
 }
