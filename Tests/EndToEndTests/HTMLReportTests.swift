@@ -32,7 +32,7 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(page.title, "五个统一数据核查报告 · nightly-test")
         XCTAssertEqual(page.svgCount, 2, "by rule and by township")
         XCTAssertGreaterThanOrEqual(page.barCount, 4)
-        XCTAssertEqual(Set(page.links), ["worklists/%E5%B2%A9%E8%84%9A%E9%95%87.csv", "findings.csv", "corrections.csv", "summary.json"])
+        XCTAssertEqual(Set(page.links), ["worklists/%E5%B2%A9%E8%84%9A%E9%95%87.xlsx", "worklists/%E5%B2%A9%E8%84%9A%E9%95%87.csv", "findings.csv", "corrections.csv", "summary.json"])
         XCTAssertTrue(page.text.contains("岩脚镇"), "township labels in Chinese")
         XCTAssertTrue(page.text.contains("疑似错退：") || page.text.contains("家庭人口数不符"), "rule titles in Chinese")
         XCTAssertTrue(page.text.contains("综合贫困发生率"))

@@ -13,9 +13,11 @@ final class SpreadsheetSignoffTests: XCTestCase {
     /// otherwise the LibreOffice files are stale and the script must be run again.
     func assertFixturesMatch(_ ws: NightlyWorkspace, file: StaticString = #filePath, line: UInt = #line) throws {
         for town in ["岩脚镇", "郎岱镇"] {
-            let sent = try Data(contentsOf: URL(fileURLWithPath: SignoffFixture.path("sent/\(town).csv")))
-            let now = try Data(contentsOf: URL(fileURLWithPath: ws.out + "/worklists/\(town).csv"))
-            XCTAssertEqual(sent, now, "fixtures/signoff/sent/\(town).csv is stale: run scripts/make-signoff-fixtures.sh and commit fixtures/signoff/", file: file, line: line)
+            for ext in ["csv", "xlsx"] {
+                let sent = try Data(contentsOf: URL(fileURLWithPath: SignoffFixture.path("sent/\(town).\(ext)")))
+                let now = try Data(contentsOf: URL(fileURLWithPath: ws.out + "/worklists/\(town).\(ext)"))
+                XCTAssertEqual(sent, now, "fixtures/signoff/sent/\(town).\(ext) is stale: run scripts/make-signoff-fixtures.sh and commit fixtures/signoff/", file: file, line: line)
+            }
         }
     }
 
@@ -88,5 +90,46 @@ final class SpreadsheetSignoffTests: XCTestCase {
             "岩脚镇.xlsx: 警告: 户编号: 电子表格改动了 3 行的户编号（3 行被四舍五入为15位有效数字，如 5202031012010010），已按各行问题编号核对一致后接受。下次请用 .xlsx 核实清单，或把这些列设为文本格式",
         ])
         XCTAssertEqual(try ledger.store(batch.results).inserted, 3)
+    }
+
+    /// (b): our `.xlsx` worklist filled in LibreOffice (UNO) and saved by it, with a sheet added
+    /// in front and a column inserted; 核实日期 as date cells and as a bare serial number. The id
+    /// columns were text, so nothing was rounded: imported whole, no warning.
+    func testOurXLSXFilledInLibreOffice_ImportedWhole() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let returned = SignoffFixture.path("returned/filled-郎岱镇.xlsx")
+        let workbook = try XLSXWorkbook(path: returned)
+        XCTAssertEqual(workbook.sheets.map(\.name), ["填写说明", "郎岱镇"], "the item sheet is no longer the first")
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "", "text-typed ids come back exact")
+        XCTAssertEqual(outcome.stdout, "3 signed results imported, 0 already in the ledger, 0 rows refused, 0 rows not yet verified → \(ws.ledger)\n")
+        let stored = try Ledger(path: ws.ledger, create: false).signedResults()
+        XCTAssertEqual(stored.map(\.value), ["属实", "周海燕", "未脱贫"])
+        XCTAssertEqual(stored.map(\.signedOn), ["2021-01-05", "2021-01-06", "2021-01-07"])
+        XCTAssertEqual(stored.map(\.signer), ["张三", "李四", "王五"])
+        let sent = try CSVTable(path: SignoffFixture.path("sent/郎岱镇.csv"))
+        XCTAssertEqual(stored.map(\.findingID), sent.rows.map { $0["问题编号"]! })
+    }
+
+    /// (d): LibreOffice opens our `.xlsx` worklist and saves it as CSV: every cell, the id
+    /// columns above all (问题编号, 户编号, masked 成员, phone), is exactly the CSV we wrote.
+    func testOurXLSXThroughLibreOffice_IDColumnsExact() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        for town in ["岩脚镇", "郎岱镇"] {
+            let ours = try CSVTable(path: ws.out + "/worklists/\(town).csv")
+            let libreOffice = try CSVTable(path: SignoffFixture.path("libreoffice/\(town).csv"))
+            XCTAssertEqual(libreOffice.header, ours.header)
+            XCTAssertEqual(libreOffice.rows.count, ours.rows.count)
+            for (theirs, mine) in zip(libreOffice.rows, ours.rows) {
+                for column in ["问题编号", "户编号", "成员", "责任人电话"] {
+                    XCTAssertEqual(theirs[column], mine[column], "\(town) \(column)")
+                }
+                XCTAssertEqual(theirs, mine, town)
+            }
+            XCTAssertTrue(ours.rows.contains { $0["户编号"]!.count == 16 && $0["户编号"]!.last != "0" }, "a 户编号 a number would have rounded")
+        }
     }
 }

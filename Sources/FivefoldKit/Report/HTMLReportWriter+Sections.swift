@@ -191,10 +191,14 @@ extension HTMLReportWriter {
     func worklists() -> String {
         var html = "<section id=\"worklists\">\n<h2>核实清单（按乡镇）</h2>\n"
         guard !summary.worklists.isEmpty else { return html + "<p class=\"note\">本次没有需要入户核实的问题。</p>\n</section>\n\n" }
-        html += "<p class=\"note\">清单为 UTF-8 CSV，可用 Excel 打开；核实后填写“核实结果、核实人、核实日期”三列交回，由 fivefold signoff 导入。</p>\n<ul class=\"files\">\n"
+        html += "<p class=\"note\">每个乡镇一份 Excel 表格（.xlsx，编号列为文本，电子表格不会改动）和一份 UTF-8 CSV；核实后填写“核实结果、核实人、核实日期”三列交回，由 fivefold signoff 导入。</p>\n<ul class=\"files\">\n"
         for (file, count) in summary.worklists.sorted(by: { $0.key < $1.key }) {
-            let name = file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
-            html += "<li>\(HTML.link("worklists/\(file)", name))（\(HTML.count(count)) 条）</li>\n"
+            guard file.hasSuffix(".csv") else {
+                html += "<li>\(HTML.link("worklists/\(file)", file))（\(HTML.count(count)) 条）</li>\n"
+                continue
+            }
+            let name = String(file.dropLast(4))
+            html += "<li>\(HTML.link("worklists/\(name).xlsx", name))（\(HTML.count(count)) 条；\(HTML.link("worklists/\(file)", "CSV"))）</li>\n"
         }
         html += "</ul>\n</section>\n\n"
         return html

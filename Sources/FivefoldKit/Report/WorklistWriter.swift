@@ -1,9 +1,11 @@
 import Foundation
 
-/// Writes `worklists/<township>.csv` (SPEC §6): the 大整改 lists field teams take on their visits.
+/// Writes `worklists/<township>.csv` (SPEC §6) and `worklists/<township>.xlsx`: the 大整改 lists
+/// field teams take on their visits.
 ///
 /// One file per township, Chinese headers, UTF-8 with BOM, sorted by village then cadre, each
 /// source's value side by side, and blank 核实结果 / 核实人 / 核实日期 columns that come back signed.
+/// The `.xlsx` holds the same rows with the id columns typed as text (see `WorklistWriter+XLSX`).
 public struct WorklistWriter {
     public static let sourceColumns: [(SourceID, String)] = [
         (.system, "系统值"), (.archive, "档案值"), (.wall, "明白卡值"), (.interview, "走访值"), (.verification, "核查值"),
@@ -58,24 +60,32 @@ public struct WorklistWriter {
         return Item(township: township, key: [e.village, e.cadreName, f.householdID, f.rule, f.memberID, f.field, f.id], row: row)
     }
 
-    /// Writes one file per township, each sorted by village then cadre; returns items per file.
+    /// Writes one CSV and one `.xlsx` per township, each sorted by village then cadre; returns
+    /// items per CSV file.
+    ///
+    /// - Parameter vocabulary: the code lists offered as drop-downs for 核实结果 in the `.xlsx`.
     @discardableResult
-    public func write(_ findings: [Finding], directory: HouseholdDirectory, folder: String) throws -> [String: Int] {
-        try Self.write(items: findings.compactMap { item($0, entry: directory[$0.householdID]) }, folder: folder)
+    public func write(_ findings: [Finding], directory: HouseholdDirectory, folder: String, vocabulary: Vocabulary = Vocabulary()) throws -> [String: Int] {
+        try Self.write(items: findings.compactMap { item($0, entry: directory[$0.householdID]) }, folder: folder, vocabulary: vocabulary)
     }
 
+    /// Writes `worklists/<乡镇>.csv` and `worklists/<乡镇>.xlsx` for the items; returns items per
+    /// CSV file (the `.xlsx` beside it holds the same rows).
     @discardableResult
-    public static func write(items: [Item], folder: String) throws -> [String: Int] {
+    public static func write(items: [Item], folder: String, vocabulary: Vocabulary) throws -> [String: Int] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var byTownship: [String: [Item]] = [:]
         for item in items { byTownship[item.township, default: []].append(item) }
         var counts: [String: Int] = [:]
         for (township, list) in byTownship {
             let name = fileName(township)
+            let sorted = list.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) })
             let writer = try ReportCSV.open((folder as NSString).appendingPathComponent(name))
             try writer.writeRow(header)
-            for item in list.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) { try writer.writeRow(item.row) }
+            for item in sorted { try writer.writeRow(item.row) }
             try writer.close()
+            let workbook = (folder as NSString).appendingPathComponent(String(name.dropLast(4)) + ".xlsx")
+            try writeWorkbook(township: township, items: sorted, vocabulary: vocabulary, to: workbook)
             counts[name] = list.count
         }
         return counts

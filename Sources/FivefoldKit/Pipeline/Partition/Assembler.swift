@@ -77,7 +77,7 @@ struct Assembler {
         try FindingsWriter.write(rows: findingRows, status: status, to: path("findings.csv"))
         try CorrectionsWriter.write(rows: correctionRows, to: path("corrections.csv"))
         let items = itemRows.compactMap(WorklistWriter.Item.init(fields:))
-        let worklists = try WorklistWriter.write(items: items, folder: path("worklists"))
+        let worklists = try WorklistWriter.write(items: items, folder: path("worklists"), vocabulary: normalizer.vocabulary)
 
         step("findings, corrections and worklists written")
         datasetDone.wait()
