@@ -94,4 +94,50 @@ final class WorklistFileTests: XCTestCase {
         XCTAssertEqual(table.rows[2]["走访值"], "'@SUM(A1)")
         XCTAssertEqual(table.rows[0]["核查值"], "'\r5200")
     }
+
+    /// The .xlsx beside the CSV: the same rows, ids as text cells (a 16-digit 户编号 a number would
+    /// round), 核实结果 drop-downs per item (code list + verdicts, verdicts alone, or none), the
+    /// verify columns editable, the message wrapped.
+    func testWrittenWorkbook_SameRowsTextIDsAndDropDownsPerItem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-wlx-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let findings = [
+            Finding(rule: "value.invalid", severity: .warning, regionCode: "520203100201", householdID: "5202031002010001", field: "status",
+                    values: [(.system, "待核实")], message: "脱贫状态无效"),
+            Finding(rule: "unify.mismatch", severity: .warning, regionCode: "520203100201", householdID: "5202031002010002", field: "income_per_capita",
+                    values: [(.system, "3000"), (.verification, "5000")], message: "人均纯收入不一致"),
+            Finding(rule: "unify.missing", severity: .warning, regionCode: "520203100201", householdID: "5202031002010003", message: "核查中无此户"),
+        ]
+        var directory = HouseholdDirectory()
+        for hid in findings.map(\.householdID) {
+            var c = HouseholdCase(householdID: hid)
+            c.records[.system] = TestData.household([.householdID: hid, .township: "郎岱镇", .village: "青菜塘村", .headName: "王德明", .cadreName: "李明", .cadrePhone: "13908580101"])
+            directory.add(c)
+        }
+        try WorklistWriter(maskIDs: true).write(findings, directory: directory, folder: folder, vocabulary: ShippedVocabulary.vocabulary)
+        let csv = try CSVTable(path: folder + "/郎岱镇.csv")
+        let path = folder + "/郎岱镇.xlsx"
+        let workbook = try XLSXWorkbook(path: path)
+        var rows: [XLSXRow] = []
+        try workbook.readRows(of: try workbook.sheet(at: 0)) { rows.append($0); return true }
+        XCTAssertEqual(rows[0].cells.map(\.displayText), WorklistWriter.header)
+        XCTAssertEqual(rows.dropFirst().map { $0.cells.map(\.displayText) + Array(repeating: "", count: WorklistWriter.header.count - $0.cells.count) },
+                       csv.rows.map { row in WorklistWriter.header.map { row[$0]! } })
+        let household = WorklistWriter.header.firstIndex(of: "户编号")!, id = WorklistWriter.header.firstIndex(of: "问题编号")!
+        for row in rows.dropFirst() {
+            guard case .text(let text) = row[household], text.count == 16 else { return XCTFail("户编号 not a text cell: \(row[household])") }
+            guard case .text(let fid) = row[id], fid.hasPrefix("F") else { return XCTFail("问题编号 not a text cell: \(row[id])") }
+        }
+        // Rows are sorted by household here: 0001 status, 0002 income, 0003 no field.
+        let lists = try xmlPart(path, "xl/worksheets/sheet1.xml").attributes(of: "dataValidation").map { $0["sqref"]! }
+        let formulas = try xmlPart(path, "xl/worksheets/sheet1.xml").elements("formula1").map { $0.stringValue! }
+        let status = ShippedVocabulary.vocabulary.table("status")!.values.joined(separator: ",")
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: zip(lists, formulas)), ["S2": "\"\(status),属实,不属实\"", "S4": "\"属实,不属实\""],
+                       "no list for 人均纯收入 (row 3), a free number")
+        let columns = WorklistWriter.xlsxColumns
+        XCTAssertEqual(columns.filter(\.editable).map(\.title), ["核实结果", "核实人", "核实日期"])
+        XCTAssertEqual(columns.filter(\.wrap).map(\.title), ["其他来源", "核实内容"])
+        XCTAssertEqual(columns.filter { $0.kind == .general }.map(\.title), ["核实日期"], "every other column is text")
+        XCTAssertEqual(try xmlPart(path, "xl/worksheets/sheet1.xml").attributes(of: "pane").first?["state"], "frozen")
+    }
 }
