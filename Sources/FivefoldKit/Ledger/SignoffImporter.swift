@@ -1,7 +1,8 @@
 // Field teams take the worklists out, verify each item on site, and bring the files back with
 // 核实结果 / 核实人 / 核实日期 filled in (分级签字确认: whoever investigates signs). The files have
-// usually passed through a spreadsheet, which may re-save them as GBK or as UTF-8 with or
-// without a BOM, so they are read with the Ingest CSVReader, which detects all three.
+// usually passed through a spreadsheet: the .xlsx worklist saved again, or the CSV re-saved as GBK
+// or UTF-8, with any delimiter, columns moved or added (`ReturnedWorklist` reads them all), and
+// its id columns perhaps turned into numbers (`SignoffImporter+Matching` still matches them).
 //
 // How 核实结果 is written: for a finding about a field (住房安全等级, 人均纯收入, 在校生状况 …) the
 // verified value itself, in any form the field's normaliser accepts (`A`, `3500元`, `初中`); for

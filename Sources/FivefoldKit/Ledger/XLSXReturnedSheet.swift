@@ -29,7 +29,9 @@ struct XLSXReturnedSheet {
             throw PipelineError(
                 file: name, keyPath: "",
                 message: "not a returned worklist: no sheet has a header with \(keyColumn) (sheets: \(names))")
-        } catch let error as XLSXError {
+        } catch let error as PipelineError {
+            throw error
+        } catch {
             throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
         }
     }

@@ -123,6 +123,14 @@ final class SignoffImporterTests: XCTestCase {
         XCTAssertEqual(batch.warnings.count, 2, "one line per file")
         XCTAssertTrue(batch.warnings[0].hasPrefix("tab.csv: 警告: 户编号: 电子表格改动了 1 行的户编号（1 行前后多了空格，1 行变成了科学计数法"), batch.warnings[0])
 
+        // A file named .xlsx that is no workbook: refused whole, one message (exit 2 in the CLI).
+        let notZip = folder + "/returned.xlsx"
+        try Data("问题编号,核实结果\r\n".utf8).write(to: URL(fileURLWithPath: notZip))
+        XCTAssertThrowsError(try importer.read(file: notZip, displayName: "returned.xlsx", into: &batch)) { error in
+            XCTAssertTrue(error is PipelineError)
+            XCTAssertTrue("\(error)".hasPrefix("returned.xlsx: cannot read the returned worklist: "), "\(error)")
+        }
+
         // Without the key column in any delimiting, the file is refused whole, naming the columns.
         let bad = folder + "/bad.csv"
         try Data("户编号,核实结果\r\n1,2\r\n".utf8).write(to: URL(fileURLWithPath: bad))
