@@ -16,7 +16,8 @@ public struct SignoffBatch: Sendable {
 
     /// Counts an accepted rendering in `file`'s `column`.
     mutating func noteSpreadsheet(file: String, column: String, changes: Set<SpreadsheetNumber.Change>, example: String) {
-        guard !changes.isEmpty else { return }
+        // Stray spaces alone change nothing worth a warning.
+        guard !changes.subtracting([.spaces]).isEmpty else { return }
         if let i = spreadsheetChanges.firstIndex(where: { $0.file == file }) {
             spreadsheetChanges[i].note(column: column, changes: changes, example: example)
         } else {
