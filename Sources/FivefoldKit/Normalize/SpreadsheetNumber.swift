@@ -95,11 +95,9 @@ public struct SpreadsheetNumber: Sendable, Equatable {
         for _ in 0..<dropped { unit *= 10 }
         // value = keptV·unit + tailV; rendering = keptR·unit. Consistent when |value − rendering|
         // ≤ unit/2, i.e. keptR = keptV with tailV ≤ unit/2, or keptR = keptV + 1 with tailV ≥ unit/2.
-        if keptR == keptV, tailV * 2 <= unit {
-        } else if keptR == Self.increment(keptV), tailV * 2 >= unit {
-        } else {
-            return nil
-        }
+        let roundedDown = keptR == keptV && tailV * 2 <= unit
+        let roundedUp = keptR == Self.increment(keptV) && tailV * 2 >= unit
+        guard roundedDown || roundedUp else { return nil }
         if !result.contains(.scientific) { result.insert(.rounded) }
         return result
     }
