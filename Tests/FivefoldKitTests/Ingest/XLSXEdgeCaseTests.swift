@@ -89,11 +89,16 @@ final class XLSXEdgeCaseTests: XCTestCase {
     }
 
     func testXLSXWorkbook_SharedStringIndexOutOfRangeNamesTheCell() throws {
-        let workbook = try open(XLSXHandMade.oneSheet(rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>5</v></c></row>"#, sharedStrings: ["零"]))
-        XCTAssertThrowsError(try readAllRows(workbook, workbook.sheets[0])) { error in
-            XCTAssertEqual((error as? XLSXError)?.message, "cell B1 refers to shared string 5, but the workbook has 1")
+        let workbook = try open(XLSXHandMade.oneSheet(
+            rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>5</v></c></row><row r="3"/>"#,
+            sharedStrings: ["零"]))
+        var seen: [XLSXRow] = []
+        XCTAssertThrowsError(try workbook.readRows(of: workbook.sheets[0]) { seen.append($0); return true }) { error in
+            XCTAssertEqual((error as? XLSXError)?.message, "cell B2 refers to shared string 5, but the workbook has 1")
             XCTAssertEqual((error as? XLSXError)?.part, "xl/worksheets/sheet1.xml")
         }
+        // The rows before the problem are delivered; the row with it, and the rest, are not.
+        XCTAssertEqual(seen, [XLSXRow(number: 1, cells: [.text("零")])])
     }
 
     func testXLSXWorkbook_NotAZipOrNoWorkbookIsAClearError() throws {
