@@ -89,11 +89,16 @@ final class XLSXEdgeCaseTests: XCTestCase {
     }
 
     func testXLSXWorkbook_SharedStringIndexOutOfRangeNamesTheCell() throws {
-        let workbook = try open(XLSXHandMade.oneSheet(rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>5</v></c></row>"#, sharedStrings: ["零"]))
-        XCTAssertThrowsError(try readAllRows(workbook, workbook.sheets[0])) { error in
-            XCTAssertEqual((error as? XLSXError)?.message, "cell B1 refers to shared string 5, but the workbook has 1")
+        let workbook = try open(XLSXHandMade.oneSheet(
+            rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>5</v></c></row><row r="3"/>"#,
+            sharedStrings: ["零"]))
+        var seen: [XLSXRow] = []
+        XCTAssertThrowsError(try workbook.readRows(of: workbook.sheets[0]) { seen.append($0); return true }) { error in
+            XCTAssertEqual((error as? XLSXError)?.message, "cell B2 refers to shared string 5, but the workbook has 1")
             XCTAssertEqual((error as? XLSXError)?.part, "xl/worksheets/sheet1.xml")
         }
+        // The rows before the problem are delivered; the row with it, and the rest, are not.
+        XCTAssertEqual(seen, [XLSXRow(number: 1, cells: [.text("零")])])
     }
 
     func testXLSXWorkbook_NotAZipOrNoWorkbookIsAClearError() throws {
@@ -119,5 +124,34 @@ final class XLSXEdgeCaseTests: XCTestCase {
         XCTAssertThrowsError(try readAllRows(workbook, workbook.sheets[0])) { error in
             XCTAssertTrue("\(error)".contains("cell reference r=\"ZZZZ1\""), "\(error)")
         }
+    }
+
+    func testXLSXWorkbook_SharedStringsWithRunsPhoneticGuidesAndEscapes() throws {
+        var parts = XLSXHandMade.oneSheet(rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>"#, sharedStrings: [])
+        parts["xl/sharedStrings.xml"] = #"<sst xmlns="\#(XLSXHandMade.main)" count="3" uniqueCount="3">"#
+            + #"<si><t>张晓明</t><rPh sb="0" eb="3"><t>zhang xiao ming</t></rPh><phoneticPr fontId="1"/></si>"#
+            + #"<si><r><t xml:space="preserve">第一行_x000D_</t></r><r><rPr><b/></rPr><t>"#
+            + "\n第二行</t></r></si>"
+            + "<si><t/></si></sst>"
+        XCTAssertEqual(try rows(parts), [XLSXRow(number: 1, cells: [.text("张晓明"), .text("第一行\r\n第二行"), .text("")])])
+    }
+
+    func testXLSXWorkbook_StreamsAcrossChunksAndStopsInTheMiddle() throws {
+        // About 4 × 64 KiB of sheet XML, so rows cross the inflate chunks.
+        let count = 3000
+        let xml = (1...count).map { i in
+            #"<row r="\#(i)"><c r="A\#(i)" t="inlineStr"><is><t>户\#(i) 说明文字说明文字</t></is></c><c r="C\#(i)"><v>\#(i)</v></c></row>"#
+        }.joined()
+        XCTAssertGreaterThan(xml.utf8.count, 4 * XLSXPackage.chunkSize)
+        let workbook = try open(XLSXHandMade.oneSheet(rows: xml))
+        let all = try readAllRows(workbook, workbook.sheets[0])
+        XCTAssertEqual(all.map(\.number), Array(1...count))
+        XCTAssertEqual(all[2499].cells, [.text("户2500 说明文字说明文字"), .empty, .number("2500")])
+        var seen = 0
+        try workbook.readRows(of: workbook.sheets[0]) { _ in
+            seen += 1
+            return seen < 1700
+        }
+        XCTAssertEqual(seen, 1700)
     }
 }

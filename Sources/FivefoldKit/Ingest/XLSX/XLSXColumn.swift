@@ -14,6 +14,7 @@ public struct XLSXColumn: Sendable, Equatable {
     public var title: String
     /// The width in characters (Excel's unit), or nil for one fitted to the title.
     public var width: Double?
+    /// Forced text or General.
     public var kind: Kind
     /// Whether the cells can be edited on a protected sheet: they are unlocked and highlighted
     /// with a light fill so the person filling in the sheet sees where to type.

@@ -11,8 +11,9 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
     public var file: String
     /// The part inside the ZIP package (e.g. `xl/worksheets/sheet1.xml`), when one is concerned.
     public var part: String?
-    /// 1-based line and column in the part, when known.
+    /// 1-based line in the part, when known.
     public var line: Int?
+    /// 1-based column in the part, when known.
     public var column: Int?
     /// What is wrong, in a short sentence without trailing punctuation.
     public var message: String

@@ -9,6 +9,7 @@
 public struct XLSXOutputSheet: Sendable {
     /// The tab name.
     public let name: String
+    /// The columns, left to right; their titles make the header row.
     public let columns: [XLSXColumn]
     /// Whether the sheet is protected (without a password): only editable columns can be typed
     /// into; sorting, filtering and formatting columns and rows stay allowed. (Excel refuses to

@@ -49,7 +49,7 @@ final class XLSXPackage {
                     callerError = error
                     throw error
                 }
-                if !wellFormed { throw CancellationError() }
+                if !wellFormed { throw MalformedXML() }
             }
         } catch {
             if let callerError { throw callerError }
@@ -61,6 +61,9 @@ final class XLSXPackage {
         try afterChunk()
         if !wellFormed { throw syntaxError(parser, part: part) }
     }
+
+    /// Ends the extraction once the parser has found the XML malformed.
+    private struct MalformedXML: Error {}
 
     private func syntaxError(_ parser: XLSXXMLParser, part: String) -> XLSXError {
         let stop = parser.stoppingError ?? (message: "malformed XML", line: 0, column: 0)

@@ -37,6 +37,9 @@ final class XLSXSheetRowAssembler: XLSXXMLHandler {
     var wantsText: Bool { inValue || inInlineText }
 
     func start(_ element: Int, attributes: XLSXXMLAttributes) {
+        // After a problem the parser still finishes its current chunk: ignore the rest, so the
+        // row with the problem is never delivered.
+        guard contentError == nil else { return }
         switch element {
         case 0: startRow(attributes)
         case 1: startCell(attributes)
@@ -55,6 +58,7 @@ final class XLSXSheetRowAssembler: XLSXXMLHandler {
     }
 
     func end(_ element: Int) {
+        guard contentError == nil else { return }
         switch element {
         case 0:
             while cells.last == .empty { cells.removeLast() }
@@ -97,7 +101,6 @@ final class XLSXSheetRowAssembler: XLSXXMLHandler {
 
     private func endCell() {
         inCell = false
-        guard contentError == nil else { return }
         let value = hasValue ? cellValue() : .empty
         if column >= cells.count { cells += [XLSXCell](repeating: .empty, count: column - cells.count + 1) }
         cells[column] = value

@@ -11,7 +11,8 @@ import Foundation
 
 /// An .xlsx workbook opened for reading.
 ///
-/// Not safe to use from several threads at once (one ZIP file handle).
+/// Not safe to use from several threads at once, nor from inside a ``readRows(of:_:)`` body
+/// (one ZIP file handle, read sequentially).
 public final class XLSXWorkbook {
     /// The file as the caller named it, for messages.
     public let displayName: String
