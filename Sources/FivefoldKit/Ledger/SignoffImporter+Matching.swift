@@ -45,6 +45,12 @@ extension SignoffImporter {
         if matches.count == 1, let known = try ledger.finding(matches[0].id) {
             return .found(known, matches[0].changes)
         }
+        // A number that shows no spreadsheet's hand (a short number, or all 16 digits) is just
+        // an unknown id.
+        let converted = number.looksConverted || (13...15).contains(number.digits.count)
+        if matches.isEmpty && !converted {
+            return .refused("unknown item \"\(text)\": not in the ledger (a worklist from another pipeline or ledger?)")
+        }
         let cause = Self.visibleChanges(number).map(\.chinese).joined(separator: "，")
         let what = "“\(text)”是被电子表格转成了数字的问题编号（\(cause.isEmpty ? "按数字保存" : cause)）"
         if matches.isEmpty {

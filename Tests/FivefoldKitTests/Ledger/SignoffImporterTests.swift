@@ -77,6 +77,10 @@ final class SignoffImporterTests: XCTestCase {
         XCTAssertTrue(message.contains("个问题编号与之相符") && message.contains("无法确定是哪一个：请用 .xlsx 核实清单填写，或把该列设为文本格式"), message)
         guard case .refused(let none) = try importer.resolve(id: "9876543210987650") else { return XCTFail("fits no id") }
         XCTAssertEqual(none, "“9876543210987650”是被电子表格转成了数字的问题编号（被四舍五入为15位有效数字），台账中没有与之相符的问题：请用 .xlsx 核实清单填写，或把该列设为文本格式后从下发的清单重新复制")
+        guard case .refused(let short) = try importer.resolve(id: "12345") else { return XCTFail("fits no id") }
+        XCTAssertEqual(short, "unknown item \"12345\": not in the ledger (a worklist from another pipeline or ledger?)", "no spreadsheet's hand")
+        guard case .refused(let lost) = try importer.resolve(id: "976688303402598") else { return XCTFail("fits no id") }
+        XCTAssertTrue(lost.hasPrefix("“976688303402598”是被电子表格转成了数字的问题编号（丢掉了开头的0），台账中没有与之相符的问题"), lost)
         guard case .refused(let text) = try importer.resolve(id: "Fzz") else { return XCTFail("not an id") }
         XCTAssertEqual(text, "unknown item \"Fzz\": not in the ledger (a worklist from another pipeline or ledger?)")
     }
