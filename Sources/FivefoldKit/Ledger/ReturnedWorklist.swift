@@ -27,7 +27,13 @@ struct ReturnedWorklist {
     ///
     /// - Throws: `PipelineError` when the file cannot be read, or no header holds `keyColumn`.
     static func open(path: String, displayName name: String, keyColumn: String) throws -> ReturnedWorklist {
-        if path.lowercased().hasSuffix(".xlsx") {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["xls", "ods", "et", "numbers"].contains(ext) {
+            throw PipelineError(
+                file: name, keyPath: "",
+                message: "cannot read .\(ext) files: save the worklist as .xlsx (Excel 2007 or later) or as CSV, and import that")
+        }
+        if ext == "xlsx" {
             let sheet = try XLSXReturnedSheet.open(path: path, displayName: name, keyColumn: keyColumn)
             return ReturnedWorklist(header: sheet.header, origin: sheet.sheetName, rows: .xlsx(sheet))
         }

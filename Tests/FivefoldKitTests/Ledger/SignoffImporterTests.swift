@@ -135,6 +135,10 @@ final class SignoffImporterTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("returned.xlsx: cannot read the returned worklist: "), "\(error)")
         }
 
+        XCTAssertThrowsError(try importer.read(file: folder + "/returned.xls", displayName: "returned.xls", into: &batch)) { error in
+            XCTAssertEqual("\(error)", "returned.xls: cannot read .xls files: save the worklist as .xlsx (Excel 2007 or later) or as CSV, and import that")
+        }
+
         // Without the key column in any delimiting, the file is refused whole, naming the columns.
         let bad = folder + "/bad.csv"
         try Data("户编号,核实结果\r\n1,2\r\n".utf8).write(to: URL(fileURLWithPath: bad))
