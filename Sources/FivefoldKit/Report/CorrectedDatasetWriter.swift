@@ -32,15 +32,14 @@ public struct CorrectedDatasetWriter {
     /// Returns how many cells were changed.
     @discardableResult
     public func write(table: TableConfig, level: FieldLevel, inputPath: String, outputPath: String) throws -> Int {
-        let format = CSVFormat(delimiter: table.delimiter, quote: table.quote, encoding: TextEncoding(pipelineName: table.encoding) ?? .auto)
-        let reader = try CSVReader(path: inputPath, displayName: table.file, format: format)
+        let reader = try CSVReader(path: inputPath, displayName: table.file, format: TableScanner.csvFormat(table))
         let writer = try CSVWriter(
             path: outputPath, encoding: reader.encoding, bom: false, lineTerminator: reader.lineTerminator,
             delimiter: table.delimiter, quote: table.quote, neutralizeFormulas: false)
         try writer.writeRaw(reader.headerRawBytes)
         // The same header → column mapping the scan used to read this table.
         let columns = Dictionary(
-            try TableScanner.columnIndexes(table.fields, header: reader.header, file: table.file), uniquingKeysWith: { first, _ in first })
+            try TableScanner.columnIndexes(table, header: reader.header), uniquingKeysWith: { first, _ in first })
         let hidColumn = columns[.householdID]
         let keyColumns = [columns[.idNumber], columns[.name]]
         var changed = 0
@@ -66,7 +65,8 @@ public struct CorrectedDatasetWriter {
                 try writer.writeRaw(row.rawBytes)
                 return
             }
-            var fields = (0..<row.fieldCount).map { row.string(at: $0) }
+            // A row `ragged: pad` accepted with fewer fields is written out padded to the header.
+            var fields = (0..<max(row.fieldCount, reader.header.count)).map { row.string(at: $0) }
             for (field, value) in changes {
                 guard let column = columns[field], column < fields.count else { continue }
                 fields[column] = value

@@ -97,7 +97,8 @@ struct Assembler {
             households: counters.households, unregisteredInterviewHouseholds: counters.unregisteredHouseholds,
             findings: findingRows.count, findingsByRule: byRule, findingsBySeverity: bySeverity, findingsByAction: byAction,
             corrections: correctionRows.count, worklistItems: items.count, worklists: worklists, villages: villages,
-            counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings)
+            counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings,
+            warnings: inputs.flatMap { $0.warnings ?? [] })
         try nightly?.finish(&summary, findingRows: findingRows, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
@@ -224,6 +225,6 @@ extension Assembler {
             pipeline: config.name, asOf: asOf.iso, inputFolder: inputFolder, inputs: inputs, households: counters.households,
             unregisteredInterviewHouseholds: counters.unregisteredHouseholds, findings: findings.count, findingsByRule: byRule,
             findingsBySeverity: [:], findingsByAction: [:], corrections: try parts.rows("corrections-").count, worklistItems: 0,
-            worklists: [:], villages: [], counties: [], timingsSeconds: timings)
+            worklists: [:], villages: [], counties: [], timingsSeconds: timings, warnings: inputs.flatMap { $0.warnings ?? [] })
     }
 }
