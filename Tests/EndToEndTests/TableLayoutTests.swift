@@ -112,6 +112,30 @@ final class TableLayoutTests: XCTestCase {
         let mismatches = try ws.findings().rows.filter { $0["rule"] == "unify.mismatch" && $0["field"] == "member_names" }
         XCTAssertEqual(mismatches.map { $0["household_id"]! }.sorted(), [data[0].id, data[1].id], "space-joined names are one name without the spaces")
     }
+
+    func testCorrected_TwoSystemTablesNamedAlikeKeepTheirFolders() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[2].inspectedGrade = "C"
+        try data.write(to: ws.input)
+        let fm = FileManager.default
+        for folder in ["户", "人员"] { try fm.createDirectory(atPath: ws.input + "/" + folder, withIntermediateDirectories: true) }
+        try fm.moveItem(atPath: ws.input + "/system/households.csv", toPath: ws.input + "/户/导出.txt")
+        try fm.moveItem(atPath: ws.input + "/system/members.csv", toPath: ws.input + "/人员/导出.txt")
+        try edit(ws.pipeline) {
+            $0.replacingOccurrences(of: "file: system/households.csv", with: "file: 户/导出.txt")
+                .replacingOccurrences(of: "file: system/members.csv", with: "file: 人员/导出.txt")
+        }
+        try ws.runBinary()
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: ws.out + "/corrected").sorted(), ["人员", "户"])
+        let households = try CSVTable(path: ws.out + "/corrected/户/导出.txt")
+        XCTAssertEqual(households.rows.first { $0["户编号"] == data[2].id }?["住房安全等级"], "C")
+        let members = try CSVTable(path: ws.out + "/corrected/人员/导出.txt")
+        XCTAssertEqual(members.header.first, "户编号")
+        XCTAssertEqual(members.rows.count, 12)
+        XCTAssertEqual(CorrectedDatasetWriter.outputNames(["system/households.csv", "system/members.csv"]), ["households.csv", "members.csv"])
+        XCTAssertEqual(CorrectedDatasetWriter.outputNames(["../a/x.csv", "b/x.csv"]), ["a/x.csv", "b/x.csv"])
+    }
 }
 
 extension NightlyWorkspace {

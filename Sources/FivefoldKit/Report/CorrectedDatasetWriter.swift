@@ -28,6 +28,18 @@ public struct CorrectedDatasetWriter {
         self.normalizer = normalizer
     }
 
+    /// Where each system table goes inside `corrected/`: its file name (`households.csv`,
+    /// `members.csv`), unless two tables share a file name (`户/导出.txt`, `人员/导出.txt`): then
+    /// every table keeps its path relative to the input folder (`户/导出.txt`), so no corrected
+    /// table overwrites another. `..` and leading `/` are dropped from those paths.
+    public static func outputNames(_ files: [String]) -> [String] {
+        let names = files.map { ($0 as NSString).lastPathComponent }
+        guard Set(names).count < names.count else { return names }
+        return files.map { file in
+            file.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
+        }
+    }
+
     /// Copies one system table to `outputPath`, applying the changes for its level.
     /// Returns how many cells were changed.
     @discardableResult

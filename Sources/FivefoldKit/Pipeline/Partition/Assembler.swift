@@ -127,11 +127,13 @@ struct Assembler {
         let writer = CorrectedDatasetWriter(corrections: corrections, normalizer: normalizer)
         var tables = [(system.households, FieldLevel.household)]
         if let members = system.members { tables.append((members, .member)) }
+        let csv = tables.filter { $0.0.format == .csv }
+        let names = CorrectedDatasetWriter.outputNames(csv.map(\.0.file))
         // The household and member tables are independent: written side by side.
-        try Parallel.forEach(tables.filter { $0.0.format == .csv }, jobs: jobs) { table, level in
-            let name = (table.file as NSString).lastPathComponent
-            try writer.write(table: table, level: level, inputPath: resolve(table.file, against: self.inputFolder),
-                             outputPath: (folder as NSString).appendingPathComponent(name))
+        try Parallel.forEach(Array(zip(csv, names)), jobs: jobs) { entry, name in
+            let output = (folder as NSString).appendingPathComponent(name)
+            try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try writer.write(table: entry.0, level: entry.1, inputPath: resolve(entry.0.file, against: self.inputFolder), outputPath: output)
         }
     }
 }
