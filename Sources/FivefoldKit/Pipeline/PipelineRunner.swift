@@ -81,7 +81,16 @@ public struct PipelineRunner {
     public func loadVocabulary() throws -> Vocabulary {
         var files = config.vocabularyFiles
         if files.isEmpty {
-            files = [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
+            let beside = resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)
+            // A pipeline outside pipelines/ that names no vocabulary: say what is missing and where
+            // it was looked for, rather than failing on a file the user never wrote.
+            guard FileManager.default.fileExists(atPath: beside) else {
+                throw PipelineError(
+                    file: config.path, keyPath: "vocabulary",
+                    message: "the pipeline names no vocabulary (synonym tables) and there is no vocabulary.yaml beside it (looked for \(beside)); "
+                        + "add `vocabulary: PATH` naming the shipped pipelines/vocabulary.yaml (relative to this pipeline file) or your own copy")
+            }
+            files = [beside]
         }
         var vocabulary: Vocabulary?
         for file in files {
