@@ -14,11 +14,15 @@ struct Inspect: ParsableCommand {
         discussion: """
             Prints one JSON object per record (with its file and line), then each row that could \
             not be read with "quarantined": true and the reason. A one-line summary (rows read, \
-            accepted, quarantined, encoding) goes to standard error. Gzipped files are recognised \
-            by content.
+            accepted, quarantined, encoding, delimiter) goes to standard error. Gzipped files are \
+            recognised by content; the CSV delimiter (comma, tab, | or ;) is detected unless given. \
+            For XML without --record-path (or with --paths), prints every element and attribute \
+            path with its count instead, to choose record_path and member_path from.
 
             Examples:
               fivefold inspect system/households.csv --limit 5
+              fivefold inspect 户/导出.txt --header-row 2 --limit 3
+              fivefold inspect archive/archive.xml --paths
               fivefold inspect archive/archive.xml --record-path 档案/户 --member-path 成员列表/成员
             """
     )
@@ -32,13 +36,19 @@ struct Inspect: ParsableCommand {
     @Option(help: "Text encoding: auto, utf-8, gbk or gb18030.")
     var encoding: String = "auto"
 
-    @Option(help: "CSV field delimiter: one ASCII character, or \\t for tab.")
-    var delimiter: String = ","
+    @Option(help: "CSV field delimiter: one ASCII character, or \\t for tab. Default: detected (comma, tab, | or ;).")
+    var delimiter: String?
+
+    @Option(name: .customLong("header-row"), help: "CSV: the 1-based line of the header; the lines above it (titles) are skipped.")
+    var headerRow: Int = 1
+
+    @Flag(help: "XML: list every element and attribute path with its count instead of records.")
+    var paths = false
 
     @Option(help: "CSV quote character (one ASCII character).")
     var quote: String = "\""
 
-    @Option(help: "XML: element path from the root to a record, e.g. 档案/户 (required for XML).")
+    @Option(help: "XML: element path from the root to a record, e.g. 档案/户 (without it, the paths are listed).")
     var recordPath: String?
 
     @Option(help: "XML: element path from a record to a member, e.g. 成员列表/成员.")
@@ -54,9 +64,10 @@ struct Inspect: ParsableCommand {
         guard TextEncoding(pipelineName: encoding) != nil else {
             throw ValidationError("unknown encoding '\(encoding)': use auto, utf-8, gbk or gb18030")
         }
-        for (name, value) in [("delimiter", delimiter), ("quote", quote)] where Inspect.asciiByte(value) == nil {
+        for (name, value) in [("delimiter", delimiter ?? ","), ("quote", quote)] where Inspect.asciiByte(value) == nil {
             throw ValidationError("--\(name) must be one ASCII character, got '\(value)'")
         }
+        if headerRow < 1 { throw ValidationError("--header-row must be at least 1") }
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     }
 
@@ -72,7 +83,9 @@ struct Inspect: ParsableCommand {
         do {
             switch try format ?? InputFormat.sniff(path: file) {
             case .csv:
-                let csvFormat = CSVFormat(delimiter: Inspect.asciiByte(delimiter)!, quote: Inspect.asciiByte(quote)!, encoding: textEncoding)
+                let detected = delimiter == nil ? try DelimiterSniffer.sniff(path: file) : nil
+                var csvFormat = CSVFormat(delimiter: delimiter.flatMap(Inspect.asciiByte) ?? detected ?? UInt8(ascii: ","), quote: Inspect.asciiByte(quote)!, encoding: textEncoding)
+                csvFormat.headerRow = headerRow
                 let reader = try CSVReader(path: file, displayName: file, format: csvFormat)
                 for warning in reader.headerWarnings { printError("fivefold: \(file): \(warning)") }
                 let keys = RecordJSON.keys(forHeader: reader.header)
@@ -83,11 +96,13 @@ struct Inspect: ParsableCommand {
                     output.line(RecordJSON.object(for: row, keys: keys))
                 }, quarantine: { output.line(RecordJSON.object(for: $0)) })
                 output.flush()
-                printError("\(file): read \(counts.read), accepted \(counts.accepted), quarantined \(counts.quarantined); encoding \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : "")")
+                let delimiterNote = "delimiter \(DelimiterSniffer.name(csvFormat.delimiter))\(delimiter == nil ? (detected == nil ? " (default: none detected)" : " (detected)") : "")"
+                let skipped = reader.skippedRows > 0 ? ", \(reader.skippedRows) title rows skipped" : ""
+                printError("\(file): read \(counts.read), accepted \(counts.accepted), quarantined \(counts.quarantined); encoding \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : ""); \(delimiterNote)\(skipped)")
             case .xml:
-                guard let recordPath else {
-                    printError("fivefold: --record-path is required for XML, e.g. --record-path 档案/户")
-                    throw ExitCode.validationFailure
+                guard let recordPath, !paths else {
+                    try listPaths(textEncoding, output: output)
+                    return
                 }
                 let paths = XMLPaths(recordPath: recordPath, memberPath: memberPath)
                 let reader = try XMLRecordReader(path: file, displayName: file, paths: paths, encoding: textEncoding)
@@ -107,6 +122,20 @@ struct Inspect: ParsableCommand {
         } catch let error as IngestError {
             output.flush()
             printError("fivefold: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// `--paths` (or XML without `--record-path`): every element and attribute path with its count.
+    private func listPaths(_ encoding: TextEncoding, output: LineWriter) throws {
+        let reader = try XMLRecordReader(path: file, displayName: file, paths: XMLPaths(record: ["*"]), encoding: encoding)
+        let found = try reader.elementPaths()
+        for (path, count) in found.paths { output.line("\(count)\t\(path)") }
+        output.flush()
+        printError("\(file): \(found.paths.count) element and attribute paths; encoding \(reader.encodingName)\(reader.isGzipped ? ", gzipped" : "")"
+            + (recordPath == nil && !paths ? "; give --record-path (and --member-path) to read records" : ""))
+        if !found.complete {
+            printError("fivefold: \(file): not well-formed XML; paths counted up to the error")
             throw ExitCode.failure
         }
     }
