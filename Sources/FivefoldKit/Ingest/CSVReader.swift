@@ -37,6 +37,8 @@ public final class CSVReader {
     public let format: CSVFormat
     /// Whether the file was gzip-compressed.
     public let isGzipped: Bool
+    /// Stop `read` once this many rows have been read (a sample, e.g. for `fivefold check`).
+    public var rowLimit: Int?
 
     // Parser state, shared with CSVReader+Parsing.swift.
     let source: any ByteSource
@@ -180,6 +182,7 @@ public final class CSVReader {
         var counts = RowCounts()
         let expected = header.count
         while true {
+            if let rowLimit, counts.read >= rowLimit { return counts }
             switch parseRow() {
             case .end:
                 return counts

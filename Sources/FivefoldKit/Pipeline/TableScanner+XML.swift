@@ -111,27 +111,41 @@ extension TableScanner {
     /// After the scan: a mapped field that no record had is an error (unless optional); one that
     /// was always blank, or a member path that found no members, is a warning.
     static func judge(_ table: TableConfig, records: Presence, members: Presence, memberCount: Int, recordCount: Int, stats: inout InputStats) throws {
+        let found = assess(table, records: records, members: members, memberCount: memberCount, recordCount: recordCount, scope: "")
+        if let first = found.errors.first { throw first }
+        stats.warnings += found.warnings
+    }
+
+    /// Every field error and warning of a scan (or, with `scope` such as "the first ", of a sample).
+    static func assess(_ table: TableConfig, records: Presence, members: Presence, memberCount: Int, recordCount: Int, scope: String)
+        -> (errors: [PipelineError], warnings: [String])
+    {
+        var errors: [PipelineError] = []
+        var warnings: [String] = []
         let recordFields = table.mapped.filter { !$0.isMember }, memberFields = table.mapped.filter(\.isMember)
+        let recordPath = table.recordPath ?? "", memberPath = table.memberPath ?? ""
         for (i, field) in recordFields.enumerated() where !records.seen[i] && (!field.optional || isKey(field.field, of: table)) {
-            throw field.unresolved(
-                pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(recordCount) records at \(table.recordPath ?? ""))",
-                found: records.names, what: "element or attribute")
+            errors.append(field.unresolved(
+                pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(scope)\(recordCount) records at \(recordPath))",
+                found: records.names, what: "element or attribute"))
         }
-        if let memberPath = table.memberPath, memberCount == 0 {
-            stats.warnings.append("\(table.file): member_path \(memberPath) found no members in \(recordCount) records at \(table.recordPath ?? "") (inspect --paths lists the element paths)")
+        if table.memberPath != nil, memberCount == 0 {
+            warnings.append("\(table.file): member_path \(memberPath) found no members in \(scope)\(recordCount) records at \(recordPath) (inspect --paths lists the element paths)")
         } else {
             for (i, field) in memberFields.enumerated() where !members.seen[i] && !field.optional {
-                throw field.unresolved(
-                    pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(memberCount) members at \(table.recordPath ?? "")/\(table.memberPath ?? ""))",
-                    found: members.names, what: "member element or attribute")
+                errors.append(field.unresolved(
+                    pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(memberCount) members in \(scope)\(recordCount) records at \(recordPath)/\(memberPath))",
+                    found: members.names, what: "member element or attribute"))
             }
         }
+        let every = scope.isEmpty ? "every" : "\(scope)\(recordCount)"
         for (i, field) in recordFields.enumerated() where records.seen[i] && !records.filled[i] {
-            stats.warnings.append("\(table.file): \(field.names.joined(separator: "/")) (\(field.field.rawValue)) is blank in every record")
+            warnings.append("\(table.file): \(field.names.joined(separator: "/")) (\(field.field.rawValue)) is blank in \(every) record\(scope.isEmpty ? "" : "s")")
         }
         for (i, field) in memberFields.enumerated() where memberCount > 0 && members.seen[i] && !members.filled[i] {
-            stats.warnings.append("\(table.file): member \(field.names.joined(separator: "/")) (\(field.field.rawValue)) is blank in every member")
+            warnings.append("\(table.file): member \(field.names.joined(separator: "/")) (\(field.field.rawValue)) is blank in every member\(scope.isEmpty ? "" : " of \(scope)\(recordCount) records")")
         }
+        return (errors, warnings)
     }
 
     /// A record path that matched nothing in a file holding other elements: an error naming the

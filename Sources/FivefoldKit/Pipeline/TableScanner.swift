@@ -111,15 +111,24 @@ struct TableScanner {
     /// field must name a column of the file unless it is `optional`; the first that does not is
     /// a `PipelineError` at its key in the pipeline file, naming the headers found and the closest.
     static func columnIndexes(_ table: TableConfig, header: [String]) throws -> [(FieldID, Int)] {
+        let resolved = resolveColumns(table, header: header)
+        if let first = resolved.missing.first { throw first }
+        return resolved.columns
+    }
+
+    /// The columns of the mapped fields found in `header`, and an error for each field not found
+    /// (`fivefold check` lists them all; a run stops at the first).
+    static func resolveColumns(_ table: TableConfig, header: [String]) -> (columns: [(FieldID, Int)], missing: [PipelineError]) {
         var result: [(FieldID, Int)] = []
+        var missing: [PipelineError] = []
         for mapped in table.mapped where !mapped.isMember {
             if let column = mapped.names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
                 result.append((mapped.field, column))
             } else if !mapped.optional || Self.isKey(mapped.field, of: table) {
-                throw mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column")
+                missing.append(mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column"))
             }
         }
-        return result
+        return (result, missing)
     }
 
     /// The table's key field (household_id, else id_number, else region_code): never optional.
