@@ -42,6 +42,7 @@ public struct PipelineChecker {
                 switch table.config.format {
                 case .csv: try checkCSV(table.config, path: path, into: &report)
                 case .xml: try checkXML(table.config, path: path, into: &report)
+                case .xlsx: try checkXLSX(table.config, path: path, into: &report)
                 }
             } catch let error as PipelineError {
                 report.problems.append(error.description)
@@ -88,6 +89,35 @@ public struct PipelineChecker {
         var line = "\(table.file): csv, \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : ""), delimiter \(table.delimiter == 9 ? "tab" : "\"\(DelimiterSniffer.name(table.delimiter))\"")"
         if table.headerRow > 1 { line += ", header on line \(table.headerRow) (\(reader.skippedRows) title rows skipped)" }
         line += ", \(reader.header.count) columns, \(columns.count) of \(table.mapped.count) fields mapped; \(sample) read, \(counts.quarantined) would be quarantined"
+        report.tables.append(line)
+    }
+
+    func checkXLSX(_ table: TableConfig, path: String, into report: inout Report) throws {
+        var header: TableScanner.XLSXHeader?
+        _ = try TableScanner.readXLSX(table, path: path, header: { header = $0 }, row: { _ in false })
+        guard let header else { return }
+        let missing = TableScanner.resolveColumns(table, header: header.names).missing
+        guard missing.isEmpty else {
+            report.problems += missing.map(\.description)
+            return
+        }
+        var stats = InputStats(source: "", file: table.file)
+        var reasons: [String: [Int]] = [:]
+        var order: [String] = []
+        try TableScanner(inputFolder: inputFolder).scanXLSX(table, path: path, stats: &stats, rowLimit: sampleSize, quarantine: { row in
+            if reasons[row.reason] == nil { order.append(row.reason) }
+            reasons[row.reason, default: []].append(row.location.line)
+        }, accept: { _ in nil })
+        let sample = stats.read >= sampleSize ? "the first \(stats.read) rows" : "all \(stats.read) rows"
+        for reason in order {
+            let lines = reasons[reason]!
+            report.problems.append("\(table.file): \(lines.count) of \(sample) would be quarantined: \(reason) (row \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""))")
+        }
+        if let fatal = stats.fatal { report.problems.append("\(table.file): the sheet breaks off: \(fatal)") }
+        report.warnings += stats.warnings.map { $0.replacingOccurrences(of: "in every row", with: "in \(sample)") }
+        var line = "\(table.file): xlsx, sheet \(header.sheet)"
+        if table.headerRow > 1 { line += ", header on row \(table.headerRow) (\(header.skipped) title rows skipped)" }
+        line += ", \(header.names.count) columns, \(table.mapped.count) fields mapped; \(sample) read, \(stats.quarantined) would be quarantined"
         report.tables.append(line)
     }
 

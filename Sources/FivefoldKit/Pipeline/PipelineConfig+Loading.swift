@@ -170,7 +170,7 @@ extension RegistryConfig {
 extension TableConfig {
     static let keys = [
         "file", "format", "encoding", "delimiter", "quote", "record_path", "member_path", "fields", "member_fields",
-        "header_row", "skip_rows", "ragged", "member_separator",
+        "header_row", "skip_rows", "ragged", "member_separator", "sheet",
     ]
 
     init(node: ConfigNode, level: FieldLevel, extraFields: [FieldID] = []) throws {
@@ -207,7 +207,7 @@ extension TableConfig {
         try readLayout(node)
     }
 
-    /// `header_row` / `skip_rows`, `ragged` and `member_separator`.
+    /// `header_row` / `skip_rows`, `ragged`, `member_separator` and `sheet`.
     private mutating func readLayout(_ node: ConfigNode) throws {
         let headerNode = try node.optional("header_row"), skipNode = try node.optional("skip_rows")
         if let headerNode, skipNode != nil {
@@ -226,8 +226,12 @@ extension TableConfig {
             }
             memberSeparators = text
         }
+        if let s = try node.optional("sheet") {
+            guard format == .xlsx else { throw s.error("sheet applies to xlsx tables only (format: xlsx)") }
+            sheet = try s.string()
+        }
         if format == .xml, headerNode != nil || skipNode != nil {
-            throw (headerNode ?? skipNode)!.error("header_row and skip_rows apply to csv tables, not xml")
+            throw (headerNode ?? skipNode)!.error("header_row and skip_rows apply to csv and xlsx tables, not xml")
         }
     }
 
@@ -267,10 +271,11 @@ extension TableConfig {
 }
 
 extension TableFormat {
-    /// The format a file name suggests: `.xml`/`.xml.gz` → xml, else csv.
+    /// The format a file name suggests: `.xml`/`.xml.gz` → xml, `.xlsx` → xlsx, else csv.
     static func guess(_ file: String) -> TableFormat {
         let lower = file.lowercased()
         if lower.hasSuffix(".xml") || lower.hasSuffix(".xml.gz") { return .xml }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
         return .csv
     }
 }

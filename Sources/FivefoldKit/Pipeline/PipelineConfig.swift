@@ -42,7 +42,7 @@ public struct SourceConfig: Sendable {
 
 /// The file format of a table.
 public enum TableFormat: String, Sendable, CaseIterable {
-    case csv, xml
+    case csv, xml, xlsx
 }
 
 /// How to read one file and map its headers (or XML element names) onto canonical fields.
@@ -67,11 +67,14 @@ public struct TableConfig: Sendable {
     public var mapped: [MappedField] = []
     /// The pipeline file this table was declared in (mapping errors point into it).
     public var pipelineFile: String = ""
+    /// XLSX: the sheet, by its name, else (when no sheet has that name and it is a number) by
+    /// 0-based index; nil reads the first sheet.
+    public var sheet: String?
     /// Where `record_path` is declared (XML: a path that matches nothing is reported there).
     public var recordPathKey: String = ""
     public var recordPathLine: Int?
     public var recordPathColumn: Int?
-    /// The 1-based row holding the header (CSV: line; XLSX: sheet row). Rows above it (titles
+    /// The 1-based row holding the header (CSV: line; XLSX: sheet row number). Rows above it (titles
     /// such as 建档立卡贫困户家庭基本信息表) are skipped and counted as `skipped`.
     public var headerRow: Int = 1
     /// Rows with fewer or more fields than the header: quarantined, or padded (see `RaggedRows`).

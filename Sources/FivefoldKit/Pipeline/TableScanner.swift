@@ -39,6 +39,8 @@ struct TableScanner {
             try scanCSV(table, path: path, encoding: encoding, stats: &stats, quarantine: quarantine, accept: accept)
         case .xml:
             try scanXML(table, path: path, encoding: encoding, stats: &stats, quarantine: quarantine, accept: accept)
+        case .xlsx:
+            try scanXLSX(table, path: path, stats: &stats, quarantine: quarantine, accept: accept)
         }
         return stats
     }
