@@ -96,7 +96,7 @@ struct Inspect: ParsableCommand {
                     output.line(RecordJSON.object(for: row, keys: keys))
                 }, quarantine: { output.line(RecordJSON.object(for: $0)) })
                 output.flush()
-                let delimiterNote = "delimiter \(DelimiterSniffer.name(csvFormat.delimiter))\(delimiter == nil ? (detected == nil ? " (default: none detected)" : " (detected)") : "")"
+                let delimiterNote = "delimiter \(csvFormat.delimiter == 9 ? "tab" : "\"\(DelimiterSniffer.name(csvFormat.delimiter))\"")\(delimiter == nil ? (detected == nil ? " (default: none detected)" : " (detected)") : "")"
                 let skipped = reader.skippedRows > 0 ? ", \(reader.skippedRows) title rows skipped" : ""
                 printError("\(file): read \(counts.read), accepted \(counts.accepted), quarantined \(counts.quarantined); encoding \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : ""); \(delimiterNote)\(skipped)")
             case .xml:
