@@ -71,4 +71,33 @@ final class XLSXTableTests: XCTestCase {
         XCTAssertTrue(check.stdout.contains("wall-cards.xlsx: xlsx, sheet wall-cards, header on row 2 (1 title rows skipped), 5 columns, 5 fields mapped; all 6 rows read, 0 would be quarantined"), check.stdout)
         XCTAssertTrue(check.stderr.contains("fivefold: deaths.xlsx: 1 of all 2 rows would be quarantined: 身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196705041E+017) (row 3)"), check.stderr)
     }
+
+    func testXLSX_SystemTableIsCorrectedIntoACSVBesideTheOthers() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[3].inspectedGrade = "C"
+        try data.write(to: ws.input)
+        // The system's household table as a workbook written by the test (IDs as text, sizes as numbers).
+        let csv = try CSVTable(path: ws.input + "/system/households.csv")
+        var sheet = try XLSXOutputSheet(name: "户", columns: csv.header.map { XLSXColumn($0) })
+        for row in csv.rows {
+            try sheet.append(csv.header.map { $0 == "家庭人口数" ? .number(row[$0]!) : XLSXOutputCell(row[$0]!) })
+        }
+        try XLSXWriter(sheets: [sheet]).write(to: ws.input + "/system/households.xlsx")
+        try FileManager.default.removeItem(atPath: ws.input + "/system/households.csv")
+        let text = try String(contentsOfFile: ws.pipeline, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "file: system/households.csv", with: "file: system/households.xlsx").utf8)
+            .write(to: URL(fileURLWithPath: ws.pipeline))
+        try ws.runBinary()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: ws.out + "/corrected").sorted(), ["households.csv", "members.csv"])
+        let corrected = try CSVTable(path: ws.out + "/corrected/households.csv")
+        XCTAssertTrue(corrected.hasBOM)
+        XCTAssertEqual(corrected.header, csv.header)
+        XCTAssertEqual(corrected.rows.count, 6)
+        for (before, after) in zip(csv.rows, corrected.rows) {
+            var expected = before
+            if before["户编号"] == data[3].id { expected["住房安全等级"] = "C" }
+            XCTAssertEqual(after, expected)
+        }
+    }
 }

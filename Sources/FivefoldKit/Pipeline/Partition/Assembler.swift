@@ -127,13 +127,20 @@ struct Assembler {
         let writer = CorrectedDatasetWriter(corrections: corrections, normalizer: normalizer)
         var tables = [(system.households, FieldLevel.household)]
         if let members = system.members { tables.append((members, .member)) }
-        let csv = tables.filter { $0.0.format == .csv }
-        let names = CorrectedDatasetWriter.outputNames(csv.map(\.0.file))
+        let written = tables.filter { $0.0.format != .xml }
+        let names = CorrectedDatasetWriter.outputNames(written.map(\.0.file))
         // The household and member tables are independent: written side by side.
-        try Parallel.forEach(Array(zip(csv, names)), jobs: jobs) { entry, name in
-            let output = (folder as NSString).appendingPathComponent(name)
+        try Parallel.forEach(Array(zip(written, names)), jobs: jobs) { entry, name in
+            let (table, level) = entry
+            let input = resolve(table.file, against: self.inputFolder)
+            var output = (folder as NSString).appendingPathComponent(name)
             try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try writer.write(table: entry.0, level: entry.1, inputPath: resolve(entry.0.file, against: self.inputFolder), outputPath: output)
+            if table.format == .xlsx {
+                output = (output as NSString).deletingPathExtension + ".csv"
+                try writer.writeXLSX(table: table, level: level, inputPath: input, outputPath: output)
+            } else {
+                try writer.write(table: table, level: level, inputPath: input, outputPath: output)
+            }
         }
     }
 }
