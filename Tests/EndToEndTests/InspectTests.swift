@@ -37,4 +37,12 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual(records.status, 0, records.stderr)
         XCTAssertEqual(records.stdout.split(separator: "\n").count, 2)
     }
+
+    func testInspect_ReadsAnXLSXSheetBelowItsTitle() throws {
+        let path = XLSXTableTests.fixtures + "/wall-cards.xlsx"
+        let result = try FivefoldProcess.run(["inspect", path, "--header-row", "2", "--limit", "1"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "{\"file\":\"\(path)\",\"line\":3,\"户编号\":\"5202031002010001\",\"户主姓名\":\"王德明\",\"家庭人口数\":\"2\",\"家庭成员\":\"王德明 周桂兰\",\"帮扶责任人\":\"李明\"}\n")
+        XCTAssertEqual(result.stderr, "\(path): sheet wall-cards (sheets 0: wall-cards); rows 6, 1 title rows skipped\n")
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FivefoldKit
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,7 @@ struct Inspect: ParsableCommand {
               fivefold inspect system/households.csv --limit 5
               fivefold inspect 户/导出.txt --header-row 2 --limit 3
               fivefold inspect archive/archive.xml --paths
+              fivefold inspect 明白卡.xlsx --sheet 明白卡 --header-row 2
               fivefold inspect archive/archive.xml --record-path 档案/户 --member-path 成员列表/成员
             """
     )
@@ -30,7 +32,7 @@ struct Inspect: ParsableCommand {
     @Argument(help: "The input file (CSV or XML, gzipped or not).")
     var file: String
 
-    @Option(help: "Input format: csv or xml. Default: xml when the first non-space byte is '<', else csv.")
+    @Option(help: "Input format: csv, xml or xlsx. Default: xlsx for a ZIP package, xml when the first non-space byte is '<', else csv.")
     var format: InputFormat?
 
     @Option(help: "Text encoding: auto, utf-8, gbk or gb18030.")
@@ -39,8 +41,11 @@ struct Inspect: ParsableCommand {
     @Option(help: "CSV field delimiter: one ASCII character, or \\t for tab. Default: detected (comma, tab, | or ;).")
     var delimiter: String?
 
-    @Option(name: .customLong("header-row"), help: "CSV: the 1-based line of the header; the lines above it (titles) are skipped.")
+    @Option(name: .customLong("header-row"), help: "CSV, XLSX: the 1-based line (sheet row) of the header; the rows above it (titles) are skipped.")
     var headerRow: Int = 1
+
+    @Option(help: "XLSX: the sheet, by name or 0-based index (default: the first sheet).")
+    var sheet: String?
 
     @Flag(help: "XML: list every element and attribute path with its count instead of records.")
     var paths = false
@@ -99,6 +104,8 @@ struct Inspect: ParsableCommand {
                 let delimiterNote = "delimiter \(csvFormat.delimiter == 9 ? "tab" : "\"\(DelimiterSniffer.name(csvFormat.delimiter))\"")\(delimiter == nil ? (detected == nil ? " (default: none detected)" : " (detected)") : "")"
                 let skipped = reader.skippedRows > 0 ? ", \(reader.skippedRows) title rows skipped" : ""
                 printError("\(file): read \(counts.read), accepted \(counts.accepted), quarantined \(counts.quarantined); encoding \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : ""); \(delimiterNote)\(skipped)")
+            case .xlsx:
+                try inspectXLSX(output: output)
             case .xml:
                 guard let recordPath, !paths else {
                     try listPaths(textEncoding, output: output)
@@ -124,6 +131,48 @@ struct Inspect: ParsableCommand {
             printError("fivefold: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// XLSX: the rows of one sheet below its header as JSON lines, cells as the sheet shows them.
+    private func inspectXLSX(output: LineWriter) throws {
+        let workbook: XLSXWorkbook
+        let chosen: XLSXSheetInfo
+        do {
+            workbook = try XLSXWorkbook(path: file, displayName: file)
+            if let sheet {
+                chosen = try workbook.sheets.first { $0.name == sheet } ?? (Int(sheet).map { try workbook.sheet(at: $0) } ?? workbook.sheet(named: sheet))
+            } else {
+                chosen = try workbook.sheet(at: 0)
+            }
+        } catch let error as XLSXError {
+            throw IngestError(message: error.description)
+        }
+        var keys: [String]?
+        var read = 0, printed = 0, skipped = 0
+        try workbook.readRows(of: chosen) { row in
+            guard row.cells.contains(where: { !$0.isEmpty }) else { return true }
+            guard let keys else {
+                if row.number < headerRow { skipped += 1 } else { keys = RecordJSON.keys(forHeader: row.cells.map { $0.displayText.trimmingCharacters(in: .whitespaces) }) }
+                return true
+            }
+            read += 1
+            guard !countOnly, limit.map({ printed < $0 }) ?? true else { return true }
+            printed += 1
+            var out = "{\"file\":"
+            RecordJSON.appendString(file, to: &out)
+            out += ",\"line\":\(row.number)"
+            for (index, key) in keys.enumerated() {
+                out += ","
+                RecordJSON.appendString(key, to: &out)
+                out += ":"
+                RecordJSON.appendString(row[index].displayText, to: &out)
+            }
+            output.line(out + "}")
+            return true
+        }
+        output.flush()
+        let sheets = workbook.sheets.map { "\($0.index): \($0.name)" }.joined(separator: ", ")
+        printError("\(file): sheet \(chosen.name) (sheets \(sheets)); rows \(read)\(skipped > 0 ? ", \(skipped) title rows skipped" : "")")
     }
 
     /// `--paths` (or XML without `--record-path`): every element and attribute path with its count.
