@@ -60,7 +60,7 @@ public struct PipelineChecker {
         let reader = try CSVReader(path: path, displayName: table.file, format: TableScanner.csvFormat(table))
         reader.rowLimit = sampleSize
         let (columns, missing) = TableScanner.resolveColumns(table, header: reader.header)
-        if let sniffed, sniffed != table.delimiter, reader.header.count <= 1 || !missing.isEmpty {
+        if let sniffed, sniffed != table.delimiter, !missing.isEmpty || (reader.header.count <= 1 && table.mapped.count > 1) {
             // Every field "missing" then follows from the one wrong delimiter: said once.
             report.problems.append("\(table.file): the file looks \(DelimiterSniffer.name(sniffed))-separated, but the pipeline reads it with delimiter \"\(DelimiterSniffer.name(table.delimiter))\" (set delimiter: \(sniffed == 9 ? "tab" : "\"\(DelimiterSniffer.name(sniffed))\""))")
         } else {
