@@ -43,14 +43,18 @@ final class XLSXTableTests: XCTestCase {
         XCTAssertEqual([wall["read"], wall["accepted"], wall["quarantined"], wall["skipped"]].map { $0 as? Int }, [6, 6, 0, 1])
         XCTAssertEqual(wall["encoding"] as? String, "xlsx, sheet wall-cards")
         let deaths = try XCTUnwrap(inputs["deaths.xlsx"])
-        XCTAssertEqual([deaths["read"], deaths["accepted"], deaths["quarantined"]].map { $0 as? Int }, [2, 1, 1])
+        XCTAssertEqual([deaths["read"], deaths["accepted"], deaths["quarantined"]].map { $0 as? Int }, [3, 1, 2])
 
-        // The 18-digit ID the spreadsheet rounded is refused, with its sheet row.
+        // The 18-digit ID the spreadsheet rounded is refused, with its sheet row; so is a row with
+        // a value beyond the header's columns.
         let quarantine = try CSVTable(path: ws.out + "/quarantine/deaths.csv")
-        XCTAssertEqual(quarantine.rows.count, 1)
-        XCTAssertEqual(quarantine.rows[0]["file"], "deaths.xlsx")
-        XCTAssertEqual(quarantine.rows[0]["line"], "3")
-        XCTAssertEqual(quarantine.rows[0]["reason"], "身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196705041E+017)")
+        XCTAssertEqual(quarantine.rows.map { $0["file"]! }, ["deaths.xlsx", "deaths.xlsx"])
+        XCTAssertEqual(quarantine.rows.map { $0["line"]! }, ["3", "4"])
+        XCTAssertEqual(quarantine.rows.map { $0["reason"]! }, [
+            "身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196705041E+017)",
+            "expected 3 fields, found 4",
+        ])
+        XCTAssertEqual(quarantine.rows[1]["raw"], "5.20203196503061E+017,赵志华,2020-06-01,重复登记", "cells as the sheet shows them")
 
         let findings = try ws.findings().rows
         // The exact 15-digit number is 吴春梅's old ID: upgraded, it finds her; the date cell is a date.
@@ -69,7 +73,8 @@ final class XLSXTableTests: XCTestCase {
         let check = try FivefoldProcess.run(["check", ws.pipeline])
         XCTAssertEqual(check.status, 2, check.stderr)
         XCTAssertTrue(check.stdout.contains("wall-cards.xlsx: xlsx, sheet wall-cards, header on row 2 (1 title rows skipped), 5 columns, 5 fields mapped; all 6 rows read, 0 would be quarantined"), check.stdout)
-        XCTAssertTrue(check.stderr.contains("fivefold: deaths.xlsx: 1 of all 2 rows would be quarantined: 身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196705041E+017) (row 3)"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("fivefold: deaths.xlsx: 1 of all 3 rows would be quarantined: 身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196705041E+017) (row 3)\n"
+            + "fivefold: deaths.xlsx: 1 of all 3 rows would be quarantined: expected 3 fields, found 4 (row 4)\n"), check.stderr)
     }
 
     func testXLSX_SystemTableIsCorrectedIntoACSVBesideTheOthers() throws {
