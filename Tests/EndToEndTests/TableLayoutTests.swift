@@ -113,6 +113,30 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertEqual(mismatches.map { $0["household_id"]! }.sorted(), [data[0].id, data[1].id], "space-joined names are one name without the spaces")
     }
 
+    func testGB18030TabSeparatedWithTitle_GivesTheSameFindings() throws {
+        let ws = try NightlyWorkspace()
+        var data = NightlyDataset.standard()
+        data[1].cadre = ""
+        data[4].inspectedGrain = "900"
+        try data.write(to: ws.input)
+        try ws.runBinary()
+        let expected = try Data(contentsOf: URL(fileURLWithPath: ws.out + "/findings.csv"))
+        XCTAssertEqual(try ws.findings().rows.count, 2)
+        // The same member table as a legacy export: GB18030, tab-separated, a title line on top.
+        let members = ws.input + "/system/members.csv"
+        let text = try String(contentsOfFile: members, encoding: .utf8)
+        let legacy = "建档立卡贫困人口信息表\r\n" + text.replacingOccurrences(of: ",", with: "\t")
+        try Data(try Transcoder.utf8ToGB18030().encode(legacy)).write(to: URL(fileURLWithPath: members))
+        try edit(ws.pipeline) { $0.replacingOccurrences(of: "file: system/members.csv\n", with: "file: system/members.csv\n      delimiter: tab\n      header_row: 2\n") }
+        try ws.runBinary()
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ws.out + "/findings.csv")), expected)
+        let input = try summaryInputs(ws)[1]
+        XCTAssertEqual(input["encoding"] as? String, "gb18030")
+        XCTAssertEqual([input["read"], input["accepted"], input["skipped"]].map { $0 as? Int }, [12, 12, 1])
+        let corrected = try Data(contentsOf: URL(fileURLWithPath: ws.out + "/corrected/members.csv"))
+        XCTAssertEqual(corrected, try Data(contentsOf: URL(fileURLWithPath: members)), "no member corrected: copied byte for byte, title included")
+    }
+
     func testCorrected_TwoSystemTablesNamedAlikeKeepTheirFolders() throws {
         let ws = try NightlyWorkspace()
         var data = NightlyDataset.standard()
