@@ -69,4 +69,34 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("system/members.csv: csv, utf-8, delimiter \",\", 13 columns, 13 of 13 fields mapped; the first 1000 rows read, 0 would be quarantined"), result.stdout)
         XCTAssertLessThan(seconds, 2, "check reads only the beginnings")
     }
+
+    func testCheck_XMLReadsPastTheSampleForANameOnlyLaterRecordsCarry() throws {
+        let ws = try NightlyWorkspace()
+        try NightlyDataset.standard().write(to: ws.input)
+        // 1,500 archive households; only the 1,200th has exited and carries 脱贫年度.
+        var xml = "<档案>\n"
+        for i in 1...1500 {
+            xml += "<户 户编号=\"H\(i)\">" + (i == 1200 ? "<脱贫年度>2019</脱贫年度>" : "") + "</户>\n"
+        }
+        xml += "</档案>\n"
+        try FileManager.default.createDirectory(atPath: ws.input + "/archive", withIntermediateDirectories: true)
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: ws.input + "/archive/a.xml"))
+        let text = try String(contentsOfFile: ws.pipeline, encoding: .utf8)
+        func pipeline(_ name: String) throws {
+            try Data(text.replacingOccurrences(of: "  verification:\n", with: """
+                  archive:
+                    households: {file: archive/a.xml, record_path: 档案/户, fields: {household_id: 户编号, exit_year: \(name)}}
+                  verification:
+
+                """).utf8).write(to: URL(fileURLWithPath: ws.pipeline))
+        }
+        try pipeline("脱贫年度")
+        let found = try FivefoldProcess.run(["check", ws.pipeline])
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertTrue(found.stdout.contains("archive/a.xml: xml, UTF-8, record_path 档案/户; the first 1200 records read, 0 members"), found.stdout)
+        try pipeline("脱贫年份")
+        let missing = try FivefoldProcess.run(["check", ws.pipeline])
+        XCTAssertEqual(missing.status, 2, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("sources.archive.households.fields.exit_year: no element or attribute named \"脱贫年份\" in archive/a.xml (all 1500 records at 档案/户); found: @户编号, 脱贫年度"), missing.stderr)
+    }
 }

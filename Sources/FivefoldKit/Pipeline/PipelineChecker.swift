@@ -129,16 +129,22 @@ public struct PipelineChecker {
         var records = TableScanner.Presence(count: table.fields.count)
         var members = TableScanner.Presence(count: table.memberFields.count)
         var recordCount = 0, memberCount = 0
+        let required = table.mapped.filter { !$0.isMember }.map { !$0.optional }, memberRequired = table.mapped.filter(\.isMember).map { !$0.optional }
+        func allSeen(_ presence: TableScanner.Presence, _ wanted: [Bool]) -> Bool { !zip(presence.seen, wanted).contains { !$0 && $1 } }
         var result: XMLReadResult?
         do {
             result = try reader.read(slotNames: XMLSlotNames(record: recordSlots.names, member: memberSlots.names)) { element in
                 recordCount += 1
-                records.note(element.slots, recordSlots.candidates, slotNames: recordSlots.names, others: element.values, keepNames: recordCount <= 100)
+                records.note(element.slots, recordSlots.candidates, slotNames: recordSlots.names, others: element.values)
                 for m in element.members {
                     memberCount += 1
-                    members.note(m.slots, memberSlots.candidates, slotNames: memberSlots.names, others: m.values, keepNames: memberCount <= 500)
+                    members.note(m.slots, memberSlots.candidates, slotNames: memberSlots.names, others: m.values)
                 }
-                if recordCount >= sampleSize { throw StopSampling() }
+                // Past the sample, read on (up to 20 samples) while a mapped name is still unseen:
+                // an element only some records carry (脱贫年度) is then not taken for a mistake.
+                if recordCount >= sampleSize, recordCount >= 20 * sampleSize || (allSeen(records, required) && (memberCount == 0 || allSeen(members, memberRequired))) {
+                    throw StopSampling()
+                }
             }
         } catch is StopSampling {}
         if let fatal = result?.fatal {

@@ -20,19 +20,24 @@ extension TableScanner {
         return (names, candidates)
     }
 
-    /// Which mapped fields occurred (and with text) in the records or members read so far.
+    /// Which mapped fields occurred (and with text) in the records or members read so far, and
+    /// which names, for messages.
     struct Presence {
         var seen: [Bool]
         var filled: [Bool]
-        /// Element and attribute names found in the first records, for messages.
-        var names: [String] = []
+        /// Slot names (wanted element and attribute names) that occurred in some record.
+        var slotSeen: [Bool] = []
+        /// Other element and attribute names, in the order first seen (unmapped names are few:
+        /// looking each up per record is cheap, and a rare one still shows up in a message).
+        var others: [String] = []
+        private var known: Set<String> = []
 
         init(count: Int) {
             seen = [Bool](repeating: false, count: count)
             filled = seen
         }
 
-        mutating func note(_ values: [String?], _ candidates: [[Int]], slotNames: [String], others: [String: String], keepNames: Bool) {
+        mutating func note(_ values: [String?], _ candidates: [[Int]], slotNames: [String], others unwanted: [String: String]) {
             for (i, slots) in candidates.enumerated() where !filled[i] {
                 for s in slots {
                     guard let raw = values[s] else { continue }
@@ -41,9 +46,17 @@ extension TableScanner {
                     break
                 }
             }
-            guard keepNames else { return }
-            for (name, value) in zip(slotNames, values) where value != nil && !names.contains(name) { names.append(name) }
-            for name in others.keys.sorted() where !names.contains(name) { names.append(name) }
+            if slotSeen.count < values.count { slotSeen += [Bool](repeating: false, count: values.count - slotSeen.count) }
+            for (s, value) in values.enumerated() where value != nil { slotSeen[s] = true }
+            for name in unwanted.keys where !known.contains(name) {
+                known.insert(name)
+                others.append(name)
+            }
+        }
+
+        /// Every name found: the wanted ones that occurred, then the others.
+        func names(slotNames: [String]) -> [String] {
+            zip(slotNames, slotSeen).filter(\.1).map(\.0) + others
         }
     }
 
@@ -84,11 +97,11 @@ extension TableScanner {
         var memberCount = 0
         let result = try reader.read(slotNames: XMLSlotNames(record: recordSlots.names, member: memberSlots.names)) { element in
             stats.read += 1
-            recordPresence.note(element.slots, recordSlots.candidates, slotNames: recordSlots.names, others: element.values, keepNames: stats.read <= 100)
+            recordPresence.note(element.slots, recordSlots.candidates, slotNames: recordSlots.names, others: element.values)
             let (fields, codes) = mapped(element.slots, recordSlots.candidates, fieldCodes, names: memberNames)
             let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8]) in
                 memberCount += 1
-                memberPresence.note(m.slots, memberSlots.candidates, slotNames: memberSlots.names, others: m.values, keepNames: memberCount <= 500)
+                memberPresence.note(m.slots, memberSlots.candidates, slotNames: memberSlots.names, others: m.values)
                 let (mf, mc) = mapped(m.slots, memberSlots.candidates, memberCodes)
                 return (m.location, mf, mc)
             }
@@ -127,7 +140,7 @@ extension TableScanner {
         for (i, field) in recordFields.enumerated() where !records.seen[i] && (!field.optional || isKey(field.field, of: table)) {
             errors.append(field.unresolved(
                 pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(scope)\(recordCount) records at \(recordPath))",
-                found: records.names, what: "element or attribute"))
+                found: records.names(slotNames: slots(table.fields).names), what: "element or attribute"))
         }
         if table.memberPath != nil, memberCount == 0 {
             warnings.append("\(table.file): member_path \(memberPath) found no members in \(scope)\(recordCount) records at \(recordPath) (inspect --paths lists the element paths)")
@@ -135,7 +148,7 @@ extension TableScanner {
             for (i, field) in memberFields.enumerated() where !members.seen[i] && !field.optional {
                 errors.append(field.unresolved(
                     pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(memberCount) members in \(scope)\(recordCount) records at \(recordPath)/\(memberPath))",
-                    found: members.names, what: "member element or attribute"))
+                    found: members.names(slotNames: slots(table.memberFields).names), what: "member element or attribute"))
             }
         }
         let every = scope.isEmpty ? "every" : "\(scope)\(recordCount)"
