@@ -96,7 +96,7 @@ public struct PipelineChecker {
         var header: TableScanner.XLSXHeader?
         _ = try TableScanner.readXLSX(table, path: path, header: { header = $0 }, row: { _ in false })
         guard let header else { return }
-        let missing = TableScanner.resolveColumns(table, header: header.names).missing
+        let (columns, missing) = TableScanner.resolveColumns(table, header: header.names)
         guard missing.isEmpty else {
             report.problems += missing.map(\.description)
             return
@@ -117,7 +117,7 @@ public struct PipelineChecker {
         report.warnings += stats.warnings.map { $0.replacingOccurrences(of: "in every row", with: "in \(sample)") }
         var line = "\(table.file): xlsx, sheet \(header.sheet)"
         if table.headerRow > 1 { line += ", header on row \(table.headerRow) (\(header.skipped) title rows skipped)" }
-        line += ", \(header.names.count) columns, \(table.mapped.count) fields mapped; \(sample) read, \(stats.quarantined) would be quarantined"
+        line += ", \(header.names.count) columns, \(columns.count) of \(table.mapped.count) fields mapped; \(sample) read, \(stats.quarantined) would be quarantined"
         report.tables.append(line)
     }
 
