@@ -19,6 +19,7 @@ public struct MappedField: Sendable {
     public var line: Int?
     public var column: Int?
 
+    /// Creates a mapped field (the loader fills in where it was declared).
     public init(field: FieldID, names: [String], optional: Bool = false, isMember: Bool = false, keyPath: String = "", line: Int? = nil, column: Int? = nil) {
         self.field = field
         self.names = names
