@@ -41,7 +41,10 @@ struct ReturnedWorklist {
         for delimiter in delimiters {
             let reader: CSVReader
             do {
-                reader = try CSVReader(path: path, displayName: name, format: CSVFormat(delimiter: delimiter))
+                var format = CSVFormat(delimiter: delimiter)
+                // A spreadsheet may drop a row's trailing empty cells: read by name, no harm.
+                format.ragged = .pad
+                reader = try CSVReader(path: path, displayName: name, format: format)
             } catch {
                 throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
             }

@@ -127,6 +127,13 @@ final class SignoffImporterTests: XCTestCase {
         XCTAssertEqual(batch.warnings.count, 2, "one line per file")
         XCTAssertTrue(batch.warnings[0].hasPrefix("tab.csv: 警告: 户编号: 电子表格改动了 1 行的户编号（1 行前后多了空格，1 行变成了科学计数法"), batch.warnings[0])
 
+        // A row whose trailing empty cells the spreadsheet dropped is read all the same.
+        let short = folder + "/short.csv"
+        try Data("问题编号,户编号,核实结果,核实人,核实日期,备注\r\n\(f.id),\(household),属实,李四,2021-01-06\r\n".utf8).write(to: URL(fileURLWithPath: short))
+        try importer.read(file: short, displayName: "short.csv", into: &batch)
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.results.last?.signer, "李四")
+
         // A file named .xlsx that is no workbook: refused whole, one message (exit 2 in the CLI).
         let notZip = folder + "/returned.xlsx"
         try Data("问题编号,核实结果\r\n".utf8).write(to: URL(fileURLWithPath: notZip))
