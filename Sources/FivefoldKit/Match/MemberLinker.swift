@@ -61,13 +61,16 @@ public struct MemberLinker {
             var candidates: [(member: Int, person: Int, score: Double)] = []
             if !pending.isEmpty {
                 let open = people.indices.filter { !taken[$0] && people[$0].records[source] == nil }
+                // A source dated for itself (the interview's 走访日期) told its ages on that date.
+                let ownDate = UnifyRules.ownDate(of: c.records[source]).flatMap { $0 == asOf ? nil : $0 }
                 for p in open where profiles[p] == nil {
                     profiles[p] = people[p].orderedRecords.map { Profile($0, asOf: asOf) }
                 }
                 for index in pending {
-                    let profile = Profile(members[index], asOf: asOf)
+                    let profile = Profile(members[index], asOf: ownDate ?? asOf)
                     for p in open {
-                        let s = profiles[p]!.map { score(profile, $0) }.max() ?? 0
+                        let theirs = ownDate.map { on in people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? profiles[p]!
+                        let s = theirs.map { score(profile, $0) }.max() ?? 0
                         if s >= threshold { candidates.append((index, p, s)) }
                     }
                 }
@@ -130,6 +133,36 @@ public struct MemberLinker {
             sex = m[.sex]
             age = asOf.flatMap { MemberFacts.age(m, asOf: $0) }
         }
+    }
+
+    /// Links the names a source lists without member records (the wall card's 家庭成员) to
+    /// members, by name alone: best-first, a pair links when its name score reaches `threshold`
+    /// and no rival comes within `ambiguityMargin`. Returns, per name, the index of its member
+    /// in `members`, or nil when the name links to nobody.
+    public func linkNames(_ names: [String], to members: [MemberRecord]) -> [Int?] {
+        let theirs = members.map { NameSimilarity.scalars($0[.name] ?? "") }
+        var candidates: [(name: Int, member: Int, score: Double)] = []
+        for (i, name) in names.enumerated() {
+            let mine = NameSimilarity.scalars(name)
+            for (j, other) in theirs.enumerated() {
+                let s = NameSimilarity.score(mine, other)
+                if s >= threshold { candidates.append((i, j, s)) }
+            }
+        }
+        candidates.sort { ($0.score, -$0.name, -$0.member) > ($1.score, -$1.name, -$1.member) }
+        var result = [Int?](repeating: nil, count: names.count)
+        var taken = Set<Int>(), done = Set<Int>()
+        for cand in candidates where !done.contains(cand.name) && !taken.contains(cand.member) {
+            let rivals = candidates.filter {
+                ($0.name == cand.name && $0.member != cand.member && !taken.contains($0.member))
+                    || ($0.member == cand.member && $0.name != cand.name && !done.contains($0.name))
+            }
+            if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) { continue }
+            result[cand.name] = cand.member
+            taken.insert(cand.member)
+            done.insert(cand.name)
+        }
+        return result
     }
 
     /// How well a member matches a person already seen in other sources (0…1).
