@@ -28,6 +28,7 @@ final class PartitioningTests: XCTestCase {
         var o = options
         o.inputFolder = SampleRunTests.sample
         o.outputFolder = out
+        o.asOf = SampleRunTests.asOf
         try PipelineRunner(config: PipelineConfig.load(path: SampleRunTests.pipeline), options: o).run()
         return out
     }
@@ -46,7 +47,7 @@ final class PartitioningTests: XCTestCase {
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
         let shards = try (0..<3).map { i in try Self.run(.init(partitions: 2, shard: Shard(index: i, count: 3))) }
         let merged = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-merge-\(UUID().uuidString)").path
-        try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: merged)).merge(shardFolders: shards)
+        try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: merged, asOf: SampleRunTests.asOf)).merge(shardFolders: shards)
         let result = try Self.snapshot(merged)
         XCTAssertEqual(Set(whole.keys), Set(result.keys))
         for (path, data) in whole { XCTAssertEqual(data, result[path], path) }
@@ -55,7 +56,7 @@ final class PartitioningTests: XCTestCase {
     func testMerge_RefusesAnIncompleteSetOfShards() throws {
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
         let shard = try Self.run(.init(shard: Shard(index: 0, count: 2)))
-        XCTAssertThrowsError(try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: shard + "-m")).merge(shardFolders: [shard])) { error in
+        XCTAssertThrowsError(try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: shard + "-m", asOf: SampleRunTests.asOf)).merge(shardFolders: [shard])) { error in
             XCTAssertTrue("\(error)".contains("expected the outputs of shards 0…N-1"), "\(error)")
         }
     }

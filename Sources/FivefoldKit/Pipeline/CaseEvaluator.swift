@@ -70,6 +70,8 @@ struct CaseEvaluator {
         output.directory = HouseholdDirectory(cases: cases)
         output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory)
         output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
+        // Unknown code-list values as received, like the value.invalid findings they may replace.
+        (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
         return output
     }
 

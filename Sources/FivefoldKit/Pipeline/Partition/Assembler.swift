@@ -72,6 +72,21 @@ struct Assembler {
             if let item = worklist.item(f, entry: nil) { itemRows.append(item.fields) }
         }
 
+        // Vocabulary gaps, from the summed tallies: one finding per gap instead of its rows.
+        let gaps = VocabularyGapRule.gaps(counters.vocabulary, rows: counters.sourceRows, context: context)
+        if !gaps.isEmpty {
+            var dropped = Set<String>()
+            findingRows.removeAll { row in
+                guard VocabularyGapRule.isGapRow(row, gaps: gaps) else { return false }
+                dropped.insert(row[0])
+                return true
+            }
+            itemRows.removeAll { $0.count > 7 && dropped.contains($0[7]) }
+            var gapSink = FindingSink(config: config)
+            for f in VocabularyGapRule.findings(gaps, rows: counters.sourceRows, normalizer: normalizer) { gapSink.emit(f) }
+            findingRows += gapSink.findings.map(FindingsWriter.row)
+        }
+
         step("villages; writing \(findingRows.count) findings")
         let status = try nightly?.classify(findingRows) ?? [:]
         try FindingsWriter.write(rows: findingRows, status: status, to: path("findings.csv"))
@@ -98,6 +113,7 @@ struct Assembler {
             findings: findingRows.count, findingsByRule: byRule, findingsBySeverity: bySeverity, findingsByAction: byAction,
             corrections: correctionRows.count, worklistItems: items.count, worklists: worklists, villages: villages,
             counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings)
+        summary.vocabularyGaps = VocabularyGapRule.summaries(gaps, normalizer: normalizer)
         try nightly?.finish(&summary, findingRows: findingRows, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
