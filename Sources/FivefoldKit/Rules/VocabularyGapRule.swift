@@ -99,6 +99,29 @@ public enum VocabularyGapRule {
         return gaps[Key(source: source, field: row[6], value: key(raw))] != nil
     }
 
+    /// Whether a finding row is a `unify.mismatch` (to be visited, not corrected) that only a gap
+    /// value makes: the sources' other values agree, so the disagreement is a spelling the
+    /// vocabulary lacks, not a field problem.
+    static func isGapMismatchRow(_ row: [String], gaps: [Key: Tally], normalizer: FieldNormalizer) -> Bool {
+        guard row.count > 8, row[1] == "unify.mismatch", row[8] == FindingAction.worklist.rawValue else { return false }
+        let field = FieldID(row[6])
+        guard let spec = FieldCatalog.spec(field, level: row[5].isEmpty ? .household : .member) ?? FieldCatalog.spec(field, level: .household),
+            vocabulary(spec.kind) != nil else { return false }
+        var sawGap = false
+        var others = Set<String>()
+        for pair in row[7].split(separator: ";") {
+            guard let eq = pair.firstIndex(of: "=") else { return false }
+            let source = String(pair[..<eq]), raw = String(pair[pair.index(after: eq)...])
+            if gaps[Key(source: source, field: row[6], value: key(raw))] != nil {
+                sawGap = true
+            } else {
+                let value = normalizer.normalize(raw, kind: spec.kind)
+                others.insert(value.normalized ?? "\u{0}" + raw)
+            }
+        }
+        return sawGap && others.count <= 1
+    }
+
     /// One `vocabulary.unknown` finding per gap, in key order.
     static func findings(_ gaps: [Key: Tally], rows: [String: Int], normalizer: FieldNormalizer) -> [Finding] {
         gaps.keys.sorted().map { key in

@@ -99,4 +99,12 @@ final class MemberLinkerTests: XCTestCase {
         XCTAssertEqual(NameSimilarity.score("李春梅", "李春兰"), 0.6)
         XCTAssertEqual(NameSimilarity.score("李梅", "王梅"), 0, "one of two characters is too little")
     }
+
+    func testLinkNames_ByNameAloneWithHomophonesAndNoRivals() {
+        let members = ["吴红霞", "李国强", "张明"].map { TestData.member([.name: $0]) }
+        let links = MemberLinker().linkNames(["张明", "吴红侠", "王小二"], to: members)
+        XCTAssertEqual(links, [2, 0, nil])
+        let twins = ["张明", "张铭"].map { TestData.member([.name: $0]) }
+        XCTAssertEqual(MemberLinker().linkNames(["张茗"], to: twins), [nil], "two members sound alike: ambiguous, not linked")
+    }
 }

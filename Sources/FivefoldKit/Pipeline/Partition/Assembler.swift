@@ -77,7 +77,8 @@ struct Assembler {
         if !gaps.isEmpty {
             var dropped = Set<String>()
             findingRows.removeAll { row in
-                guard VocabularyGapRule.isGapRow(row, gaps: gaps) else { return false }
+                guard VocabularyGapRule.isGapRow(row, gaps: gaps)
+                    || VocabularyGapRule.isGapMismatchRow(row, gaps: gaps, normalizer: normalizer) else { return false }
                 dropped.insert(row[0])
                 return true
             }
