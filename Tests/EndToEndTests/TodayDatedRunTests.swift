@@ -21,6 +21,8 @@ final class TodayDatedRunTests: XCTestCase {
         let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, useLedger: false)).run()
         XCTAssertEqual(summary.asOf, today.iso)
 
+        let members = try CSVTable(path: input + "/system/members.csv").rows
+        XCTAssertTrue(members.contains { $0["文化程度"] == "学龄前儿童" }, "preschool children as the national system writes them")
         let truth = try CSVTable(path: input + "/truth.csv").rows
         let planted = Set(truth.map { $0["household_id"]! })
         let findings = try CSVTable(path: out + "/findings.csv").rows
