@@ -43,50 +43,63 @@ public struct ValueProfiler {
         /// and the reason.
         public func refused(normalizer: FieldNormalizer) -> [(value: String, count: Int, problem: String)] {
             let kind = FieldCatalog.spec(field, level: level)?.kind ?? .text
+            if kind == .text || kind == .personName { return [] }  // free text is never refused
             return counts.compactMap { value, count in
                 normalizer.normalize(value, kind: kind).problem.map { (value, count, $0) }
             }.sorted { ($0.count, $1.value) > ($1.count, $0.value) }
         }
     }
 
-    /// Profiles every source table (registries and villages are not code-listed: left out).
-    public func run() throws -> [Field] {
-        var result: [Field] = []
-        let scanner = TableScanner(inputFolder: inputFolder)
+    /// Profiles every source table (registries and villages are not code-listed: left out),
+    /// `jobs` tables at a time.
+    public func run(jobs: Int = 1) throws -> [Field] {
+        var tables: [(source: SourceID, table: TableConfig, level: FieldLevel)] = []
         for source in config.sources {
-            var tables: [(TableConfig, FieldLevel)] = [(source.households, .household)]
-            if let members = source.members { tables.append((members, .member)) }
-            for (table, level) in tables {
-                var fields: [Field] = []
-                var index: [String: Int] = [:]
-                func note(_ id: FieldID, _ raw: String, _ level: FieldLevel) {
-                    let key = "\(level == .household ? 0 : 1)|\(id.rawValue)"
-                    guard let i = index[key] ?? {
-                        guard FieldCatalog.spec(id, level: level) != nil else { return nil }
-                        fields.append(Field(source: source.id.rawValue, field: id, level: level))
-                        index[key] = fields.count - 1
-                        return fields.count - 1
-                    }() else { return }
-                    // In place: copying a field's dictionary per row was quadratic.
-                    fields[i].rows += 1
-                    if raw.allSatisfy(\.isWhitespace) {
-                        fields[i].blank += 1
-                    } else if fields[i].counts[raw] != nil || fields[i].counts.count < maxDistinct {
-                        fields[i].counts[raw, default: 0] += 1
-                    } else {
-                        fields[i].otherRows += 1
-                    }
-                }
-                _ = try scanner.scan(table, sourceName: source.id.rawValue, quarantine: { _ in }) { record in
-                    for (id, raw) in record.fields { note(id, raw, level) }
-                    for m in record.members {
-                        for (id, raw) in m.fields { note(id, raw, .member) }
-                    }
-                    return nil
-                }
-                result += index.keys.sorted().map { fields[index[$0]!] }
+            tables.append((source.id, source.households, .household))
+            if let members = source.members { tables.append((source.id, members, .member)) }
+        }
+        var results = [[Field]](repeating: [], count: tables.count)
+        let lock = NSLock()
+        try Parallel.forEach(Array(tables.indices), jobs: max(1, jobs)) { t in
+            let fields = try profile(tables[t].table, source: tables[t].source, level: tables[t].level)
+            lock.lock()
+            results[t] = fields
+            lock.unlock()
+        }
+        return results.flatMap { $0 }
+    }
+
+    /// One table's fields (an XML table's nested members included), in field-id order.
+    func profile(_ table: TableConfig, source: SourceID, level: FieldLevel) throws -> [Field] {
+        let scanner = TableScanner(inputFolder: inputFolder)
+        let maxDistinct = self.maxDistinct
+        var fields: [Field] = []
+        var index: [[FieldID: Int]] = [[:], [:]]  // by level: household, member
+        func note(_ id: FieldID, _ raw: String, _ level: FieldLevel) {
+            let l = level == .household ? 0 : 1
+            guard let i = index[l][id] ?? {
+                guard FieldCatalog.spec(id, level: level) != nil else { return nil }
+                fields.append(Field(source: source.rawValue, field: id, level: level))
+                index[l][id] = fields.count - 1
+                return fields.count - 1
+            }() else { return }
+            // In place: copying a field's dictionary per row was quadratic.
+            fields[i].rows += 1
+            if raw.allSatisfy(\.isWhitespace) {
+                fields[i].blank += 1
+            } else if fields[i].counts[raw] != nil || fields[i].counts.count < maxDistinct {
+                fields[i].counts[raw, default: 0] += 1
+            } else {
+                fields[i].otherRows += 1
             }
         }
-        return result
+        _ = try scanner.scan(table, sourceName: source.rawValue, quarantine: { _ in }) { record in
+            for (id, raw) in record.fields { note(id, raw, level) }
+            for m in record.members {
+                for (id, raw) in m.fields { note(id, raw, .member) }
+            }
+            return nil
+        }
+        return fields.sorted { ($0.level == .household ? 0 : 1, $0.field.rawValue) < ($1.level == .household ? 0 : 1, $1.field.rawValue) }
     }
 }

@@ -33,7 +33,7 @@ struct Profile: ParsableCommand {
             let normalizer = FieldNormalizer(vocabulary: try runner.loadVocabulary())
             var profiler = ValueProfiler(config: config, inputFolder: try runner.inputFolder, normalizer: normalizer)
             profiler.maxDistinct = max(1, maxDistinct)
-            for field in try profiler.run() {
+            for field in try profiler.run(jobs: ProcessInfo.processInfo.activeProcessorCount) {
                 let refused = field.refused(normalizer: normalizer)
                 let label = FieldCatalog.chinese(field.field)
                 var head = "\(field.source).\(field.field.rawValue) (\(label)): \(field.rows) rows, \(field.blank) blank, \(field.counts.count) distinct"
