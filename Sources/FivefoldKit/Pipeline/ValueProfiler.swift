@@ -94,8 +94,10 @@ public struct ValueProfiler {
             fields[i].rows += 1
             if raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {  // bytes: no grapheme walk
                 fields[i].blank += 1
-            } else if fields[i].tally[RawKey(raw)] != nil || fields[i].tally.count < maxDistinct {
-                fields[i].tally[RawKey(raw), default: 0] += 1
+            } else if let at = fields[i].tally.index(forKey: RawKey(raw)) {
+                fields[i].tally.values[at] += 1  // one hash per value seen before
+            } else if fields[i].tally.count < maxDistinct {
+                fields[i].tally[RawKey(raw)] = 1
             } else {
                 fields[i].otherRows += 1
             }
@@ -123,5 +125,11 @@ struct RawKey: Hashable, Sendable {
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: RawKey, b: RawKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: RawKey, b: RawKey) -> Bool {
+        // memcmp: a generic `utf8.elementsEqual` was a fifth of a profile.
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
+    }
 }
