@@ -143,7 +143,8 @@ public struct UnifyRules {
         let linker = MemberLinker(threshold: context.config.linkage.threshold, ambiguityMargin: context.config.linkage.ambiguityMargin)
         for (source, record) in present where !memberSources.contains(source) {
             guard let listed = record.fields[.memberNames]?.normalized else { continue }
-            let names = listed.split(separator: "、").map(String.init)
+            // Each listed name as names normalise everywhere (middle dot unified, no spaces).
+            let names = listed.split(separator: "、").map { TextNormalizer.personName(String($0)) }
             let links = linker.linkNames(names, to: members)
             var onCard = Set<Int>()
             for (i, name) in names.enumerated() {
