@@ -5,7 +5,7 @@ import Foundation
 /// vocabulary before the first real run.
 ///
 /// Reads every table once through the run's scanner (same mapping, encodings and quarantine
-/// rules; quarantined rows are counted, not profiled). Memory is bounded: a field keeps at most
+/// rules; rows the scanner quarantines are not profiled). Memory is bounded: a field keeps at most
 /// `maxDistinct` distinct values; further new values are only counted (`otherRows`).
 public struct ValueProfiler {
     public let config: PipelineConfig

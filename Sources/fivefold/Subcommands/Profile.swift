@@ -26,6 +26,11 @@ struct Profile: ParsableCommand {
     @Option(name: .customLong("max-distinct"), help: "Distinct values kept per field (bounds memory).")
     var maxDistinct: Int = 20_000
 
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if maxDistinct < 1 { throw ValidationError("--max-distinct must be at least 1") }
+    }
+
     func run() throws {
         try CLI.guarded {
             let config = try PipelineConfig.load(path: pipeline)
