@@ -22,10 +22,15 @@ public struct ValueProfiler {
 
     /// One field of one source: its values by count.
     public struct Field: Sendable {
+        /// The source id (`system`, `wall` …).
         public var source: String
+        /// The canonical field the pipeline maps.
         public var field: FieldID
+        /// Household or member field.
         public var level: FieldLevel
+        /// Rows (records) that carry the field's column, blank ones included.
         public var rows = 0
+        /// Rows whose value is empty or white space.
         public var blank = 0
         /// Rows whose value was not kept because the field already had `maxDistinct` values.
         public var otherRows = 0
