@@ -137,20 +137,31 @@ public struct MemberLinker {
 
     /// Links the names a source lists without member records (the wall card's 家庭成员) to
     /// members, by name alone: best-first, a pair links when its name score reaches `threshold`
-    /// and no rival comes within `ambiguityMargin`. Returns, per name, the index of its member
-    /// in `members`, or nil when the name links to nobody.
+    /// and no rival comes within `ambiguityMargin`. Then, among the names and members still
+    /// unlinked, a pair one character apart in a name of three or more (`NameSimilarity` 0.6)
+    /// links the same way: a card misspelling the one member it lacks. Returns, per name, the
+    /// index of its member in `members`, or nil when the name links to nobody.
     public func linkNames(_ names: [String], to members: [MemberRecord]) -> [Int?] {
         let theirs = members.map { NameSimilarity.scalars($0[.name] ?? "") }
-        var candidates: [(name: Int, member: Int, score: Double)] = []
-        for (i, name) in names.enumerated() {
-            let mine = NameSimilarity.scalars(name)
-            for (j, other) in theirs.enumerated() {
-                let s = NameSimilarity.score(mine, other)
-                if s >= threshold { candidates.append((i, j, s)) }
-            }
-        }
-        candidates.sort { ($0.score, -$0.name, -$0.member) > ($1.score, -$1.name, -$1.member) }
+        let mine = names.map(NameSimilarity.scalars)
         var result = [Int?](repeating: nil, count: names.count)
+        for floor in [threshold, min(threshold, 0.6)] {
+            var candidates: [(name: Int, member: Int, score: Double)] = []
+            let linked = Set(result.compactMap { $0 })
+            for i in mine.indices where result[i] == nil {
+                for j in theirs.indices where !linked.contains(j) {
+                    let s = NameSimilarity.score(mine[i], theirs[j])
+                    if s >= floor { candidates.append((i, j, s)) }
+                }
+            }
+            linkBestFirst(candidates, into: &result)
+        }
+        return result
+    }
+
+    /// Best-first assignment of name → member candidates, skipping ambiguous ones.
+    private func linkBestFirst(_ found: [(name: Int, member: Int, score: Double)], into result: inout [Int?]) {
+        let candidates = found.sorted { ($0.score, -$0.name, -$0.member) > ($1.score, -$1.name, -$1.member) }
         var taken = Set<Int>(), done = Set<Int>()
         for cand in candidates where !done.contains(cand.name) && !taken.contains(cand.member) {
             let rivals = candidates.filter {
@@ -162,7 +173,6 @@ public struct MemberLinker {
             taken.insert(cand.member)
             done.insert(cand.name)
         }
-        return result
     }
 
     /// How well a member matches a person already seen in other sources (0…1).
