@@ -36,17 +36,20 @@ struct IdentityBatch: Sendable {
     init() {}
 
     /// Members and heads of the system records, received and corrected side by side.
-    init(received: [HouseholdCase], corrected: [HouseholdCase], directory: HouseholdDirectory) {
+    ///
+    /// `removed` holds household id + "\u{1f}" + member key of the rows the row policies dropped:
+    /// the corrected side has them no more, and members it gained (appended) have no received side.
+    init(received: [HouseholdCase], corrected: [HouseholdCase], directory: HouseholdDirectory, removed: Set<String> = []) {
         for (before, after) in zip(received, corrected) {
             guard let system = before.system, let fixed = after.system else { continue }
             let h = UInt32(households.count)
             var names: [String] = []
             var added = false
-            for (m, n) in zip(system.members, fixed.members) {
-                let a = Self.pack(m[.idNumber]), b = Self.pack(n[.idNumber])
+            for (m, n) in Self.pairs(system.members, fixed.members, household: before.householdID, removed: removed) {
+                let a = Self.pack(m?[.idNumber]), b = Self.pack(n?[.idNumber])
                 guard a != 0 || b != 0 else { continue }
                 keys.append(Key(role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count)))
-                names.append(m[.name] ?? "")
+                names.append(m?[.name] ?? n?[.name] ?? "")
                 added = true
             }
             if !system.isMemberOnly {
@@ -61,6 +64,26 @@ struct IdentityBatch: Sendable {
             let entry = directory[before.householdID] ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
             households.append(Household(householdID: before.householdID, regionCode: before.regionCode, entry: entry, names: names))
         }
+    }
+
+    /// Received members beside their corrected selves: corrections keep the order, a dropped row
+    /// has no corrected side, and rows after the received ones were added.
+    static func pairs(_ before: [MemberRecord], _ after: [MemberRecord], household: String, removed: Set<String>) -> [(MemberRecord?, MemberRecord?)] {
+        var result: [(MemberRecord?, MemberRecord?)] = []
+        var j = 0
+        for m in before {
+            if !removed.isEmpty, removed.contains(household + "\u{1f}" + m.memberKey) {
+                result.append((m, nil))
+            } else {
+                result.append((m, j < after.count ? after[j] : nil))
+                j += 1
+            }
+        }
+        while j < after.count {
+            result.append((nil, after[j]))
+            j += 1
+        }
+        return result
     }
 
     /// A normalised ID number packed into 64 bits, 0 when absent. Normalised ID numbers are
