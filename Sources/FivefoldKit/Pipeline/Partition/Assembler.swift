@@ -169,8 +169,10 @@ extension Assembler {
                 if key.received != 0, IdentityBatch.bucket(key.received) == bucket { received[slot(key.role, key.received), default: 0] += 1 }
                 if key.corrected != 0, IdentityBatch.bucket(key.corrected) == bucket { corrected[slot(key.role, key.corrected), default: 0] += 1 }
             }
+            // A head whose ID number is a duplicated member's comes along: a move never takes a head out.
             let kept = keys.filter { _, key in
                 (received[slot(key.role, key.received)] ?? 0) > 1 || (corrected[slot(key.role, key.corrected)] ?? 0) > 1
+                    || (key.role == .head && (corrected[key.corrected] ?? 0) > 1)
             }
             lock.lock()
             candidates[bucket] = kept
@@ -204,7 +206,7 @@ extension Assembler {
             func inBucket(_ id: UInt64) -> Bool { id != 0 && IdentityBatch.bucket(id) == bucket }
             var received = FindingSink(config: config)
             DuplicateRules.check(keyed.filter { inBucket($0.key.received) }.map(\.row), corrected: false, sink: &received)
-            let moves = memberMoves.moves(keyed.filter { inBucket($0.key.corrected) }.map(\.row))
+            let (moves, refused) = memberMoves.moves(keyed.filter { inBucket($0.key.corrected) }.map(\.row))
             let movedOut = Set(moves.map { $0.row.householdID + "\u{1f}" + $0.row.correctedID })
             var corrected = FindingSink(config: config)
             DuplicateRules.check(
@@ -212,6 +214,9 @@ extension Assembler {
                 corrected: true, sink: &corrected)
             var receivedFindings = received.findings
             let corrections = Self.record(moves, policy: memberMoves.policy, in: &receivedFindings)
+            for i in receivedFindings.indices where receivedFindings[i].rule == "duplicate.person" {
+                if let reason = refused[receivedFindings[i].memberID] { receivedFindings[i].message += "；未自动处理：\(reason)，请入户核实" }
+            }
             let found = signed.annotated(CaseEvaluator.reconcile(received: receivedFindings, remaining: corrected.findings))
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }

@@ -36,21 +36,45 @@ struct MemberMoves {
         return MemberMoves(policy: policy, registered: registered)
     }
 
-    /// The moves among one bucket's rows (judged on the corrected ID numbers).
-    func moves(_ rows: [IdentityRow]) -> [Move] {
-        guard policy.enabled, !registered.isEmpty else { return [] }
+    /// The moves among one bucket's rows (judged on the corrected ID numbers), and for every
+    /// duplicated person not moved, why not (Chinese, for the finding's message).
+    func moves(_ rows: [IdentityRow]) -> (moves: [Move], refused: [String: String]) {
+        guard policy.enabled else { return ([], [:]) }
         var people: [String: [IdentityRow]] = [:]
-        for r in rows where r.role == .member && !r.correctedID.isEmpty { people[r.correctedID, default: []].append(r) }
+        var heads = Set<String>()
+        for r in rows where !r.correctedID.isEmpty {
+            if r.role == .member { people[r.correctedID, default: []].append(r) } else { heads.insert(r.householdID + "\u{1f}" + r.correctedID) }
+        }
         var result: [Move] = []
+        var refused: [String: String] = [:]
         for id in people.keys.sorted() {
             let entries = people[id]!
             let households = Array(Set(entries.map(\.householdID))).sorted()
-            guard households.count > 1, let named = registered[id], named.count == 1, let home = named.first,
-                entries.filter({ $0.householdID == home }).count == 1
-            else { continue }
-            for r in entries where r.householdID != home { result.append(Move(row: r, keptIn: home, households: households)) }
+            guard households.count > 1 else { continue }
+            guard let named = registered[id], !named.isEmpty else {
+                refused[id] = "户籍登记中无此人，无法确定归属户"
+                continue
+            }
+            guard named.count == 1, let home = named.first else {
+                refused[id] = "户籍登记此人在多户（\(named.sorted().joined(separator: "、"))）"
+                continue
+            }
+            guard households.contains(home) else {
+                refused[id] = "户籍登记在户\(home)，不在上述各户中"
+                continue
+            }
+            guard entries.filter({ $0.householdID == home }).count == 1 else {
+                refused[id] = "此人在户\(home)中重复登记"
+                continue
+            }
+            let leaving = entries.filter { $0.householdID != home }
+            if let head = leaving.first(where: { heads.contains($0.householdID + "\u{1f}" + id) }) {
+                refused[id] = "户籍登记在户\(home)，但此人为户\(head.householdID)的户主，不自动移除"
+                continue
+            }
+            for r in leaving { result.append(Move(row: r, keptIn: home, households: households)) }
         }
-        return result
+        return (result, refused)
     }
 
     /// The row's key in corrections (its received ID number, else its name), as the corrected
