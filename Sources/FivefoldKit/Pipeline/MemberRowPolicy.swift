@@ -14,6 +14,10 @@ public struct MemberRowPolicy: Sendable, Hashable {
         public var minAgree = 3
         /// Sources or registries that must list the person in this household (hukou: its 户编号 row).
         public var require: [SourceID] = [.hukou]
+
+        public init(enabled: Bool = false, minAgree: Int = 3, require: [SourceID] = [.hukou]) {
+            (self.enabled, self.minAgree, self.require) = (enabled, minAgree, require)
+        }
     }
 
     /// Dropping a system member whom no other source lists (a ghost member).
@@ -24,6 +28,10 @@ public struct MemberRowPolicy: Sendable, Hashable {
         /// Sources or registries that must be silent about the person: a registry only proves
         /// absence when it was supplied and the member's ID number is valid.
         public var requireAbsent: [SourceID] = [.hukou]
+
+        public init(enabled: Bool = false, minAgree: Int = 3, requireAbsent: [SourceID] = [.hukou]) {
+            (self.enabled, self.minAgree, self.requireAbsent) = (enabled, minAgree, requireAbsent)
+        }
     }
 
     /// One ID number in several households (一人多户): the row stays only where the registry says.
@@ -31,6 +39,10 @@ public struct MemberRowPolicy: Sendable, Hashable {
         public var enabled = false
         /// Registries whose 户编号 decides the household (the first that knows the person).
         public var authoritative: [SourceID] = [.hukou]
+
+        public init(enabled: Bool = false, authoritative: [SourceID] = [.hukou]) {
+            (self.enabled, self.authoritative) = (enabled, authoritative)
+        }
     }
 
     public var add = Add()
