@@ -176,4 +176,28 @@ final class MemberRowTests: XCTestCase {
         }
         XCTAssertEqual(refusal?["action"], "worklist")
     }
+
+    /// Rows are added and removed per household and moves are decided in the assembly: neither the
+    /// number of partitions nor shards and their merge change any output.
+    func testMemberRows_PartitionsAndShardsDoNotChangeTheResult() throws {
+        func run(_ options: PipelineRunner.Options) throws -> String {
+            let out = Self.dataset + "-part-\(UUID().uuidString)"
+            var o = options
+            o.inputFolder = Self.dataset
+            o.outputFolder = out
+            try PipelineRunner(config: try Self.config(), options: o).run()
+            return out
+        }
+        let one = try PartitioningTests.snapshot(run(.init(jobs: 1, partitions: 1)))
+        let many = try PartitioningTests.snapshot(run(.init(jobs: 2, partitions: 7)))
+        let shards = try (0..<3).map { i in try run(.init(partitions: 2, shard: Shard(index: i, count: 3))) }
+        let mergedFolder = Self.dataset + "-merged-\(UUID().uuidString)"
+        try PipelineRunner(config: try Self.config(), options: .init(inputFolder: Self.dataset, outputFolder: mergedFolder)).merge(shardFolders: shards)
+        let merged = try PartitioningTests.snapshot(mergedFolder)
+        XCTAssertTrue(String(decoding: one["corrections.csv"]!, as: UTF8.self).contains(",moved,"))
+        for other in [many, merged] {
+            XCTAssertEqual(Set(one.keys), Set(other.keys))
+            for (path, data) in one { XCTAssertEqual(data, other[path], path) }
+        }
+    }
 }
