@@ -129,6 +129,12 @@ final class MemberRowTests: XCTestCase {
         XCTAssertEqual(findings.count, 2)
         XCTAssertTrue(findings.allSatisfy { $0["action"] == "corrected" })
         XCTAssertEqual(findings.first { $0["household_id"] == Self.duplicate.from }?["finding_id"], change["finding_id"])
+        // The household the person left is judged as corrected: its 家庭人口数 4 now counts 3 rows.
+        let size = try rows("findings.csv").filter { $0["rule"] == "household.size_mismatch" && $0["household_id"] == Self.duplicate.from }
+        XCTAssertEqual(size.map { $0["message"]! }, ["系统中家庭人口数为4，但列出成员3人"])
+        XCTAssertEqual(size.first?["action"], "worklist")
+        let items = try CSVTable(path: Self.run.out + "/worklists/郎岱镇.csv").rows
+        XCTAssertTrue(items.contains { $0.values.contains(size.first!["finding_id"]!) }, "the new finding is on the worklist")
     }
 
     func testMemberRows_HeadOfTwoHouseholdsIsNeverMoved() throws {

@@ -62,6 +62,7 @@ struct Assembler {
         step("read findings and worklist items")
         findingRows += duplicates.findings
         itemRows += duplicates.items
+        rejudgeSizes(after: duplicates.moved, findingRows: &findingRows, itemRows: &itemRows, worklist: worklist)
 
         step("duplicates")
         // Villages: incidence from the summed counters against the register.
@@ -146,7 +147,7 @@ extension Assembler {
     /// groups of two or more are kept (a handful in a province); the households those name are
     /// read from each partition once; then the duplicate rules judge each bucket's rows as
     /// received and as corrected. Buckets are independent and run `jobs` at a time.
-    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]], moves: [Correction]) {
+    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) {
         struct Origin: Hashable { var part: Int, partition: Int }
         var keyFiles: [(Origin, String)] = []
         for (k, part) in parts.enumerated() {
@@ -191,7 +192,7 @@ extension Assembler {
             lock.unlock()
         }
         // 3. The rules, bucket by bucket; a person the registry places in one of their households moves there.
-        var bucketRows = [(findings: [[String]], items: [[String]], moves: [Correction])](repeating: ([], [], []), count: PartFiles.idBuckets)
+        var bucketRows = [(findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow])](repeating: ([], [], [], []), count: PartFiles.idBuckets)
         let config = self.config
         let signed = self.signed
         var duplicatedIDs = Set<String>()
@@ -220,7 +221,7 @@ extension Assembler {
             let found = signed.annotated(CaseEvaluator.reconcile(received: receivedFindings, remaining: corrected.findings))
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }
-            var out: (findings: [[String]], items: [[String]], moves: [Correction]) = ([], [], corrections)
+            var out: (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) = ([], [], corrections, moves.map(\.row))
             for f in found {
                 out.findings.append(FindingsWriter.row(f))
                 if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item.fields) }
@@ -229,7 +230,7 @@ extension Assembler {
             bucketRows[bucket] = out
             lock.unlock()
         }
-        return (bucketRows.flatMap(\.findings), bucketRows.flatMap(\.items), bucketRows.flatMap(\.moves))
+        return (bucketRows.flatMap(\.findings), bucketRows.flatMap(\.items), bucketRows.flatMap(\.moves), bucketRows.flatMap(\.moved))
     }
 
     /// The corrections of a bucket's moves (`member_row` = `moved`), each filed under the

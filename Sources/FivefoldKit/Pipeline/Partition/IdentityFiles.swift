@@ -28,6 +28,10 @@ struct IdentityBatch: Sendable {
         var regionCode: String
         var entry: HouseholdDirectory.Entry
         var names: [String]
+        /// 家庭人口数 as the system records it, and the member rows it has as corrected: a move
+        /// decided in the assembly re-judges `household.size_mismatch` with them.
+        var size = ""
+        var memberCount = 0
     }
 
     var keys: [Key] = []
@@ -62,7 +66,9 @@ struct IdentityBatch: Sendable {
             }
             guard added else { continue }
             let entry = directory[before.householdID] ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
-            households.append(Household(householdID: before.householdID, regionCode: before.regionCode, entry: entry, names: names))
+            households.append(Household(
+                householdID: before.householdID, regionCode: before.regionCode, entry: entry, names: names,
+                size: system.isMemberOnly ? "" : system.fields[.size]?.raw ?? "", memberCount: fixed.members.count))
         }
     }
 
@@ -102,7 +108,8 @@ struct IdentityBatch: Sendable {
     static func row(_ key: Key, _ h: Household) -> IdentityRow {
         IdentityRow(
             role: key.role, receivedID: PackedID.unpack(key.received), correctedID: PackedID.unpack(key.corrected),
-            householdID: h.householdID, regionCode: h.regionCode, name: h.names[Int(key.name)], entry: h.entry)
+            householdID: h.householdID, regionCode: h.regionCode, name: h.names[Int(key.name)], entry: h.entry,
+            size: h.size, memberCount: h.memberCount)
     }
 
     /// Every key as an identity row.
@@ -113,7 +120,7 @@ struct IdentityBatch: Sendable {
 /// is under the bucket of its received and of its corrected ID): a header of `idBuckets + 1`
 /// 64-bit offsets, then each bucket's keys, so one bucket is read without the others (one file a
 /// partition, not one a bucket: 64 small files per partition cost more in file creation than in
-/// writing). `idhouses-<partition>.bin` holds the households. Little-endian; strings as a 32-bit
+/// writing). `idhouses-<partition>.bin` holds the households (their texts, 家庭人口数 and member count, then the names). Little-endian; strings as a 32-bit
 /// length and UTF-8. Only Fivefold writes these files.
 enum IdentityFiles {
     static let keySize = 23
@@ -144,7 +151,8 @@ enum IdentityFiles {
         try save(keys, to: "\(folder)/ids-\(p).bin")
         var out: [UInt8] = []
         for h in batch.households {
-            let texts = [h.householdID, h.regionCode, h.entry.township, h.entry.village, h.entry.headName, h.entry.cadreName, h.entry.cadrePhone] + h.names
+            let texts = [h.householdID, h.regionCode, h.entry.township, h.entry.village, h.entry.headName, h.entry.cadreName, h.entry.cadrePhone,
+                         h.size, String(h.memberCount)] + h.names
             append(UInt64(texts.count), bytes: 4, to: &out)
             for t in texts {
                 append(UInt64(t.utf8.count), bytes: 4, to: &out)
@@ -223,7 +231,7 @@ enum IdentityFiles {
             }
             while i < b.count && result.count < wanted.count {
                 let count = try u32()
-                guard count >= 7 else { throw damaged(path) }
+                guard count >= 9 else { throw damaged(path) }
                 let keep = wanted.contains(index)
                 var texts: [String] = []
                 for _ in 0..<count {
@@ -236,7 +244,7 @@ enum IdentityFiles {
                     result[index] = IdentityBatch.Household(
                         householdID: texts[0], regionCode: texts[1],
                         entry: HouseholdDirectory.Entry(township: texts[2], village: texts[3], headName: texts[4], cadreName: texts[5], cadrePhone: texts[6]),
-                        names: Array(texts[7...]))
+                        names: Array(texts[9...]), size: texts[7], memberCount: Int(texts[8]) ?? 0)
                 }
                 index += 1
             }

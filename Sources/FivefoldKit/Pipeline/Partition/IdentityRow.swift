@@ -11,6 +11,9 @@ struct IdentityRow: Sendable, Equatable {
     var regionCode: String
     var name: String
     var entry: HouseholdDirectory.Entry
+    /// The household's 家庭人口数 (raw) and corrected member count, for re-judging a move.
+    var size = ""
+    var memberCount = 0
 
     /// The head's ID number: the household's own field, else the member whose relation is 户主.
     static func headID(_ record: HouseholdRecord) -> String {
