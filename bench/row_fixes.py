@@ -102,7 +102,7 @@ def main():
     assert text.count("enabled: true") >= 3, "row policy lines not found in pipelines/five-unities.yaml"
     open(pipeline, "w", encoding="utf-8").write(text)
     out = os.path.join(work, "out")
-    subprocess.run([a.bin, "run", pipeline, "--input", data, "--out", out, "-q"], check=True)
+    subprocess.run([a.bin, "run", pipeline, "--input", data, "--out", out, "-q"], check=True, stdout=subprocess.DEVNULL)
 
     _, corrected = read_table(os.path.join(out, "corrected/members.csv"))
     after = {}

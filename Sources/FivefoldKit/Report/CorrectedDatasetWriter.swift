@@ -17,6 +17,8 @@ public struct CorrectedDatasetWriter {
     let memberChanges: [String: [FieldID: String]]
     /// Household id + "\u{1f}" + member key of rows to drop (removed or moved members).
     let droppedMembers: Set<String>
+    /// How many `member_row` corrections drop a row: the copy must drop exactly as many.
+    public let expectedDrops: Int
     /// Added members in a stable order: household id, member key, cells.
     let addedMembers: [(householdID: String, key: String, cells: [FieldID: String])]
     let normalizer: FieldNormalizer
@@ -38,6 +40,7 @@ public struct CorrectedDatasetWriter {
         let addedKeys = Set(added)
         memberChanges = members.filter { !addedKeys.contains($0.key) }
         droppedMembers = dropped
+        expectedDrops = corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.count
         addedMembers = addedKeys.sorted().map { key in
             let parts = key.split(separator: "\u{1f}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             var cells = members[key] ?? [:]

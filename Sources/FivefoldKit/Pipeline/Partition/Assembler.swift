@@ -133,8 +133,13 @@ struct Assembler {
         // The household and member tables are independent: written side by side.
         try Parallel.forEach(tables.filter { $0.0.format == .csv }, jobs: jobs) { table, level in
             let name = (table.file as NSString).lastPathComponent
-            try writer.write(table: table, level: level, inputPath: resolve(table.file, against: self.inputFolder),
-                             outputPath: (folder as NSString).appendingPathComponent(name))
+            let counts = try writer.copy(table: table, level: level, inputPath: resolve(table.file, against: self.inputFolder),
+                                         outputPath: (folder as NSString).appendingPathComponent(name))
+            // Row accounting: every logged row removal dropped exactly one row of the copy.
+            if level == .member, counts.droppedRows != writer.expectedDrops {
+                throw PipelineError(file: table.file, keyPath: "resolution.members",
+                                    message: "\(writer.expectedDrops) member rows logged as removed or moved, but \(counts.droppedRows) dropped from corrected/\(name)")
+            }
         }
     }
 }
