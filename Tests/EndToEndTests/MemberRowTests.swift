@@ -88,6 +88,9 @@ final class MemberRowTests: XCTestCase {
         let size = try rows("findings.csv").filter { $0["rule"] == "household.size_mismatch" && $0["household_id"] == Self.missing.household }
         XCTAssertEqual(size.count, 1, "the received household lacks a member")
         XCTAssertEqual(size.first?["action"], "corrected")
+        // So does the wall card's list of names against the system's.
+        let names = try rows("findings.csv").filter { $0["field"] == "member_names" && $0["household_id"] == Self.missing.household }
+        XCTAssertEqual(names.map { $0["action"] }, ["corrected"])
     }
 
     func testMemberRows_ThreeSourcesAgreeButHukouSilentStaysOnWorklist() throws {
@@ -127,8 +130,12 @@ final class MemberRowTests: XCTestCase {
         XCTAssertEqual(kept.map { $0["户编号"] }, [Self.duplicate.to])
         let findings = try rows("findings.csv").filter { $0["rule"] == "duplicate.person" && $0["member_id"] == Self.duplicate.id }
         XCTAssertEqual(findings.count, 2)
-        XCTAssertTrue(findings.allSatisfy { $0["action"] == "corrected" })
-        XCTAssertEqual(findings.first { $0["household_id"] == Self.duplicate.from }?["finding_id"], change["finding_id"])
+        XCTAssertEqual(findings.first { $0["household_id"] == Self.duplicate.to }?["action"], "corrected")
+        // The archive, wall card and interview of the household she left still list her: they need fixing.
+        let left = try XCTUnwrap(findings.first { $0["household_id"] == Self.duplicate.from })
+        XCTAssertEqual(left["finding_id"], change["finding_id"])
+        XCTAssertEqual(left["action"], "worklist")
+        XCTAssertTrue(left["message"]!.hasSuffix("户\(Self.duplicate.from)的档案、明白卡、走访仍列有此人，需更正"), left["message"]!)
         // The household the person left is judged as corrected: its 家庭人口数 4 now counts 3 rows.
         let size = try rows("findings.csv").filter { $0["rule"] == "household.size_mismatch" && $0["household_id"] == Self.duplicate.from }
         XCTAssertEqual(size.map { $0["message"]! }, ["系统中家庭人口数为4，但列出成员3人"])
@@ -176,11 +183,18 @@ final class MemberRowTests: XCTestCase {
         for name in try fm.contentsOfDirectory(atPath: second + "/corrected") {
             XCTAssertEqual(fm.contents(atPath: second + "/corrected/" + name), fm.contents(atPath: input + "/system/" + name), name)
         }
-        // The person moved out is still listed by the other sources there: the add is refused, by name of the household hukou gives.
-        let refusal = try CSVTable(path: second + "/findings.csv").rows.first {
-            $0["rule"] == "unify.missing" && $0["household_id"] == Self.duplicate.from && $0["member_id"] == Self.duplicate.id
-        }
-        XCTAssertEqual(refusal?["action"], "worklist")
+        // Every finding left open is the same finding again, and nothing new appears — except in the
+        // household the person moved out of, whose other sources the first run said still list her:
+        // there the duplicate is gone and her listing there is what remains (the add is refused).
+        let before = try rows("findings.csv").filter { $0["action"] != "corrected" }
+        let after = try CSVTable(path: second + "/findings.csv").rows
+        let gone = Set(before.map { $0["finding_id"]! }).subtracting(after.map { $0["finding_id"]! })
+        let new = after.filter { f in !before.contains { $0["finding_id"] == f["finding_id"] } }
+        XCTAssertEqual(gone, [try XCTUnwrap(try rowChange(Self.duplicate.from, Self.duplicate.id))["finding_id"]!])
+        XCTAssertEqual(Set(new.map { "\($0["rule"]!) \($0["household_id"]!) \($0["member_id"]!) \($0["field"]!)" }), [
+            "unify.missing \(Self.duplicate.from) \(Self.duplicate.id) ", "unify.mismatch \(Self.duplicate.from)  member_names",
+        ])
+        XCTAssertTrue(new.allSatisfy { $0["action"] == "worklist" })
     }
 
     /// Rows are added and removed per household and moves are decided in the assembly: neither the

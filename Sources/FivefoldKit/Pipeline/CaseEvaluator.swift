@@ -51,6 +51,7 @@ struct CaseEvaluator {
         let receivedCases = cases
         let received = Self.integrityFindings(cases, config: config, context: context)
         CorrectionApplier.apply(corrections, to: &cases)
+        Self.reconcileMemberNames(&findings, cases: cases, corrections: corrections, policy: config.resolution.policy(for: .memberNames))
         let changed = Set(corrections.map(\.householdID))
         let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, config: config, context: context)
         findings += received.filter { !changed.contains($0.householdID) }

@@ -223,7 +223,8 @@ extension Assembler {
             for i in receivedFindings.indices where receivedFindings[i].rule == "duplicate.person" {
                 if let reason = refused[receivedFindings[i].memberID] { receivedFindings[i].message += "；未自动处理：\(reason)，请入户核实" }
             }
-            let found = signed.annotated(CaseEvaluator.reconcile(received: receivedFindings, remaining: corrected.findings))
+            var found = signed.annotated(CaseEvaluator.reconcile(received: receivedFindings, remaining: corrected.findings))
+            Self.flagSourcesStillListing(moves, in: &found)
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }
             var out: (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) = ([], [], corrections, moves.map(\.row))
@@ -236,6 +237,21 @@ extension Assembler {
             lock.unlock()
         }
         return (bucketRows.flatMap(\.findings), bucketRows.flatMap(\.items), bucketRows.flatMap(\.moves), bucketRows.flatMap(\.moved))
+    }
+
+    /// A move corrects the system, but the archive, wall card or interview of the household the
+    /// person left may still list them: that finding stays on the worklist and names them.
+    static func flagSourcesStillListing(_ moves: [MemberMoves.Move], in findings: inout [Finding]) {
+        for move in moves {
+            let sources = IdentityBatch.ListedBy.decode(move.row.listedBy)
+            guard !sources.isEmpty else { continue }
+            for i in findings.indices where findings[i].rule == "duplicate.person" && findings[i].householdID == move.row.householdID
+                && findings[i].memberID == move.row.receivedID
+            {
+                findings[i].action = .worklist
+                findings[i].message += "；户\(move.row.householdID)的\(sources.map(\.chineseLabel).joined(separator: "、"))仍列有此人，需更正"
+            }
+        }
     }
 
     /// The corrections of a bucket's moves (`member_row` = `moved`), each filed under the

@@ -19,6 +19,26 @@ struct IdentityBatch: Sendable {
         /// Index of the household in `households`, and of the name in its `names`.
         var household: UInt32
         var name: UInt16
+        /// The other sources of the household that list this member (`ListedBy` bits): a move
+        /// tells which of them still need fixing. Stored in the role byte's upper bits.
+        var listedBy: UInt8 = 0
+    }
+
+    /// Bits of `Key.listedBy`.
+    enum ListedBy {
+        static let sources: [(bit: UInt8, source: SourceID)] = [(1, .archive), (2, .wall), (4, .interview)]
+
+        static func mask(_ person: LinkedMember?, in c: HouseholdCase) -> UInt8 {
+            guard let person else { return 0 }
+            let wall = Set(c.records[.wall]?.fields[.memberNames]?.normalized?.split(separator: "、").map(String.init) ?? [])
+            var mask: UInt8 = 0
+            if person.records[.archive] != nil { mask |= 1 }
+            if person.records.values.contains(where: { $0[.name].map(wall.contains) ?? false }) { mask |= 2 }
+            if person.records[.interview] != nil { mask |= 4 }
+            return mask
+        }
+
+        static func decode(_ mask: UInt8) -> [SourceID] { sources.filter { mask & $0.bit != 0 }.map(\.source) }
     }
 
     /// What a finding about a household needs: where it is and its members' names (a head's
@@ -49,10 +69,14 @@ struct IdentityBatch: Sendable {
             let h = UInt32(households.count)
             var names: [String] = []
             var added = false
+            var people: [String: LinkedMember] = [:]
+            for p in before.people { if let s = p.system { people[s.memberKey] = p } }
             for (m, n) in Self.pairs(system.members, fixed.members, household: before.householdID, removed: removed) {
                 let a = Self.pack(m?[.idNumber]), b = Self.pack(n?[.idNumber])
                 guard a != 0 || b != 0 else { continue }
-                keys.append(Key(role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count)))
+                keys.append(Key(
+                    role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count),
+                    listedBy: m.map { ListedBy.mask(people[$0.memberKey], in: before) } ?? 0))
                 names.append(m?[.name] ?? n?[.name] ?? "")
                 added = true
             }
@@ -107,7 +131,7 @@ struct IdentityBatch: Sendable {
     /// The identity row of a key and the household it names.
     static func row(_ key: Key, _ h: Household) -> IdentityRow {
         IdentityRow(
-            role: key.role, receivedID: PackedID.unpack(key.received), correctedID: PackedID.unpack(key.corrected),
+            role: key.role, receivedID: PackedID.unpack(key.received), correctedID: PackedID.unpack(key.corrected), listedBy: key.listedBy,
             householdID: h.householdID, regionCode: h.regionCode, name: h.names[Int(key.name)], entry: h.entry,
             size: h.size, memberCount: h.memberCount)
     }
@@ -131,7 +155,7 @@ enum IdentityFiles {
         for key in batch.keys {
             var record: [UInt8] = []
             record.reserveCapacity(keySize)
-            record.append(key.role == .member ? 0 : 1)
+            record.append((key.role == .member ? 0 : 1) | key.listedBy << 1)
             append(key.received, bytes: 8, to: &record)
             append(key.corrected, bytes: 8, to: &record)
             append(UInt64(key.household), bytes: 4, to: &record)
@@ -203,10 +227,10 @@ enum IdentityFiles {
             }
             var i = 0
             while i < b.count {
-                guard b[i] <= 1 else { throw damaged(path) }
+                guard b[i] < 16 else { throw damaged(path) }
                 keys.append(IdentityBatch.Key(
-                    role: b[i] == 0 ? .member : .head, received: read(i + 1, 8), corrected: read(i + 9, 8),
-                    household: UInt32(read(i + 17, 4)), name: UInt16(read(i + 21, 2))))
+                    role: b[i] & 1 == 0 ? .member : .head, received: read(i + 1, 8), corrected: read(i + 9, 8),
+                    household: UInt32(read(i + 17, 4)), name: UInt16(read(i + 21, 2)), listedBy: b[i] >> 1))
                 i += keySize
             }
             return keys

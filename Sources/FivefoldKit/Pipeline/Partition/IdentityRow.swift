@@ -7,6 +7,8 @@ struct IdentityRow: Sendable, Equatable {
     var role: Role
     var receivedID: String
     var correctedID: String
+    /// `IdentityBatch.ListedBy` bits: the household's other sources that list the member.
+    var listedBy: UInt8 = 0
     var householdID: String
     var regionCode: String
     var name: String
