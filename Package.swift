@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -20,8 +21,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Not named CZlib: ZIPFoundation ships a clang module of that name, and two modules with
+        // one name cannot be in one build ("redefinition of module 'CZlib'").
         .systemLibrary(
-            name: "CZlib",
+            name: "CFivefoldZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Only OutputFolder.swift imports it: an atomic exchange of two folders (renameat2).
@@ -30,11 +33,12 @@ let package = Package(
             name: "FivefoldKit",
             dependencies: [
                 "CLibXML2",
-                "CZlib",
+                "CFivefoldZlib",
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Release builds skip the run-time exclusivity checks (debug builds and the tests keep
             // them): on a province run the check's bookkeeping (begin/end access, a thread-local
@@ -53,7 +57,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FivefoldKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FivefoldKitTests",
-            dependencies: ["FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                // The XLSX tests build hand-made packages (cases no spreadsheet writes).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

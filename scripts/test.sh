@@ -15,10 +15,15 @@ tail -n 1 "$log"
 out=$(mktemp)
 status=0
 swift test --skip-build --disable-swift-testing "$@" 2>&1 | tee "$out" || status=$?
-summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$out" | tail -n 1 || true)
+# XCTest writes "with N failures", or "with K tests skipped and N failures" when tests skipped.
+summary=$(grep -E "Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?" "$out" | tail -n 1 || true)
 if [ -n "$summary" ]; then
   total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
-  failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
-  echo "$((total - failed)) passed, $failed failed"
+  failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) failures?.*/\1/')
+  skipped=0
+  if echo "$summary" | grep -qE "[0-9]+ tests? skipped"; then
+    skipped=$(echo "$summary" | sed -E 's/.*with ([0-9]+) tests? skipped.*/\1/')
+  fi
+  echo "$((total - failed - skipped)) passed, $failed failed, $skipped skipped"
 fi
 exit $status

@@ -17,6 +17,10 @@ public struct CSVFormat: Sendable {
     public var maxQuotedFieldLines: Int = 100
     /// A row longer than this many bytes is quarantined (with its text cut to the first 64 KiB).
     public var maxRowBytes: Int = 4 * 1024 * 1024
+    /// The 1-based line of the header; the lines above it (report titles) are skipped.
+    public var headerRow: Int = 1
+    /// Rows with another field count than the header's.
+    public var ragged: RaggedRows = .quarantine
 
     /// Creates a format; the defaults read comma-separated, double-quoted CSV in any encoding.
     public init(

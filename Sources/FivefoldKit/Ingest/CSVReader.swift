@@ -21,16 +21,24 @@ public final class CSVReader {
     /// The header line's terminator: `"\r\n"`, `"\n"` or `"\r"` (`"\n"` when the file is only a
     /// header without one). Writers reuse it to keep output like the input.
     public private(set) var lineTerminator = "\n"
-    /// The header line as in the file, with BOM and terminator.
+    /// The beginning of the file through the header line, as in the file: BOM, the lines above
+    /// the header (`CSVFormat.headerRow`), the header and its terminator.
     public private(set) var headerRawBytes: [UInt8] = []
     /// Problems with the header that do not stop reading: empty and duplicate names.
     public private(set) var headerWarnings: [String] = []
+    /// The lines above the header (`CSVFormat.headerRow`), as in the file, BOM excluded:
+    /// writers copy them so that a corrected table keeps its title lines.
+    public private(set) var preambleRawBytes: [UInt8] = []
+    /// Non-blank rows above the header that were skipped (report titles); not counted as read.
+    public private(set) var skippedRows = 0
     /// The name used in locations and messages.
     public let displayName: String
     /// The format the file is read with (its encoding as given, possibly `.auto`).
     public let format: CSVFormat
     /// Whether the file was gzip-compressed.
     public let isGzipped: Bool
+    /// Stop `read` once this many rows have been read (a sample, e.g. for `fivefold check`).
+    public var rowLimit: Int?
 
     // Parser state, shared with CSVReader+Parsing.swift.
     let source: any ByteSource
@@ -114,8 +122,9 @@ public final class CSVReader {
         for b in [format.delimiter, format.quote, 0x0A, 0x0D, 0x00] { stopBytes[Int(b)] = true }
         if gbPairs { for b in 0x81...0xFE { stopBytes[b] = true } }
         if bom { pos = 3 }
+        try skipPreamble(before: format.headerRow)
 
-        // Header: the first non-blank row.
+        // Header: the first non-blank row at or after `headerRow`.
         var headerFields: [String] = []
         var rawHeader: [UInt8] = bom ? TextEncoding.utf8BOM : []
         var terminator = "\n"
@@ -150,7 +159,7 @@ public final class CSVReader {
             }
         }
         header = headerFields
-        headerRawBytes = rawHeader
+        headerRawBytes = rawHeader.prefix(bom ? 3 : 0) + preambleRawBytes + rawHeader.dropFirst(bom ? 3 : 0)
         lineTerminator = terminator
         headerWarnings = CSVReader.warnings(for: headerFields)
     }
@@ -173,6 +182,7 @@ public final class CSVReader {
         var counts = RowCounts()
         let expected = header.count
         while true {
+            if let rowLimit, counts.read >= rowLimit { return counts }
             switch parseRow() {
             case .end:
                 return counts
@@ -227,13 +237,30 @@ public final class CSVReader {
         }
     }
 
-    /// Why the current row cannot be accepted, or nil.
+    /// Skips the physical lines above the header line, keeping their bytes and counting the
+    /// non-blank ones. They are read as plain lines, not parsed: a title may hold anything.
+    private func skipPreamble(before headerLine: Int) throws {
+        while line < headerLine {
+            if pos >= end && !eof { try refillOrEOF() }
+            if pos >= end && eof {
+                throw IngestError(location: SourceLocation(file: displayName, line: line), message: "the file ends before its header row \(headerLine)")
+            }
+            let raw = try consumeThroughLineEnd(from: 0)
+            if raw.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) { skippedRows += 1 }
+            preambleRawBytes += raw
+            line += 1
+        }
+    }
+
+    /// Why the current row cannot be accepted, or nil. Trailing empty fields count: a row with
+    /// one field too many has shifted its values, whatever the last one holds (`RaggedRows`).
     private func problem(expected: Int, contentLength: Int, hasNUL: Bool) -> String? {
-        if spanCount < expected {
+        if spanCount < expected, format.ragged == .quarantine {
             return "expected \(expected) fields, found \(spanCount)"
         }
         if spanCount > expected {
-            for k in expected..<spanCount where spans[k].end > spans[k].start {
+            let extraHasText = (expected..<spanCount).contains { spans[$0].end > spans[$0].start }
+            if format.ragged == .quarantine || extraHasText {
                 return "expected \(expected) fields, found \(spanCount)"
             }
         }

@@ -4,7 +4,7 @@
 // `GzipWriter`: zlib's own gzip header carries the build's OS code, which would make the bytes
 // differ between machines.
 
-import CZlib
+import CFivefoldZlib
 
 /// A raw deflate compressor; owns its zlib stream.
 final class DeflateStream {

@@ -3,7 +3,7 @@
 // header itself. A `.gz` file may hold several concatenated members (`cat a.gz b.gz`, pigz,
 // log rotation); they are inflated one after another, as `gzip -d` does.
 
-import CZlib
+import CFivefoldZlib
 
 /// A gzip-decompressing view of another byte source; owns its zlib stream.
 final class GzipStream: ByteSource {

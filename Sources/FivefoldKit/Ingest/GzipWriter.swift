@@ -10,7 +10,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
+import CFivefoldZlib
 
 /// A buffered gzip writer to one file, and a one-shot gzip member encoder.
 ///

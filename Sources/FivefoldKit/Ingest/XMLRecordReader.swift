@@ -131,6 +131,38 @@ public final class XMLRecordReader {
         return XMLReadResult(records: count, fatal: IngestError(location: location, message: stop.message))
     }
 
+    /// Reads the file (instead of its records) and counts every element and attribute path, in
+    /// the order first seen: `[("档案", 1), ("档案/户", 48), ("档案/户/@户编号", 48), …]`.
+    ///
+    /// Stops after `maxBytes` of (decoded) input when given, so a look at a big dump stays quick;
+    /// `complete` says whether the whole file was read. Can be called once, instead of `read`.
+    public func elementPaths(maxBytes: Int? = nil) throws -> (paths: [(path: String, count: Int)], complete: Bool) {
+        guard !consumed else { throw IngestError(file: displayName, "records already read") }
+        consumed = true
+        var options = XMLRecordReader.safeOptions
+        if encodingOverride != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+        guard let counter = XMLPathCounter(encoding: encodingOverride, options: options) else {
+            throw IngestError(file: displayName, "cannot start the XML parser")
+        }
+        var chunk = prefix
+        prefix = []
+        var total = 0
+        var finished = false
+        while true {
+            if chunk.isEmpty {
+                chunk = [UInt8](repeating: 0, count: XMLRecordReader.chunkSize)
+                let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+                chunk.removeSubrange(n...)
+                finished = chunk.isEmpty
+            }
+            total += chunk.count
+            let ok = chunk.withUnsafeBytes { counter.parse($0, final: finished) }
+            chunk = []
+            if !ok || finished { return (counter.paths, finished) }
+            if let maxBytes, total >= maxBytes { return (counter.paths, false) }
+        }
+    }
+
     /// The `encoding` named in the XML declaration, if any.
     static func declaredEncoding(_ prefix: [UInt8]) -> String? {
         var bytes = Array(prefix.prefix(512))

@@ -50,6 +50,20 @@ struct ConfigNode {
         }
     }
 
+    /// The entries of a mapping with each key's own line and column (for messages that point at
+    /// the key rather than its value, e.g. a mapped header missing from the data).
+    func keyedEntries() throws -> [(key: String, line: Int?, column: Int?, value: ConfigNode)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping, found \(describeFound)")
+        }
+        return try mapping.map { pair in
+            guard case .scalar(let key) = pair.key else {
+                throw ConfigNode(node: pair.key, path: path, file: file).error("expected a plain key")
+            }
+            return (key.string, pair.key.mark?.line, pair.key.mark?.column, child(key.string, pair.value))
+        }
+    }
+
     /// Fails when the mapping holds a key outside `allowed`.
     func requireKeys(in allowed: [String]) throws {
         for (key, value) in try entries() where !allowed.contains(key) {

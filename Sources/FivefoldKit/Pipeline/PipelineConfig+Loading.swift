@@ -168,16 +168,18 @@ extension RegistryConfig {
 }
 
 extension TableConfig {
+    static let keys = [
+        "file", "format", "encoding", "delimiter", "quote", "record_path", "member_path", "fields", "member_fields",
+        "header_row", "skip_rows", "ragged", "member_separator", "sheet",
+    ]
+
     init(node: ConfigNode, level: FieldLevel, extraFields: [FieldID] = []) throws {
-        try node.requireKeys(in: [
-            "file", "format", "encoding", "delimiter", "quote", "record_path", "member_path", "fields", "member_fields",
-        ])
+        try node.requireKeys(in: Self.keys)
         file = try node.required("file").string()
         if let formatNode = try node.optional("format") {
             format = TableFormat(rawValue: try formatNode.oneOf(TableFormat.allCases.map(\.rawValue)))!
         } else {
-            let lower = file.lowercased()
-            format = lower.hasSuffix(".xml") || lower.hasSuffix(".xml.gz") ? .xml : .csv
+            format = TableFormat.guess(file)
         }
         if let enc = try node.optional("encoding") {
             encoding = try enc.oneOf(["auto", "utf-8", "utf8", "gbk", "gb2312", "gb18030"])
@@ -187,37 +189,94 @@ extension TableConfig {
         delimiter = try node.optional("delimiter").map { try Self.singleByte($0) } ?? UInt8(ascii: ",")
         quote = try node.optional("quote").map { try Self.singleByte($0) } ?? UInt8(ascii: "\"")
         recordPath = try node.optional("record_path")?.string()
+        let recordPathNode = try node.optional("record_path")
+        recordPathKey = recordPathNode?.path ?? node.path + ".record_path"
+        recordPathLine = (recordPathNode?.node ?? node.node).mark?.line
+        recordPathColumn = (recordPathNode?.node ?? node.node).mark?.column
         memberPath = try node.optional("member_path")?.string()
         let allowed = extraFields + (level == .member ? RegistryConfig.extraFields : [])
-        fields = try Self.mapping(node.required("fields"), level: level, extra: allowed)
-        memberFields = try node.optional("member_fields").map { try Self.mapping($0, level: .member, extra: []) } ?? []
+        let recordMapping = try Self.mapping(node.required("fields"), level: level, extra: allowed, isMember: false)
+        let memberMapping = try node.optional("member_fields").map { try Self.mapping($0, level: .member, extra: [], isMember: true) } ?? []
+        mapped = recordMapping + memberMapping
+        fields = recordMapping.map { ($0.field, $0.names) }
+        memberFields = memberMapping.map { ($0.field, $0.names) }
+        pipelineFile = node.file
         if !memberFields.isEmpty, memberPath == nil {
             throw try node.required("member_fields").error("member_fields needs member_path (e.g. 成员列表/成员)")
+        }
+        try readLayout(node)
+    }
+
+    /// `header_row` / `skip_rows`, `ragged`, `member_separator` and `sheet`.
+    private mutating func readLayout(_ node: ConfigNode) throws {
+        let headerNode = try node.optional("header_row"), skipNode = try node.optional("skip_rows")
+        if let headerNode, skipNode != nil {
+            throw headerNode.error("give header_row or skip_rows, not both (skip_rows: N means header_row: N+1)")
+        }
+        if let headerNode { headerRow = try headerNode.int(range: 1...1000) }
+        if let skipNode { headerRow = try skipNode.int(range: 0...999) + 1 }
+        if let r = try node.optional("ragged") {
+            ragged = RaggedRows(rawValue: try r.oneOf(RaggedRows.allCases.map(\.rawValue)))!
+        }
+        if let m = try node.optional("member_separator") {
+            let text = try m.string()
+            guard !text.isEmpty else { throw m.error("expected the characters that separate member names, e.g. \"、， \"") }
+            guard fields.contains(where: { $0.field == .memberNames }) else {
+                throw m.error("member_separator applies to the 家庭成员 field (member_names), which this table does not map")
+            }
+            memberSeparators = text
+        }
+        if let s = try node.optional("sheet") {
+            guard format == .xlsx else { throw s.error("sheet applies to xlsx tables only (format: xlsx)") }
+            sheet = try s.string()
+        }
+        if format == .xml, headerNode != nil || skipNode != nil {
+            throw (headerNode ?? skipNode)!.error("header_row and skip_rows apply to csv and xlsx tables, not xml")
         }
     }
 
     static func singleByte(_ node: ConfigNode) throws -> UInt8 {
         let text = try node.string()
-        if text == "\\t" || text == "tab" { return 9 }
-        guard text.utf8.count == 1, let byte = text.utf8.first else {
-            throw node.error("expected a single ASCII character, found \"\(text)\"")
+        if text == "\\t" || text == "\t" || text == "tab" { return 9 }
+        guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80 else {
+            throw node.error("expected a single ASCII character (or tab), found \"\(text)\"")
         }
         return byte
     }
 
-    static func mapping(_ node: ConfigNode, level: FieldLevel, extra: [FieldID]) throws -> [(field: FieldID, headers: [String])] {
-        var result: [(field: FieldID, headers: [String])] = []
-        for (key, value) in try node.entries() {
+    static func mapping(_ node: ConfigNode, level: FieldLevel, extra: [FieldID], isMember: Bool) throws -> [MappedField] {
+        var result: [MappedField] = []
+        for (key, line, column, value) in try node.keyedEntries() {
             let field = FieldID(key)
             guard FieldCatalog.spec(field, level: level) != nil || extra.contains(field) else {
                 let known = (level == .household ? FieldCatalog.household : FieldCatalog.member).map(\.id.rawValue) + extra.map(\.rawValue)
                 throw value.error("unknown \(level.rawValue) field \"\(key)\"; expected one of: \(known.joined(separator: ", "))")
             }
-            let headers = try value.stringList()
-            guard !headers.isEmpty else { throw value.error("expected at least one header name") }
-            result.append((field, headers))
+            var names: [String]
+            var optional = false
+            if case .mapping = value.node {
+                try value.requireKeys(in: ["name", "aliases", "optional"])
+                names = try value.optional("name").map { [try $0.string()] } ?? []
+                names += try value.optional("aliases")?.stringList() ?? []
+                optional = try value.optional("optional")?.bool() ?? false
+                guard !names.isEmpty else { throw value.error("expected name: HEADER or aliases: [HEADER, …]") }
+            } else {
+                names = try value.stringList()
+            }
+            guard !names.isEmpty else { throw value.error("expected at least one header name") }
+            result.append(MappedField(field: field, names: names, optional: optional, isMember: isMember, keyPath: value.path, line: line, column: column))
         }
         return result
+    }
+}
+
+extension TableFormat {
+    /// The format a file name suggests: `.xml`/`.xml.gz` → xml, `.xlsx` → xlsx, else csv.
+    static func guess(_ file: String) -> TableFormat {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".xml") || lower.hasSuffix(".xml.gz") { return .xml }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
+        return .csv
     }
 }
 

@@ -42,7 +42,7 @@ public struct SourceConfig: Sendable {
 
 /// The file format of a table.
 public enum TableFormat: String, Sendable, CaseIterable {
-    case csv, xml
+    case csv, xml, xlsx
 }
 
 /// How to read one file and map its headers (or XML element names) onto canonical fields.
@@ -62,6 +62,28 @@ public struct TableConfig: Sendable {
     public var fields: [(field: FieldID, headers: [String])]
     /// XML: canonical member field → element names inside a member element.
     public var memberFields: [(field: FieldID, headers: [String])]
+    /// Every mapped field (`fields` then `member_fields`) with where it is declared and whether
+    /// it may be absent from the data.
+    public var mapped: [MappedField] = []
+    /// The pipeline file this table was declared in (mapping errors point into it).
+    public var pipelineFile: String = ""
+    /// XLSX: the sheet, by its name, else (when no sheet has that name and it is a number) by
+    /// 0-based index; nil reads the first sheet.
+    public var sheet: String?
+    /// Where `record_path` is declared (XML: a path that matches nothing is reported there).
+    public var recordPathKey: String = ""
+    public var recordPathLine: Int?
+    public var recordPathColumn: Int?
+    /// The 1-based row holding the header (CSV: line; XLSX: sheet row number). Rows above it (titles
+    /// such as 建档立卡贫困户家庭基本信息表) are skipped and counted as `skipped`.
+    public var headerRow: Int = 1
+    /// Rows with fewer or more fields than the header: quarantined, or padded (see `RaggedRows`).
+    public var ragged: RaggedRows = .quarantine
+    /// The characters that separate the names of the 家庭成员 field (`member_names`).
+    public var memberSeparators: String = TableConfig.defaultMemberSeparators
+
+    /// 、，,；; ASCII space and the full-width space U+3000.
+    public static let defaultMemberSeparators = "、，,；; \u{3000}"
 }
 
 /// A department registry (比对排除 and identity evidence): a CSV keyed by 身份证号.

@@ -81,7 +81,16 @@ public struct PipelineRunner {
     public func loadVocabulary() throws -> Vocabulary {
         var files = config.vocabularyFiles
         if files.isEmpty {
-            files = [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
+            let beside = resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)
+            // A pipeline outside pipelines/ that names no vocabulary: say what is missing and where
+            // it was looked for, rather than failing on a file the user never wrote.
+            guard FileManager.default.fileExists(atPath: beside) else {
+                throw PipelineError(
+                    file: config.path, keyPath: "vocabulary",
+                    message: "the pipeline names no vocabulary (synonym tables) and there is no vocabulary.yaml beside it (looked for \(beside)); "
+                        + "add `vocabulary: PATH` naming the shipped pipelines/vocabulary.yaml (relative to this pipeline file) or your own copy")
+            }
+            files = [beside]
         }
         var vocabulary: Vocabulary?
         for file in files {
@@ -143,8 +152,18 @@ public struct PipelineRunner {
         let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
         let out = outputFolder
         let shard = options.shard ?? .whole
-        let session = try LedgerSession(runner: self, recording: shard.count == 1)
         let staging = try OutputFolder.prepareStaging(for: out)
+        // A run that fails (an unusable input or mapping: exit 2) leaves no staging folder behind.
+        do {
+            return try run(started: started, input: input, asOf: asOf, normalizer: normalizer, staging: staging, shard: shard)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    private func run(started: Date, input: String, asOf: CivilDate, normalizer: FieldNormalizer, staging: String, shard: Shard) throws -> RunSummary {
+        let out = outputFolder
         let work = OutputFolder.workPath(for: out)
         let fm = FileManager.default
         try? fm.removeItem(atPath: work)
@@ -159,6 +178,9 @@ public struct PipelineRunner {
         partitioner.progress = progress
         let stats = try partitioner.run()
         let scanned = Date()
+        // The ledger is opened (and created) only once every input has been read and its mapping
+        // judged: a run that stops on a configuration error writes nothing at all.
+        let session = try LedgerSession(runner: self, recording: shard.count == 1)
 
         let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
@@ -235,7 +257,10 @@ public struct PipelineRunner {
         // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.
         let first = shardFolders[shards.firstIndex { $0.index == 0 }!]
         if fm.fileExists(atPath: first + "/quarantine") {
-            try fm.copyItem(atPath: first + "/quarantine", toPath: staging + "/quarantine")
+            do { try fm.copyItem(atPath: first + "/quarantine", toPath: staging + "/quarantine") } catch {
+                try? fm.removeItem(atPath: staging)
+                throw error
+            }
         }
         let summary = try session.record(runner: self, staging: staging) { nightly in
             var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)

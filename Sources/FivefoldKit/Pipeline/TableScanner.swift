@@ -36,86 +36,70 @@ struct TableScanner {
         let encoding = TextEncoding(pipelineName: table.encoding) ?? .auto
         switch table.format {
         case .csv:
-            let reader: CSVReader
-            do {
-                reader = try CSVReader(path: path, displayName: table.file, format: CSVFormat(delimiter: table.delimiter, quote: table.quote, encoding: encoding))
-            } catch {
-                throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
-            }
-            stats.encoding = reader.encoding.rawValue
-            let columns = try Self.columnIndexes(table.fields, header: reader.header, file: table.file)
-            let codes = columns.map { FieldCodes.codes[$0.0]! }
-            let counts = try reader.read({ row in
-                let record = RawRecord(location: row.location, fields: columns.map { ($0.0, row.string(at: $0.1)) }, members: [], codes: codes)
-                if let reason = try accept(record) {
-                    quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
-                    stats.quarantined += 1
-                } else {
-                    stats.accepted += 1
-                }
-            }, quarantine: { row in
-                quarantine(row)
-                stats.quarantined += 1
-            })
-            stats.read = counts.read
+            try scanCSV(table, path: path, encoding: encoding, stats: &stats, quarantine: quarantine, accept: accept)
         case .xml:
-            let reader: XMLRecordReader
-            do {
-                reader = try XMLRecordReader(
-                    path: path, displayName: table.file,
-                    paths: XMLPaths(recordPath: table.recordPath ?? "", memberPath: table.memberPath), encoding: encoding)
-            } catch {
-                throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
-            }
-            stats.encoding = table.encoding
-            let fieldCodes = table.fields.map { FieldCodes.codes[$0.field]! }
-            let memberCodes = table.memberFields.map { FieldCodes.codes[$0.field]! }
-            // Each field's candidate names in priority order — each alias as an element, then as
-            // an attribute — as positions in the reader's slots.
-            func slots(_ fields: [(field: FieldID, headers: [String])]) -> (names: [String], candidates: [[Int]]) {
-                var names: [String] = []
-                func position(_ name: String) -> Int {
-                    if let known = names.firstIndex(of: name) { return known }
-                    names.append(name)
-                    return names.count - 1
-                }
-                let candidates = fields.map { _, aliases in aliases.flatMap { [position($0), position("@" + $0)] } }
-                return (names, candidates)
-            }
-            let recordSlots = slots(table.fields), memberSlots = slots(table.memberFields)
-            func mapped(_ values: [String?], _ candidates: [[Int]], _ codes: [UInt8]) -> (fields: [(FieldID, String)], codes: [UInt8]) {
-                var fields: [(FieldID, String)] = []
-                var present: [UInt8] = []
-                fields.reserveCapacity(candidates.count)
-                present.reserveCapacity(candidates.count)
-                for (i, slots) in candidates.enumerated() {
-                    for s in slots {
-                        guard let raw = values[s] else { continue }
-                        fields.append((FieldCodes.all[Int(codes[i])], raw))
-                        present.append(codes[i])
-                        break
-                    }
-                }
-                return (fields, present)
-            }
-            let result = try reader.read(slotNames: XMLSlotNames(record: recordSlots.names, member: memberSlots.names)) { element in
-                stats.read += 1
-                let (fields, codes) = mapped(element.slots, recordSlots.candidates, fieldCodes)
-                let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8]) in
-                    let (mf, mc) = mapped(m.slots, memberSlots.candidates, memberCodes)
-                    return (m.location, mf, mc)
-                }
-                let record = RawRecord(location: element.location, fields: fields, members: members, codes: codes)
-                if let reason = try accept(record) {
-                    quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element, recordSlots.names)))
-                    stats.quarantined += 1
-                } else {
-                    stats.accepted += 1
-                }
-            }
-            stats.fatal = result.fatal.map { "\($0)" }
+            try scanXML(table, path: path, encoding: encoding, stats: &stats, quarantine: quarantine, accept: accept)
+        case .xlsx:
+            try scanXLSX(table, path: path, stats: &stats, quarantine: quarantine, accept: accept)
         }
         return stats
+    }
+
+    /// The CSV dialect of a table: delimiter, quote, encoding, header row and ragged rows.
+    static func csvFormat(_ table: TableConfig) -> CSVFormat {
+        var format = CSVFormat(delimiter: table.delimiter, quote: table.quote, encoding: TextEncoding(pipelineName: table.encoding) ?? .auto)
+        format.headerRow = table.headerRow
+        format.ragged = table.ragged
+        return format
+    }
+
+    private func scanCSV(
+        _ table: TableConfig, path: String, encoding: TextEncoding, stats: inout InputStats,
+        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+    ) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, displayName: table.file, format: Self.csvFormat(table))
+        } catch {
+            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+        }
+        stats.encoding = reader.encoding.rawValue
+        stats.skipped = reader.skippedRows
+        let columns = try Self.columnIndexes(table, header: reader.header)
+        let codes = columns.map { FieldCodes.codes[$0.0]! }
+        let memberNames = columns.firstIndex { $0.0 == .memberNames }
+        var filled = [Bool](repeating: false, count: columns.count)
+        var accepted = 0
+        let counts = try reader.read({ row in
+            var fields = columns.map { ($0.0, row.string(at: $0.1)) }
+            for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
+            if let m = memberNames { fields[m].1 = Self.joinedNames(fields[m].1, separators: table.memberSeparators) }
+            let record = RawRecord(location: row.location, fields: fields, members: [], codes: codes)
+            if let reason = try accept(record) {
+                quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
+                stats.quarantined += 1
+            } else {
+                stats.accepted += 1
+            }
+            accepted += 1
+        }, quarantine: { row in
+            quarantine(row)
+            stats.quarantined += 1
+        })
+        stats.read = counts.read
+        if accepted > 0 {
+            for (i, column) in columns.enumerated() where !filled[i] {
+                stats.warnings.append("\(table.file): column \(reader.header[column.1]) (\(column.0.rawValue)) is blank in every row")
+            }
+        }
+    }
+
+    /// The 家庭成员 text with its names separated by 、 whatever `separators` the table uses
+    /// (the normaliser splits sets on 、 , ， ; ；, not on spaces).
+    static func joinedNames(_ text: String, separators: String) -> String {
+        let set = Set(separators.unicodeScalars)
+        let names = text.unicodeScalars.split(whereSeparator: { set.contains($0) }).map { String(String.UnicodeScalarView($0)).trimmingWhitespace() }
+        return names.filter { !$0.isEmpty }.joined(separator: "、")
     }
 
     /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field.
@@ -125,24 +109,34 @@ struct TableScanner {
         return (0..<row.fieldCount).map { row.string(at: $0) }.joined(separator: ",")
     }
 
-    /// Header → column index for each mapped field (first alias present wins). The table's key
-    /// column (household_id, else id_number, else region_code) must exist; other fields may be
-    /// absent from a file and are then simply not compared for that source.
-    static func columnIndexes(_ mapping: [(field: FieldID, headers: [String])], header: [String], file: String) throws -> [(FieldID, Int)] {
+    /// Header → column index for each mapped field (first alias present wins). Every mapped
+    /// field must name a column of the file unless it is `optional`; the first that does not is
+    /// a `PipelineError` at its key in the pipeline file, naming the headers found and the closest.
+    static func columnIndexes(_ table: TableConfig, header: [String]) throws -> [(FieldID, Int)] {
+        let resolved = resolveColumns(table, header: header)
+        if let first = resolved.missing.first { throw first }
+        return resolved.columns
+    }
+
+    /// The columns of the mapped fields found in `header`, and an error for each field not found
+    /// (`fivefold check` lists them all; a run stops at the first).
+    static func resolveColumns(_ table: TableConfig, header: [String]) -> (columns: [(FieldID, Int)], missing: [PipelineError]) {
         var result: [(FieldID, Int)] = []
-        for (field, names) in mapping {
-            if let column = names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
-                result.append((field, column))
+        var missing: [PipelineError] = []
+        for mapped in table.mapped where !mapped.isMember {
+            if let column = mapped.names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
+                result.append((mapped.field, column))
+            } else if !mapped.optional || Self.isKey(mapped.field, of: table) {
+                missing.append(mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column"))
             }
         }
-        let keyField = [FieldID.householdID, .idNumber, .regionCode].first { key in mapping.contains { $0.field == key } }
-        if let keyField, !result.contains(where: { $0.0 == keyField }) {
-            let names = mapping.first { $0.field == keyField }!.headers
-            throw PipelineError(
-                file: file, line: 1, keyPath: "",
-                message: "no column for \(keyField.rawValue); expected a header named \(names.joined(separator: " or ")), found: \(header.joined(separator: ","))")
-        }
-        return result
+        return (result, missing)
+    }
+
+    /// The table's key field (household_id, else id_number, else region_code): never optional.
+    static func isKey(_ field: FieldID, of table: TableConfig) -> Bool {
+        let key = [FieldID.householdID, .idNumber, .regionCode].first { k in table.fields.contains { $0.field == k } }
+        return key == field
     }
 
     /// A quarantined XML record as text: every value it had, wanted (by slot) or not.

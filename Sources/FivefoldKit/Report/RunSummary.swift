@@ -10,6 +10,11 @@ public struct RunSummary: Codable, Sendable {
         public var accepted: Int
         public var quarantined: Int
         public var fatal: String?
+        /// Non-blank rows above the header (titles skipped per `header_row` / `skip_rows`); they
+        /// are not rows of data, so `read = accepted + quarantined` still holds without them.
+        public var skipped: Int = 0
+        /// This file's warnings (also listed in the summary's `warnings`).
+        public var warnings: [String]?
     }
 
     public var pipeline: String
@@ -34,6 +39,9 @@ public struct RunSummary: Codable, Sendable {
     public var status: FindingStatusCounts?
     /// The ledger this run was recorded in.
     public var ledger: LedgerReference?
+    /// Every input's warnings (likely configuration mistakes that did not stop the run), in
+    /// input order; also printed on stderr.
+    public var warnings: [String] = []
 
     /// Where a run was recorded: this run's id in the ledger and the run it was compared with.
     /// (Not the ledger's path: outputs must not depend on where the ledger or output folder is.)
@@ -53,7 +61,7 @@ public struct RunSummary: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger
+        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings
         case asOf = "as_of"
         case inputFolder = "input_folder"
         case unregisteredInterviewHouseholds = "unregistered_interview_households"

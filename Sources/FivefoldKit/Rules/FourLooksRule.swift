@@ -64,14 +64,21 @@ public struct FourLooksRule: CaseRule {
         sink.emit(Finding(
             rule: Self.rule, severity: .warning, householdID: record.householdID, memberID: head, field: FieldID.status.rawValue,
             values: [(.interview, "未建档"), ("four_looks", describe(score))], action: .worklist,
-            message: "未建档户\(head)（走访\(record.location)）四看法得分\(score.total)（\(describe(score))）：疑似漏评，请核实是否应纳入",
+            message: "未建档户\(head)（见\(record.location)）四看法得分\(score.total)（\(describe(score))）：疑似漏评，请核实是否应纳入",
             discriminator: Self.discriminator(record)))
     }
 
-    /// Keeps two unregistered households with the same head name apart: where the interview
-    /// recorded them.
+    /// Keeps two unregistered households with the same head name apart by what the interview
+    /// says about them — not by where it says it: the finding id must survive a renamed or
+    /// re-sorted interview file, or the ledger would see every such finding resolved and new
+    /// again. The interview's own key (a 户编号 the system does not hold) is in the finding's
+    /// household id already; without one, the place (区划代码, 乡镇, 村, when the interview has
+    /// them) and the member names tell households apart.
     static func discriminator(_ record: HouseholdRecord) -> String {
-        "unregistered@\(record.location)"
+        guard record.householdID.isEmpty else { return "unregistered" }
+        let place = [FieldID.regionCode, .township, .village].map { record[$0] ?? "" }.joined(separator: "/")
+        let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
+        return "unregistered:\(place):\(names)"
     }
 
     func describe(_ s: Score) -> String {

@@ -53,6 +53,7 @@ struct Merge: ParsableCommand {
                 inputFolder: input, outputFolder: out, asOf: asOf, ledgerPath: ledger, useLedger: !noLedger))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.merge(shardFolders: shards)
+            for warning in summary.warnings { CLI.log("warning: \(warning)") }
             print("\(shards.count) shards: " + Run.line(summary) + " → \(runner.outputFolder)")
             try Run.check(failOn, summary)
         }

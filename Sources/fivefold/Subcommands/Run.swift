@@ -79,6 +79,8 @@ struct Run: ParsableCommand {
                 shard: shard.flatMap(Shard.init), ledgerPath: ledger, useLedger: !noLedger))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.run()
+            // Warnings are printed even with -q: each is probably a mistake in the pipeline.
+            for warning in summary.warnings { CLI.log("warning: \(warning)") }
             if let shard {
                 print("shard \(shard): \(summary.households) households, \(summary.findings) findings before the merge → \(runner.outputFolder)")
                 return

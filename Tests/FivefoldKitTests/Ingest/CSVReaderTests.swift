@@ -69,12 +69,43 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(out.quarantined.first?.location.line, 2)
     }
 
-    func testCSVReader_TrailingEmptyFieldsAreAccepted() throws {
-        // Spreadsheets pad rows with delimiters; empty extra fields carry no data.
-        let out = try readCSV(dir.write("trail.csv", "a,b\n1,2,,\n3,4,\"\"\n"))
-        XCTAssertEqual(out.counts, RowCounts(read: 2, accepted: 2, quarantined: 0))
-        XCTAssertEqual(out.rows[0].fields, ["1", "2", "", ""])
-        XCTAssertEqual(out.rows[0].raw, Array("1,2,,\n".utf8))
+    func testCSVReader_TrailingEmptyFieldsCountAndQuarantineByDefault() throws {
+        // Regression (issue 13): a row with one field too many whose last field was blank was
+        // accepted, its values shifted by one column (a name landed in the ID column).
+        let out = try readCSV(dir.write("trail.csv", "a,b\n1,2,,\n3,4,\"\"\n5,6\n"))
+        XCTAssertEqual(out.counts, RowCounts(read: 3, accepted: 1, quarantined: 2))
+        XCTAssertEqual(out.quarantined.map(\.reason), ["expected 2 fields, found 4", "expected 2 fields, found 3"])
+        XCTAssertEqual(out.rows.map(\.fields), [["5", "6"]])
+    }
+
+    func testCSVReader_RaggedPadPadsShortRowsAndDropsOnlyBlankExtras() throws {
+        var format = CSVFormat()
+        format.ragged = .pad
+        let out = try readCSV(dir.write("pad.csv", "a,b,c\n1,2\n3,4,5,,\n6,7,8,x\n"), format: format)
+        XCTAssertEqual(out.counts, RowCounts(read: 3, accepted: 2, quarantined: 1))
+        XCTAssertEqual(out.rows.map(\.fields), [["1", "2"], ["3", "4", "5", "", ""]])
+        XCTAssertEqual(out.quarantined.map(\.reason), ["expected 3 fields, found 4"])
+        XCTAssertEqual(out.quarantined.first?.location.line, 4)
+    }
+
+    func testCSVReader_HeaderRowSkipsTitleLinesAndKeepsThem() throws {
+        let bytes = Array("建档立卡贫困户家庭基本信息表\r\n填报单位：郎岱镇,,\r\n户编号,姓名\r\nH1,张三\r\n".utf8)
+        var format = CSVFormat()
+        format.headerRow = 3
+        let out = try readCSV(dir.write("title.csv", bytes), format: format)
+        XCTAssertEqual(out.header, ["户编号", "姓名"])
+        XCTAssertEqual(out.reader.skippedRows, 2)
+        XCTAssertEqual(out.counts, RowCounts(read: 1, accepted: 1, quarantined: 0))
+        XCTAssertEqual(out.rows.map(\.line), [4])
+        XCTAssertEqual(out.reader.headerRawBytes, Array(bytes.prefix(bytes.count - "H1,张三\r\n".utf8.count)))
+    }
+
+    func testCSVReader_HeaderRowBeyondTheFileIsAnError() throws {
+        var format = CSVFormat()
+        format.headerRow = 5
+        XCTAssertThrowsError(try readCSV(dir.write("short.csv", "title\na,b\n"), format: format)) { error in
+            XCTAssertTrue("\(error)".contains("ends before its header row 5"), "\(error)")
+        }
     }
 
     func testCSVReader_NULByteQuarantinesRow() throws {

@@ -72,7 +72,7 @@ final class PipelineConfigTests: XCTestCase {
                   file: h.csv
                   format: xls
                   fields: {household_id: 户编号}
-            """, keyPath: "sources.system.households.format", contains: "expected one of csv, xml, found \"xls\"", line: 5)
+            """, keyPath: "sources.system.households.format", contains: "expected one of csv, xml, xlsx, found \"xls\"", line: 5)
     }
 
     func testLoad_UnknownFieldNamesKeyPath() {

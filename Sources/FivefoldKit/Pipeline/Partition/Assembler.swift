@@ -101,7 +101,8 @@ struct Assembler {
             households: counters.households, unregisteredInterviewHouseholds: counters.unregisteredHouseholds,
             findings: findingRows.count, findingsByRule: byRule, findingsBySeverity: bySeverity, findingsByAction: byAction,
             corrections: correctionRows.count, worklistItems: items.count, worklists: worklists, villages: villages,
-            counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings)
+            counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings,
+            warnings: inputs.flatMap { $0.warnings ?? [] })
         try nightly?.finish(&summary, findingRows: findingRows, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
@@ -130,11 +131,21 @@ struct Assembler {
         let writer = CorrectedDatasetWriter(corrections: corrections, normalizer: normalizer)
         var tables = [(system.households, FieldLevel.household)]
         if let members = system.members { tables.append((members, .member)) }
+        let written = tables.filter { $0.0.format != .xml }
+        let names = CorrectedDatasetWriter.outputNames(written.map(\.0.file))
         // The household and member tables are independent: written side by side.
-        try Parallel.forEach(tables.filter { $0.0.format == .csv }, jobs: jobs) { table, level in
-            let name = (table.file as NSString).lastPathComponent
-            let counts = try writer.copy(table: table, level: level, inputPath: resolve(table.file, against: self.inputFolder),
-                                         outputPath: (folder as NSString).appendingPathComponent(name))
+        try Parallel.forEach(Array(zip(written, names)), jobs: jobs) { entry, name in
+            let (table, level) = entry
+            let input = resolve(table.file, against: self.inputFolder)
+            var output = (folder as NSString).appendingPathComponent(name)
+            try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let counts: CorrectedDatasetWriter.Counts
+            if table.format == .xlsx {
+                output = (output as NSString).deletingPathExtension + ".csv"
+                counts = try writer.writeXLSX(table: table, level: level, inputPath: input, outputPath: output)
+            } else {
+                counts = try writer.copy(table: table, level: level, inputPath: input, outputPath: output)
+            }
             // Row accounting: every logged row removal dropped exactly one row of the copy.
             if level == .member, counts.droppedRows != writer.expectedDrops {
                 throw PipelineError(file: table.file, keyPath: "resolution.members",
@@ -286,6 +297,6 @@ extension Assembler {
             pipeline: config.name, asOf: asOf.iso, inputFolder: inputFolder, inputs: inputs, households: counters.households,
             unregisteredInterviewHouseholds: counters.unregisteredHouseholds, findings: findings.count, findingsByRule: byRule,
             findingsBySeverity: [:], findingsByAction: [:], corrections: try parts.rows("corrections-").count, worklistItems: 0,
-            worklists: [:], villages: [], counties: [], timingsSeconds: timings)
+            worklists: [:], villages: [], counties: [], timingsSeconds: timings, warnings: inputs.flatMap { $0.warnings ?? [] })
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+import TestSupport
+
+/// A county's legacy export (`fixtures/legacy`, made from `fixtures/sample` by `make_legacy.py`):
+/// other file names, GB18030 tab- and `|`-separated tables with a title line, renamed and reordered
+/// headers with extra columns, attribute-style archive XML under a deeper path, an XLSX wall-card
+/// sheet saved by LibreOffice, a `;`-separated inspection. Read by `pipelines/legacy-county.yaml`,
+/// it must give exactly the findings, corrections and worklists that the default pipeline gives on
+/// the sample: every record is the same, only the containers differ.
+final class LegacyLayoutTests: XCTestCase {
+    static let legacyPipeline = SampleRunTests.repo.appendingPathComponent("pipelines/legacy-county.yaml").path
+    static let legacyInput = SampleRunTests.repo.appendingPathComponent("fixtures/legacy").path
+
+    /// Both runs, as of the fixture's date (the data is from 2020).
+    static let runs: (sample: String, legacy: String, legacySummary: RunSummary) = {
+        func run(_ pipeline: String, _ input: String) -> (String, RunSummary) {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-legacy-\(UUID().uuidString)").path
+            let config = try! PipelineConfig.load(path: pipeline)
+            let options = PipelineRunner.Options(inputFolder: input, outputFolder: out, asOf: "2020-12-31", useLedger: false)
+            return (out, try! PipelineRunner(config: config, options: options).run())
+        }
+        let sample = run(SampleRunTests.pipeline, SampleRunTests.sample)
+        let legacy = run(legacyPipeline, legacyInput)
+        return (sample.0, legacy.0, legacy.1)
+    }()
+
+    func testLegacyLayout_GivesTheSampleFindings() throws {
+        let expected = try CSVTable(path: Self.runs.sample + "/findings.csv")
+        let found = try CSVTable(path: Self.runs.legacy + "/findings.csv")
+        XCTAssertGreaterThan(expected.rows.count, 40)
+        XCTAssertEqual(found.header, expected.header)
+        let key = { (row: [String: String]) in row["finding_id"]! }
+        // An unregistered household's message points at its record in the interview file
+        // ("见interview/survey.xml.gz:2330"), whose name differs by design: compare the rest.
+        let unnamed = { (row: [String: String]) -> [String: String] in
+            var row = row
+            row["message"] = row["message"]!.replacingOccurrences(of: "见走访/大走访.xml.gz:", with: "见interview/survey.xml.gz:")
+            return row
+        }
+        let foundByID = Dictionary(found.rows.map { (key($0), unnamed($0)) }, uniquingKeysWith: { a, _ in a })
+        for row in expected.rows {
+            XCTAssertEqual(foundByID[key(row)], row, "finding \(row["rule"]!) \(row["household_id"]!) \(row["member_id"]!) \(row["field"]!)")
+        }
+        XCTAssertEqual(Set(found.rows.map(key)), Set(expected.rows.map(key)))
+    }
+
+    func testLegacyLayout_GivesTheSampleCorrectionsAndWorklists() throws {
+        let expected = try CSVTable(path: Self.runs.sample + "/corrections.csv")
+        let found = try CSVTable(path: Self.runs.legacy + "/corrections.csv")
+        XCTAssertFalse(expected.rows.isEmpty)
+        XCTAssertEqual(found.rows, expected.rows)
+        let fm = FileManager.default
+        let worklists = try fm.contentsOfDirectory(atPath: Self.runs.sample + "/worklists").filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertFalse(worklists.isEmpty)
+        for name in worklists {
+            let a = try String(contentsOfFile: Self.runs.sample + "/worklists/" + name, encoding: .utf8)
+            let b = try String(contentsOfFile: Self.runs.legacy + "/worklists/" + name, encoding: .utf8)
+            XCTAssertEqual(a, b.replacingOccurrences(of: "见走访/大走访.xml.gz:", with: "见interview/survey.xml.gz:"), "worklists/\(name)")
+        }
+    }
+
+    func testLegacyLayout_EveryRowAccountedAndNoneQuarantined() throws {
+        let summary = Self.runs.legacySummary
+        XCTAssertEqual(summary.inputs.count, 15, "6 source tables (system in two), 8 registries, villages")
+        for input in summary.inputs {
+            XCTAssertEqual(input.read, input.accepted + input.quarantined, input.file)
+            XCTAssertEqual(input.quarantined, 0, input.file)
+            XCTAssertGreaterThan(input.read, 0, input.file)
+        }
+    }
+
+    /// The two system tables share the file name 导出.txt: each keeps its own corrected file, in
+    /// GB18030 with its title line, and differs from its input only in corrected households' rows.
+    func testLegacyLayout_CorrectedKeepsBothSystemTablesWithTheirTitleLines() throws {
+        let corrections = try CSVTable(path: Self.runs.legacy + "/corrections.csv")
+        let corrected = Set(corrections.rows.map { $0["household_id"]! })
+        var changed = 0
+        for (table, title) in [("户", "建档立卡贫困户家庭基本信息表"), ("人员", "建档立卡贫困人口信息表")] {
+            let input = try Self.gb18030Lines(Self.legacyInput + "/县级导出/\(table)/导出.txt")
+            let output = try Self.gb18030Lines(Self.runs.legacy + "/corrected/县级导出/\(table)/导出.txt")
+            XCTAssertEqual(output.first, title)
+            XCTAssertEqual(output.count, input.count, table)
+            for (a, b) in zip(input, output) where a != b {
+                changed += 1
+                XCTAssertTrue(corrected.contains { b.contains("\t\($0)\t") }, "\(table): \(b) changed without a correction")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(changed, 4)
+    }
+
+    private static func gb18030Lines(_ path: String) throws -> [String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        let text = try XCTUnwrap(String(data: data, encoding: gb18030), path)
+        return text.components(separatedBy: "\r\n")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+
+@testable import FivefoldKit
+import TestSupport
+
+/// Issue 13: a pipeline whose mapping does not fit the data stops with exit 2 and one message
+/// instead of running with quietly fewer findings; what only looks wrong is a warning.
+final class MappingErrorTests: XCTestCase {
+    /// The nightly dataset has no exited household, so its 脱贫年度 column is blank throughout:
+    /// every run on it says so.
+    let exitYearWarning = "system/households.csv: column 脱贫年度 (exit_year) is blank in every row"
+
+    /// The nightly workspace with its input written and `edit` applied to one input file.
+    func workspace(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> NightlyWorkspace {
+        let ws = try NightlyWorkspace()
+        try NightlyDataset.standard().write(to: ws.input)
+        if let file {
+            let path = ws.input + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try Data(edit(text).utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return ws
+    }
+
+    func editPipeline(_ ws: NightlyWorkspace, _ edit: (String) -> String) throws {
+        let text = try String(contentsOfFile: ws.pipeline, encoding: .utf8)
+        let edited = edit(text)
+        XCTAssertNotEqual(edited, text, "the pipeline edit changed nothing")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: ws.pipeline))
+    }
+
+    /// Nothing beside the pipeline and the input: no output, ledger, staging or work folder.
+    func assertNothingWritten(_ ws: NightlyWorkspace, file: StaticString = #filePath, line: UInt = #line) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: ws.root).sorted()
+        XCTAssertEqual(names, ["input", "nightly.yaml"], file: file, line: line)
+    }
+
+    func testMissingColumn_ExitsTwoAtTheKeyWithHeadersAndClosest() throws {
+        // The export says 人均纯收入（元） (full-width brackets and a unit); the pipeline says 人均纯收入.
+        let ws = try workspace(editing: "system/households.csv") { $0.replacingOccurrences(of: ",人均纯收入,", with: ",人均纯收入（元）,") }
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        let lines = run.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, run.stderr)
+        // The message points at the key: the first line mapping income_per_capita (the system's).
+        let yamlLines = try String(contentsOfFile: ws.pipeline, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let index = yamlLines.firstIndex { $0.contains("income_per_capita:") }!
+        let column = yamlLines[index].distance(from: yamlLines[index].startIndex, to: yamlLines[index].range(of: "income_per_capita")!.lowerBound) + 1
+        XCTAssertTrue(run.stderr.hasPrefix("fivefold: \(ws.pipeline):\(index + 1):\(column): sources.system.households.fields.income_per_capita: no column named \"人均纯收入\" in system/households.csv; found: 户编号, 行政区划代码,"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("人均纯收入（元）, 住房安全等级"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("; closest: \"人均纯收入（元）\""), run.stderr)
+        try assertNothingWritten(ws)
+    }
+
+    func testOptionalColumn_MayBeAbsentAndOtherFormsStillWork() throws {
+        let ws = try workspace(editing: "system/households.csv") { $0.replacingOccurrences(of: ",人均纯收入,", with: ",人均收入,") }
+        try editPipeline(ws) {
+            $0.replacingOccurrences(of: "income_per_capita: 人均纯收入, house_grade: 住房安全等级, house_area", with: "income_per_capita: {name: 人均纯收入, optional: true}, house_grade: {aliases: [住房等级, 住房安全等级]}, house_area")
+        }
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "fivefold: warning: \(exitYearWarning)\n")
+        // The inspection's income has no system value to disagree with; the grades are still read.
+        let findings = try ws.findings()
+        XCTAssertFalse(findings.rows.contains { $0["field"] == "income_per_capita" })
+        XCTAssertTrue(findings.rows.isEmpty, "\(findings.rows)")
+    }
+
+    func testBlankColumn_IsAWarningPrintedAndInSummary() throws {
+        let ws = try workspace(editing: "verification/inspection.csv") { $0.replacingOccurrences(of: ",核查员,", with: ",,") }
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let expected = [
+            exitYearWarning,
+            "verification/inspection.csv: column 核查人 (inspector) is blank in every row",
+        ]
+        XCTAssertEqual(run.stderr, expected.map { "fivefold: warning: \($0)\n" }.joined())
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["warnings"] as? [String], expected)
+    }
+
+    /// An archive XML beside the nightly input: households as attributes, members nested.
+    func addArchive(_ ws: NightlyWorkspace, recordPath: String, memberPath: String, headField: String = "户主姓名") throws {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<档案>\n"
+        for h in NightlyDataset.standard().households {
+            xml += "  <户 户编号=\"\(h.id)\"><户主姓名>\(h.head.name)</户主姓名><家庭人口数>\(h.members.count)</家庭人口数><成员列表>"
+            for m in h.members { xml += "<成员><姓名>\(m.name)</姓名><身份证号>\(m.id)</身份证号></成员>" }
+            xml += "</成员列表></户>\n"
+        }
+        xml += "</档案>\n"
+        try FileManager.default.createDirectory(atPath: ws.input + "/archive", withIntermediateDirectories: true)
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: ws.input + "/archive/archive.xml"))
+        try editPipeline(ws) {
+            $0.replacingOccurrences(of: "  verification:\n", with: """
+                  archive:
+                    households:
+                      file: archive/archive.xml
+                      record_path: \(recordPath)
+                      member_path: \(memberPath)
+                      fields: {household_id: 户编号, head_name: \(headField), size: 家庭人口数}
+                      member_fields: {name: 姓名, id_number: 身份证号}
+                  verification:
+
+                """)
+        }
+    }
+
+    func testXMLRecordPathMatchingNothing_ExitsTwoListingThePathsFound() throws {
+        let ws = try workspace()
+        try addArchive(ws, recordPath: "档案/家庭", memberPath: "成员列表/成员")
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains(": sources.archive.households.record_path: record_path 档案/家庭 matches no element of archive/archive.xml; element paths found: 档案 (1), 档案/户 (6), 档案/户/户主姓名 (6), 档案/户/家庭人口数 (6), 档案/户/成员列表 (6), 档案/户/成员列表/成员 (12), 档案/户/成员列表/成员/姓名 (12), 档案/户/成员列表/成员/身份证号 (12)\n"), run.stderr)
+        try assertNothingWritten(ws)
+    }
+
+    func testXMLFieldNoRecordHas_ExitsTwoNamingTheNamesFound() throws {
+        let ws = try workspace()
+        try addArchive(ws, recordPath: "档案/户", memberPath: "成员列表/成员", headField: "户主")
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("sources.archive.households.fields.head_name: no element or attribute named \"户主\" in archive/archive.xml (6 records at 档案/户); found: @户编号, 家庭人口数, 户主姓名 (map the name the file uses, or add optional: true if the element or attribute may be absent)\n"), run.stderr)
+        try assertNothingWritten(ws)
+    }
+
+    func testXMLMemberPathWithoutMembers_IsAWarning() throws {
+        let ws = try workspace()
+        try addArchive(ws, recordPath: "档案/户", memberPath: "成员/成员")
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let warning = "archive/archive.xml: member_path 成员/成员 found no members in 6 records at 档案/户 (inspect --paths lists the element paths)"
+        XCTAssertEqual(run.stderr, "fivefold: warning: \(exitYearWarning)\nfivefold: warning: \(warning)\n")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["warnings"] as? [String], [exitYearWarning, warning])
+    }
+}

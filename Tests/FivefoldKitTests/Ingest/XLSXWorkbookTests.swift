@@ -1,0 +1,111 @@
+import XCTest
+@testable import FivefoldKit
+
+/// The reader on workbooks saved by LibreOffice (fixtures/xlsx, made by
+/// scripts/make-xlsx-fixtures.sh from households.csv and two-sheets.fods).
+final class XLSXWorkbookTests: XCTestCase {
+    func households() throws -> (XLSXWorkbook, [XLSXRow]) {
+        let workbook = try XLSXWorkbook(path: XLSXFixtures.path("households.xlsx"), displayName: "households.xlsx")
+        XCTAssertEqual(workbook.sheets, [XLSXSheetInfo(name: "households", index: 0, partPath: "xl/worksheets/sheet1.xml")])
+        return (workbook, try readAllRows(workbook, workbook.sheets[0]))
+    }
+
+    func testXLSXWorkbook_LibreOfficeCSVImportTypesAndGaps() throws {
+        let (workbook, rows) = try households()
+        XCTAssertFalse(workbook.uses1904Dates)
+        // The CSV's blank line 4 is an absent row: the caller sees the gap in the numbers.
+        XCTAssertEqual(rows.map(\.number), [1, 2, 3, 5])
+        XCTAssertEqual(rows[0].cells.map(\.displayText), ["户编号", "户编号文本", "身份证号", "身份证号文本", "户主姓名", "出生日期", "出生日期文本", "家庭人口", "人均纯收入", "行政区划代码", "备注"])
+        // Row 2: 备注 (K) is empty, so the row ends at J.
+        XCTAssertEqual(rows[1].cells, [
+            .number("5202031012020000"), .text("5202031012020002"),
+            .number("5.20203197709083E+017"), .text("520203197709082888"),
+            .text("龙秀英"), .date("1977-09-08"), .text("1977-09-08"),
+            .number("4"), .number("3520.5"), .number("520203101202"),
+        ])
+        // Row 3: 家庭人口 (H) is empty in the middle; an ID ending in X stays text even in a Standard column.
+        XCTAssertEqual(rows[2].cells, [
+            .number("5202031012020010"), .text("5202031012020011"),
+            .text("52020319800101123X"), .text("52020319800101123X"),
+            .text("张晓明"), .date("1980-01-01"), .text("1980/1/1"),
+            .empty, .number("12000"), .number("520203101202"), .text("低保户"),
+        ])
+        XCTAssertEqual(rows[2][7], .empty)
+        XCTAssertEqual(rows[2][40], .empty)
+        // Row 5: the leading zero is lost in the number column; 1965年12月31日 is a rich-text shared string (runs joined).
+        XCTAssertEqual(rows[3].cells, [
+            .number("123456789"), .text("0123456789"),
+            .number("5.2020319651231E+017"), .text("520203196512310017"),
+            .text("王 芳"), .date("1965-12-31"), .text("1965年12月31日"),
+            .number("3"), .empty, .number("520203101202"),
+        ])
+    }
+
+    func testXLSXWorkbook_RoundedIDsAreNeverExactDigits() throws {
+        let (_, rows) = try households()
+        // LibreOffice rounded 5202031012020002 to 15 significant digits and stored 16 digits.
+        XCTAssertNil(rows[1][0].exactIntegerDigits)
+        XCTAssertEqual(rows[1][0].displayText, "5202031012020000")
+        XCTAssertNil(rows[1][2].exactIntegerDigits)
+        XCTAssertEqual(rows[1][2].displayText, "5.20203197709083E+017")
+        // Text cells are not numbers: the caller uses their text.
+        XCTAssertNil(rows[1][1].exactIntegerDigits)
+        XCTAssertEqual(rows[1][1].displayText, "5202031012020002")
+        XCTAssertEqual(rows[1][9].exactIntegerDigits, "520203101202")
+        XCTAssertEqual(rows[3][0].exactIntegerDigits, "123456789")
+        XCTAssertEqual(rows[1][8].displayText, "3520.5")
+        XCTAssertNil(rows[1][8].exactIntegerDigits)
+    }
+
+    func testXLSXWorkbook_SheetsInWorkbookOrderWithChineseName() throws {
+        let workbook = try XLSXWorkbook(path: XLSXFixtures.path("two-sheets.xlsx"))
+        XCTAssertEqual(workbook.sheets.map(\.name), ["说明", "Data"])
+        XCTAssertEqual(workbook.sheets.map(\.index), [0, 1])
+        let notes = try workbook.sheet(named: "说明")
+        XCTAssertEqual(try readAllRows(workbook, notes).map(\.cells), [
+            [.text("建档立卡贫困户家庭基本信息表")], [.text("核实结果：已整改或未整改")],
+        ])
+        XCTAssertEqual(try workbook.sheet(at: 1).name, "Data")
+    }
+
+    func testXLSXWorkbook_DatesTimesFormulasAndErrors() throws {
+        let workbook = try XLSXWorkbook(path: XLSXFixtures.path("two-sheets.xlsx"))
+        let rows = try readAllRows(workbook, try workbook.sheet(named: "Data"))
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows[1].cells, [
+            .date("2021-01-05"),
+            .date("2021-01-05 14:30:15"),
+            // Serial 61 with the custom format yyyy\年m\月d\日: past Excel's phantom 1900-02-29.
+            .date("1900-03-01"),
+            // Custom format 0" days": the d and y are quoted text, so this is a number.
+            .number("45"),
+            // LibreOffice saves a boolean as the number 1 in a General cell.
+            .number("1"),
+            .text("户45"),
+            .error("#DIV/0!"),
+            .number("0.1"),
+        ])
+    }
+
+    func testXLSXWorkbook_MissingSheetNamesTheSheetsThereAre() throws {
+        let workbook = try XLSXWorkbook(path: XLSXFixtures.path("two-sheets.xlsx"), displayName: "two-sheets.xlsx")
+        XCTAssertThrowsError(try workbook.sheet(named: "户表")) { error in
+            XCTAssertEqual("\(error)", "two-sheets.xlsx: no sheet named 户表; the sheets are 0: 说明, 1: Data")
+        }
+        XCTAssertThrowsError(try workbook.sheet(at: 2)) { error in
+            XCTAssertEqual("\(error)", "two-sheets.xlsx: no sheet at index 2 (0-based); the workbook has 2: 0: 说明, 1: Data")
+        }
+    }
+
+    func testXLSXWorkbook_BodyReturningFalseStopsReading() throws {
+        let (workbook, _) = try households()
+        var seen: [Int] = []
+        try workbook.readRows(of: workbook.sheets[0]) { row in
+            seen.append(row.number)
+            return seen.count < 2
+        }
+        XCTAssertEqual(seen, [1, 2])
+        // The workbook can read the sheet again afterwards.
+        XCTAssertEqual(try readAllRows(workbook, workbook.sheets[0]).count, 4)
+    }
+}
