@@ -28,9 +28,13 @@ struct IdentityBatch: Sendable {
     enum ListedBy {
         static let sources: [(bit: UInt8, source: SourceID)] = [(1, .archive), (2, .wall), (4, .interview)]
 
-        static func mask(_ person: LinkedMember?, in c: HouseholdCase) -> UInt8 {
+        /// The names a wall card lists, split once per household.
+        static func wallNames(_ c: HouseholdCase) -> Set<String> {
+            Set(c.records[.wall]?.fields[.memberNames]?.normalized?.split(separator: "、").map(String.init) ?? [])
+        }
+
+        static func mask(_ person: LinkedMember?, wall: Set<String>) -> UInt8 {
             guard let person else { return 0 }
-            let wall = Set(c.records[.wall]?.fields[.memberNames]?.normalized?.split(separator: "、").map(String.init) ?? [])
             var mask: UInt8 = 0
             if person.records[.archive] != nil { mask |= 1 }
             if person.records.values.contains(where: { $0[.name].map(wall.contains) ?? false }) { mask |= 2 }
@@ -71,12 +75,13 @@ struct IdentityBatch: Sendable {
             var added = false
             var people: [String: LinkedMember] = [:]
             for p in before.people { if let s = p.system { people[s.memberKey] = p } }
+            let wall = ListedBy.wallNames(before)
             for (m, n) in Self.pairs(system.members, fixed.members, household: before.householdID, removed: removed) {
                 let a = Self.pack(m?[.idNumber]), b = Self.pack(n?[.idNumber])
                 guard a != 0 || b != 0 else { continue }
                 keys.append(Key(
                     role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count),
-                    listedBy: m.map { ListedBy.mask(people[$0.memberKey], in: before) } ?? 0))
+                    listedBy: m.map { ListedBy.mask(people[$0.memberKey], wall: wall) } ?? 0))
                 names.append(m?[.name] ?? n?[.name] ?? "")
                 added = true
             }
