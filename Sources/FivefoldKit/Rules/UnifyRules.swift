@@ -41,7 +41,15 @@ public struct UnifyRules {
     static let notCompared: Set<FieldID> = [.householdID, .age, .inspector, .inspectionDate, .visitDate]
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
-        checkMissing(c, sink: &sink)
+        var rows: [RowCandidate] = []
+        check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
+    }
+
+    /// As `check`, also handing the people the system lacks or alone lists to the row policies.
+    public func check(
+        _ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement], rows: inout [RowCandidate]
+    ) {
+        checkMissing(c, sink: &sink, rows: &rows)
         compareHousehold(c, context: context, sink: &sink, disagreements: &disagreements)
         for person in c.people {
             compareMember(person, in: c, context: context, sink: &sink, disagreements: &disagreements)
@@ -50,7 +58,7 @@ public struct UnifyRules {
 
     // MARK: unify.missing
 
-    private func checkMissing(_ c: HouseholdCase, sink: inout FindingSink) {
+    private func checkMissing(_ c: HouseholdCase, sink: inout FindingSink, rows: inout [RowCandidate]) {
         let present = sources.filter { c.records[$0] != nil && c.records[$0]?.isMemberOnly == false }
         let absent = sources.filter { !present.contains($0) }
         if !absent.isEmpty {
@@ -74,6 +82,10 @@ public struct UnifyRules {
                 "unify.missing", case: c, member: person.memberKey, values: values,
                 message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))\(doubt)，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
                 discriminator: "member")
+            // A person the system lacks, or that only the system lists, is a row for the row policies.
+            if sink.isEnabled("unify.missing"), c.system.map({ !$0.isMemberOnly }) ?? false, person.system == nil || listed == [.system] {
+                rows.append(RowCandidate(findingIndex: sink.findings.count - 1, person: person, kind: person.system == nil ? .missing : .ghost))
+            }
         }
     }
 
