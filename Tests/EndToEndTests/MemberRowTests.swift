@@ -18,6 +18,9 @@ final class MemberRowTests: XCTestCase {
     static let duplicate = (from: "5202031002020006", to: "5202031002020007", id: "520203199508265628")
     static let duplicateHead = (household: "5202031012010007", id: "520203195510012277")
 
+    /// The sample is 2020 data (its interview ages were told in 2020).
+    static let asOf = "2020-12-31"
+
     static let dataset: String = {
         let fm = FileManager.default
         let input = fm.temporaryDirectory.appendingPathComponent("fivefold-rows-\(UUID().uuidString)").path
@@ -45,7 +48,7 @@ final class MemberRowTests: XCTestCase {
 
     static let run: (out: String, summary: RunSummary) = {
         let out = dataset + "-out"
-        let summary = try! PipelineRunner(config: try! config(), options: .init(inputFolder: dataset, outputFolder: out)).run()
+        let summary = try! PipelineRunner(config: try! config(), options: .init(inputFolder: dataset, outputFolder: out, asOf: asOf)).run()
         return (out, summary)
     }()
 
@@ -178,7 +181,7 @@ final class MemberRowTests: XCTestCase {
             try fm.copyItem(atPath: Self.run.out + "/corrected/" + name, toPath: input + "/system/" + name)
         }
         let second = input + "-out"
-        try PipelineRunner(config: try Self.config(), options: .init(inputFolder: input, outputFolder: second)).run()
+        try PipelineRunner(config: try Self.config(), options: .init(inputFolder: input, outputFolder: second, asOf: Self.asOf)).run()
         XCTAssertEqual(try CSVTable(path: second + "/corrections.csv").rows.map { "\($0)" }, [], "nothing left to correct")
         for name in try fm.contentsOfDirectory(atPath: second + "/corrected") {
             XCTAssertEqual(fm.contents(atPath: second + "/corrected/" + name), fm.contents(atPath: input + "/system/" + name), name)
@@ -192,7 +195,7 @@ final class MemberRowTests: XCTestCase {
         let new = after.filter { f in !before.contains { $0["finding_id"] == f["finding_id"] } }
         XCTAssertEqual(gone, [try XCTUnwrap(try rowChange(Self.duplicate.from, Self.duplicate.id))["finding_id"]!])
         XCTAssertEqual(Set(new.map { "\($0["rule"]!) \($0["household_id"]!) \($0["member_id"]!) \($0["field"]!)" }), [
-            "unify.missing \(Self.duplicate.from) \(Self.duplicate.id) ", "unify.mismatch \(Self.duplicate.from)  member_names",
+            "unify.missing \(Self.duplicate.from) \(Self.duplicate.id) ", "unify.mismatch \(Self.duplicate.from) 黄秀兰 member_names",
         ])
         XCTAssertTrue(new.allSatisfy { $0["action"] == "worklist" })
     }
@@ -208,11 +211,11 @@ final class MemberRowTests: XCTestCase {
             try PipelineRunner(config: try Self.config(), options: o).run()
             return out
         }
-        let one = try PartitioningTests.snapshot(run(.init(jobs: 1, partitions: 1)))
-        let many = try PartitioningTests.snapshot(run(.init(jobs: 2, partitions: 7)))
-        let shards = try (0..<3).map { i in try run(.init(partitions: 2, shard: Shard(index: i, count: 3))) }
+        let one = try PartitioningTests.snapshot(run(.init(asOf: Self.asOf, jobs: 1, partitions: 1)))
+        let many = try PartitioningTests.snapshot(run(.init(asOf: Self.asOf, jobs: 2, partitions: 7)))
+        let shards = try (0..<3).map { i in try run(.init(asOf: Self.asOf, partitions: 2, shard: Shard(index: i, count: 3))) }
         let mergedFolder = Self.dataset + "-merged-\(UUID().uuidString)"
-        try PipelineRunner(config: try Self.config(), options: .init(inputFolder: Self.dataset, outputFolder: mergedFolder)).merge(shardFolders: shards)
+        try PipelineRunner(config: try Self.config(), options: .init(inputFolder: Self.dataset, outputFolder: mergedFolder, asOf: Self.asOf)).merge(shardFolders: shards)
         let merged = try PartitioningTests.snapshot(mergedFolder)
         XCTAssertTrue(String(decoding: one["corrections.csv"]!, as: UTF8.self).contains(",moved,"))
         for other in [many, merged] {
