@@ -28,7 +28,7 @@ final class PartitioningTests: XCTestCase {
         var o = options
         o.inputFolder = SampleRunTests.sample
         o.outputFolder = out
-        o.asOf = SampleRunTests.asOf
+        o.asOf = o.asOf ?? SampleRunTests.asOf
         try PipelineRunner(config: PipelineConfig.load(path: SampleRunTests.pipeline), options: o).run()
         return out
     }
@@ -40,6 +40,18 @@ final class PartitioningTests: XCTestCase {
         for (path, data) in one { XCTAssertEqual(data, many[path], path) }
         XCTAssertNotNil(one["findings.csv"])
         XCTAssertNotNil(one["corrected/members.csv"])
+    }
+
+    /// Regression: the sample's person in two households (黄秀兰, hukou names 020007) told an age
+    /// that disagrees as of a later date; the 020006 copy compared it with the hukou birth date when
+    /// both households shared a partition and with the system's otherwise. A hukou row is now seen
+    /// only by the household it names.
+    func testPartitionCount_DoesNotChangeWhichBirthDateAToldAgeIsComparedWith() throws {
+        let one = try Self.snapshot(Self.run(.init(asOf: "2026-12-04", jobs: 1, partitions: 1)))
+        let many = try Self.snapshot(Self.run(.init(asOf: "2026-12-04", jobs: 2, partitions: 7)))
+        let findings = String(decoding: try XCTUnwrap(one["findings.csv"]), as: UTF8.self)
+        XCTAssertTrue(findings.contains("5202031002020006,520203199508265628,age,"), "the case this guards must arise")
+        for (path, data) in one { XCTAssertEqual(data, many[path], path) }
     }
 
     func testShardsPlusMerge_EqualOneWholeRun() throws {

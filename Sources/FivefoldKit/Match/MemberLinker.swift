@@ -110,7 +110,12 @@ public struct MemberLinker {
             for i in people.indices {
                 // Try every ID number the person carries, most reliable source first (the system's
                 // may be the wrong one): `ids` are in source order.
-                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first }).first else { continue }
+                // Only a row that names this household, or names none: a row naming another
+                // household travels to that household's partition, so whether it is seen here
+                // would depend on how households were partitioned (one person in two households).
+                let household = c.householdID
+                let fits = { (row: MemberRecord) in (row[.householdID] ?? household) == household }
+                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first(where: fits) }).first else { continue }
                 var hukou = row
                 hukou.source = .hukou
                 people[i].records[.hukou] = hukou
