@@ -87,7 +87,8 @@ dataset() {
     if [ ! -s "$dir/generator.json" ]; then
         echo "e2e: generating $1 households (seed $SEED) into $dir" >&2
         rm -rf "$dir.tmp"
-        "$BIN" generate --households "$1" --seed "$SEED" --out "$dir.tmp" >"$LOGS/generate-$1.log" 2>&1 \
+        # Dated 2020-12-31 like the run and the DuckDB baseline below (generate defaults to today).
+        "$BIN" generate --households "$1" --seed "$SEED" --as-of 2020-12-31 --out "$dir.tmp" >"$LOGS/generate-$1.log" 2>&1 \
             || { cat "$LOGS/generate-$1.log" >&2; exit 1; }
         rm -rf "$dir"
         mv "$dir.tmp" "$dir"

@@ -39,10 +39,22 @@ STATUS_FORMS = {"未脱贫": ["未脱贫"], "已脱贫": ["已脱贫", "已脱�
 LINES = {2014: 2800, 2015: 2855, 2016: 2952, 2017: 2952, 2018: 2995, 2019: 3218, 2020: 4000}
 
 
-def id_number(area, birth, seq, male):
-    """GB 11643: area, birth date, a 3-digit sequence whose last digit is odd for 男, check character."""
-    sex_digit = random.choice("13579" if male else "02468")
-    body = f"{area}{birth:%Y%m%d}{seq % 100:02d}{sex_digit}"
+ISSUED = collections.defaultdict(int)  # (area, birth date) → sequence numbers given out
+
+
+def id_number(area, birth, male):
+    """GB 11643: area, birth date, a 3-digit sequence (last digit odd for 男), check character.
+
+    Sequences are handed out per area and birth date, as a 派出所 does, so no two people share one.
+    """
+    key = (area, birth)
+    while True:
+        n = ISSUED[key]
+        ISSUED[key] += 1
+        seq = f"{n:03d}"
+        if (int(seq[2]) % 2 == 1) == male:
+            break
+    body = f"{area}{birth:%Y%m%d}{seq}"
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS)) % 11]
 
 
@@ -76,7 +88,7 @@ def school(age):
     return random.choice(["小学", "初中", "初中", "高中", "大专及以上"]), "非在校生", random.choice(["普通劳动力", "普通劳动力", "技能劳动力"])
 
 
-def make_household(hid, region, county, township, village, today, cadre, phone, serial):
+def make_household(hid, region, county, township, village, today, cadre, phone):
     male_head = random.random() < 0.85
     surname = random.choice(SURNAMES)
     head_birth = birth_between(today, 28, 78)
@@ -106,7 +118,7 @@ def make_household(hid, region, county, township, village, today, cadre, phone, 
         while m["name"] in names_seen or m["name"] == cadre:
             m["name"] = name(m["male"], surname if m["relation"] in ("户主", "之子", "之女") else None)
         names_seen.add(m["name"])
-        m["id"] = id_number(region[:6], m["birth"], (serial * 7 + seq) % 100, m["male"])
+        m["id"] = id_number(region[:6], m["birth"], m["male"])
         m["age"] = age_at(m["birth"], today)
         m["education"], m["in_school"], m["labor"] = school(m["age"])
         m["health"] = "健康"
@@ -167,7 +179,7 @@ def build(households, out, today):
         cadre = f"{SURNAMES[v_index]}{GIVEN_M[v_index]}{GIVEN_F[v_index]}"  # one 帮扶责任人 per village
         phone = f"139{85800000 + v_index * 101:08d}"
         hid = f"{region}{n // len(villages) + 1:04d}"
-        hs.append(make_household(hid, region, county, township, village, today, cadre, phone, n))
+        hs.append(make_household(hid, region, county, township, village, today, cadre, phone))
 
     sys_h, sys_m, wall, insp, hukou, students, insurance = [], [], [], [], [], [], []
     for h in hs:

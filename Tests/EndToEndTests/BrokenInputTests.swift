@@ -31,7 +31,7 @@ final class BrokenInputTests: XCTestCase {
 
         let out = input + "-out"
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
-        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out)).run()
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
 
         for file in summary.inputs {
             XCTAssertEqual(file.read, file.accepted + file.quarantined, file.file)
@@ -95,7 +95,7 @@ final class BrokenInputTests: XCTestCase {
         let before = Self.peakMB()
         let out = input + "-out"
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
-        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out)).run()
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
         XCTAssertLessThan(Self.peakMB() - before, 200, "entity expansion must not blow up memory")
         XCTAssertNotNil(summary.inputs.first { $0.file == "interview/survey.xml.gz" }?.fatal, "billion laughs is refused")
 
@@ -122,7 +122,7 @@ final class CorrectedEncodingTests: XCTestCase {
         }
         let out = input + "-out"
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
-        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out)).run()
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
         XCTAssertEqual(summary.inputs.first { $0.file == "system/households.csv" }?.encoding, "gb18030")
         XCTAssertGreaterThan(summary.corrections, 0)
 

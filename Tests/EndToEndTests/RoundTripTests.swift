@@ -20,7 +20,7 @@ final class RoundTripTests: XCTestCase {
             try fm.copyItem(atPath: first + "/corrected/" + name, toPath: target)
         }
         let second = input + "-out"
-        try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: second)).run()
+        try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: second, asOf: SampleRunTests.asOf)).run()
 
         let before = try CSVTable(path: first + "/findings.csv").rows
         let after = try CSVTable(path: second + "/findings.csv").rows

@@ -11,6 +11,10 @@ final class SampleRunTests: XCTestCase {
         .deletingLastPathComponent()
     static let pipeline = repo.appendingPathComponent("pipelines/five-unities.yaml").path
     static let sample = repo.appendingPathComponent("fixtures/sample").path
+    /// The sample is 2020 data and the shipped pipeline pins no date (its `as_of` is the run
+    /// date), so every run of the sample says the date its data was taken, as
+    /// scripts/run-sample.sh does with `--as-of 2020-12-31`.
+    static let asOf = "2020-12-31"
 
     /// Every rule of SPEC §4: a planted case of any of them that is not found fails the test.
     static let assertedRules = Set(RuleCatalog.ids)
@@ -19,7 +23,7 @@ final class SampleRunTests: XCTestCase {
     static let run: (out: String, summary: RunSummary) = {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-e2e-\(UUID().uuidString)").path
         let config = try! PipelineConfig.load(path: pipeline)
-        let runner = PipelineRunner(config: config, options: .init(inputFolder: sample, outputFolder: out))
+        let runner = PipelineRunner(config: config, options: .init(inputFolder: sample, outputFolder: out, asOf: asOf))
         let summary = try! runner.run()
         return (out, summary)
     }()

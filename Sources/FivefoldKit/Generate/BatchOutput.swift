@@ -20,6 +20,9 @@ public struct BatchOutput: Sendable {
     public internal(set) var noiseRows = 0
     public internal(set) var defects: [String: Int] = [:]
     public internal(set) var truthRows = 0
+    /// Wall cards, and those writing the vocabulary gap value.
+    public internal(set) var wallRows = 0
+    public internal(set) var gapHouseholds: [(region: String, id: String)] = []
 
     public init() {
         buffers = Array(repeating: TextBuffer(), count: OutputFile.allCases.count)

@@ -62,6 +62,8 @@ public final class DatasetGenerator {
             systemMemberRows: 0, unregisteredInterviewHouseholds: 0, defectsByRule: [:], plantedVillageClasses: 0,
             truthRows: 0, noiseRows: 0)
         var reported = 0
+        var wallRows = 0
+        var gapHouseholds: [(region: String, id: String)] = []
         do {
             for b in 0..<batches {
                 let out = try queue.next(b)
@@ -77,6 +79,8 @@ public final class DatasetGenerator {
                 summary.systemMemberRows += out.memberRows
                 summary.unregisteredInterviewHouseholds += out.unregistered
                 summary.truthRows += out.truthRows
+                wallRows += out.wallRows
+                gapHouseholds += out.gapHouseholds
                 summary.noiseRows += out.noiseRows
                 for (rule, n) in out.defects { summary.defectsByRule[rule, default: 0] += n }
                 let done = min(total, (b + 1) * batchSize)
@@ -95,6 +99,26 @@ public final class DatasetGenerator {
         let register = VillageRegister(seed: options.seed, defectRate: options.defectRate).rows(plan: plan, counts: villages)
         var truth = TextBuffer()
         for row in register.truth { truth.csvRow(row.cells, terminator: "\n") }
+        // The vocabulary gap, when it repeats enough under the rule's defaults (5 rows, or 2 and
+        // 0.1 % of the wall's rows); in a dataset too small for that, each card is value.invalid.
+        let gapRows = gapHouseholds.count
+        if gapRows >= 5 || (gapRows >= 2 && gapRows * 1000 >= wallRows) {
+            let row = TruthRow(rule: "vocabulary.unknown", regionCode: "", householdID: "", field: "attribute", source: "wall",
+                               note: "\(gapRows) wall cards write 贫困户属性 \(HouseholdAssembler.gapValue)")
+            truth.csvRow(row.cells, terminator: "\n")
+            summary.truthRows += 1
+            summary.defectsByRule["vocabulary.unknown"] = 1
+        } else {
+            for (region, id) in gapHouseholds {
+                // Unreadable, and so disagreeing with the system's 贫困户属性.
+                for rule in ["value.invalid", "unify.mismatch"] {
+                    let row = TruthRow(rule: rule, regionCode: region, householdID: id, field: "attribute", source: "wall",
+                                       note: "unreadable value \(HouseholdAssembler.gapValue)")
+                    truth.csvRow(row.cells, terminator: "\n")
+                    summary.truthRows += 1
+                }
+            }
+        }
         try sinks[OutputFile.truth.rawValue].write(truth.bytes)
         summary.truthRows += register.truth.count
         summary.plantedVillageClasses = register.truth.count
@@ -120,6 +144,8 @@ public final class DatasetGenerator {
             let date = SyntheticDate(year: 2020, month: rng.int(in: 6...11), day: rng.int(in: 1...28))
             renderer.render(sources, inspector: village.inspector, inspectionDate: date, into: &out)
             if sources.system != nil { out.households += 1 }
+            if sources.wall != nil { out.wallRows += 1 }
+            if sources.vocabularyGap { out.gapHouseholds.append((sources.truth.regionCode, sources.truth.householdID)) }
             if let rule = sources.plantedRule { out.defects[rule, default: 0] += 1 }
             out.truthRows += sources.truthRows.count
             out.noiseRows += sources.noiseRows.count

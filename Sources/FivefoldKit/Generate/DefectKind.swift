@@ -45,7 +45,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     public static let allRules: [String] = {
         var rules: [String] = []
         for kind in allCases where !rules.contains(kind.rule) { rules.append(kind.rule) }
-        return rules + ["village.class"]
+        return rules + ["village.class", "vocabulary.unknown"]
     }()
 
     /// Number of variants (fields, sources or forms the defect takes).

@@ -153,21 +153,24 @@ public struct DefectPlanter: Sendable {
         let m = h.members[j]
         let (source, member, field, raw): (GeneratedSource, Int?, GeneratedField, String)
         var key = ""
+        // Unreadable code-list values carry the household's serial, so each is a one-off
+        // (value.invalid); a value repeated across households would be a vocabulary gap instead.
+        let serial = String(h.householdID.suffix(7))
         switch variant % 10 {
         case 0: (source, member, field, raw) = (.system, nil, .houseArea, "约\(h.houseArea)平")
         case 1:
             (source, member, field, raw) = (.archive, j, .birthDate, "\(m.birth.year)年2月30日")
             key = m.id
-        case 2: (source, member, field, raw) = (.interview, nil, .satisfaction, "很好")
+        case 2: (source, member, field, raw) = (.interview, nil, .satisfaction, "很好\(serial)")
         case 3: (source, member, field, raw) = (.wall, nil, .incomePerCapita, "三千五百")
         case 4: (source, member, field, raw) = (.verification, nil, .inspectionDate, "2020-13-05")
-        case 5: (source, member, field, raw) = (.system, nil, .waterSafe, "待定")
+        case 5: (source, member, field, raw) = (.system, nil, .waterSafe, "待定\(serial)")
         case 6:
             (source, member, field, raw) = (.interview, j, .age, "三十来岁")
             key = m.name
         case 7: (source, member, field, raw) = (.archive, nil, .grainKg, "一千多斤")
         case 8: (source, member, field, raw) = (.wall, nil, .cadrePhone, "139O858\(h.cadrePhone.suffix(4))")
-        default: (source, member, field, raw) = (.interview, nil, .houseSafe, "不清楚")
+        default: (source, member, field, raw) = (.interview, nil, .houseSafe, "不清楚\(serial)")
         }
         s.overrides.append(FieldOverride(source: source, member: member, field: field, raw: raw))
         record(&s, "value.invalid", member: key, field: field, source: source, note: "unreadable value \(raw)")

@@ -16,7 +16,8 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var noiseRate: Double
     /// Number of counties (1–20).
     public var counties: Int
-    /// Ages and exit checks hold as of this date (the shipped pipeline pins 2020-12-31).
+    /// The data's reference date: ages and birth dates hold as of it. `fivefold generate`
+    /// defaults it to today (`--as-of`); the library default keeps seeded test data stable.
     public var asOf = SyntheticDate(year: 2020, month: 12, day: 31)
     /// Worker threads (does not change the output); 0 = one per core.
     public var workers = 0

@@ -12,10 +12,13 @@ public struct HouseholdAssembler: Sendable {
     public let planter: DefectPlanter
     public let noise: NoiseMaker
     public let seed: UInt64
+    /// Whether any defect is planted (a zero defect rate plants no vocabulary gap either).
+    public let plantsDefects: Bool
 
     static let backgroundStream: UInt64 = 0x4247_5244
 
     public init(seed: UInt64, plan: RegionPlan, asOf: SyntheticDate, defectRate: Double, noiseRate: Double) {
+        plantsDefects = defectRate > 0
         self.seed = seed
         factory = HouseholdFactory(seed: seed, plan: plan, asOf: asOf)
         planner = DefectPlanner(seed: seed, rate: defectRate)
@@ -33,7 +36,21 @@ public struct HouseholdAssembler: Sendable {
         }
         noise.apply(to: &sources)
         addBackground(&sources)
+        plantVocabularyGap(&sources)
         return sources
+    }
+
+    /// The local spelling of 一般贫困户 some wall cards use: not in the shipped vocabulary, and
+    /// written on about one clean card in 61, so it repeats: a vocabulary gap (`vocabulary.unknown`,
+    /// one truth row for the dataset), not one `value.invalid` per card.
+    public static let gapValue = "一般户（扶贫）"
+
+    private func plantVocabularyGap(_ s: inout HouseholdSources) {
+        guard plantsDefects, s.truth.index % 61 == 17, s.plantedRule == nil, s.system != nil, s.wall?.attribute == "一般贫困户",
+            s.override(.wall, member: nil, .attribute) == nil
+        else { return }
+        s.overrides.append(FieldOverride(source: .wall, member: nil, field: .attribute, raw: Self.gapValue))
+        s.vocabularyGap = true
     }
 
     /// Tries the drawn kind, then the following kinds (never a donor kind), until one plants cleanly.

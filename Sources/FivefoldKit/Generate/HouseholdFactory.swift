@@ -360,6 +360,9 @@ public struct HouseholdFactory: Sendable {
             let (month, day) = IDNumberMaker.memberMonthDay(baseDay: slot.day, digit: digit)
             members[i].birth.month = month
             members[i].birth.day = day
+            // A birthday still to come this year: born a year earlier, so the member is the age
+            // drawn at asOf, and nobody is born after it (asOf need not be a year's last day).
+            if (month, day) > (asOf.month, asOf.day) { members[i].birth.year -= 1 }
             members[i].sexDigit = digit
             members[i].id = IDNumberMaker.make(prefix: prefix, birth: members[i].birth, sequence: slot.block * 10 + digit)
         }

@@ -27,6 +27,9 @@ public struct HouseholdSources: Sendable {
     public var noiseRows: [NoiseRow] = []
     /// The planted defect's rule id (nil for a clean household).
     public var plantedRule: String?
+    /// Whether the wall card writes 贫困户属性 as the vocabulary gap value (`vocabulary.unknown`,
+    /// planted once per dataset: see `HouseholdAssembler.gapValue`).
+    public var vocabularyGap = false
 
     public init(_ household: SyntheticHousehold) {
         truth = household

@@ -45,6 +45,12 @@ public struct SourceRenderer: Sendable {
         }
     }
 
+    /// Whether a preschool child is written as the national system does for half of them:
+    /// 文化程度 学龄前儿童 and 在校生状况 blank (the other half: 在校生状况 学前), in every source.
+    static func writesPreschool(_ m: SyntheticMember) -> Bool {
+        m.inSchool == "学前" && m.education == nil && m.birth.day % 2 == 0
+    }
+
     /// The canonical text of a member field as `source` writes it.
     func text(_ m: SyntheticMember, _ field: GeneratedField, source: GeneratedSource) -> String {
         switch field {
@@ -55,8 +61,8 @@ public struct SourceRenderer: Sendable {
         case .birthDate: return m.birth.iso
         case .age: return String(m.age(at: asOf))
         case .ethnicity: return m.ethnicity
-        case .education: return m.education ?? ""
-        case .inSchool: return m.inSchool ?? (source == .archive ? "" : "非在校生")
+        case .education: return Self.writesPreschool(m) ? "学龄前儿童" : m.education ?? ""
+        case .inSchool: return Self.writesPreschool(m) ? "" : m.inSchool ?? (source == .archive ? "" : "非在校生")
         case .health: return m.healthText
         case .labor: return m.labor
         case .migrantMonths: return String(m.migrantMonths)

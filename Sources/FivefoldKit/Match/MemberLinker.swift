@@ -61,13 +61,16 @@ public struct MemberLinker {
             var candidates: [(member: Int, person: Int, score: Double)] = []
             if !pending.isEmpty {
                 let open = people.indices.filter { !taken[$0] && people[$0].records[source] == nil }
+                // A source dated for itself (the interview's 走访日期) told its ages on that date.
+                let ownDate = UnifyRules.ownDate(of: c.records[source]).flatMap { $0 == asOf ? nil : $0 }
                 for p in open where profiles[p] == nil {
                     profiles[p] = people[p].orderedRecords.map { Profile($0, asOf: asOf) }
                 }
                 for index in pending {
-                    let profile = Profile(members[index], asOf: asOf)
+                    let profile = Profile(members[index], asOf: ownDate ?? asOf)
                     for p in open {
-                        let s = profiles[p]!.map { score(profile, $0) }.max() ?? 0
+                        let theirs = ownDate.map { on in people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? profiles[p]!
+                        let s = theirs.map { score(profile, $0) }.max() ?? 0
                         if s >= threshold { candidates.append((index, p, s)) }
                     }
                 }
@@ -107,7 +110,12 @@ public struct MemberLinker {
             for i in people.indices {
                 // Try every ID number the person carries, most reliable source first (the system's
                 // may be the wrong one): `ids` are in source order.
-                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first }).first else { continue }
+                // Only a row that names this household, or names none: a row naming another
+                // household travels to that household's partition, so whether it is seen here
+                // would depend on how households were partitioned (one person in two households).
+                let household = c.householdID
+                let fits = { (row: MemberRecord) in (row[.householdID] ?? household) == household }
+                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first(where: fits) }).first else { continue }
                 var hukou = row
                 hukou.source = .hukou
                 people[i].records[.hukou] = hukou
@@ -129,6 +137,46 @@ public struct MemberLinker {
             relation = m[.relation]
             sex = m[.sex]
             age = asOf.flatMap { MemberFacts.age(m, asOf: $0) }
+        }
+    }
+
+    /// Links the names a source lists without member records (the wall card's 家庭成员) to
+    /// members, by name alone: best-first, a pair links when its name score reaches `threshold`
+    /// and no rival comes within `ambiguityMargin`. Then, among the names and members still
+    /// unlinked, a pair one character apart in a name of three or more (`NameSimilarity` 0.6)
+    /// links the same way: a card misspelling the one member it lacks. Returns, per name, the
+    /// index of its member in `members`, or nil when the name links to nobody.
+    public func linkNames(_ names: [String], to members: [MemberRecord]) -> [Int?] {
+        let theirs = members.map { NameSimilarity.scalars($0[.name] ?? "") }
+        let mine = names.map(NameSimilarity.scalars)
+        var result = [Int?](repeating: nil, count: names.count)
+        for floor in [threshold, min(threshold, 0.6)] {
+            var candidates: [(name: Int, member: Int, score: Double)] = []
+            let linked = Set(result.compactMap { $0 })
+            for i in mine.indices where result[i] == nil {
+                for j in theirs.indices where !linked.contains(j) {
+                    let s = NameSimilarity.score(mine[i], theirs[j])
+                    if s >= floor { candidates.append((i, j, s)) }
+                }
+            }
+            linkBestFirst(candidates, into: &result)
+        }
+        return result
+    }
+
+    /// Best-first assignment of name → member candidates, skipping ambiguous ones.
+    private func linkBestFirst(_ found: [(name: Int, member: Int, score: Double)], into result: inout [Int?]) {
+        let candidates = found.sorted { ($0.score, -$0.name, -$0.member) > ($1.score, -$1.name, -$1.member) }
+        var taken = Set<Int>(), done = Set<Int>()
+        for cand in candidates where !done.contains(cand.name) && !taken.contains(cand.member) {
+            let rivals = candidates.filter {
+                ($0.name == cand.name && $0.member != cand.member && !taken.contains($0.member))
+                    || ($0.member == cand.member && $0.name != cand.name && !done.contains($0.name))
+            }
+            if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) { continue }
+            result[cand.name] = cand.member
+            taken.insert(cand.member)
+            done.insert(cand.name)
         }
     }
 

@@ -30,6 +30,7 @@ public enum FieldCatalog {
         FieldSpec(.memberNames, "家庭成员", .household, .set(nil)),
         FieldSpec(.inspector, "核查人", .household, .personName),
         FieldSpec(.inspectionDate, "核查日期", .household, .date),
+        FieldSpec(.visitDate, "走访日期", .household, .date),
     ]
 
     public static let member: [FieldSpec] = [

@@ -51,6 +51,8 @@ public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable
     public static let memberNames: FieldID = "member_names"
     public static let inspector: FieldID = "inspector"
     public static let inspectionDate: FieldID = "inspection_date"
+    /// The interview's visit date (走访日期 / 调查日期): ages told in it are as of this date.
+    public static let visitDate: FieldID = "visit_date"
 
     // Member fields.
     public static let idNumber: FieldID = "id_number"

@@ -41,27 +41,31 @@ public enum IDNumber {
 
         switch count {
         case 18:
-            guard chars[0..<17].allSatisfy(isDigit), isDigit(chars[17]) || chars[17] == 0x58 else {
-                return IDNumberCheck(raw: raw, formatProblem: "前17位应为数字、末位应为数字或X")
+            if let bad = chars[0..<17].firstIndex(where: { !isDigit($0) }) {
+                return IDNumberCheck(raw: raw, formatProblem: "第\(bad + 1)位“\(character(at: bad, in: raw))”不是数字（前17位应为数字）")
+            }
+            guard isDigit(chars[17]) || chars[17] == 0x58 else {
+                return IDNumberCheck(raw: raw, formatProblem: "第18位“\(character(at: 17, in: raw))”应为数字或X")
             }
         case 15:
-            guard chars.allSatisfy(isDigit) else {
-                return IDNumberCheck(raw: raw, formatProblem: "15位身份证号应全为数字")
+            if let bad = chars.firstIndex(where: { !isDigit($0) }) {
+                return IDNumberCheck(raw: raw, formatProblem: "第\(bad + 1)位“\(character(at: bad, in: raw))”不是数字（15位身份证号应全为数字）")
             }
             // Upgrade: region(6) + "19" + yyMMdd sequence(3) + computed check character.
             chars.insert(contentsOf: [0x31, 0x39], at: 6)
             chars.append(0x30)  // placeholder, replaced below
         default:
-            return IDNumberCheck(raw: raw, formatProblem: "应为15或18位, 实为\(count)位")
+            return IDNumberCheck(raw: raw, formatProblem: "应为15位或18位，实为\(count)位")
         }
 
         let birthValue = chars[6..<14].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         let year = birthValue / 10_000
-        guard birthYears.contains(year),
-            let birthDate = CivilDate(year: year, month: birthValue / 100 % 100, day: birthValue % 100)
-        else {
-            let digits = String(decoding: chars[6..<14], as: UTF8.self)
-            return IDNumberCheck(raw: raw, formatProblem: "出生日期无效: \(digits)")
+        let digits = String(decoding: chars[6..<14], as: UTF8.self)
+        guard birthYears.contains(year) else {
+            return IDNumberCheck(raw: raw, formatProblem: "出生日期\(digits)的年份\(year)不可能")
+        }
+        guard let birthDate = CivilDate(year: year, month: birthValue / 100 % 100, day: birthValue % 100) else {
+            return IDNumberCheck(raw: raw, formatProblem: "出生日期\(digits)不存在")
         }
 
         let expected = checkCharacter(ofDigits: chars[0..<17])
@@ -97,6 +101,13 @@ public enum IDNumber {
             sum += Int(byte - 0x30) * weights[offset]
         }
         return checkCharacters[sum % 11]
+    }
+
+    /// The `index`th character of the folded, trimmed text (for messages naming a bad character).
+    static func character(at index: Int, in raw: String) -> String {
+        var folded = Array(TextNormalizer.fold(raw).filter { $0 != " " })
+        if folded.first == "'" { folded.removeFirst() }
+        return index < folded.count ? String(folded[index]) : "?"
     }
 
     @inline(__always)

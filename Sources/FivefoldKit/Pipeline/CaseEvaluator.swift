@@ -28,14 +28,21 @@ struct CaseEvaluator {
         let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
         var sink = FindingSink(config: config)
         var disagreements: [Disagreement] = []
+        var rowCandidates: [[RowCandidate]] = []
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
         var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources, resolution: config.resolution)
         unify.signed = signed
         for c in cases {
-            unify.check(c, context: context, sink: &sink, disagreements: &disagreements)
+            var rows: [RowCandidate] = []
+            unify.check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
+            rowCandidates.append(rows)
         }
         var findings = sink.findings
-        let corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
+        var corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
+        let rowPlanner = MemberRowPlanner(resolution: config.resolution, hukouSupplied: registries.has("hukou"))
+        for (i, rows) in rowCandidates.enumerated() where !rows.isEmpty {
+            corrections += rowPlanner.plan(rows, in: cases[i], findings: &findings)
+        }
 
         // Integrity rules judge the system data as received (大排查), and again as corrected: a
         // problem the corrections resolved is reported with action `corrected`; one they leave
@@ -44,6 +51,7 @@ struct CaseEvaluator {
         let receivedCases = cases
         let received = Self.integrityFindings(cases, config: config, context: context)
         CorrectionApplier.apply(corrections, to: &cases)
+        Self.reconcileMemberNames(&findings, cases: cases, corrections: corrections, policy: config.resolution.policy(for: .memberNames))
         let changed = Set(corrections.map(\.householdID))
         let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, config: config, context: context)
         findings += received.filter { !changed.contains($0.householdID) }
@@ -68,8 +76,11 @@ struct CaseEvaluator {
         output.findings = findings
         output.corrections = corrections
         output.directory = HouseholdDirectory(cases: cases)
-        output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory)
+        let removed = Set(corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.map { $0.householdID + "\u{1f}" + $0.memberID })
+        output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory, removed: removed)
         output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
+        // Unknown code-list values as received, like the value.invalid findings they may replace.
+        (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
         return output
     }
 

@@ -282,7 +282,7 @@ extension TableFormat {
 
 extension ResolutionConfig {
     init(node: ConfigNode) throws {
-        try node.requireKeys(in: ["default", "fields"])
+        try node.requireKeys(in: ["default", "fields", "members"])
         let base = try node.optional("default").map { try FieldPolicy(node: $0, base: FieldPolicy()) } ?? FieldPolicy()
         defaults = base
         var fields: [FieldID: FieldPolicy] = [:]
@@ -296,6 +296,7 @@ extension ResolutionConfig {
             }
         }
         self.fields = fields
+        members = try node.optional("members").map(MemberRowPolicy.init(node:)) ?? MemberRowPolicy()
     }
 }
 

@@ -97,6 +97,8 @@ public struct RegistryConfig: Sendable {
 public struct ResolutionConfig: Sendable {
     public var defaults: FieldPolicy
     public var fields: [FieldID: FieldPolicy]
+    /// Row policies (`resolution.members`): adding, removing and moving member rows.
+    public var members = MemberRowPolicy()
 
     public func policy(for field: FieldID) -> FieldPolicy { fields[field] ?? defaults }
 }

@@ -73,8 +73,7 @@ public struct PipelineRunner {
             }
             return date
         }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return CivilDate.today()
     }
 
     /// Loads the vocabulary files the pipeline names (the shipped tables when it names none).

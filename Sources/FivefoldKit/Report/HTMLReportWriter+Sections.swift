@@ -208,4 +208,19 @@ extension HTMLReportWriter {
         let files = [("findings.csv", "问题明细"), ("corrections.csv", "更正记录"), ("summary.json", "汇总数据")]
         return "<footer>由 Fivefold 生成。" + files.map { "\($0.1)：\(HTML.link($0.0, $0.0))" }.joined(separator: "；") + "。</footer>\n"
     }
+
+    /// 词汇缺口: repeated values outside a code list, each with the line that fills the gap (for
+    /// the data team; the rows are not on any worklist).
+    func vocabularyGaps() -> String {
+        let gaps = summary.vocabularyGaps ?? []
+        var html = "<section id=\"vocabulary\">\n<h2>词汇缺口（请数据组补充词汇表）</h2>\n"
+        guard !gaps.isEmpty else { return html + "<p>无：代码表之外的取值均为零星个例，已按“数据值无效”逐条列出。</p>\n</section>\n\n" }
+        html += "<table>\n<thead><tr><th>来源</th><th>字段</th><th>取值</th><th>次数</th><th>示例户</th><th>加入词汇表扩展文件</th></tr></thead>\n<tbody>\n"
+        for g in gaps {
+            let cells = [SourceID(g.source).chineseLabel, FieldCatalog.chinese(FieldID(g.field)), g.value, HTML.count(g.count),
+                         g.examples.joined(separator: "、"), g.yaml]
+            html += "<tr>" + cells.enumerated().map { i, c in i == 3 ? "<td class=\"num\">\(c)</td>" : "<td>\(HTML.escape(c))</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</section>\n\n"
+    }
 }

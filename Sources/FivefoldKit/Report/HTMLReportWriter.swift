@@ -78,6 +78,7 @@ public struct HTMLReportWriter {
         html += totals()
         html += changes()
         html += byRule()
+        html += vocabularyGaps()
         html += byTownship()
         html += worstVillages()
         html += countyFigures()

@@ -39,6 +39,19 @@ public struct RunSummary: Codable, Sendable {
     public var status: FindingStatusCounts?
     /// The ledger this run was recorded in.
     public var ledger: LedgerReference?
+    /// Vocabulary gaps (`vocabulary.unknown`): repeated values outside a code list.
+    public var vocabularyGaps: [VocabularyGap]?
+
+    /// One vocabulary gap: where, how often, examples and the line that fills it.
+    public struct VocabularyGap: Codable, Sendable, Equatable {
+        public var source: String
+        public var field: String
+        public var vocabulary: String
+        public var value: String
+        public var count: Int
+        public var examples: [String]
+        public var yaml: String
+    }
     /// Every input's warnings (likely configuration mistakes that did not stop the run), in
     /// input order; also printed on stderr.
     public var warnings: [String] = []
@@ -70,6 +83,7 @@ public struct RunSummary: Codable, Sendable {
         case findingsByAction = "findings_by_action"
         case worklistItems = "worklist_items"
         case timingsSeconds = "timings_seconds"
+        case vocabularyGaps = "vocabulary_gaps"
     }
 
     public func write(to path: String) throws {

@@ -26,7 +26,8 @@ public struct ExitRules: CaseRule {
         let maxAge = Int(context.number("exit.education", "max_age", default: 15))
         for m in system.members {
             guard let age = MemberFacts.age(m, asOf: context.asOf), age >= minAge, age <= maxAge else { continue }
-            guard !MemberFacts.hasSchoolStage(m[.inSchool]) else { continue }
+            // An unknown 在校生状况 code is not "not in school" (value.invalid / vocabulary.unknown say it).
+            guard !MemberFacts.hasSchoolStage(m[.inSchool]), m.fields[.inSchool]?.isInvalid != true else { continue }
             if let id = m[.idNumber], !context.registries.rows("students", id: id).isEmpty { continue }
             sink.emit("exit.education", case: c, member: m.memberKey, field: .inSchool, values: [(.system, m.fields[.inSchool]?.raw ?? "")],
                       message: "已脱贫户成员\(m[.name] ?? "")\(age)岁，处于义务教育年龄却不在校、也不在学籍库中：疑似错退")

@@ -2,21 +2,27 @@
 ///
 /// Checked on the system's members (the dataset of record); other sources' ID numbers are
 /// compared with it by `unify.mismatch`. Each finding carries the source and the raw value.
+/// `id.format` says what is wrong: the length, the first bad character, an impossible birth
+/// date, a birth year before 1900 or a birth date after `as_of`; a member with a blank 身份证号
+/// is `id.format` too (every registered person has one).
 public struct IDNumberRules: CaseRule {
     public init() {}
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system else { return }
         for member in system.members {
-            guard let value = member.fields[.idNumber] else { continue }
-            let raw = value.raw
-            guard !value.isBlank else { continue }
+            let raw = member.fields[.idNumber]?.raw ?? ""
+            let name = member[.name] ?? member.fields[.name]?.raw ?? ""
+            guard member.fields[.idNumber]?.isBlank == false else {
+                sink.emit("id.format", case: c, member: name, field: .idNumber, values: [(.system, raw)],
+                          message: "成员\(name)的身份证号为空：请补录")
+                continue
+            }
             let key = member[.name] ?? raw
             let parsed = IDNumber.parse(raw)
-            let name = member[.name] ?? ""
-            if !parsed.isFormatValid {
+            if let reason = Self.formatProblem(parsed, asOf: context.asOf) {
                 sink.emit("id.format", case: c, member: key, field: .idNumber, values: [(.system, raw)],
-                          message: "成员\(name)的身份证号“\(raw)”格式错误（应为15位或18位）")
+                          message: "成员\(name)的身份证号“\(raw)”格式错误：\(reason)")
                 continue
             }
             let id = parsed.normalized ?? raw
@@ -35,5 +41,15 @@ public struct IDNumberRules: CaseRule {
                           message: "成员\(name)的性别“\(recorded.raw)”与身份证号（\(sex)）不符")
             }
         }
+    }
+
+    /// Why a number fails `id.format`, or nil: its format problem, else a birth year before 1900
+    /// or a birth date after `as_of` (a person not yet born).
+    static func formatProblem(_ parsed: IDNumberCheck, asOf: CivilDate) -> String? {
+        if case .format(let reason)? = parsed.problem { return reason }
+        guard let birth = parsed.birthDate else { return nil }
+        if birth.year < 1900 { return "出生日期\(birth.iso)的年份早于1900年" }
+        if birth > asOf { return "出生日期\(birth.iso)晚于核对日期\(asOf.iso)" }
+        return nil
     }
 }

@@ -11,6 +11,9 @@ public enum MemberFacts {
         return status != "非贫困户"
     }
 
+    /// The official 文化程度 of a child not yet at school (national 建档立卡 form).
+    public static let preschoolEducation = "学龄前儿童"
+
     /// In school for 因学 and 看读书郎: any stage but 非在校生 and 学前.
     public static func isStudent(_ inSchool: String?) -> Bool {
         guard let inSchool else { return false }

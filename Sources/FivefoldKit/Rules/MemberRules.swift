@@ -39,10 +39,15 @@ public struct MemberRules: CaseRule {
             if let months = m[.migrantMonths].flatMap(Double.init), months > maxMonths {
                 problems.append((.migrantMonths, m.fields[.migrantMonths]?.raw ?? "", "\(name)务工时间\(m.fields[.migrantMonths]?.raw ?? "")个月，超过\(Int(maxMonths))个月"))
             }
-            let hasEducation = m[.education] != nil
-            let hasStage = MemberFacts.hasSchoolStage(stage)
-            if hasEducation && hasStage {
-                problems.append((.education, "\(m[.education]!)/\(stage!)", "\(name)同时填写了文化程度和在校生状况"))
+            // 学龄前儿童 is an official 文化程度 of a child not yet at school: it goes with a blank,
+            // 非在校生 or 学前 在校生状况, not with a school stage. An unknown code counts as filled
+            // (value.invalid / vocabulary.unknown report it), never as blank.
+            let education = m[.education]
+            let preschool = education == MemberFacts.preschoolEducation
+            let hasEducation = education != nil || m.fields[.education]?.isInvalid == true
+            let hasStage = MemberFacts.hasSchoolStage(stage) || m.fields[.inSchool]?.isInvalid == true
+            if let education, let stage, preschool ? MemberFacts.isStudent(stage) : hasStage && m[.inSchool] != nil {
+                problems.append((.education, "\(education)/\(stage)", "\(name)同时填写了文化程度和在校生状况"))
             } else if !hasEducation && !hasStage {
                 problems.append((.education, "", "\(name)文化程度和在校生状况均未填写"))
             }

@@ -9,11 +9,12 @@ public enum RuleCatalog {
     }
 
     public static let entries: [Entry] = [
-        Entry(id: "id.format", severity: .error, summary: "ID number not 15/18 digits (or bad birth date inside)"),
+        Entry(id: "id.format", severity: .error, summary: "ID number blank, not 15/18 digits, a bad character, or a bad birth date inside (says which)"),
         Entry(id: "id.checksum", severity: .error, summary: "ID number check character wrong"),
         Entry(id: "id.birth_mismatch", severity: .error, summary: "birth date disagrees with the ID number"),
         Entry(id: "id.sex_mismatch", severity: .error, summary: "sex disagrees with the ID number"),
         Entry(id: "value.invalid", severity: .warning, summary: "value cannot be normalised, outside its code list, or out of range"),
+        Entry(id: "vocabulary.unknown", severity: .info, summary: "a repeated value outside its code list: a vocabulary gap, reported once"),
         Entry(id: "household.size_mismatch", severity: .warning, summary: "recorded size differs from the number of members"),
         Entry(id: "household.head", severity: .error, summary: "no head, several heads, or head_id not the 户主 member"),
         Entry(id: "member.implausible", severity: .warning, summary: "relation/age/sex/schooling/labour combination implausible"),
@@ -42,7 +43,7 @@ public enum RuleCatalog {
     static let chineseTitles: [String: String] = [
         "id.format": "身份证号格式错误", "id.checksum": "身份证号校验位错误",
         "id.birth_mismatch": "出生日期与身份证号不符", "id.sex_mismatch": "性别与身份证号不符",
-        "value.invalid": "数据值无效", "household.size_mismatch": "家庭人口数不符",
+        "value.invalid": "数据值无效", "vocabulary.unknown": "词汇缺口（代码表未收录的取值）", "household.size_mismatch": "家庭人口数不符",
         "household.head": "户主信息有误", "member.implausible": "成员信息不合常理",
         "household.cause": "致贫原因与成员情况矛盾", "household.no_cadre": "帮扶责任人缺失或有误",
         "duplicate.person": "一人多户", "duplicate.household": "一人多户主",

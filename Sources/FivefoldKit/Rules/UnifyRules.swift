@@ -38,10 +38,18 @@ public struct UnifyRules {
         }
     }
 
-    static let notCompared: Set<FieldID> = [.householdID, .age, .inspector, .inspectionDate]
+    static let notCompared: Set<FieldID> = [.householdID, .age, .inspector, .inspectionDate, .visitDate]
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement]) {
-        checkMissing(c, sink: &sink)
+        var rows: [RowCandidate] = []
+        check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
+    }
+
+    /// As `check`, also handing the people the system lacks or alone lists to the row policies.
+    public func check(
+        _ c: HouseholdCase, context: RuleContext, sink: inout FindingSink, disagreements: inout [Disagreement], rows: inout [RowCandidate]
+    ) {
+        checkMissing(c, sink: &sink, rows: &rows)
         compareHousehold(c, context: context, sink: &sink, disagreements: &disagreements)
         for person in c.people {
             compareMember(person, in: c, context: context, sink: &sink, disagreements: &disagreements)
@@ -50,7 +58,7 @@ public struct UnifyRules {
 
     // MARK: unify.missing
 
-    private func checkMissing(_ c: HouseholdCase, sink: inout FindingSink) {
+    private func checkMissing(_ c: HouseholdCase, sink: inout FindingSink, rows: inout [RowCandidate]) {
         let present = sources.filter { c.records[$0] != nil && c.records[$0]?.isMemberOnly == false }
         let absent = sources.filter { !present.contains($0) }
         if !absent.isEmpty {
@@ -74,6 +82,10 @@ public struct UnifyRules {
                 "unify.missing", case: c, member: person.memberKey, values: values,
                 message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))\(doubt)，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
                 discriminator: "member")
+            // A person the system lacks, or that only the system lists, is a row for the row policies.
+            if sink.isEnabled("unify.missing"), c.system.map({ !$0.isMemberOnly }) ?? false, person.system == nil || listed == [.system] {
+                rows.append(RowCandidate(findingIndex: sink.findings.count - 1, person: person, kind: person.system == nil ? .missing : .ghost))
+            }
         }
     }
 
@@ -88,21 +100,18 @@ public struct UnifyRules {
         // Fields by index, and policies only where sources disagree: copying a field's spec and
         // policy for every field of every household was a visible share of a run.
         for (f, id) in householdIDs.enumerated() {
+            // Member lists are compared only where a source lists names without member records (the
+            // wall) against the system's members, member by member; missing members elsewhere are
+            // unify.missing already.
+            if id == .memberNames {
+                compareMemberNames(c, present: present, context: context, sink: &sink)
+                continue
+            }
             values.removeAll(keepingCapacity: true)
             for (source, record) in present {
                 if let value = record.fields[id], let comparable = SourceValue(source: source, value) {
                     values.append(comparable)
-                } else if id == .memberNames, source == .system, !record.members.isEmpty {
-                    // Sources with member records carry the names implicitly: compare the wall's list against them.
-                    let names = record.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
-                    values.append(SourceValue(source: source, normalized: names, raw: names))
                 }
-            }
-            // Member lists are compared only where a source lists names without member records (the
-            // wall) against the system; missing members elsewhere are unify.missing already.
-            if id == .memberNames {
-                values.removeAll { memberSources.contains($0.source) && $0.source != .system }
-                if !values.contains(where: { !memberSources.contains($0.source) }) { continue }
             }
             signed.append(to: &values, household: c.householdID, member: "", field: id, systemHasRecord: c.system.map { !$0.isMemberOnly } ?? false)
             guard Self.disagree(values) else { continue }
@@ -133,6 +142,52 @@ public struct UnifyRules {
         checkToldAge(person, in: c, context: context, sink: &sink)
     }
 
+    /// A name list without member records (the wall card's 家庭成员) against the system's
+    /// members: each listed name is linked to a member by name (`MemberLinker.linkNames`), and
+    /// every member left off the card, every card name that is nobody, and every member whose
+    /// name the card spells otherwise (吴红侠 for 吴红霞) is one `unify.mismatch` finding on
+    /// `member_names`, keyed by the member's ID number (by the card's name for an extra name).
+    private func compareMemberNames(
+        _ c: HouseholdCase, present: [(source: SourceID, record: HouseholdRecord)], context: RuleContext, sink: inout FindingSink
+    ) {
+        guard let system = c.system, !system.isMemberOnly, !system.members.isEmpty else { return }
+        let members = system.members
+        let linker = MemberLinker(threshold: context.config.linkage.threshold, ambiguityMargin: context.config.linkage.ambiguityMargin)
+        for (source, record) in present where !memberSources.contains(source) {
+            guard let listed = record.fields[.memberNames]?.normalized else { continue }
+            // Each listed name as names normalise everywhere (middle dot unified, no spaces).
+            let names = listed.split(separator: "、").map { TextNormalizer.personName(String($0)) }
+            let links = linker.linkNames(names, to: members)
+            var onCard = Set<Int>()
+            for (i, name) in names.enumerated() {
+                guard let j = links[i] else {
+                    emitMemberName(c, source: source, key: name, systemName: "无", cardName: name,
+                                   message: "\(source.chineseLabel)家庭成员中的\(name)不是系统中的成员：核实是否漏录或已不在户", sink: &sink)
+                    continue
+                }
+                onCard.insert(j)
+                let real = members[j][.name] ?? ""
+                guard NameSimilarity.key(real) != NameSimilarity.key(name) else { continue }
+                emitMemberName(c, source: source, key: members[j].memberKey, systemName: real, cardName: name,
+                               message: "成员\(real)在\(source.chineseLabel)家庭成员中写作\(name)：核实并更正", sink: &sink)
+            }
+            for (j, m) in members.enumerated() where !onCard.contains(j) {
+                let real = m[.name] ?? m.fields[.name]?.raw ?? ""
+                emitMemberName(c, source: source, key: m.memberKey, systemName: real, cardName: "无",
+                               message: "成员\(real)见于系统，\(source.chineseLabel)家庭成员中没有：核实该成员是否在户", sink: &sink)
+            }
+        }
+    }
+
+    private func emitMemberName(
+        _ c: HouseholdCase, source: SourceID, key: String, systemName: String, cardName: String, message: String, sink: inout FindingSink
+    ) {
+        sink.emit(Finding(
+            rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+            memberID: key, field: FieldID.memberNames.rawValue, values: [(.system, systemName), (source, cardName)],
+            action: .worklist, message: message, discriminator: source.rawValue))
+    }
+
     /// Whether two or more sources give different canonical values (the common case, that all
     /// agree, needs no comparator).
     @inline(__always)
@@ -143,7 +198,8 @@ public struct UnifyRules {
         return false
     }
 
-    /// An age told in the interview is whole years: it matches a birth date within ±1 year.
+    /// An age told in the interview is whole years: it matches a birth date within ±1 year, as of
+    /// the date the source carries (the interview's 走访日期, the inspection's 核查日期), else `as_of`.
     private func checkToldAge(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         for (source, record) in person.records.sorted(by: { HouseholdMatcher.sourceOrder($0.key, $1.key) }) {
             guard let told = record[.age].flatMap({ Int($0) }) else { continue }
@@ -152,15 +208,25 @@ public struct UnifyRules {
                 return (s, text, date)
             }.first
             guard let (refSource, refText, birth) = reference else { continue }
-            let actual = birth.age(at: context.asOf)
+            let toldOn = Self.ownDate(of: c.records[source]) ?? context.asOf
+            let actual = birth.age(at: toldOn)
             guard abs(actual - told) > 1 else { continue }
             let name = person.displayName
             sink.emit(Finding(
                 rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
                 memberID: person.memberKey, field: FieldID.age.rawValue,
                 values: [(refSource, refText), (source, record.fields[.age]?.raw ?? String(told))], action: .worklist,
-                message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
+                message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(toldOn == context.asOf ? "" : "\(toldOn.iso)时")\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
         }
+    }
+
+    /// The date a source's household record carries for itself (走访日期, 核查日期), if any.
+    static func ownDate(of record: HouseholdRecord?) -> CivilDate? {
+        guard let record else { return nil }
+        for field in [FieldID.visitDate, .inspectionDate] {
+            if let text = record[field], let date = DateParser.parse(text) { return date }
+        }
+        return nil
     }
 
     /// Category-mapped fields (interview 住房安全 安全/不安全) against the corrected system value of

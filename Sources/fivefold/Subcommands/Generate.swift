@@ -33,13 +33,22 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Number of counties (1–20); townships and villages scale with the household count.")
     var counties: Int = 3
 
+    @Option(name: .customLong("as-of"), help: "Reference date of the data (yyyy-MM-dd): ages and birth dates hold as of it. Default: today.")
+    var asOf: String?
+
     func validate() throws {
+        if let text = asOf, DateParser.parse(text) == nil {
+            throw ValidationError("--as-of: expected a date as yyyy-MM-dd, found \"\(text)\"")
+        }
         if let problem = options.problem { throw ValidationError(problem) }
     }
 
     var options: GeneratorOptions {
-        GeneratorOptions(households: households, seed: seed, outputFolder: out, defectRate: defectRate,
-                         noiseRate: noiseRate, counties: counties)
+        var options = GeneratorOptions(households: households, seed: seed, outputFolder: out, defectRate: defectRate,
+                                       noiseRate: noiseRate, counties: counties)
+        let date = asOf.flatMap(DateParser.parse) ?? CivilDate.today()
+        options.asOf = SyntheticDate(year: date.year, month: date.month, day: date.day)
+        return options
     }
 
     func run() throws {

@@ -119,7 +119,7 @@ struct NightlyDataset {
             version: 1
             name: nightly-test
             input: input
-            as_of: 2020-12-31
+            as_of: 2020-12-31           # the test households are 2020 data (the shipped pipeline pins no date)
             vocabulary: \(vocabulary)
             sources:
               system:

@@ -99,4 +99,20 @@ final class MemberLinkerTests: XCTestCase {
         XCTAssertEqual(NameSimilarity.score("李春梅", "李春兰"), 0.6)
         XCTAssertEqual(NameSimilarity.score("李梅", "王梅"), 0, "one of two characters is too little")
     }
+
+    func testLinkNames_ByNameAloneWithHomophonesAndNoRivals() {
+        let members = ["吴红霞", "李国强", "张明"].map { TestData.member([.name: $0]) }
+        let links = MemberLinker().linkNames(["张明", "吴红侠", "王小二"], to: members)
+        XCTAssertEqual(links, [2, 0, nil])
+        let twins = ["张明", "张铭"].map { TestData.member([.name: $0]) }
+        XCTAssertEqual(MemberLinker().linkNames(["张茗"], to: twins), [nil], "two members sound alike: ambiguous, not linked")
+    }
+
+    func testLinkNames_OneCharacterOffLinksOnlyAmongTheUnlinked() {
+        let members = ["吴红霞", "李国强", "张明"].map { TestData.member([.name: $0]) }
+        XCTAssertEqual(MemberLinker().linkNames(["吴红霞", "李国庆", "张明"], to: members), [0, 1, 2], "李国庆 is the member the card lacks")
+        XCTAssertEqual(MemberLinker().linkNames(["吴红霞", "李国庆", "李国强", "张明"], to: members), [0, nil, 1, 2],
+                       "李国强 is on the card: 李国庆 is someone else")
+        XCTAssertEqual(MemberLinker().linkNames(["王明"], to: [TestData.member([.name: "张明"])]), [nil], "two-character names need more than one character")
+    }
 }

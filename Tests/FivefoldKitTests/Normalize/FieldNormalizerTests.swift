@@ -163,8 +163,8 @@ final class FieldNormalizerTests: XCTestCase {
         let bad = normalizer.normalize("520102198001011236", kind: .idNumber)
         XCTAssertEqual(bad.normalized, "520102198001011236")
         XCTAssertNil(bad.problem)
-        XCTAssertEqual(problem("52010219800101123", .idNumber), "不是有效身份证号: 52010219800101123 (应为15或18位, 实为17位)")
-        XCTAssertEqual(problem("520102198002301234", .idNumber), "不是有效身份证号: 520102198002301234 (出生日期无效: 19800230)")
+        XCTAssertEqual(problem("52010219800101123", .idNumber), "不是有效身份证号: 52010219800101123 (应为15位或18位，实为17位)")
+        XCTAssertEqual(problem("520102198002301234", .idNumber), "不是有效身份证号: 520102198002301234 (出生日期19800230不存在)")
     }
 
     func testRegionCode() {

@@ -118,7 +118,7 @@ final class IDNumberTests: XCTestCase {
             XCTAssertNil(check.normalized, raw)
             XCTAssertEqual(check.problem?.ruleID, "id.format", raw)
         }
-        XCTAssertEqual(IDNumber.parse("520102198002301234").problem, .format("出生日期无效: 19800230"))
+        XCTAssertEqual(IDNumber.parse("520102198002301234").problem, .format("出生日期19800230不存在"))
         // 1988 is a leap year: 29 February exists.
         XCTAssertTrue(IDNumber.parse("520102198802294415").isFormatValid)
     }
@@ -138,7 +138,7 @@ final class IDNumberTests: XCTestCase {
             XCTAssertNil(check.sex, raw)
             XCTAssertEqual(check.problem?.ruleID, "id.format", raw)
         }
-        XCTAssertEqual(IDNumber.parse("52010219800101123").problem, .format("应为15或18位, 实为17位"))
+        XCTAssertEqual(IDNumber.parse("52010219800101123").problem, .format("应为15位或18位，实为17位"))
         XCTAssertEqual(IDNumber.parse("").problem?.ruleID, "id.format")
     }
 

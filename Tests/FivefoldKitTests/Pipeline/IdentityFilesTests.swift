@@ -43,6 +43,33 @@ final class IdentityFilesTests: XCTestCase {
         XCTAssertThrowsError(try IdentityFiles.households(path: folder + "/idhouses-7.bin", wanted: [0, 5]), "a household the file lacks")
     }
 
+    /// Row changes: a dropped member has no corrected ID, an appended one no received ID; each key
+    /// keeps which other sources list the member, and the household its size and corrected count.
+    func testBatch_RowChangesAndListingSurviveTheFiles() throws {
+        let head = TestData.id(birth: "19700101", serial: 1, male: true)
+        let ghost = TestData.id(birth: "19800101", serial: 3, male: false)
+        let added = TestData.id(birth: "20050101", serial: 5, male: true)
+        let system = TestData.household([.householdID: "H1", .size: "2"], members: [
+            TestData.member([.name: "王大", .idNumber: head, .relation: "户主"]), TestData.member([.name: "鬼", .idNumber: ghost]),
+        ])
+        let archive = TestData.household([.householdID: "H1"], source: .archive, members: [TestData.member([.name: "王大", .idNumber: head], source: .archive)])
+        let wall = TestData.household([.householdID: "H1", .memberNames: "王大"], source: .wall)
+        let received = TestData.case([system, archive, wall])
+        var fixed = received
+        fixed.records[.system]!.members.remove(at: 1)
+        fixed.records[.system]!.members.append(TestData.member([.name: "王小", .idNumber: added]))
+        let batch = IdentityBatch(received: [received], corrected: [fixed], directory: HouseholdDirectory(cases: [received]), removed: ["H1\u{1f}" + ghost])
+        try IdentityFiles.write(batch, partition: 3, folder: dir.url.path)
+        var keys: [IdentityBatch.Key] = []
+        for bucket in 0..<PartFiles.idBuckets { keys += try IdentityFiles.keys(path: dir.url.path + "/ids-3.bin", bucket: bucket) }
+        let members = Set(keys.filter { $0.role == .member }.map { "\(PackedID.unpack($0.received))→\(PackedID.unpack($0.corrected)) \($0.listedBy)" })
+        XCTAssertEqual(members, ["\(head)→\(head) 3", "\(ghost)→ 0", "→\(added) 0"])
+        let household = try IdentityFiles.households(path: dir.url.path + "/idhouses-3.bin", wanted: [0])[0]
+        XCTAssertEqual(household?.size, "2")
+        XCTAssertEqual(household?.memberCount, 2)
+        XCTAssertEqual(IdentityBatch.ListedBy.decode(3), [.archive, .wall])
+    }
+
     func testDamagedKeyFileIsAnError() throws {
         for bytes in [[0, 1, 2], [UInt8](repeating: 0, count: 8 * 64) + [23, 0, 0, 0, 0, 0, 0, 0]] {
             let path = dir.write("ids-1.bin", bytes)

@@ -47,7 +47,7 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(config.resolution.policy(for: .houseGrade).authoritative, [.verification])
         XCTAssertEqual(config.resolution.policy(for: .incomePerCapita).relativeTolerance, 0.05)
         XCTAssertFalse(config.resolution.policy(for: .status).autoCorrect)
-        XCTAssertEqual(config.asOf, "2020-12-31")
+        XCTAssertNil(config.asOf, "the shipped pipeline pins no date: as_of is the run date (SPEC §2)")
         XCTAssertTrue(config.input!.hasSuffix("fixtures/sample"))
     }
 

@@ -82,6 +82,33 @@ final class MemberRulesTests: XCTestCase {
     }
 }
 
+extension MemberRulesTests {
+    func testPreschoolEducation_IsNeitherBothNorNeither() throws {
+        // 学龄前儿童 is an official 文化程度: with a blank, 学前 or 非在校生 stage it is plausible.
+        for stage in ["", "学前", "非在校生"] {
+            var child: [FieldID: String] = [.name: "王幼", .relation: "之女", .sex: "女", .birthDate: "2017-01-01", .education: "学龄前儿童", .labor: "无劳动能力"]
+            if !stage.isEmpty { child[.inSchool] = stage }
+            XCTAssertEqual(try run([child]).map(\.rule), [], "学龄前儿童 with \(stage)")
+        }
+        let pupil: [FieldID: String] = [.name: "王小", .relation: "之子", .sex: "男", .birthDate: "2012-01-01", .education: "学龄前儿童", .inSchool: "小学", .labor: "无劳动能力"]
+        XCTAssertEqual(try run([pupil]).map(\.field), ["education"], "学龄前儿童 and a school stage are both filled")
+    }
+
+    func testUnknownCode_IsNotReadAsBlank() throws {
+        let fields: [FieldID: FieldValue] = [
+            .name: FieldValue(raw: "王二", normalized: "王二"), .relation: FieldValue(raw: "之子", normalized: "之子"),
+            .sex: FieldValue(raw: "男", normalized: "男"), .birthDate: FieldValue(raw: "1995-01-01", normalized: "1995-01-01"),
+            .labor: FieldValue(raw: "普通劳动力", normalized: "普通劳动力"),
+            .education: FieldValue(raw: "小学文化水平", normalized: nil, problem: "不在代码表 education 中: 小学文化水平"),
+        ]
+        let head = TestData.member([.name: "王大", .relation: "户主", .sex: "男", .birthDate: "1970-01-01", .education: "小学", .labor: "普通劳动力"])
+        let member = MemberRecord(source: .system, location: SourceLocation(file: "m.csv", line: 3), fields: FieldMap(fields))
+        let c = TestData.case([TestData.household([.householdID: "H1"], members: [head, member])])
+        XCTAssertEqual(try TestData.findings(MemberRules(), c, context: TestData.context()).map(\.rule), [],
+                       "an unknown 文化程度 is not 'neither filled' (value.invalid or vocabulary.unknown reports it)")
+    }
+}
+
 final class DuplicateRulesTests: XCTestCase {
     func testPersonInTwoHouseholdsAndHeadOfTwo() throws {
         let id = TestData.id(birth: "19700101", serial: 1, male: true)

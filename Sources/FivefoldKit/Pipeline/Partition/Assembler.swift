@@ -32,11 +32,15 @@ struct Assembler {
         var counters = PartCounters()
         for p in parts { counters.add(try p.counters()) }
 
-        // The corrected dataset re-reads the system input: the longest step, and independent of
-        // the rest, so it runs on its own thread meanwhile.
+        // Duplicates first: a person in two households may move (row policy duplicate_person),
+        // and the corrected dataset needs the moves.
         var correctionRows: [[String]] = []
         for p in parts { correctionRows += try p.rows("corrections-") }
+        let duplicates = try duplicateRows(parts, worklist: worklist)
+        correctionRows += duplicates.moves.map(CorrectionsWriter.row)
         let corrections = correctionRows.map(CorrectionsWriter.correction)
+        // The corrected dataset re-reads the system input: the longest step, and independent of
+        // the rest, so it runs on its own thread meanwhile.
         let correctedFolder = path("corrected")
         let datasetDone = DispatchGroup()
         let datasetError = FirstError()
@@ -56,9 +60,9 @@ struct Assembler {
 
         func step(_ what: String) { progress(String(format: "assembling: %@ (%.1f s)", what, Date().timeIntervalSince(started))) }
         step("read findings and worklist items")
-        let duplicates = try duplicateRows(parts, worklist: worklist)
         findingRows += duplicates.findings
         itemRows += duplicates.items
+        rejudgeSizes(after: duplicates.moved, findingRows: &findingRows, itemRows: &itemRows, worklist: worklist)
 
         step("duplicates")
         // Villages: incidence from the summed counters against the register.
@@ -70,6 +74,22 @@ struct Assembler {
         for f in signed.annotated(sink.findings) {
             findingRows.append(FindingsWriter.row(f))
             if let item = worklist.item(f, entry: nil) { itemRows.append(item.fields) }
+        }
+
+        // Vocabulary gaps, from the summed tallies: one finding per gap instead of its rows.
+        let gaps = VocabularyGapRule.gaps(counters.vocabulary, rows: counters.sourceRows, context: context)
+        if !gaps.isEmpty {
+            var dropped = Set<String>()
+            findingRows.removeAll { row in
+                guard VocabularyGapRule.isGapRow(row, gaps: gaps)
+                    || VocabularyGapRule.isGapMismatchRow(row, gaps: gaps, normalizer: normalizer) else { return false }
+                dropped.insert(row[0])
+                return true
+            }
+            itemRows.removeAll { $0.count > 7 && dropped.contains($0[7]) }
+            var gapSink = FindingSink(config: config)
+            for f in VocabularyGapRule.findings(gaps, rows: counters.sourceRows, normalizer: normalizer) { gapSink.emit(f) }
+            findingRows += gapSink.findings.map(FindingsWriter.row)
         }
 
         step("villages; writing \(findingRows.count) findings")
@@ -99,6 +119,7 @@ struct Assembler {
             corrections: correctionRows.count, worklistItems: items.count, worklists: worklists, villages: villages,
             counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings,
             warnings: inputs.flatMap { $0.warnings ?? [] })
+        summary.vocabularyGaps = VocabularyGapRule.summaries(gaps, normalizer: normalizer)
         try nightly?.finish(&summary, findingRows: findingRows, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
@@ -135,11 +156,17 @@ struct Assembler {
             let input = resolve(table.file, against: self.inputFolder)
             var output = (folder as NSString).appendingPathComponent(name)
             try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let counts: CorrectedDatasetWriter.Counts
             if table.format == .xlsx {
                 output = (output as NSString).deletingPathExtension + ".csv"
-                try writer.writeXLSX(table: table, level: level, inputPath: input, outputPath: output)
+                counts = try writer.writeXLSX(table: table, level: level, inputPath: input, outputPath: output)
             } else {
-                try writer.write(table: table, level: level, inputPath: input, outputPath: output)
+                counts = try writer.copy(table: table, level: level, inputPath: input, outputPath: output)
+            }
+            // Row accounting: every logged row removal dropped exactly one row of the copy.
+            if level == .member, counts.droppedRows != writer.expectedDrops {
+                throw PipelineError(file: table.file, keyPath: "resolution.members",
+                                    message: "\(writer.expectedDrops) member rows logged as removed or moved, but \(counts.droppedRows) dropped from corrected/\(name)")
             }
         }
     }
@@ -153,7 +180,7 @@ extension Assembler {
     /// groups of two or more are kept (a handful in a province); the households those name are
     /// read from each partition once; then the duplicate rules judge each bucket's rows as
     /// received and as corrected. Buckets are independent and run `jobs` at a time.
-    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]]) {
+    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) {
         struct Origin: Hashable { var part: Int, partition: Int }
         var keyFiles: [(Origin, String)] = []
         for (k, part) in parts.enumerated() {
@@ -176,8 +203,10 @@ extension Assembler {
                 if key.received != 0, IdentityBatch.bucket(key.received) == bucket { received[slot(key.role, key.received), default: 0] += 1 }
                 if key.corrected != 0, IdentityBatch.bucket(key.corrected) == bucket { corrected[slot(key.role, key.corrected), default: 0] += 1 }
             }
+            // A head whose ID number is a duplicated member's comes along: a move never takes a head out.
             let kept = keys.filter { _, key in
                 (received[slot(key.role, key.received)] ?? 0) > 1 || (corrected[slot(key.role, key.corrected)] ?? 0) > 1
+                    || (key.role == .head && (corrected[key.corrected] ?? 0) > 1)
             }
             lock.lock()
             candidates[bucket] = kept
@@ -195,10 +224,15 @@ extension Assembler {
             households[origin] = found
             lock.unlock()
         }
-        // 3. The rules, bucket by bucket.
-        var bucketRows = [(findings: [[String]], items: [[String]])](repeating: ([], []), count: PartFiles.idBuckets)
+        // 3. The rules, bucket by bucket; a person the registry places in one of their households moves there.
+        var bucketRows = [(findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow])](repeating: ([], [], [], []), count: PartFiles.idBuckets)
         let config = self.config
         let signed = self.signed
+        var duplicatedIDs = Set<String>()
+        for bucket in candidates {
+            for (_, key) in bucket where key.role == .member && key.corrected != 0 { duplicatedIDs.insert(PackedID.unpack(key.corrected)) }
+        }
+        let memberMoves = try MemberMoves.load(config: config, inputFolder: inputFolder, normalizer: normalizer, ids: duplicatedIDs)
         try Parallel.forEach(Array(0..<PartFiles.idBuckets), jobs: jobs) { bucket in
             let keyed = candidates[bucket].map { origin, key in (key: key, row: IdentityBatch.row(key, households[origin]![key.household]!)) }
             let rows = keyed.map(\.row)
@@ -206,12 +240,22 @@ extension Assembler {
             func inBucket(_ id: UInt64) -> Bool { id != 0 && IdentityBatch.bucket(id) == bucket }
             var received = FindingSink(config: config)
             DuplicateRules.check(keyed.filter { inBucket($0.key.received) }.map(\.row), corrected: false, sink: &received)
+            let (moves, refused) = memberMoves.moves(keyed.filter { inBucket($0.key.corrected) }.map(\.row))
+            let movedOut = Set(moves.map { $0.row.householdID + "\u{1f}" + $0.row.correctedID })
             var corrected = FindingSink(config: config)
-            DuplicateRules.check(keyed.filter { inBucket($0.key.corrected) }.map(\.row), corrected: true, sink: &corrected)
-            let found = signed.annotated(CaseEvaluator.reconcile(received: received.findings, remaining: corrected.findings))
+            DuplicateRules.check(
+                keyed.filter { inBucket($0.key.corrected) && !movedOut.contains($0.row.householdID + "\u{1f}" + $0.row.correctedID) }.map(\.row),
+                corrected: true, sink: &corrected)
+            var receivedFindings = received.findings
+            let corrections = Self.record(moves, policy: memberMoves.policy, in: &receivedFindings)
+            for i in receivedFindings.indices where receivedFindings[i].rule == "duplicate.person" {
+                if let reason = refused[receivedFindings[i].memberID] { receivedFindings[i].message += "；未自动处理：\(reason)，请入户核实" }
+            }
+            var found = signed.annotated(CaseEvaluator.reconcile(received: receivedFindings, remaining: corrected.findings))
+            Self.flagSourcesStillListing(moves, in: &found)
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }
-            var out: (findings: [[String]], items: [[String]]) = ([], [])
+            var out: (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) = ([], [], corrections, moves.map(\.row))
             for f in found {
                 out.findings.append(FindingsWriter.row(f))
                 if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item.fields) }
@@ -220,7 +264,43 @@ extension Assembler {
             bucketRows[bucket] = out
             lock.unlock()
         }
-        return (bucketRows.flatMap(\.findings), bucketRows.flatMap(\.items))
+        return (bucketRows.flatMap(\.findings), bucketRows.flatMap(\.items), bucketRows.flatMap(\.moves), bucketRows.flatMap(\.moved))
+    }
+
+    /// A move corrects the system, but the archive, wall card or interview of the household the
+    /// person left may still list them: that finding stays on the worklist and names them.
+    static func flagSourcesStillListing(_ moves: [MemberMoves.Move], in findings: inout [Finding]) {
+        for move in moves {
+            let sources = IdentityBatch.ListedBy.decode(move.row.listedBy)
+            guard !sources.isEmpty else { continue }
+            for i in findings.indices where findings[i].rule == "duplicate.person" && findings[i].householdID == move.row.householdID
+                && findings[i].memberID == move.row.receivedID
+            {
+                findings[i].action = .worklist
+                findings[i].message += "；户\(move.row.householdID)的\(sources.map(\.chineseLabel).joined(separator: "、"))仍列有此人，需更正"
+            }
+        }
+    }
+
+    /// The corrections of a bucket's moves (`member_row` = `moved`), each filed under the
+    /// `duplicate.person` finding of the household the row leaves; those findings say so.
+    static func record(_ moves: [MemberMoves.Move], policy: MemberRowPolicy.DuplicatePerson, in findings: inout [Finding]) -> [Correction] {
+        var corrections: [Correction] = []
+        for move in moves {
+            let r = move.row
+            let others = move.households.filter { $0 != move.keptIn }
+            for i in findings.indices where findings[i].rule == "duplicate.person" && (findings[i].memberID == r.receivedID || findings[i].memberID == r.correctedID) {
+                let note = "；户籍登记在户\(move.keptIn)：仅保留在该户，已从户\(others.joined(separator: "、"))移除"
+                if !findings[i].message.hasSuffix(note) { findings[i].message += note }
+            }
+            let finding = findings.first { $0.rule == "duplicate.person" && $0.householdID == r.householdID && $0.memberID == r.receivedID }
+            corrections.append(Correction(
+                findingID: finding?.id ?? "", householdID: r.householdID, memberID: MemberMoves.key(r), field: MemberRowPolicy.field,
+                oldValue: "present", newValue: "moved",
+                evidence: "hukou=户\(move.keptIn);system=户\(move.households.joined(separator: "、户"))",
+                policy: "members.duplicate_person:authoritative=\(policy.authoritative.map(\.rawValue).joined(separator: ","));kept_in=\(move.keptIn)"))
+        }
+        return corrections
     }
 
     /// A shard's own summary (its households and findings before the merge) and its description.

@@ -19,6 +19,30 @@ struct IdentityBatch: Sendable {
         /// Index of the household in `households`, and of the name in its `names`.
         var household: UInt32
         var name: UInt16
+        /// The other sources of the household that list this member (`ListedBy` bits): a move
+        /// tells which of them still need fixing. Stored in the role byte's upper bits.
+        var listedBy: UInt8 = 0
+    }
+
+    /// Bits of `Key.listedBy`.
+    enum ListedBy {
+        static let sources: [(bit: UInt8, source: SourceID)] = [(1, .archive), (2, .wall), (4, .interview)]
+
+        /// The names a wall card lists, split once per household.
+        static func wallNames(_ c: HouseholdCase) -> Set<String> {
+            Set(c.records[.wall]?.fields[.memberNames]?.normalized?.split(separator: "、").map(String.init) ?? [])
+        }
+
+        static func mask(_ person: LinkedMember?, wall: Set<String>) -> UInt8 {
+            guard let person else { return 0 }
+            var mask: UInt8 = 0
+            if person.records[.archive] != nil { mask |= 1 }
+            if person.records.values.contains(where: { $0[.name].map(wall.contains) ?? false }) { mask |= 2 }
+            if person.records[.interview] != nil { mask |= 4 }
+            return mask
+        }
+
+        static func decode(_ mask: UInt8) -> [SourceID] { sources.filter { mask & $0.bit != 0 }.map(\.source) }
     }
 
     /// What a finding about a household needs: where it is and its members' names (a head's
@@ -28,6 +52,10 @@ struct IdentityBatch: Sendable {
         var regionCode: String
         var entry: HouseholdDirectory.Entry
         var names: [String]
+        /// 家庭人口数 as the system records it, and the member rows it has as corrected: a move
+        /// decided in the assembly re-judges `household.size_mismatch` with them.
+        var size = ""
+        var memberCount = 0
     }
 
     var keys: [Key] = []
@@ -36,17 +64,25 @@ struct IdentityBatch: Sendable {
     init() {}
 
     /// Members and heads of the system records, received and corrected side by side.
-    init(received: [HouseholdCase], corrected: [HouseholdCase], directory: HouseholdDirectory) {
+    ///
+    /// `removed` holds household id + "\u{1f}" + member key of the rows the row policies dropped:
+    /// the corrected side has them no more, and members it gained (appended) have no received side.
+    init(received: [HouseholdCase], corrected: [HouseholdCase], directory: HouseholdDirectory, removed: Set<String> = []) {
         for (before, after) in zip(received, corrected) {
             guard let system = before.system, let fixed = after.system else { continue }
             let h = UInt32(households.count)
             var names: [String] = []
             var added = false
-            for (m, n) in zip(system.members, fixed.members) {
-                let a = Self.pack(m[.idNumber]), b = Self.pack(n[.idNumber])
+            var people: [String: LinkedMember] = [:]
+            for p in before.people { if let s = p.system { people[s.memberKey] = p } }
+            let wall = ListedBy.wallNames(before)
+            for (m, n) in Self.pairs(system.members, fixed.members, household: before.householdID, removed: removed) {
+                let a = Self.pack(m?[.idNumber]), b = Self.pack(n?[.idNumber])
                 guard a != 0 || b != 0 else { continue }
-                keys.append(Key(role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count)))
-                names.append(m[.name] ?? "")
+                keys.append(Key(
+                    role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count),
+                    listedBy: m.map { ListedBy.mask(people[$0.memberKey], wall: wall) } ?? 0))
+                names.append(m?[.name] ?? n?[.name] ?? "")
                 added = true
             }
             if !system.isMemberOnly {
@@ -59,8 +95,30 @@ struct IdentityBatch: Sendable {
             }
             guard added else { continue }
             let entry = directory[before.householdID] ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
-            households.append(Household(householdID: before.householdID, regionCode: before.regionCode, entry: entry, names: names))
+            households.append(Household(
+                householdID: before.householdID, regionCode: before.regionCode, entry: entry, names: names,
+                size: system.isMemberOnly ? "" : system.fields[.size]?.raw ?? "", memberCount: fixed.members.count))
         }
+    }
+
+    /// Received members beside their corrected selves: corrections keep the order, a dropped row
+    /// has no corrected side, and rows after the received ones were added.
+    static func pairs(_ before: [MemberRecord], _ after: [MemberRecord], household: String, removed: Set<String>) -> [(MemberRecord?, MemberRecord?)] {
+        var result: [(MemberRecord?, MemberRecord?)] = []
+        var j = 0
+        for m in before {
+            if !removed.isEmpty, removed.contains(household + "\u{1f}" + m.memberKey) {
+                result.append((m, nil))
+            } else {
+                result.append((m, j < after.count ? after[j] : nil))
+                j += 1
+            }
+        }
+        while j < after.count {
+            result.append((nil, after[j]))
+            j += 1
+        }
+        return result
     }
 
     /// A normalised ID number packed into 64 bits, 0 when absent. Normalised ID numbers are
@@ -78,8 +136,9 @@ struct IdentityBatch: Sendable {
     /// The identity row of a key and the household it names.
     static func row(_ key: Key, _ h: Household) -> IdentityRow {
         IdentityRow(
-            role: key.role, receivedID: PackedID.unpack(key.received), correctedID: PackedID.unpack(key.corrected),
-            householdID: h.householdID, regionCode: h.regionCode, name: h.names[Int(key.name)], entry: h.entry)
+            role: key.role, receivedID: PackedID.unpack(key.received), correctedID: PackedID.unpack(key.corrected), listedBy: key.listedBy,
+            householdID: h.householdID, regionCode: h.regionCode, name: h.names[Int(key.name)], entry: h.entry,
+            size: h.size, memberCount: h.memberCount)
     }
 
     /// Every key as an identity row.
@@ -90,7 +149,7 @@ struct IdentityBatch: Sendable {
 /// is under the bucket of its received and of its corrected ID): a header of `idBuckets + 1`
 /// 64-bit offsets, then each bucket's keys, so one bucket is read without the others (one file a
 /// partition, not one a bucket: 64 small files per partition cost more in file creation than in
-/// writing). `idhouses-<partition>.bin` holds the households. Little-endian; strings as a 32-bit
+/// writing). `idhouses-<partition>.bin` holds the households (their texts, 家庭人口数 and member count, then the names). Little-endian; strings as a 32-bit
 /// length and UTF-8. Only Fivefold writes these files.
 enum IdentityFiles {
     static let keySize = 23
@@ -101,7 +160,7 @@ enum IdentityFiles {
         for key in batch.keys {
             var record: [UInt8] = []
             record.reserveCapacity(keySize)
-            record.append(key.role == .member ? 0 : 1)
+            record.append((key.role == .member ? 0 : 1) | key.listedBy << 1)
             append(key.received, bytes: 8, to: &record)
             append(key.corrected, bytes: 8, to: &record)
             append(UInt64(key.household), bytes: 4, to: &record)
@@ -121,7 +180,8 @@ enum IdentityFiles {
         try save(keys, to: "\(folder)/ids-\(p).bin")
         var out: [UInt8] = []
         for h in batch.households {
-            let texts = [h.householdID, h.regionCode, h.entry.township, h.entry.village, h.entry.headName, h.entry.cadreName, h.entry.cadrePhone] + h.names
+            let texts = [h.householdID, h.regionCode, h.entry.township, h.entry.village, h.entry.headName, h.entry.cadreName, h.entry.cadrePhone,
+                         h.size, String(h.memberCount)] + h.names
             append(UInt64(texts.count), bytes: 4, to: &out)
             for t in texts {
                 append(UInt64(t.utf8.count), bytes: 4, to: &out)
@@ -172,10 +232,10 @@ enum IdentityFiles {
             }
             var i = 0
             while i < b.count {
-                guard b[i] <= 1 else { throw damaged(path) }
+                guard b[i] < 16 else { throw damaged(path) }
                 keys.append(IdentityBatch.Key(
-                    role: b[i] == 0 ? .member : .head, received: read(i + 1, 8), corrected: read(i + 9, 8),
-                    household: UInt32(read(i + 17, 4)), name: UInt16(read(i + 21, 2))))
+                    role: b[i] & 1 == 0 ? .member : .head, received: read(i + 1, 8), corrected: read(i + 9, 8),
+                    household: UInt32(read(i + 17, 4)), name: UInt16(read(i + 21, 2)), listedBy: b[i] >> 1))
                 i += keySize
             }
             return keys
@@ -200,7 +260,7 @@ enum IdentityFiles {
             }
             while i < b.count && result.count < wanted.count {
                 let count = try u32()
-                guard count >= 7 else { throw damaged(path) }
+                guard count >= 9 else { throw damaged(path) }
                 let keep = wanted.contains(index)
                 var texts: [String] = []
                 for _ in 0..<count {
@@ -213,7 +273,7 @@ enum IdentityFiles {
                     result[index] = IdentityBatch.Household(
                         householdID: texts[0], regionCode: texts[1],
                         entry: HouseholdDirectory.Entry(township: texts[2], village: texts[3], headName: texts[4], cadreName: texts[5], cadrePhone: texts[6]),
-                        names: Array(texts[7...]))
+                        names: Array(texts[9...]), size: texts[7], memberCount: Int(texts[8]) ?? 0)
                 }
                 index += 1
             }

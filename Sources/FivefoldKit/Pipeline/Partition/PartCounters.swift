@@ -29,6 +29,10 @@ struct PartCounters: Codable, Sendable, Equatable {
     var omittedPeople = 0
     var unregisteredAnswered = 0
     var unregisteredApproving = 0
+    /// Unknown code-list values by (source, field, value) and rows per source and level, for
+    /// `vocabulary.unknown` (summed here so partitioning never changes which values are gaps).
+    var vocabulary: [VocabularyGapRule.Key: VocabularyGapRule.Tally] = [:]
+    var sourceRows: [String: Int] = [:]
 
     init() {}
 
@@ -85,6 +89,12 @@ struct PartCounters: Codable, Sendable, Equatable {
             rows.append(["county", k, String(v.households), String(v.registeredPoor), String(v.exited), String(v.suspectedWrongExit),
                          String(v.answered), String(v.approving)])
         }
+        for (k, v) in sourceRows.sorted(by: { $0.key < $1.key }) {
+            rows.append(["rows", k, String(v), "", "", "", "", ""])
+        }
+        for (k, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
+            rows.append(["unknown", k.source, String(v.count), k.field, k.value, v.examples.joined(separator: ","), "", ""])
+        }
         return rows
     }
 
@@ -108,6 +118,13 @@ struct PartCounters: Codable, Sendable, Equatable {
             case "county":
                 guard let a = n(2), let b = n(3), let c = n(4), let d = n(5), let e = n(6), let f = n(7) else { return nil }
                 counties[r[1]] = County(households: a, registeredPoor: b, exited: c, suspectedWrongExit: d, answered: e, approving: f)
+            case "rows":
+                guard let a = n(2) else { return nil }
+                sourceRows[r[1], default: 0] += a
+            case "unknown":
+                guard let a = n(2) else { return nil }
+                let examples = r[5].isEmpty ? [] : r[5].split(separator: ",").map(String.init)
+                vocabulary[VocabularyGapRule.Key(source: r[1], field: r[3], value: r[4]), default: .init()].add(.init(count: a, examples: examples))
             default:
                 return nil
             }
@@ -140,5 +157,7 @@ struct PartCounters: Codable, Sendable, Equatable {
         omittedPeople += o.omittedPeople
         unregisteredAnswered += o.unregisteredAnswered
         unregisteredApproving += o.unregisteredApproving
+        for (k, v) in o.sourceRows { sourceRows[k, default: 0] += v }
+        for (k, v) in o.vocabulary { vocabulary[k, default: .init()].add(v) }
     }
 }
