@@ -74,10 +74,11 @@ public struct MemberRowPlanner {
         person.records[.hukou]?[.householdID] == c.householdID
     }
 
-    /// Why the hukou registry does not vouch for the person here (Chinese).
+    /// Why the hukou registry does not vouch for the person here (Chinese). A row registering the
+    /// person in another household is never linked here (`MemberLinker`: it is seen only by the
+    /// household it names), so that case reads as "not in this household".
     func hukouSilence(_ person: LinkedMember, _ c: HouseholdCase) -> String {
         if !hukouSupplied { return "未提供户籍登记" }
-        if let other = person.records[.hukou]?[.householdID], other != c.householdID { return "户籍登记在户\(other)" }
         return "户籍登记中本户无此人"
     }
 }
