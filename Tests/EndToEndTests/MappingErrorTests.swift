@@ -125,14 +125,14 @@ final class MappingErrorTests: XCTestCase {
         try assertNothingWritten(ws)
     }
 
-    func testXMLMemberPathWithoutMembers_IsAWarning() throws {
+    /// Member fields mapped and not one member found: a wrong member_path (every member would be
+    /// reported missing from the archive), so it stops the run like a wrong record_path.
+    func testXMLMemberPathWithoutMembers_ExitsTwoNamingWhatTheRecordsHold() throws {
         let ws = try workspace()
         try addArchive(ws, recordPath: "档案/户", memberPath: "成员/成员")
         let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let warning = "archive/archive.xml: member_path 成员/成员 found no members in 6 records at 档案/户 (inspect --paths lists the element paths)"
-        XCTAssertEqual(run.stderr, "fivefold: warning: \(exitYearWarning)\nfivefold: warning: \(warning)\n")
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
-        XCTAssertEqual(summary["warnings"] as? [String], [exitYearWarning, warning])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains(": sources.archive.households.member_path: member_path 成员/成员 found no members in 6 records at 档案/户; elements and attributes of those records: @户编号, 户主姓名, 家庭人口数"), run.stderr)
+        try assertNothingWritten(ws)
     }
 }

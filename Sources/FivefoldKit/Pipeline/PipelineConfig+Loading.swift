@@ -58,6 +58,10 @@ extension PipelineConfig {
         let sourcesNode = try root.required("sources")
         var sources: [SourceConfig] = []
         for (key, node) in try sourcesNode.entries() {
+            // A misspelt source (`walls:`) would otherwise be read and then compared with nothing.
+            guard SourceID.five.contains(SourceID(key)) else {
+                throw node.error("unknown source \"\(key)\"; expected one of \(SourceID.five.map(\.rawValue).joined(separator: ", "))")
+            }
             sources.append(try SourceConfig(id: SourceID(key), node: node))
         }
         guard sources.contains(where: { $0.id == .system }) else {
@@ -120,8 +124,13 @@ extension PipelineConfig {
                 settings.severity = Severity(rawValue: try sev.oneOf(Severity.allCases.map(\.rawValue)))
             }
             if let params = try value.optional("params") {
+                let known = RuleCatalog.parameters[id] ?? [:]
                 for (key, p) in try params.entries() {
-                    settings.parameters[key] = try RuleParameter(node: p)
+                    guard let kind = known[key] else {
+                        let expected = known.isEmpty ? "\(id) takes no parameters" : "known parameters of \(id): \(known.keys.sorted().joined(separator: ", "))"
+                        throw p.error("unknown parameter \"\(key)\"; \(expected)")
+                    }
+                    settings.parameters[key] = try RuleParameter(node: p, kind: kind)
                 }
             }
             result[id] = settings
@@ -193,7 +202,11 @@ extension TableConfig {
         recordPathKey = recordPathNode?.path ?? node.path + ".record_path"
         recordPathLine = (recordPathNode?.node ?? node.node).mark?.line
         recordPathColumn = (recordPathNode?.node ?? node.node).mark?.column
-        memberPath = try node.optional("member_path")?.string()
+        let memberPathNode = try node.optional("member_path")
+        memberPath = try memberPathNode?.string()
+        memberPathKey = memberPathNode?.path ?? node.path + ".member_path"
+        memberPathLine = (memberPathNode?.node ?? node.node).mark?.line
+        memberPathColumn = (memberPathNode?.node ?? node.node).mark?.column
         let allowed = extraFields + (level == .member ? RegistryConfig.extraFields : [])
         let recordMapping = try Self.mapping(node.required("fields"), level: level, extra: allowed, isMember: false)
         let memberMapping = try node.optional("member_fields").map { try Self.mapping($0, level: .member, extra: [], isMember: true) } ?? []
@@ -345,19 +358,18 @@ extension FieldPolicy {
 }
 
 extension RuleParameter {
-    init(node: ConfigNode) throws {
-        switch node.node {
-        case .scalar:
-            let text = try node.string()
-            if let d = Double(text) { self = .number(d) } else { self = .text(text) }
-        case .sequence:
-            self = .list(try node.stringList())
-        case .mapping:
+    /// Reads a parameter of the kind its rule declares (`RuleCatalog.parameters`).
+    init(node: ConfigNode, kind: RuleCatalog.ParameterKind) throws {
+        switch kind {
+        case .number:
+            self = .number(try node.double())
+        case .list:
+            if case .scalar = node.node { self = .list([try node.string()]) } else { self = .list(try node.stringList()) }
+        case .table:
+            guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {2019: 3218, 2020: 4000}") }
             var table: [String: Double] = [:]
             for (key, value) in try node.entries() { table[key] = try value.double() }
             self = .table(table)
-        case .alias:
-            throw node.error("aliases are not supported here")
         }
     }
 }

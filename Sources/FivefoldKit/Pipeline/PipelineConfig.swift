@@ -74,6 +74,10 @@ public struct TableConfig: Sendable {
     public var recordPathKey: String = ""
     public var recordPathLine: Int?
     public var recordPathColumn: Int?
+    /// Where `member_path` is declared (XML: a path under which no record has a member is reported there).
+    public var memberPathKey: String = ""
+    public var memberPathLine: Int?
+    public var memberPathColumn: Int?
     /// The 1-based row holding the header (CSV: line; XLSX: sheet row number). Rows above it (titles
     /// such as 建档立卡贫困户家庭基本信息表) are skipped and counted as `skipped`.
     public var headerRow: Int = 1

@@ -121,8 +121,9 @@ extension TableScanner {
         try Self.judge(table, records: recordPresence, members: memberPresence, memberCount: memberCount, recordCount: result.records, stats: &stats)
     }
 
-    /// After the scan: a mapped field that no record had is an error (unless optional); one that
-    /// was always blank, or a member path that found no members, is a warning.
+    /// After the scan: a mapped field that no record had is an error (unless optional), and so is a
+    /// member path under which no record has a member while member fields are mapped; a field that
+    /// was always blank is a warning.
     static func judge(_ table: TableConfig, records: Presence, members: Presence, memberCount: Int, recordCount: Int, stats: inout InputStats) throws {
         let found = assess(table, records: records, members: members, memberCount: memberCount, recordCount: recordCount, scope: "")
         if let first = found.errors.first { throw first }
@@ -142,7 +143,15 @@ extension TableScanner {
                 pipelineFile: table.pipelineFile, dataFile: "\(table.file) (\(scope)\(recordCount) records at \(recordPath))",
                 found: records.names(slotNames: slots(table.fields).names), what: "element or attribute"))
         }
-        if table.memberPath != nil, memberCount == 0 {
+        if table.memberPath != nil, memberCount == 0, !memberFields.isEmpty {
+            // Mapped member fields and not one member: the path is wrong (every member would be
+            // reported missing from this source), not a file without members.
+            errors.append(PipelineError(
+                file: table.pipelineFile, line: table.memberPathLine, column: table.memberPathColumn, keyPath: table.memberPathKey,
+                message: "member_path \(memberPath) found no members in \(scope)\(recordCount) records at \(recordPath); "
+                    + "elements and attributes of those records: \(records.names(slotNames: slots(table.fields).names).joined(separator: ", ")) "
+                    + "(inspect --paths lists every path; if this file lists no members, remove member_path and member_fields)"))
+        } else if table.memberPath != nil, memberCount == 0 {
             warnings.append("\(table.file): member_path \(memberPath) found no members in \(scope)\(recordCount) records at \(recordPath) (inspect --paths lists the element paths)")
         } else {
             for (i, field) in memberFields.enumerated() where !members.seen[i] && !field.optional {

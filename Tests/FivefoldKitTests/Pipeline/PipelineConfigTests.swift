@@ -133,4 +133,32 @@ final class PipelineConfigTests: XCTestCase {
     func testLoad_InvalidYAMLIsOneMessage() {
         expectError("sources: [unclosed\n", keyPath: "", contains: "not valid YAML", line: 2)
     }
+
+    // A parameter the rule does not read, or of the wrong kind, used to run silently on the default.
+    func testLoad_RuleParameterOfTheWrongKindNamesTheKey() {
+        expectError(Self.minimal + "\nrules:\n  value.invalid: {params: {max_household_size: twenty}}\n",
+                    keyPath: "rules.value.invalid.params.max_household_size", contains: "expected a number, found \"twenty\"", line: 7)
+        expectError(Self.minimal + "\nrules:\n  exit.income: {params: {poverty_lines: 4000}}\n",
+                    keyPath: "rules.exit.income.params.poverty_lines", contains: "expected a table of year: number")
+    }
+
+    func testLoad_UnknownRuleParameterListsTheKnownOnes() {
+        expectError(Self.minimal + "\nrules:\n  value.invalid: {params: {max_household_sise: 30}}\n",
+                    keyPath: "rules.value.invalid.params.max_household_sise",
+                    contains: "unknown parameter \"max_household_sise\"; known parameters of value.invalid: max_age, max_household_size, max_income_per_capita")
+        expectError(Self.minimal + "\nrules:\n  id.format: {params: {strict: 1}}\n",
+                    keyPath: "rules.id.format.params.strict", contains: "id.format takes no parameters")
+    }
+
+    func testLoad_EveryParameterOfTheShippedPipelineIsDeclared() throws {
+        let config = try PipelineConfig.load(path: Self.repo.appendingPathComponent("pipelines/five-unities.yaml").path)
+        let written = config.rules.flatMap { id, settings in settings.parameters.keys.map { "\(id).\($0)" } }
+        let declared = RuleCatalog.parameters.flatMap { id, keys in keys.keys.map { "\(id).\($0)" } }
+        XCTAssertEqual(Set(written), Set(declared), "the shipped pipeline documents every parameter")
+    }
+
+    func testLoad_MisspeltSourceIsRefused() {
+        expectError(Self.minimal + "\n  walls:\n    households: {file: w.csv, fields: {household_id: 户编号}}\n",
+                    keyPath: "sources.walls", contains: "unknown source \"walls\"; expected one of system, archive, wall, interview, verification")
+    }
 }
