@@ -1,17 +1,39 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One target per layer; a target imports only the targets below it (ARCHITECTURE.md):
+//
+//   fivefold (CLI)
+//   FivefoldGenerate          synthetic dumps (`fivefold generate`, tests, benchmarks)
+//   FivefoldPipeline          orchestration: config loading, scan, partitions, assembly
+//   FivefoldReport            findings/worklist/report/summary writers
+//   FivefoldLedger            the SQLite ledger (GRDB), sign-off import
+//   FivefoldCheck             match, rules, resolve (sees rule settings, not the pipeline file)
+//   FivefoldIO                readers and writers of bytes: CSV, XML, gzip, GB18030, XLSX; C shims
+//   FivefoldModel             records, findings, field catalogue, normalisation values
+//
+// Linux is the platform it runs on (SwiftPM needs no declaration for it); macOS 13 is the
+// oldest macOS with the Foundation APIs used.
+//
+// Release builds from the scripts pass `-Xswiftc -enforce-exclusivity=unchecked` (run-time
+// exclusivity checks cost ~5 % CPU on a province run); no unsafe flag is declared here, so the
+// library products can be used as a versioned dependency.
+
 let package = Package(
     name: "Fivefold",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "fivefold", targets: ["fivefold"]),
-        .library(name: "FivefoldKit", targets: ["FivefoldKit"]),
+        .library(
+            name: "FivefoldKit",
+            targets: [
+                "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
+                "FivefoldPipeline", "FivefoldGenerate",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -27,44 +49,57 @@ let package = Package(
             name: "CFivefoldZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // Only OutputFolder.swift imports it: an atomic exchange of two folders (renameat2).
+        // An atomic exchange of two folders (renameat2), for OutputFolder.
         .systemLibrary(name: "CFileSystem"),
+
+        .target(name: "FivefoldModel"),
         .target(
-            name: "FivefoldKit",
+            name: "FivefoldIO",
             dependencies: [
-                "CLibXML2",
-                "CFivefoldZlib",
-                "CFileSystem",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "FivefoldModel", "CLibXML2", "CFivefoldZlib", "CFileSystem",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            // Release builds skip the run-time exclusivity checks (debug builds and the tests keep
-            // them): on a province run the check's bookkeeping (begin/end access, a thread-local
-            // access set) was about 5 % of the CPU time. The compile-time checks are unaffected.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+            ]),
+        .target(name: "FivefoldCheck", dependencies: ["FivefoldModel"]),
+        .target(
+            name: "FivefoldLedger",
+            dependencies: ["FivefoldModel", "FivefoldIO", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "FivefoldReport",
+            dependencies: ["FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger"]),
+        .target(
+            name: "FivefoldPipeline",
+            dependencies: [
+                "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(name: "FivefoldGenerate", dependencies: ["FivefoldModel", "FivefoldIO"]),
         .executableTarget(
             name: "fivefold",
             dependencies: [
-                "FivefoldKit",
+                "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
+                "FivefoldPipeline", "FivefoldGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // What both test targets share (the CSV reading helper).
-        .target(name: "TestSupport", dependencies: ["FivefoldKit"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FivefoldIO"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FivefoldKitTests",
             dependencies: [
-                "FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
+                "FivefoldPipeline", "FivefoldGenerate", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
                 // The XLSX tests build hand-made packages (cases no spreadsheet writes).
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["FivefoldKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
+                "FivefoldPipeline", "FivefoldGenerate", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -62,7 +62,7 @@ if [ "${BUILD:-1}" != 0 ]; then
         rm -rf "$SRC"
         mv "$SRC.new" "$SRC"
     fi
-    if ! swift build -c release --product fivefold --package-path "$SRC" --scratch-path "$SCRATCH" \
+    if ! swift build -c release -Xswiftc -enforce-exclusivity=unchecked --product fivefold --package-path "$SRC" --scratch-path "$SCRATCH" \
             >"$LOGS/build.log" 2>&1; then
         cat "$LOGS/build.log" >&2
         exit 1

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldModel
+import FivefoldIO
 
 /// Shared CLI plumbing: `fivefold: message` on stderr and exit codes (README "Exit codes").
 enum CLI {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FivefoldKit
 
 /// `fivefold`: the command-line face of FivefoldKit. Subcommands parse, call the library, and map
 /// outcomes to exit codes; no pipeline logic lives here.

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// SPEC §6: "a crash never leaves a half-written run". A real `fivefold run` is SIGKILLed at the
 /// worst moments; the previous outputs and the ledger must survive, and the next run must work.

@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Runs the default pipeline on a generated dataset (3,000 households, fixed seed, defect rate
 /// 0.2, noise rate 0.3) and measures it against the generator's ground truth: per-rule recall of

@@ -4,8 +4,13 @@ import XCTest
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// report.html: one self-contained page with the sections a county leader reads.
 final class HTMLReportTests: XCTestCase {

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// `fivefold inspect` on files nobody documented (issue 13): the delimiter is detected, title
 /// rows can be skipped, and XML element paths are listed without knowing the record path.

@@ -1,8 +1,13 @@
 import Foundation
 import GRDB
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Nightly use (SPEC §8): every finding classified against the previous run, and a repeated
 /// night that changes nothing.

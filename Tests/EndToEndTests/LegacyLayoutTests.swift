@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// A county's legacy export (`fixtures/legacy`, made from `fixtures/sample` by `make_legacy.py`):
 /// other file names, GB18030 tab- and `|`-separated tables with a title line, renamed and reordered

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Scale-out (issue 8): four county shards plus `merge` write exactly what one whole run
 /// writes, byte for byte (summary.json compared without its timings), on generated data with

@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Issue 14: worklists that went through a spreadsheet come back importable. The returned files
 /// in `fixtures/signoff/` were really produced by LibreOffice headless from the worklists of a run

@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// `vocabulary.unknown` end to end: a repeated unknown 文化程度 on the sample is one finding (in
 /// findings.csv, summary.json and report.html) instead of one `value.invalid` per row; a one-off

@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// XLSX sheets as tables (issue 13), on workbooks saved by LibreOffice (fixtures/tables): a wall
 /// card sheet with a title row, and a deaths registry whose ID column the spreadsheet made numbers.

@@ -1,4 +1,4 @@
-import FivefoldKit
+import FivefoldIO
 
 /// A CSV file read through the Ingest reader as header → value dictionaries, for tests of both
 /// test targets. An unreadable row is an error: every CSV a test reads was written by Fivefold

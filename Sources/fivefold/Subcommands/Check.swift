@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldPipeline
 
 /// `fivefold check PIPELINE`: validate a pipeline file against the beginning of its inputs.
 struct Check: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldModel
+import FivefoldGenerate
 
 /// `fivefold generate`: writes a synthetic dataset in the default input layout, with planted
 /// defects (truth.csv) and harmless format noise (noise.csv), for testing and benchmarking.

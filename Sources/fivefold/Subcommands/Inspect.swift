@@ -1,10 +1,10 @@
 import ArgumentParser
-import FivefoldKit
 import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #endif
+import FivefoldIO
 
 extension InputFormat: ExpressibleByArgument {}
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldPipeline
 
 /// `fivefold merge PIPELINE SHARD…`: combine the shards of a province into one run's outputs.
 struct Merge: ParsableCommand {

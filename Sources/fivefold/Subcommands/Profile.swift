@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldModel
+import FivefoldPipeline
 
 /// `fivefold profile PIPELINE`: the distinct values of every mapped field of a dump, with what
 /// each normalises to, so vocabulary can be written before the first real run.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldModel
+import FivefoldReport
+import FivefoldPipeline
 
 /// `fivefold run PIPELINE`: the nightly job.
 struct Run: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import FivefoldKit
+import FivefoldModel
+import FivefoldLedger
+import FivefoldPipeline
 
 /// `fivefold signoff FILE…`: import returned worklists into the ledger as signed evidence.
 struct Signoff: ParsableCommand {

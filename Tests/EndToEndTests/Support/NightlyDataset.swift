@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// A tiny dataset in the SPEC §3 layout (system households + members, verification inspection,
 /// village register), built in code so each nightly test plants exactly the defects it asserts.

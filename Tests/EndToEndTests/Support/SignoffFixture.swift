@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The dataset behind `fixtures/signoff/`: the worklists `scripts/make-signoff-fixtures.sh`
 /// sent through LibreOffice came from a real run on it, so a test that runs it again gets the

@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Determinism and options of `DatasetGenerator`.
 final class DatasetGeneratorTests: XCTestCase {

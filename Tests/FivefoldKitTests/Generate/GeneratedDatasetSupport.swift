@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Shared generated datasets for the Generate tests: each is written once per test process into
 /// a temporary folder (generation is deterministic, so sharing cannot hide order effects).

@@ -1,8 +1,14 @@
 import Foundation
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The contents of a generated dataset: layout and encodings, valid ID numbers, ground truth
 /// coverage, consistent counts, and clean households that raise nothing.

@@ -1,6 +1,12 @@
 import Foundation
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// A temporary folder for one test's input files, removed when the test ends.
 final class TempDir {

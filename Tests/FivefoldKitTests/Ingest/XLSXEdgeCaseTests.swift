@@ -1,5 +1,11 @@
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The reader on hand-made packages: what LibreOffice does not write (inline strings, the 1904
 /// date system, t="b"/"d" cells, omitted references), and broken or hostile input.

@@ -1,6 +1,12 @@
 import Foundation
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Opt-in benchmark, skipped in the suite: `FIVEFOLD_XLSX_BENCH=<rows>` writes a worklist-like
 /// sheet of that many rows with ``XLSXWriter``, then streams it back with ``XLSXWorkbook`` and

@@ -4,7 +4,13 @@ import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Paths of the committed XLSX fixtures (made by scripts/make-xlsx-fixtures.sh).
 enum XLSXFixtures {

@@ -1,5 +1,11 @@
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The reader on workbooks saved by LibreOffice (fixtures/xlsx, made by
 /// scripts/make-xlsx-fixtures.sh from households.csv and two-sheets.fods).

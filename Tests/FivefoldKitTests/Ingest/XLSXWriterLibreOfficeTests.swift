@@ -1,7 +1,13 @@
 import Foundation
 import TestSupport
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The writer against LibreOffice: scripts/make-xlsx-fixtures.sh writes `worklist.xlsx` with
 /// the workbook below (through this test, FIVEFOLD_XLSX_FIXTURES=write) and has LibreOffice

@@ -3,7 +3,13 @@ import XCTest
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class XLSXWriterTests: XCTestCase {
     let dir = TempDir()

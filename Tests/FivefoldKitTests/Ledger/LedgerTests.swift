@@ -1,8 +1,13 @@
 import Foundation
 import GRDB
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The ledger on its own: classification from findings alone, repeats, failed commits, schema.
 final class LedgerTests: XCTestCase {

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Matching returned rows whose id columns a spreadsheet turned into numbers (issue 14): each
 /// rendering of an all-digit 问题编号 and of the 户编号, the ambiguous case refused naming the cause.

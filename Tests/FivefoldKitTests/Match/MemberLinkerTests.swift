@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Hand-written linkage cases: which interview member pairs with which system member.
 final class MemberLinkerTests: XCTestCase {

@@ -1,5 +1,11 @@
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// SPEC §2: the format noise between sources must normalise to the same canonical value as the
 /// clean form. Each pair is (noisy, clean); both must give the same non-nil canonical value.

@@ -1,5 +1,11 @@
 import XCTest
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Check characters here are computed by hand from GB 11643-1999, independently of the code:
 /// check = "10X98765432"[Σ dᵢ·wᵢ mod 11], weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2.

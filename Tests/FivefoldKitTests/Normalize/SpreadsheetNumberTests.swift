@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Spreadsheet renderings of long digit strings (issue 14): which cell texts are consistent
 /// with which 户编号 or all-digit 问题编号, and what the spreadsheet did.

@@ -1,8 +1,14 @@
 import XCTest
-@testable import FivefoldKit
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class OpenFileBudgetTests: XCTestCase {
     #if os(Linux)

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// The table keys of issue 13: field forms with `optional`, `header_row` / `skip_rows`,
 /// `ragged`, `member_separator`; and the closest-header folding used in mapping errors.

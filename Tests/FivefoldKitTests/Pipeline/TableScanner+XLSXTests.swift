@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// XLSX tables through the scanner, on a workbook written by the test: the sheet by name, numeric
 /// IDs, row accounting (issue 13). Extra cells and date cells: `XLSXTableTests` (LibreOffice files).

@@ -1,7 +1,13 @@
 import XCTest
 
-@testable import FivefoldKit
 import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class WorklistMaskTests: XCTestCase {
     func testMask_HidesBirthDateDigitsOfEveryIDInText() {

@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class ResolverTests: XCTestCase {
     let houseGrade = FieldPolicy(trust: [.verification, .archive, .system, .interview], authoritative: [.verification])

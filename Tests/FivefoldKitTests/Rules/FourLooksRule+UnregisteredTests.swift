@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class FourLooksUnregisteredTests: XCTestCase {
     /// An unregistered interview household that looks poor: unsafe house, little grain, no labourer.
@@ -16,7 +21,7 @@ final class FourLooksUnregisteredTests: XCTestCase {
 
     func finding(_ record: HouseholdRecord) throws -> Finding {
         let context = try TestData.context()
-        var sink = FindingSink(config: context.config)
+        var sink = FindingSink(settings: context.settings)
         FourLooksRule().check(unregistered: record, context: context, sink: &sink)
         return try XCTUnwrap(sink.findings.first)
     }

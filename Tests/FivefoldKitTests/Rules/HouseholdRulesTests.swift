@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class HouseholdRulesTests: XCTestCase {
     let headID = TestData.id(birth: "19700101", serial: 1, male: true)
@@ -148,7 +153,7 @@ final class FourLooksRuleTests: XCTestCase {
         ])
         let rule = FourLooksRule()
         XCTAssertEqual(rule.score(poor, context: context), FourLooksRule.Score(house: 25, grain: 25, labour: 25, school: 25))
-        var sink = FindingSink(config: context.config)
+        var sink = FindingSink(settings: context.settings)
         rule.check(unregistered: poor, context: context, sink: &sink)
         XCTAssertEqual(sink.findings.map(\.rule), ["identify.four_looks"])
         // Near miss: safe house 0 + little grain 25 + one labourer 10 + one student 10 = 45 < 60.
@@ -157,7 +162,7 @@ final class FourLooksRuleTests: XCTestCase {
         nearMiss.members[0].fields[.labor] = TestData.value("普通劳动力")
         nearMiss.members[2].fields[.inSchool] = TestData.value("非在校生")
         XCTAssertEqual(rule.score(nearMiss, context: context)?.total, 45)
-        var quiet = FindingSink(config: context.config)
+        var quiet = FindingSink(settings: context.settings)
         rule.check(unregistered: nearMiss, context: context, sink: &quiet)
         XCTAssertTrue(quiet.findings.isEmpty)
     }

@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// `id.format` says what is wrong with an ID number, and a blank one is a finding.
 final class IDNumberRulesTests: XCTestCase {

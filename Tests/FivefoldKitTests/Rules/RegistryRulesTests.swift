@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class RegistryRulesTests: XCTestCase {
     let id = TestData.id(birth: "19700101", serial: 1, male: true)

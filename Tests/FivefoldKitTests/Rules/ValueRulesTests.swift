@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class ValueRulesTests: XCTestCase {
     func findings(_ fields: [FieldID: String], register: [String: String] = ["520203100201": "青菜塘村"]) throws -> [Finding] {

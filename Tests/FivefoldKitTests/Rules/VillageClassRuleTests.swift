@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 final class VillageClassRuleTests: XCTestCase {
     func testClassify_BoundariesAreInclusiveAndJustBelowFallsThrough() throws {
@@ -36,13 +41,13 @@ final class VillageClassRuleTests: XCTestCase {
         let villages = rule.villages(cases: [c], register: register, context: context)
         XCTAssertEqual(villages.first?.incidence, 40)
         XCTAssertEqual(villages.first?.computedClass, "一类")
-        var sink = FindingSink(config: context.config)
+        var sink = FindingSink(settings: context.settings)
         rule.check(villages, sink: &sink)
         XCTAssertEqual(sink.findings.map(\.rule), ["village.class"])
         XCTAssertEqual(sink.findings.first?.regionCode, "520203100201")
 
         let agreeing = [VillageRecord(location: register[0].location, regionCode: "520203100201", name: "甲村", population: 10, recordedClass: "一类贫困村")]
-        var quiet = FindingSink(config: context.config)
+        var quiet = FindingSink(settings: context.settings)
         rule.check(rule.villages(cases: [c], register: agreeing, context: context), sink: &quiet)
         XCTAssertTrue(quiet.findings.isEmpty)
     }

@@ -1,6 +1,11 @@
 import XCTest
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// `vocabulary.unknown`: which repeated unknown values are gaps, on both sides of each threshold.
 final class VocabularyGapRuleTests: XCTestCase {
@@ -34,7 +39,7 @@ final class VocabularyGapRuleTests: XCTestCase {
 
     func testGap_AOneOffIsNeverAGapAndTheRuleCanBeOff() throws {
         XCTAssertFalse(try gaps(count: 1, rows: 10), "a value that does not repeat stays value.invalid")
-        XCTAssertFalse(try TestData.context(rules: "  vocabulary.unknown: {enabled: false}\n").config.rule("vocabulary.unknown").enabled)
+        XCTAssertFalse(try TestData.context(rules: "  vocabulary.unknown: {enabled: false}\n").settings.rule("vocabulary.unknown").enabled)
         let off = try TestData.context(rules: "  vocabulary.unknown: {enabled: false}\n")
         let tallies = [Key(source: "system", field: "education", value: "x"): VocabularyGapRule.Tally(count: 50, examples: [])]
         XCTAssertTrue(VocabularyGapRule.gaps(tallies, rows: ["system|member": 100], context: off).isEmpty)

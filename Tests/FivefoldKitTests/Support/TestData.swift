@@ -1,6 +1,11 @@
 import Foundation
-
-@testable import FivefoldKit
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldCheck
+@testable import FivefoldLedger
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+@testable import FivefoldGenerate
 
 /// Builders for in-memory households, members and contexts used across the unit tests.
 enum TestData {
@@ -48,7 +53,7 @@ enum TestData {
 
     /// Runs one case rule and returns its findings.
     static func findings(_ rule: CaseRule, _ c: HouseholdCase, context: RuleContext) -> [Finding] {
-        var sink = FindingSink(config: context.config)
+        var sink = FindingSink(settings: context.settings)
         rule.check(c, context: context, sink: &sink)
         return sink.findings
     }

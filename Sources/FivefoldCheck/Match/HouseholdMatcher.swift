@@ -1,0 +1,50 @@
+import FivefoldModel
+
+/// Lines households up across sources by 户编号 (SPEC §2: the key present in every source for a
+/// registered household).
+///
+/// Interview households whose 户编号 is blank or unknown to the system are *unregistered*
+/// (SPEC §3): they go to `unregistered` for 漏评 checks, never to `unify.missing`.
+public struct HouseholdMatcher {
+    public init() {}
+
+    public struct Result: Sendable {
+        /// One case per 户编号, sorted by 户编号.
+        public var cases: [HouseholdCase]
+        /// Interview-only households outside the register.
+        public var unregistered: [HouseholdRecord]
+        /// Second and later records with a 户编号 already seen in the same source.
+        public var repeated: [HouseholdRecord]
+    }
+
+    public func match(_ households: [SourceID: [HouseholdRecord]]) -> Result {
+        var byID: [String: HouseholdCase] = [:]
+        var repeated: [HouseholdRecord] = []
+        var unregistered: [HouseholdRecord] = []
+        let systemIDs = Set((households[.system] ?? []).map(\.householdID))
+        for source in households.keys.sorted(by: Self.sourceOrder) {
+            for record in households[source] ?? [] {
+                let id = record.householdID
+                if source == .interview, id.isEmpty || !systemIDs.contains(id) {
+                    unregistered.append(record)
+                    continue
+                }
+                if id.isEmpty { continue }  // quarantined upstream for sources that require the key
+                if byID[id]?.records[source] != nil {
+                    repeated.append(record)
+                    continue
+                }
+                byID[id, default: HouseholdCase(householdID: id)].records[source] = record
+            }
+        }
+        let cases = byID.keys.sorted().map { byID[$0]! }
+        return Result(cases: cases, unregistered: unregistered, repeated: repeated)
+    }
+
+    /// The five sources in SPEC order, then any others alphabetically.
+    static func sourceOrder(_ a: SourceID, _ b: SourceID) -> Bool {
+        let ia = SourceID.five.firstIndex(of: a) ?? Int.max
+        let ib = SourceID.five.firstIndex(of: b) ?? Int.max
+        return ia != ib ? ia < ib : a < b
+    }
+}

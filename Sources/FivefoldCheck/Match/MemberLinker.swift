@@ -1,0 +1,207 @@
+import FivefoldModel
+
+/// Links the members of one household across sources into `LinkedMember`s.
+///
+/// By ID number where both sides have one. Otherwise (the interview has no ID numbers, and an
+/// archive page may lack one) by a score over name, relation, sex and age within the
+/// household: names tolerate homophones, swapped characters and a missing middle dot
+/// (`NameSimilarity`); age is compared with the birth date within ±1 year, since a told age is
+/// whole years. A pair links only when its score reaches the pipeline's threshold and no other
+/// candidate comes within the ambiguity margin; anything else stays unlinked and becomes a
+/// `unify.missing` finding — never a silent merge. The hukou registry joins by ID number.
+public struct MemberLinker {
+    /// Minimum score for a link (pipeline `linkage.threshold`).
+    public var threshold: Double
+    /// Two candidates closer than this are ambiguous (pipeline `linkage.ambiguity_margin`).
+    public var ambiguityMargin: Double
+    /// Ages are computed as of this date.
+    public var asOf: CivilDate?
+
+    public init(threshold: Double = 0.75, ambiguityMargin: Double = 0.05, asOf: CivilDate? = nil) {
+        self.threshold = threshold
+        self.ambiguityMargin = ambiguityMargin
+        self.asOf = asOf
+    }
+
+    /// Why a member of a source stayed unlinked, by source and member index.
+    public typealias Ambiguities = [SourceID: Set<Int>]
+
+    public func link(_ c: inout HouseholdCase, registries: Registries) {
+        var people: [LinkedMember] = []
+        // Beside each person: the ID numbers of their records in source order, and the linkage
+        // profiles of their records (made when a later source first needs them).
+        var ids: [[String]] = []
+        var profiles: [[Profile]?] = []
+        func join(_ p: Int, _ source: SourceID, _ member: MemberRecord, score: Double) {
+            people[p].records[source] = member
+            people[p].scores[source] = score
+            if let id = member[.idNumber] { ids[p].append(id) }
+            if profiles[p] != nil { profiles[p]!.append(Profile(member, asOf: asOf)) }
+        }
+        let order = c.records.keys.sorted(by: HouseholdMatcher.sourceOrder)
+        for source in order {
+            guard let members = c.records[source]?.members else { continue }
+            var taken = [Bool](repeating: false, count: people.count)
+            var pending: [Int] = []
+            // First pass: ID numbers.
+            for (index, member) in members.enumerated() {
+                if let id = member[.idNumber] {
+                    var hit = -1, hits = 0
+                    for p in people.indices where !taken[p] && ids[p].contains(id) {
+                        hit = p
+                        hits += 1
+                    }
+                    if hits == 1 {
+                        join(hit, source, member, score: 1)
+                        taken[hit] = true
+                        continue
+                    }
+                }
+                pending.append(index)
+            }
+            // Second pass: score every remaining (member, person) pair, link best-first.
+            var candidates: [(member: Int, person: Int, score: Double)] = []
+            if !pending.isEmpty {
+                let open = people.indices.filter { !taken[$0] && people[$0].records[source] == nil }
+                // A source dated for itself (the interview's 走访日期) told its ages on that date.
+                let ownDate = UnifyRules.ownDate(of: c.records[source]).flatMap { $0 == asOf ? nil : $0 }
+                for p in open where profiles[p] == nil {
+                    profiles[p] = people[p].orderedRecords.map { Profile($0, asOf: asOf) }
+                }
+                for index in pending {
+                    let profile = Profile(members[index], asOf: ownDate ?? asOf)
+                    for p in open {
+                        let theirs = ownDate.map { on in people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? profiles[p]!
+                        let s = theirs.map { score(profile, $0) }.max() ?? 0
+                        if s >= threshold { candidates.append((index, p, s)) }
+                    }
+                }
+            }
+            candidates.sort { ($0.score, -$0.member, -$0.person) > ($1.score, -$1.member, -$1.person) }
+            var linked = Set<Int>()
+            var ambiguous = Set<Int>()
+            for cand in candidates where !linked.contains(cand.member) && !taken[cand.person] && !ambiguous.contains(cand.member) {
+                let rivals = candidates.filter {
+                    ($0.member == cand.member && $0.person != cand.person && !taken[$0.person])
+                        || ($0.person == cand.person && $0.member != cand.member && !linked.contains($0.member))
+                }
+                if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) {
+                    ambiguous.insert(cand.member)
+                    continue
+                }
+                join(cand.person, source, members[cand.member], score: cand.score)
+                taken[cand.person] = true
+                linked.insert(cand.member)
+            }
+            for index in pending where !linked.contains(index) {
+                // Room for every source and the hukou registry up front: growing two dictionaries
+                // one source at a time was a visible share of linkage.
+                var records = [SourceID: MemberRecord](minimumCapacity: 8)
+                var scores = [SourceID: Double](minimumCapacity: 8)
+                records[source] = members[index]
+                scores[source] = 1
+                var person = LinkedMember(records: records, scores: scores)
+                person.ambiguous = ambiguous.contains(index)
+                people.append(person)
+                ids.append(members[index][.idNumber].map { [$0] } ?? [])
+                profiles.append(nil)
+                taken.append(true)
+            }
+        }
+        if registries.has("hukou") {
+            for i in people.indices {
+                // Try every ID number the person carries, most reliable source first (the system's
+                // may be the wrong one): `ids` are in source order.
+                // Only a row that names this household, or names none: a row naming another
+                // household travels to that household's partition, so whether it is seen here
+                // would depend on how households were partitioned (one person in two households).
+                let household = c.householdID
+                let fits = { (row: MemberRecord) in (row[.householdID] ?? household) == household }
+                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first(where: fits) }).first else { continue }
+                var hukou = row
+                hukou.source = .hukou
+                people[i].records[.hukou] = hukou
+                people[i].scores[.hukou] = 1
+            }
+        }
+        c.people = people
+    }
+
+    /// What linkage compares of a member record, computed once per record.
+    struct Profile {
+        var name: [Unicode.Scalar]
+        var relation: String?
+        var sex: String?
+        var age: Int?
+
+        init(_ m: MemberRecord, asOf: CivilDate?) {
+            name = m[.name].map(NameSimilarity.scalars) ?? []
+            relation = m[.relation]
+            sex = m[.sex]
+            age = asOf.flatMap { MemberFacts.age(m, asOf: $0) }
+        }
+    }
+
+    /// Links the names a source lists without member records (the wall card's 家庭成员) to
+    /// members, by name alone: best-first, a pair links when its name score reaches `threshold`
+    /// and no rival comes within `ambiguityMargin`. Then, among the names and members still
+    /// unlinked, a pair one character apart in a name of three or more (`NameSimilarity` 0.6)
+    /// links the same way: a card misspelling the one member it lacks. Returns, per name, the
+    /// index of its member in `members`, or nil when the name links to nobody.
+    public func linkNames(_ names: [String], to members: [MemberRecord]) -> [Int?] {
+        let theirs = members.map { NameSimilarity.scalars($0[.name] ?? "") }
+        let mine = names.map(NameSimilarity.scalars)
+        var result = [Int?](repeating: nil, count: names.count)
+        for floor in [threshold, min(threshold, 0.6)] {
+            var candidates: [(name: Int, member: Int, score: Double)] = []
+            let linked = Set(result.compactMap { $0 })
+            for i in mine.indices where result[i] == nil {
+                for j in theirs.indices where !linked.contains(j) {
+                    let s = NameSimilarity.score(mine[i], theirs[j])
+                    if s >= floor { candidates.append((i, j, s)) }
+                }
+            }
+            linkBestFirst(candidates, into: &result)
+        }
+        return result
+    }
+
+    /// Best-first assignment of name → member candidates, skipping ambiguous ones.
+    private func linkBestFirst(_ found: [(name: Int, member: Int, score: Double)], into result: inout [Int?]) {
+        let candidates = found.sorted { ($0.score, -$0.name, -$0.member) > ($1.score, -$1.name, -$1.member) }
+        var taken = Set<Int>(), done = Set<Int>()
+        for cand in candidates where !done.contains(cand.name) && !taken.contains(cand.member) {
+            let rivals = candidates.filter {
+                ($0.name == cand.name && $0.member != cand.member && !taken.contains($0.member))
+                    || ($0.member == cand.member && $0.name != cand.name && !done.contains($0.name))
+            }
+            if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) { continue }
+            result[cand.name] = cand.member
+            taken.insert(cand.member)
+            done.insert(cand.name)
+        }
+    }
+
+    /// How well a member matches a person already seen in other sources (0…1).
+    public func score(_ member: MemberRecord, _ person: LinkedMember) -> Double {
+        let p = Profile(member, asOf: asOf)
+        return person.records.values.map { score(p, Profile($0, asOf: asOf)) }.max() ?? 0
+    }
+
+    /// Name 60%, relation 15%, sex 10%, age 15%; a missing attribute on either side scores half.
+    public func score(_ a: MemberRecord, _ b: MemberRecord) -> Double {
+        score(Profile(a, asOf: asOf), Profile(b, asOf: asOf))
+    }
+
+    func score(_ a: Profile, _ b: Profile) -> Double {
+        let name = NameSimilarity.score(a.name, b.name)
+        if name == 0 { return 0 }
+        func part(_ x: String?, _ y: String?) -> Double {
+            guard let x, let y else { return 0.5 }
+            return x == y ? 1 : 0
+        }
+        var age = 0.5
+        if let x = a.age, let y = b.age { age = abs(x - y) <= 1 ? 1 : 0 }
+        return 0.6 * name + 0.15 * part(a.relation, b.relation) + 0.1 * part(a.sex, b.sex) + 0.15 * age
+    }
+}

@@ -1,0 +1,49 @@
+import FivefoldModel
+
+/// Shared readings of canonical values the rules agree on (SPEC §4 "conventions the rules share").
+public enum MemberFacts {
+    /// Registered poor: 未脱贫 or 返贫 (预脱贫 is mapped to 未脱贫 by the vocabulary).
+    public static func isRegisteredPoor(_ status: String?) -> Bool {
+        status == "未脱贫" || status == "返贫"
+    }
+
+    /// A registered (建档立卡) household: any status but 非贫困户.
+    public static func isRegistered(_ status: String?) -> Bool {
+        guard let status else { return true }
+        return status != "非贫困户"
+    }
+
+    /// The official 文化程度 of a child not yet at school (national 建档立卡 form).
+    public static let preschoolEducation = "学龄前儿童"
+
+    /// In school for 因学 and 看读书郎: any stage but 非在校生 and 学前.
+    public static func isStudent(_ inSchool: String?) -> Bool {
+        guard let inSchool else { return false }
+        return inSchool != "非在校生" && inSchool != "学前"
+    }
+
+    /// `in_school` counts as filled unless blank or 非在校生.
+    public static func hasSchoolStage(_ inSchool: String?) -> Bool {
+        guard let inSchool else { return false }
+        return inSchool != "非在校生"
+    }
+
+    /// Whether a labour value counts as a labourer for 看劳动力.
+    public static func isLabourer(_ labor: String?) -> Bool {
+        labor == "普通劳动力" || labor == "技能劳动力"
+    }
+
+    /// Health is a set ("残疾、长期慢性病"): whether it holds an item.
+    public static func health(_ value: String?, contains item: String) -> Bool {
+        guard let value else { return false }
+        return value.split(separator: "、").contains { $0 == item }
+    }
+
+    /// Full years at `asOf`: from the birth date, else the ID number, else a told age.
+    public static func age(_ member: MemberRecord, asOf: CivilDate) -> Int? {
+        if let text = member[.birthDate], let birth = DateParser.parse(text) { return birth.age(at: asOf) }
+        if let id = member[.idNumber], let birth = IDNumber.parse(id).birthDate { return birth.age(at: asOf) }
+        if let text = member[.age], let age = Int(text) { return age }
+        return nil
+    }
+}

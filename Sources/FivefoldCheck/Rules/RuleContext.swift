@@ -1,0 +1,75 @@
+import FivefoldModel
+
+/// What every rule may consult: the pipeline's rule settings, the `as_of` date, the registries.
+public final class RuleContext: @unchecked Sendable {
+    public let settings: CheckSettings
+    /// Ages and exit checks are computed as of this date.
+    public let asOf: CivilDate
+    public let registries: Registries
+    /// The village register: 12-digit code → village name (empty when the pipeline has none).
+    public let villageNames: [String: String]
+
+    public init(settings: CheckSettings, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:]) {
+        self.settings = settings
+        self.asOf = asOf
+        self.registries = registries
+        self.villageNames = villageNames
+    }
+
+    /// A number parameter of a rule, or its documented default.
+    public func number(_ rule: String, _ key: String, default value: Double) -> Double {
+        if case .number(let d)? = settings.rule(rule).parameters[key] { return d }
+        return value
+    }
+
+    /// A list parameter of a rule, or its documented default.
+    public func list(_ rule: String, _ key: String, default value: [String]) -> [String] {
+        switch settings.rule(rule).parameters[key] {
+        case .list(let l)?: return l
+        case .text(let t)?: return [t]
+        default: return value
+        }
+    }
+
+    /// A table parameter (e.g. year → yuan), or its documented default.
+    public func table(_ rule: String, _ key: String, default value: [String: Double]) -> [String: Double] {
+        if case .table(let t)? = settings.rule(rule).parameters[key] { return t }
+        return value
+    }
+}
+
+/// Collects findings, applying each rule's configured severity and dropping disabled rules.
+public struct FindingSink {
+    public private(set) var findings: [Finding] = []
+    private let settings: CheckSettings
+
+    public init(settings: CheckSettings) { self.settings = settings }
+
+    /// Whether a rule runs at all (rules can be switched off in the pipeline).
+    public func isEnabled(_ rule: String) -> Bool { settings.rule(rule).enabled }
+
+    /// Records a finding; its severity comes from the pipeline, else the rule's default.
+    public mutating func emit(_ finding: Finding) {
+        let settings = settings.rule(finding.rule)
+        guard settings.enabled else { return }
+        var f = finding
+        f.severity = settings.severity ?? RuleCatalog.defaultSeverity(f.rule)
+        findings.append(f)
+    }
+
+    public mutating func emit(
+        _ rule: String, case c: HouseholdCase?, member: String = "", field: FieldID? = nil,
+        values: [(source: SourceID, value: String)] = [], action: FindingAction = .worklist,
+        message: String, discriminator: String = ""
+    ) {
+        emit(Finding(
+            rule: rule, severity: .warning, regionCode: c?.regionCode ?? "", householdID: c?.householdID ?? "",
+            memberID: member, field: field?.rawValue ?? "", values: values, action: action, message: message,
+            discriminator: discriminator))
+    }
+}
+
+/// A household-level rule: looks at one household across sources.
+public protocol CaseRule {
+    func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink)
+}

@@ -1,0 +1,94 @@
+/// The fields of one record: canonical field → value, as a small array searched linearly.
+///
+/// A record holds some 10–25 fields. Hashing the key on every read and write made a
+/// `Dictionary` one of the largest costs of a province run (hash seeding and finalising for
+/// millions of look-ups); comparing the ids' precomputed 64-bit hashes in a short array is
+/// several times cheaper and allocates one buffer instead of a hash table.
+public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    public typealias Element = (key: FieldID, value: FieldValue)
+
+    private var keys_: [FieldID] = []
+    private var values_: [FieldValue] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (FieldID, FieldValue)...) {
+        for (k, v) in elements { self[k] = v }
+    }
+
+    public init(_ dictionary: [FieldID: FieldValue]) {
+        for (k, v) in dictionary.sorted(by: { $0.key < $1.key }) { self[k] = v }
+    }
+
+    /// A map of distinct `keys` and their `values` (parallel). Many records of one table have the
+    /// same fields in the same order; passing the same keys array to each shares it (a map then
+    /// allocates only its values).
+    package init(distinctKeys keys: [FieldID], values: [FieldValue]) {
+        precondition(keys.count == values.count)
+        keys_ = keys
+        values_ = values
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        keys_.reserveCapacity(n)
+        values_.reserveCapacity(n)
+    }
+
+    public var count: Int { keys_.count }
+    public var isEmpty: Bool { keys_.isEmpty }
+    public var keys: [FieldID] { keys_ }
+    public var values: [FieldValue] { values_ }
+
+    public subscript(_ key: FieldID) -> FieldValue? {
+        get {
+            for i in keys_.indices where keys_[i] == key { return values_[i] }
+            return nil
+        }
+        set {
+            if let i = keys_.firstIndex(of: key) {
+                if let newValue { values_[i] = newValue } else {
+                    keys_.remove(at: i)
+                    values_.remove(at: i)
+                }
+            } else if let newValue {
+                keys_.append(key)
+                values_.append(newValue)
+            }
+        }
+    }
+
+    /// The fields whose value has a problem (could not be normalised), in key order. Looks at
+    /// each value in place: iterating the map would copy every field to find the few bad ones.
+    public func problems(excluding excluded: FieldID? = nil) -> [Element] {
+        var result: [Element] = []
+        for i in values_.indices where values_[i].problem != nil && keys_[i] != excluded {
+            result.append((keys_[i], values_[i]))
+        }
+        return result.sorted { $0.key < $1.key }
+    }
+
+    public struct Iterator: IteratorProtocol {
+        fileprivate let keys: [FieldID]
+        fileprivate let values: [FieldValue]
+        fileprivate var index = 0
+
+        public mutating func next() -> Element? {
+            guard index < keys.count else { return nil }
+            defer { index += 1 }
+            return (keys[index], values[index])
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(keys: keys_, values: values_) }
+
+    /// The number of fields (`Sequence` cannot know it without iterating).
+    public var underestimatedCount: Int { keys_.count }
+
+    public static func == (a: FieldMap, b: FieldMap) -> Bool {
+        a.count == b.count && zip(a.keys_, a.values_).allSatisfy { b[$0.0] == $0.1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+    }
+}

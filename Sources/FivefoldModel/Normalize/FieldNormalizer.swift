@@ -1,0 +1,174 @@
+// FieldNormalizer turns one raw field into the canonical text every later stage compares.
+//
+// SPEC §2 requires normalisation before any comparison, and that a value which cannot be
+// normalised is a finding, not a crash. This is the single entry point the readers call for every
+// mapped field of every row: it dispatches on the field's `FieldKind`, never throws, and reports
+// what it could not read as a short Chinese reason that `value.invalid` findings quote.
+
+/// Normalises raw field text by the field's kind, using a vocabulary for code lists and units.
+///
+/// Results:
+/// - blank (empty after trimming) → `normalized` nil, `problem` nil;
+/// - normalisable → `normalized` is the canonical text (see `normalize(_:kind:)`);
+/// - otherwise → `normalized` nil and `problem` a short Chinese reason naming what was expected.
+public struct FieldNormalizer: Sendable {
+    /// The code lists, units and count words used for enumerations, sets, booleans and numbers.
+    public let vocabulary: Vocabulary
+
+    /// A normaliser using `vocabulary` (usually the shipped file merged with the pipeline's).
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Normalises `raw` as a value of `kind`. Never traps, whatever the input.
+    ///
+    /// Canonical forms:
+    /// - `text`: folded (`TextNormalizer.fold`); `personName`: folded with the middle dot unified
+    ///   and spaces removed;
+    /// - `integer`: plain digits ("３" → "3", "3人" → "3", "3.0" → "3");
+    /// - `year`: four digits ("2016年" → "2016");
+    /// - `quantity(unit:)`: plain decimal in the canonical unit, no trailing zeros
+    ///   ("1.2万元" → "12000", "3,500 元" → "3500", "800斤" → "400" for 公斤, "75.50" → "75.5");
+    /// - `date`: ISO `yyyy-MM-dd` (see `DateParser`);
+    /// - `boolean`: `是` / `否` (vocabulary `boolean`);
+    /// - `enumeration(name)`: the canonical label of code list `name`;
+    /// - `set(name)`: canonical members, deduplicated, sorted and joined by "、" (items split on
+    ///   , ， 、 ; ；); with a nil name the items are free text, only folded;
+    /// - `idNumber`: the 18-character upper-case form whenever the text has an ID number format,
+    ///   even with a wrong check character (the `id.checksum` rule reports that);
+    /// - `regionCode`: the 12 digits of a valid village-level code;
+    /// - `phone`: digits only (spaces, dashes, parentheses and +86 removed), 7–12 digits.
+    public func normalize(_ raw: String, kind: FieldKind) -> FieldValue {
+        let text = kind == .personName ? TextNormalizer.personName(raw) : TextNormalizer.fold(raw)
+        if text.isEmpty { return FieldValue(raw: raw, normalized: nil) }
+        let outcome: Outcome
+        switch kind {
+        case .text, .personName:
+            outcome = .value(text)
+        case .idNumber:
+            outcome = normalizeIDNumber(text)
+        case .regionCode:
+            switch RegionCode.validate(text) {
+            case .success(let code): outcome = .value(code.digits)
+            case .failure(let problem): outcome = .problem(problem.description)
+            }
+        case .integer:
+            outcome = normalizeInteger(text)
+        case .year:
+            outcome = normalizeYear(text)
+        case .quantity(let unit):
+            outcome = normalizeQuantity(text, unit: unit)
+        case .date:
+            if let date = DateParser.parse(text) {
+                outcome = .value(date.iso)
+            } else {
+                outcome = .problem("不是有效日期: \(text)")
+            }
+        case .boolean:
+            outcome = lookup("boolean", text, expected: "不是有效的是/否值: \(text)")
+        case .enumeration(let name):
+            outcome = lookup(name, text, expected: "不在代码表 \(name) 中: \(text)")
+        case .set(let name):
+            outcome = normalizeSet(text, vocabulary: name)
+        case .phone:
+            outcome = normalizePhone(text)
+        }
+        switch outcome {
+        case .value(let value): return FieldValue(raw: raw, normalized: value)
+        case .problem(let problem): return FieldValue(raw: raw, normalized: nil, problem: problem)
+        case .blank: return FieldValue(raw: raw, normalized: nil)
+        }
+    }
+
+    /// What one kind's normaliser made of non-blank text.
+    enum Outcome: Equatable {
+        case value(String)
+        case problem(String)
+        /// Nothing but separators ("、", ",,").
+        case blank
+    }
+
+    // MARK: - Identifiers
+
+    func normalizeIDNumber(_ text: String) -> Outcome {
+        let check = IDNumber.parse(text)
+        if let normalized = check.normalized { return .value(normalized) }
+        if case .format(let reason)? = check.problem {
+            return .problem("不是有效身份证号: \(text) (\(reason))")
+        }
+        return .problem("不是有效身份证号: \(text)")
+    }
+
+    func normalizePhone(_ text: String) -> Outcome {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            default: bytes.append(byte)
+            }
+            if bytes.count > 20 { return .problem("不是有效电话号码: \(text) (应为7至12位数字)") }
+        }
+        if bytes.first == UInt8(ascii: "+") {
+            guard bytes.count > 3, bytes[1] == UInt8(ascii: "8"), bytes[2] == UInt8(ascii: "6") else {
+                return .problem("不是有效电话号码: \(text) (只接受+86)")
+            }
+            bytes.removeFirst(3)
+        } else if bytes.count > 4, bytes[0...3] == [0x30, 0x30, 0x38, 0x36] {  // 0086
+            bytes.removeFirst(4)
+        } else if bytes.count == 13, bytes[0] == 0x38, bytes[1] == 0x36, bytes[2] == 0x31 {  // 86 + mobile
+            bytes.removeFirst(2)
+        }
+        guard (7...12).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return .problem("不是有效电话号码: \(text) (应为7至12位数字)")
+        }
+        return .value(String(decoding: bytes, as: UTF8.self))
+    }
+
+    // MARK: - Code lists
+
+    func lookup(_ vocab: String, _ text: String, expected: @autoclosure () -> String) -> Outcome {
+        guard let table = vocabulary.table(vocab) else { return .problem("代码表 \(vocab) 未定义") }
+        if let label = table.lookup(text) { return .value(label) }
+        return .problem(expected())
+    }
+
+    /// Set separators: , ， 、 ; ； (full-width ones arrive folded to , and ;).
+    @inline(__always)
+    package static func isSetSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2C, 0x3B, 0x3001, 0xFF0C, 0xFF1B: return true
+        default: return false
+        }
+    }
+
+    func normalizeSet(_ text: String, vocabulary name: String?) -> Outcome {
+        let table: Vocabulary.Table?
+        if let name {
+            guard let found = vocabulary.table(name) else { return .problem("代码表 \(name) 未定义") }
+            table = found
+        } else {
+            table = nil
+        }
+        var members: Set<String> = []
+        var unknown: [String] = []
+        for piece in text.unicodeScalars.split(whereSeparator: FieldNormalizer.isSetSeparator) {
+            let item = TextNormalizer.fold(String(piece))
+            if item.isEmpty { continue }
+            if let table {
+                if let label = table.lookup(item) {
+                    members.insert(label)
+                } else if !unknown.contains(item) {
+                    unknown.append(item)
+                }
+            } else {
+                members.insert(item)
+            }
+        }
+        if !unknown.isEmpty, let name {
+            return .problem("不在代码表 \(name) 中: \(unknown.joined(separator: "、"))")
+        }
+        if members.isEmpty { return .blank }
+        return .value(members.sorted().joined(separator: "、"))
+    }
+}

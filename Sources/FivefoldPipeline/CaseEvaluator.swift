@@ -1,0 +1,131 @@
+import FivefoldModel
+import FivefoldCheck
+import FivefoldReport
+
+/// The judgement of one batch of households (a partition): member linkage, 五个统一 comparison,
+/// resolution, integrity rules on the data as received and as corrected, and the status rules
+/// on the corrected data. Everything here is per household, so the result of a province does
+/// not depend on how its households were partitioned; what crosses households (duplicates,
+/// villages, counties) leaves as an `IdentityBatch` and `PartCounters` for the assembly.
+struct CaseEvaluator {
+    let config: PipelineConfig
+    let asOf: CivilDate
+    /// The village register (code → name), for the region-code consistency check.
+    var villageNames: [String: String] = [:]
+    /// Signed field results from the ledger (分级签字确认), fed into resolution.
+    var signed = SignedEvidence()
+
+    struct Output {
+        var findings: [Finding] = []
+        var corrections: [Correction] = []
+        var directory = HouseholdDirectory()
+        var identities = IdentityBatch()
+        var counters = PartCounters()
+    }
+
+    func evaluate(households: [SourceID: [HouseholdRecord]], registries: Registries) -> Output {
+        let matched = HouseholdMatcher().match(households)
+        var cases = matched.cases
+        let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
+        for i in cases.indices { linker.link(&cases[i], registries: registries) }
+
+        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
+        var sink = FindingSink(config: config)
+        var disagreements: [Disagreement] = []
+        var rowCandidates: [[RowCandidate]] = []
+        let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
+        var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources, resolution: config.resolution)
+        unify.signed = signed
+        for c in cases {
+            var rows: [RowCandidate] = []
+            unify.check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
+            rowCandidates.append(rows)
+        }
+        var findings = sink.findings
+        var corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
+        let rowPlanner = MemberRowPlanner(resolution: config.resolution, hukouSupplied: registries.has("hukou"))
+        for (i, rows) in rowCandidates.enumerated() where !rows.isEmpty {
+            corrections += rowPlanner.plan(rows, in: cases[i], findings: &findings)
+        }
+
+        // Integrity rules judge the system data as received (大排查), and again as corrected: a
+        // problem the corrections resolved is reported with action `corrected`; one they leave
+        // stays on the worklist.
+        // Only corrected households can change between the two, so only they are judged twice.
+        let receivedCases = cases
+        let received = Self.integrityFindings(cases, config: config, context: context)
+        CorrectionApplier.apply(corrections, to: &cases)
+        Self.reconcileMemberNames(&findings, cases: cases, corrections: corrections, policy: config.resolution.policy(for: .memberNames))
+        let changed = Set(corrections.map(\.householdID))
+        let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, config: config, context: context)
+        findings += received.filter { !changed.contains($0.householdID) }
+        findings += Self.reconcile(received: received.filter { changed.contains($0.householdID) }, remaining: remaining)
+
+        // The rules that judge a household's status read the corrected system data.
+        var judged = FindingSink(config: config)
+        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
+        for c in cases {
+            unify.checkCategories(c, context: context, sink: &judged)
+            for rule in statusRules { rule.check(c, context: context, sink: &judged) }
+        }
+        let fourLooks = FourLooksRule()
+        for record in matched.unregistered {
+            fourLooks.check(unregistered: record, context: context, sink: &judged)
+        }
+        findings += judged.findings
+        findings += Self.repeatedHouseholds(matched.repeated, cases: cases, config: config)
+        signed.annotate(&findings)
+
+        var output = Output()
+        output.findings = findings
+        output.corrections = corrections
+        output.directory = HouseholdDirectory(cases: cases)
+        let removed = Set(corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.map { $0.householdID + "\u{1f}" + $0.memberID })
+        output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory, removed: removed)
+        output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
+        // Unknown code-list values as received, like the value.invalid findings they may replace.
+        (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
+        return output
+    }
+
+    /// A 户编号 that occurs twice in one source: the later record takes no part in the comparison,
+    /// so it is reported rather than dropped without a trace.
+    static func repeatedHouseholds(_ repeated: [HouseholdRecord], cases: [HouseholdCase], config: PipelineConfig) -> [Finding] {
+        var sink = FindingSink(config: config)
+        let regions = Dictionary(cases.map { ($0.householdID, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
+        for record in repeated {
+            let hid = record.householdID
+            sink.emit(Finding(
+                rule: "duplicate.household", severity: .error, regionCode: regions[hid] ?? "", householdID: hid,
+                field: FieldID.householdID.rawValue, values: [(record.source, "\(record.location)")], action: .worklist,
+                message: "户编号\(hid)在\(record.source.chineseLabel)中重复出现（\(record.location)）：该条记录未参与比对，请核实并合并或更正户编号",
+                discriminator: "repeated@\(record.location)"))
+        }
+        return sink.findings
+    }
+
+    /// A received problem that the corrected data no longer shows was resolved by a correction.
+    static func reconcile(received: [Finding], remaining: [Finding]) -> [Finding] {
+        let remainingIDs = Set(remaining.map(\.id))
+        let receivedIDs = Set(received.map(\.id))
+        var result: [Finding] = []
+        for var f in received {
+            if !remainingIDs.contains(f.id) {
+                f.action = .corrected
+                f.message += "（已由本次更正解决）"
+            }
+            result.append(f)
+        }
+        return result + remaining.filter { !receivedIDs.contains($0.id) }
+    }
+
+    /// The single-record integrity rules (values, ID numbers, household, members).
+    static func integrityFindings(_ cases: [HouseholdCase], config: PipelineConfig, context: RuleContext) -> [Finding] {
+        var sink = FindingSink(config: config)
+        let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), MemberRules()]
+        for c in cases {
+            for rule in rules { rule.check(c, context: context, sink: &sink) }
+        }
+        return sink.findings
+    }
+}

@@ -1,0 +1,163 @@
+import Yams
+import FivefoldModel
+
+/// A YAML node together with its key path: every accessor fails with a `PipelineError` that
+/// names the file, line, column, the key path and what was expected.
+///
+/// Hand-walking the node tree (instead of `Codable`) is what lets one bad value produce one
+/// precise message, and lets unknown keys — usually typos — be reported rather than ignored.
+struct ConfigNode {
+    let node: Node
+    let path: String
+    let file: String
+
+    init(node: Node, path: String, file: String) {
+        self.node = node
+        self.path = path
+        self.file = file
+    }
+
+    func error(_ message: String) -> PipelineError {
+        PipelineError(
+            file: file, line: node.mark?.line, column: node.mark?.column, keyPath: path,
+            message: message)
+    }
+
+    private func child(_ key: String, _ node: Node) -> ConfigNode {
+        ConfigNode(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file)
+    }
+
+    private var describeFound: String {
+        switch node {
+        case .scalar(let s): return "\"\(s.string)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    // MARK: Mappings
+
+    /// The entries of a mapping, in file order.
+    func entries() throws -> [(key: String, value: ConfigNode)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping, found \(describeFound)")
+        }
+        return try mapping.map { pair in
+            guard case .scalar(let key) = pair.key else {
+                throw ConfigNode(node: pair.key, path: path, file: file).error("expected a plain key")
+            }
+            return (key.string, child(key.string, pair.value))
+        }
+    }
+
+    /// The entries of a mapping with each key's own line and column (for messages that point at
+    /// the key rather than its value, e.g. a mapped header missing from the data).
+    func keyedEntries() throws -> [(key: String, line: Int?, column: Int?, value: ConfigNode)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping, found \(describeFound)")
+        }
+        return try mapping.map { pair in
+            guard case .scalar(let key) = pair.key else {
+                throw ConfigNode(node: pair.key, path: path, file: file).error("expected a plain key")
+            }
+            return (key.string, pair.key.mark?.line, pair.key.mark?.column, child(key.string, pair.value))
+        }
+    }
+
+    /// Fails when the mapping holds a key outside `allowed`.
+    func requireKeys(in allowed: [String]) throws {
+        for (key, value) in try entries() where !allowed.contains(key) {
+            throw value.error("unknown key \"\(key)\"; expected one of: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    /// The value at `key`, nil when absent or explicitly null.
+    func optional(_ key: String) throws -> ConfigNode? {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping, found \(describeFound)")
+        }
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let s) = value, s.tag.description == Tag.Name.null.rawValue || (s.string == "~" && s.style == .plain) {
+            return nil
+        }
+        return child(key, value)
+    }
+
+    /// The value at `key`; fails naming the key when absent.
+    func required(_ key: String) throws -> ConfigNode {
+        guard let value = try optional(key) else {
+            let p = path.isEmpty ? key : "\(path).\(key)"
+            throw PipelineError(
+                file: file, line: node.mark?.line, column: node.mark?.column, keyPath: p,
+                message: "required key is missing")
+        }
+        return value
+    }
+
+    // MARK: Scalars
+
+    func string() throws -> String {
+        guard case .scalar(let s) = node else {
+            throw error("expected a text value, found \(describeFound)")
+        }
+        return s.string
+    }
+
+    func int(range: ClosedRange<Int>? = nil) throws -> Int {
+        let text = try string()
+        guard let value = Int(text) else { throw error("expected a whole number, found \"\(text)\"") }
+        if let range, !range.contains(value) {
+            throw error("expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(value)")
+        }
+        return value
+    }
+
+    func double(range: ClosedRange<Double>? = nil) throws -> Double {
+        let text = try string()
+        guard let value = Double(text), value.isFinite else {
+            throw error("expected a number, found \"\(text)\"")
+        }
+        if let range, !range.contains(value) {
+            throw error("expected a number in \(range.lowerBound)...\(range.upperBound), found \(text)")
+        }
+        return value
+    }
+
+    func bool() throws -> Bool {
+        switch try string().lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        case let other: throw error("expected true or false, found \"\(other)\"")
+        }
+    }
+
+    /// One of a fixed set of words.
+    func oneOf(_ choices: [String]) throws -> String {
+        let text = try string()
+        guard choices.contains(text) else {
+            throw error("expected one of \(choices.joined(separator: ", ")), found \"\(text)\"")
+        }
+        return text
+    }
+
+    // MARK: Lists
+
+    /// A list; a single scalar is accepted as a list of one (header aliases read naturally either way).
+    func list() throws -> [ConfigNode] {
+        switch node {
+        case .sequence(let seq):
+            return seq.enumerated().map { i, n in
+                ConfigNode(node: n, path: "\(path)[\(i)]", file: file)
+            }
+        case .scalar:
+            return [self]
+        default:
+            throw error("expected a list, found \(describeFound)")
+        }
+    }
+
+    func stringList() throws -> [String] {
+        try list().map { try $0.string() }
+    }
+}

@@ -1,0 +1,23 @@
+/// Row accounting for one input file: read = accepted + quarantined, always.
+public struct InputStats: Sendable, Equatable {
+    public var source: String
+    /// Path relative to the input folder.
+    public var file: String
+    public var read: Int = 0
+    public var accepted: Int = 0
+    public var quarantined: Int = 0
+    /// The detected or configured text encoding.
+    public var encoding: String = ""
+    /// A fatal error that ended the file early (records before it are kept and counted).
+    public var fatal: String?
+    /// Non-blank rows above the header (`header_row` / `skip_rows`): titles, not data; not in `read`.
+    public var skipped: Int = 0
+    /// What was read but looks like a configuration mistake (a mapped column blank in every
+    /// row, a member path that finds no members): printed and listed in summary.json.
+    public var warnings: [String] = []
+
+    public init(source: String, file: String) {
+        self.source = source
+        self.file = file
+    }
+}

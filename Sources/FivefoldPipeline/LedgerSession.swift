@@ -1,0 +1,109 @@
+import Foundation
+import FivefoldModel
+import FivefoldIO
+import FivefoldCheck
+import FivefoldLedger
+import FivefoldReport
+
+/// Ties one pipeline run (or merge) to its ledger: the signed results it feeds into resolution,
+/// the identity that tells a repeat from a new night, and the recording of the run around the
+/// output swap (see `Ledger.recordRun` for the order and why). Without a ledger every finding is
+/// new and the outputs are swapped in all the same.
+struct LedgerSession {
+    /// The ledger the run is recorded in; nil with `--no-ledger` and for a shard.
+    let ledger: Ledger?
+    /// The signed results in the ledger when the run started.
+    let signed: SignedEvidence
+    let started = Date()
+
+    /// - Parameter recording: false for a shard (`--shard i/N`), which only reads the signed
+    ///   results of an existing ledger; `fivefold merge` records the run.
+    init(runner: PipelineRunner, recording: Bool) throws {
+        guard runner.options.useLedger else {
+            ledger = nil
+            signed = SignedEvidence()
+            return
+        }
+        let path = runner.ledgerPath
+        guard recording || FileManager.default.fileExists(atPath: path) else {
+            ledger = nil
+            signed = SignedEvidence()
+            return
+        }
+        let opened = try Ledger(path: path)
+        ledger = recording ? opened : nil
+        signed = SignedEvidence(try opened.signedResults())
+    }
+
+    /// Writes the outputs into `staging` through `assemble`, publishes them and records the run.
+    /// The staging folder is removed when anything fails.
+    func record(runner: PipelineRunner, staging: String, assemble: (NightlyOutputs) throws -> RunSummary) throws -> RunSummary {
+        let out = runner.outputFolder
+        let publish = {
+            TestHooks.pauseBeforeSwap()
+            let swap = try OutputFolder.replace(out, with: staging)
+            TestHooks.pauseAfterSwap()
+            return swap
+        }
+        do {
+            guard let ledger else {
+                let summary = try assemble(NightlyOutputs(runner: runner, recorder: RunRecorder.untracked()))
+                try publish().finish()
+                return summary
+            }
+            let identity = try Self.identity(of: runner, signed: signed)
+            return try ledger.recordRun(identity, started: started, body: { recorder in
+                let summary = try assemble(NightlyOutputs(runner: runner, recorder: recorder))
+                return (summary, summary.counts)
+            }, publish: publish)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// The pipeline hash, the input fingerprints and the signed results of a run.
+    static func identity(of runner: PipelineRunner, signed: SignedEvidence) throws -> RunIdentity {
+        let config = runner.config
+        let input = try runner.inputFolder
+        var tables = config.sources.flatMap { [$0.households] + ($0.members.map { [$0] } ?? []) }
+        tables += config.registries.map(\.table)
+        if let villages = config.villages { tables.append(villages) }
+        var seen = Set<String>()
+        let inputs = try tables.filter { seen.insert($0.file).inserted }.map {
+            try InputFingerprint.of(file: $0.file, path: resolve($0.file, against: input))
+        }
+
+        var h = XXHash64()
+        var vocabulary = config.vocabularyFiles
+        if vocabulary.isEmpty {
+            vocabulary = [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
+        }
+        for file in [config.path] + vocabulary {
+            h.update("\(file)\n")
+            h.update(FileManager.default.contents(atPath: file) ?? Data())
+        }
+        let asOf = try runner.asOfDate().iso
+        h.update("as_of=\(asOf)\n")
+        h.update("engine=\(executableStamp)\n")
+        return RunIdentity(
+            pipeline: config.name, pipelinePath: URL(fileURLWithPath: config.path).standardizedFileURL.path,
+            pipelineHash: h.hexDigest(), inputFolder: input, inputs: inputs, signoffHash: signed.fingerprint,
+            asOf: asOf, outputFolder: runner.outputFolder)
+    }
+
+    /// Size and modification time of the running program: a rebuilt Fivefold may find other
+    /// things in the same input, so its first run is never taken for a repeat.
+    static let executableStamp: String = {
+        let candidates = ["/proc/self/exe", CommandLine.arguments.first ?? ""]
+        for path in candidates where !path.isEmpty {
+            let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) {
+                let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                return "\(resolved) \(size) \(modified)"
+            }
+        }
+        return "unknown"
+    }()
+}

@@ -1,0 +1,47 @@
+import FivefoldModel
+
+/// One canonical field mapped in a pipeline table (`fields:` or `member_fields:`), with where it
+/// was declared, so a name that the data does not hold is reported at its key.
+///
+/// Three forms are accepted in the pipeline file: a header name (`size: 家庭人口数`), a list of
+/// aliases (`size: [家庭人口数, 家庭人口]`, the first present wins), or a mapping
+/// `{name: 人均纯收入, optional: true}` / `{aliases: [人均纯收入, 人均纯收入(元)], optional: true}`
+/// for a column that may be absent from some dumps.
+public struct MappedField: Sendable {
+    public var field: FieldID
+    /// Accepted header (or XML element/attribute) names, in priority order.
+    public var names: [String]
+    /// Whether the data may lack every name (the field is then simply not read for this table).
+    public var optional: Bool
+    /// Whether the field is a member field of an XML table (`member_fields`).
+    public var isMember: Bool
+    /// The key path in the pipeline file, e.g. `sources.system.households.fields.size`.
+    public var keyPath: String
+    /// Line and column of the key in the pipeline file.
+    public var line: Int?
+    public var column: Int?
+
+    /// Creates a mapped field (the loader fills in where it was declared).
+    public init(field: FieldID, names: [String], optional: Bool = false, isMember: Bool = false, keyPath: String = "", line: Int? = nil, column: Int? = nil) {
+        self.field = field
+        self.names = names
+        self.optional = optional
+        self.isMember = isMember
+        self.keyPath = keyPath
+        self.line = line
+        self.column = column
+    }
+
+    /// The error for a field none of whose names the data holds: pipeline file, line and column
+    /// of the key, the key path, the data file, what was found there and the closest name.
+    func unresolved(pipelineFile: String, dataFile: String, found: [String], what: String) -> PipelineError {
+        let wanted = names.map { "\"\($0)\"" }.joined(separator: " or ")
+        var message = "no \(what) named \(wanted) in \(dataFile)"
+        message += found.isEmpty ? "; it has none" : "; found: \(found.joined(separator: ", "))"
+        if let closest = HeaderMatcher.closest(to: names, among: found) {
+            message += "; closest: \"\(closest)\""
+        }
+        message += " (map the name the file uses, or add optional: true if the \(what) may be absent)"
+        return PipelineError(file: pipelineFile, line: line, column: column, keyPath: keyPath, message: message)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import FivefoldModel
+import FivefoldCheck
+
+/// Pass 2 for one partition: reads its spill files back into normalised records, evaluates the
+/// households (`CaseEvaluator`), and writes the partition's part files.
+struct PartitionWorker {
+    let config: PipelineConfig
+    let tables: [Partitioner.Table]
+    let workFolder: String
+    let normalizer: FieldNormalizer
+    let evaluator: CaseEvaluator
+
+    func run(partition p: Int, parts: PartFiles) throws {
+        var households: [SourceID: [HouseholdRecord]] = [:]
+        var registries = Registries()
+        for r in config.registries { registries.declare(r.name) }
+        let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
+        let keys = KeyArrays()
+        for table in tables {
+            let path = Partitioner.spillPath(workFolder, table: table.index, partition: p)
+            let source = SourceID(table.source)
+            let file = table.config.file
+            switch table.kind {
+            case .households:
+                // Taken out of the dictionary while it grows, so appending never copies it.
+                var list: [HouseholdRecord] = households.removeValue(forKey: source) ?? []
+                try SpillReader.forEach(path: path) { tag, line, fields in
+                    let location = SourceLocation(file: file, line: line)
+                    if tag == .member, !list.isEmpty {
+                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, keys)))
+                    } else {
+                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(fields, .household, memo, keys)))
+                    }
+                }
+                households[source] = list
+            case .members:
+                var list = households.removeValue(forKey: source) ?? []
+                var index: [String: Int] = [:]
+                for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
+                try SpillReader.forEach(path: path) { _, line, fields in
+                    let location = SourceLocation(file: file, line: line)
+                    let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, keys))
+                    let key = member.fields[.householdID]?.normalized ?? ""
+                    if let i = index[key] {
+                        list[i].members.append(member)
+                    } else {
+                        // A member whose household row is absent is still evidence: keep it on a
+                        // household of its own so unify.missing reports it, never drop it.
+                        index[key] = list.count
+                        var orphan = HouseholdRecord(source: source, location: location, fields: [.householdID: FieldValue(raw: key, normalized: key)])
+                        orphan.members = [member]
+                        orphan.isMemberOnly = true
+                        list.append(orphan)
+                    }
+                }
+                households[source] = list
+            case .registry:
+                try SpillReader.forEach(path: path) { _, line, fields in
+                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo, keys)))
+                }
+            case .villages:
+                break
+            }
+        }
+        let output = evaluator.evaluate(households: households, registries: registries)
+        try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
+    }
+
+    /// The memo's slots: one per distinct kind of the coded fields (a value normalises the same
+    /// whichever field it is in: the ID numbers of members, heads and registries share one), and
+    /// each coded field's slot at each level (-1: not remembered).
+    private static let memoSlots: (capacities: [Int], household: [Int], member: [Int]) = {
+        var kinds: [FieldKind] = []
+        func slot(_ kind: FieldKind) -> Int {
+            guard NormalizationMemo.capacity(kind) > 0 else { return -1 }
+            if let known = kinds.firstIndex(of: kind) { return known }
+            kinds.append(kind)
+            return kinds.count - 1
+        }
+        let household = FieldCodes.householdKinds.map(slot), member = FieldCodes.memberKinds.map(slot)
+        return (kinds.map(NormalizationMemo.capacity), household, member)
+    }()
+
+    /// The field-key arrays of the last record made, by the fields' codes: consecutive records of
+    /// a table usually have the same fields, and then share one keys array.
+    final class KeyArrays {
+        var codes: [UInt8] = []
+        var keys: [FieldID] = []
+
+        func keys(for fields: [SpillReader.Field]) -> [FieldID]? {
+            if fields.count == codes.count && zip(fields, codes).allSatisfy({ $0.0.code == $0.1 }) { return keys }
+            var seen = Set<UInt8>()
+            guard fields.allSatisfy({ seen.insert($0.code).inserted }) else { return nil }  // a repeated field: no sharing
+            codes = fields.map(\.code)
+            keys = codes.map { FieldCodes.all[Int($0)] }
+            return keys
+        }
+    }
+
+    private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo, _ keyArrays: KeyArrays) -> FieldMap {
+        let isMember = level == .member
+        let kinds = isMember ? FieldCodes.memberKinds : FieldCodes.householdKinds
+        let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
+        var values: [FieldValue] = []
+        values.reserveCapacity(fields.count)
+        for (code, bytes) in fields {
+            let c = Int(code)
+            values.append(slots[c] >= 0
+                ? memo.normalize(bytes, kind: kinds[c], slot: slots[c])
+                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c]))
+        }
+        if let keys = keyArrays.keys(for: fields) { return FieldMap(distinctKeys: keys, values: values) }
+        var result = FieldMap()
+        for (i, field) in fields.enumerated() { result[FieldCodes.all[Int(field.code)]] = values[i] }
+        return result
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import FivefoldModel
+import FivefoldIO
+
+/// Pass 1 of a run: scans every input table once, quarantines what cannot be read, and routes
+/// each record to a partition file by the stable hash of its 户编号 — registry rows follow the
+/// household whose member carries their ID number. Memory holds no records, only an ID → partition
+/// map (8 + 2 bytes an ID) and, for a shard, the system's 户编号 → shard map.
+///
+/// Tables are scanned concurrently (`jobs` at a time): the XML sources are the slow ones, so
+/// they overlap with the CSV sources.
+final class Partitioner {
+    let config: PipelineConfig
+    let inputFolder: String
+    let workFolder: String
+    let partitions: Int
+    let shard: Shard
+    let jobs: Int
+    let normalizer: FieldNormalizer
+    let quarantineFolder: String
+    var progress: (String) -> Void = { _ in }
+
+    init(config: PipelineConfig, inputFolder: String, workFolder: String, partitions: Int, shard: Shard, jobs: Int,
+         normalizer: FieldNormalizer, quarantineFolder: String) {
+        self.config = config
+        self.inputFolder = inputFolder
+        self.workFolder = workFolder
+        self.partitions = partitions
+        self.shard = shard
+        self.jobs = jobs
+        self.normalizer = normalizer
+        self.quarantineFolder = quarantineFolder
+    }
+
+    /// A table of the pipeline and its place in the work folder.
+    struct Table {
+        enum Kind { case households, members, registry, villages }
+        var index: Int
+        var kind: Kind
+        var source: String
+        var config: TableConfig
+        var requireKey = true
+    }
+
+    /// Every table, in pipeline order (the order of `summary.json` inputs).
+    static func tables(_ config: PipelineConfig) -> [Table] {
+        var tables: [Table] = []
+        for s in config.sources {
+            tables.append(Table(index: tables.count, kind: .households, source: s.id.rawValue, config: s.households, requireKey: s.requireKey))
+            if let m = s.members { tables.append(Table(index: tables.count, kind: .members, source: s.id.rawValue, config: m)) }
+        }
+        for r in config.registries { tables.append(Table(index: tables.count, kind: .registry, source: r.name, config: r.table)) }
+        if let v = config.villages { tables.append(Table(index: tables.count, kind: .villages, source: "villages", config: v)) }
+        return tables
+    }
+
+    /// A table's work files are in a folder of their own: tables are scanned two at a time, and
+    /// creating thousands of files in one folder from two threads contended for its lock.
+    static func spillPath(_ work: String, table: Int, partition: Int) -> String {
+        "\(work)/t\(table)/p\(partition).spill"
+    }
+
+    func normalizedKey(_ raw: String?) -> String {
+        guard let raw else { return "" }
+        return normalizer.normalize(raw, kind: .text).normalized ?? ""
+    }
+
+    func partition(of key: String, line: Int) -> Int {
+        let h = key.isEmpty ? UInt64(line) &* 0x9E37_79B9_7F4A_7C15 : StableHash.value([key])
+        return Int(h % UInt64(partitions))
+    }
+
+    /// Runs pass 1 and returns the accounting of every input file, in pipeline order.
+    func run() throws -> [InputStats] {
+        let tables = Self.tables(config)
+        let owners = try shard.count > 1 ? systemOwners() : nil
+        var stats = [InputStats?](repeating: nil, count: tables.count)
+        var quarantined = [[QuarantinedRow]](repeating: [], count: tables.count)
+        let lock = NSLock()
+
+        // Registry rows are routed by the ID numbers of the system's members only, so the
+        // registries can be scanned while the other sources (the slow archive XML above all)
+        // are still being read, and the routing never depends on which scan finished first.
+        let keyed = tables.filter { $0.kind == .registry || $0.kind == .villages }
+        let idTables = tables.filter { ($0.kind == .households || $0.kind == .members) && $0.source == SourceID.system.rawValue }
+        let others = tables.filter { ($0.kind == .households || $0.kind == .members) && $0.source != SourceID.system.rawValue }
+        let idReady = DispatchGroup()
+        for _ in idTables { idReady.enter() }
+        var idMaps: [[UInt64: UInt16]] = []
+        var idMap: [UInt64: UInt16]?
+
+        // Order: the largest other source first (it is the long pole), then the system's tables,
+        // the rest, and the registries, which wait for the system's member IDs.
+        let bySize = others.sorted { size($0) > size($1) }
+        let order = Array(bySize.prefix(1)) + idTables + Array(bySize.dropFirst()) + keyed.sorted { size($0) > size($1) }
+        for table in tables {
+            try FileManager.default.createDirectory(atPath: "\(workFolder)/t\(table.index)", withIntermediateDirectories: true)
+        }
+        let started = Date()
+        try Parallel.forEach(order, jobs: jobs) { table in
+            let tableStarted = Date()
+            var rows: [QuarantinedRow] = []
+            let s: InputStats
+            switch table.kind {
+            case .households, .members:
+                let isIDTable = idTables.contains { $0.index == table.index }
+                var ids: [UInt64: UInt16]? = isIDTable ? [:] : nil
+                defer { if isIDTable { idReady.leave() } }
+                s = try self.scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &ids)
+                if let ids {
+                    lock.lock()
+                    idMaps.append(ids)
+                    lock.unlock()
+                }
+            case .registry, .villages:
+                s = try self.scanKeyedTable(table, idMap: {
+                    idReady.wait()
+                    lock.lock()
+                    defer { lock.unlock() }
+                    if idMap == nil {
+                        var merged: [UInt64: UInt16] = [:]
+                        for map in idMaps.sorted(by: { $0.count > $1.count }) { merged.merge(map) { first, _ in first } }
+                        idMap = merged
+                        idMaps = []
+                    }
+                    return idMap!
+                }, owners: owners, quarantine: { rows.append($0) })
+            }
+            lock.lock()
+            stats[table.index] = s
+            quarantined[table.index] = rows
+            lock.unlock()
+            let took = String(format: "%.1f", Date().timeIntervalSince(tableStarted))
+            let at = String(format: "%.1f", Date().timeIntervalSince(started))
+            self.progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined in \(took) s (done at \(at) s)"
+                + (s.fatal.map { " — stopped: \($0)" } ?? ""))
+        }
+        // Quarantine files are written in table order, whatever order the scans finished in, so
+        // that a run's outputs are the same every time. Quarantined rows are held until then:
+        // memory in proportion to the unreadable rows, not to the input.
+        var writers: [String: QuarantineWriter] = [:]
+        for table in tables where !quarantined[table.index].isEmpty {
+            let writer = writers[table.source] ?? QuarantineWriter(directory: quarantineFolder, source: table.source)
+            writers[table.source] = writer
+            for row in quarantined[table.index] { try writer.append(row) }
+        }
+        for w in writers.values { try w.close() }
+        return stats.map { $0! }
+    }
+
+    private func size(_ table: Table) -> Int {
+        let path = resolve(table.config.file, against: inputFolder)
+        return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// For a shard: which shard owns each system 户编号. Counties are dealt to shards largest
+    /// first, each to the shard with the fewest households so far (ties to the lower index), so
+    /// shards are balanced and every shard computes the same assignment from the same input.
+    private func systemOwners() throws -> [String: Int] {
+        guard let system = Self.tables(config).first(where: { $0.kind == .households && $0.source == SourceID.system.rawValue }) else { return [:] }
+        var countyOf: [String: String] = [:]
+        var sizes: [String: Int] = [:]
+        _ = try TableScanner(inputFolder: inputFolder).scan(system.config, sourceName: system.source, quarantine: { _ in }) { record in
+            let key = normalizedKey(record.value(.householdID))
+            guard !key.isEmpty else { return nil }
+            let region = normalizer.normalize(record.value(.regionCode) ?? "", kind: .regionCode).normalized ?? ""
+            let county = String(region.prefix(6))
+            countyOf[key] = county
+            sizes[county, default: 0] += 1
+            return nil
+        }
+        let shardOf = Shard.assign(counties: sizes, count: shard.count)
+        return countyOf.mapValues { shardOf[$0] ?? 0 }
+    }
+
+    /// Households or member rows of a source, routed by 户编号. With `ids`, the ID numbers of the
+    /// members are collected too (the system's: registry rows follow them).
+    private func scanHouseholdTable(_ table: Table, owners: [String: Int]?, quarantine: (QuarantinedRow) -> Void, ids: inout [UInt64: UInt16]?) throws -> InputStats {
+        var writers: [Int: SpillWriter] = [:]
+        func writer(_ p: Int) throws -> SpillWriter {
+            if let w = writers[p] { return w }
+            let w = try SpillWriter(path: Self.spillPath(workFolder, table: table.index, partition: p))
+            writers[p] = w
+            return w
+        }
+        func note(_ fields: [(FieldID, String)], partition p: Int) {
+            guard ids != nil, let raw = fields.first(where: { $0.0 == .idNumber })?.1,
+                let id = IDNumber.parse(raw).normalized, let packed = PackedID.pack(id)
+            else { return }
+            ids![packed] = UInt16(p)
+        }
+        let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
+            let key = normalizedKey(record.value(.householdID))
+            if key.isEmpty, table.requireKey || table.kind == .members { return "missing 户编号 (household_id)" }
+            // A record whose 户编号 the system does not hold belongs to shard 0, like an unregistered one.
+            let owner = key.isEmpty ? 0 : owners?[key] ?? 0
+            guard owners == nil || owner == shard.index else { return nil }
+            let p = partition(of: key, line: record.location.line)
+            let w = try writer(p)
+            switch table.kind {
+            case .households:
+                try w.append(.household, line: record.location.line, fields: record.fields, codes: record.codes)
+                for m in record.members {
+                    try w.append(.member, line: m.location.line, fields: m.fields, codes: m.codes)
+                    note(m.fields, partition: p)
+                }
+            default:
+                try w.append(.row, line: record.location.line, fields: record.fields, codes: record.codes)
+                note(record.fields, partition: p)
+            }
+            return nil
+        }
+        for w in writers.values { try w.flush() }
+        return stats
+    }
+
+    /// Registries follow the household of the member with their ID number; villages are only
+    /// accounted for here (the assembly reads the small register itself).
+    private func scanKeyedTable(_ table: Table, idMap: () -> [UInt64: UInt16], owners: [String: Int]?,
+                                quarantine: (QuarantinedRow) -> Void) throws -> InputStats {
+        var writers: [Int: SpillWriter] = [:]
+        func write(_ record: TableScanner.RawRecord, partition p: Int) throws {
+            let w: SpillWriter
+            if let existing = writers[p] { w = existing } else {
+                w = try SpillWriter(path: Self.spillPath(workFolder, table: table.index, partition: p))
+                writers[p] = w
+            }
+            try w.append(.row, line: record.location.line, fields: record.fields, codes: record.codes)
+        }
+        // A registry that names the 户编号 (hukou) follows it, like a household table, and needs no
+        // ID map; its rows without one wait for the map, as every row of the other registries does.
+        let byHousehold = Self.routesByHousehold(table)
+        var waiting: [(TableScanner.RawRecord, UInt64)] = []
+        var map: [UInt64: UInt16]?
+        let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
+            if table.kind == .villages {
+                return normalizer.normalize(record.value(.regionCode) ?? "", kind: .regionCode).normalized == nil ? "missing or invalid 行政区划代码" : nil
+            }
+            guard let raw = record.value(.idNumber), !TextNormalizer.isBlank(raw) else {
+                return "missing 身份证号 (id_number)"
+            }
+            guard let id = IDNumber.parse(raw).normalized, let packed = PackedID.pack(id) else {
+                return "身份证号无法识别: \(raw)"
+            }
+            if byHousehold {
+                let key = normalizedKey(record.value(.householdID))
+                if !key.isEmpty {
+                    guard owners == nil || (owners?[key] ?? 0) == shard.index else { return nil }
+                    try write(record, partition: partition(of: key, line: record.location.line))
+                    return nil
+                }
+                waiting.append((record, packed))
+                return nil
+            }
+            if map == nil { map = idMap() }
+            // Nobody in this run's households carries this ID: the row can concern no rule.
+            guard let p = map![packed].map(Int.init) else { return nil }
+            try write(record, partition: p)
+            return nil
+        }
+        if !waiting.isEmpty {
+            let ids = idMap()
+            for (record, packed) in waiting {
+                if let p = ids[packed].map(Int.init) { try write(record, partition: p) }
+            }
+        }
+        for w in writers.values { try w.flush() }
+        return stats
+    }
+
+    static func routesByHousehold(_ table: Table) -> Bool {
+        table.kind == .registry && table.config.fields.contains { $0.field == .householdID }
+    }
+}

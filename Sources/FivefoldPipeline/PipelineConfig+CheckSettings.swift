@@ -1,0 +1,19 @@
+import FivefoldCheck
+import FivefoldModel
+
+extension PipelineConfig {
+    /// The part of the pipeline the rules read (rule settings and linkage thresholds).
+    public var checkSettings: CheckSettings { CheckSettings(rules: rules, linkage: linkage) }
+}
+
+extension RuleContext {
+    /// A rule context reading the rule settings of a pipeline.
+    public convenience init(config: PipelineConfig, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:]) {
+        self.init(settings: config.checkSettings, asOf: asOf, registries: registries, villageNames: villageNames)
+    }
+}
+
+extension FindingSink {
+    /// A sink applying the rule settings of a pipeline.
+    public init(config: PipelineConfig) { self.init(settings: config.checkSettings) }
+}

@@ -1,0 +1,386 @@
+import Foundation
+import Yams
+import FivefoldModel
+import FivefoldIO
+import FivefoldCheck
+
+extension PipelineConfig {
+    /// Reads and validates a pipeline file. Fails with one `PipelineError` naming the key path.
+    public static func load(path: String) throws -> PipelineConfig {
+        let url = URL(fileURLWithPath: path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PipelineError(file: path, keyPath: "", message: "cannot read the pipeline file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError(file: path, keyPath: "", message: "the pipeline file is not UTF-8 text")
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw PipelineError(file: path, keyPath: "", message: "the pipeline file is empty")
+            }
+            root = node
+        } catch let error as PipelineError {
+            throw error
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+                throw PipelineError(file: path, line: mark.line, column: mark.column, keyPath: "", message: "not valid YAML: \(detail)")
+            default:
+                throw PipelineError(file: path, keyPath: "", message: "not valid YAML: \(error)")
+            }
+        }
+        let folder = url.deletingLastPathComponent().path
+        return try PipelineConfig(root: ConfigNode(node: root, path: "", file: path), folder: folder)
+    }
+
+    static let topKeys = [
+        "version", "name", "input", "as_of", "vocabulary", "sources", "registries", "villages",
+        "resolution", "rules", "output", "linkage",
+    ]
+
+    init(root: ConfigNode, folder: String) throws {
+        try root.requireKeys(in: Self.topKeys)
+        if let version = try root.optional("version") {
+            guard try version.int() == 1 else { throw version.error("expected version 1") }
+        }
+        path = root.file
+        name = try root.optional("name")?.string() ?? URL(fileURLWithPath: root.file).deletingPathExtension().lastPathComponent
+        input = try root.optional("input").map { resolve(try $0.string(), against: folder) }
+        if let asOfNode = try root.optional("as_of") {
+            let text = try asOfNode.string()
+            guard Self.isISODate(text) else { throw asOfNode.error("expected a date as yyyy-MM-dd, found \"\(text)\"") }
+            asOf = text
+        } else {
+            asOf = nil
+        }
+        vocabularyFiles = try Self.vocabulary(root.optional("vocabulary"), folder: folder)
+
+        let sourcesNode = try root.required("sources")
+        var sources: [SourceConfig] = []
+        for (key, node) in try sourcesNode.entries() {
+            // A misspelt source (`walls:`) would otherwise be read and then compared with nothing.
+            guard SourceID.five.contains(SourceID(key)) else {
+                throw node.error("unknown source \"\(key)\"; expected one of \(SourceID.five.map(\.rawValue).joined(separator: ", "))")
+            }
+            sources.append(try SourceConfig(id: SourceID(key), node: node))
+        }
+        guard sources.contains(where: { $0.id == .system }) else {
+            throw sourcesNode.error("a pipeline needs a \"system\" source: it is the dataset Fivefold corrects")
+        }
+        self.sources = sources
+
+        var registries: [RegistryConfig] = []
+        if let node = try root.optional("registries") {
+            for (key, value) in try node.entries() {
+                guard RegistryConfig.knownNames.contains(key) else {
+                    throw value.error("unknown registry \"\(key)\"; expected one of: \(RegistryConfig.knownNames.joined(separator: ", "))")
+                }
+                registries.append(RegistryConfig(name: key, table: try TableConfig(node: value, level: .member)))
+            }
+        }
+        self.registries = registries
+        villages = try root.optional("villages").map { try TableConfig(node: $0, level: .household, extraFields: VillageFields.all) }
+        resolution = try root.optional("resolution").map(ResolutionConfig.init(node:)) ?? ResolutionConfig(defaults: FieldPolicy(), fields: [:])
+        rules = try root.optional("rules").map(Self.rules(node:)) ?? [:]
+        output = try root.optional("output").map { try OutputConfig(node: $0, folder: folder) } ?? OutputConfig()
+        var linkage = LinkageConfig()
+        if let node = try root.optional("linkage") {
+            try node.requireKeys(in: ["threshold", "ambiguity_margin"])
+            linkage.threshold = try node.optional("threshold")?.double(range: 0...1) ?? linkage.threshold
+            linkage.ambiguityMargin = try node.optional("ambiguity_margin")?.double(range: 0...1) ?? linkage.ambiguityMargin
+        }
+        self.linkage = linkage
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return false }
+        return y >= 1900 && (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    /// `vocabulary: file.yaml` replaces the tables; `vocabulary: {file: base.yaml, extend: [more.yaml]}` extends them.
+    static func vocabulary(_ node: ConfigNode?, folder: String) throws -> [String] {
+        guard let node else { return [] }
+        if case .scalar = node.node { return [resolve(try node.string(), against: folder)] }
+        try node.requireKeys(in: ["file", "extend"])
+        var files = [resolve(try node.required("file").string(), against: folder)]
+        if let extend = try node.optional("extend") {
+            files += try extend.stringList().map { resolve($0, against: folder) }
+        }
+        return files
+    }
+
+    static func rules(node: ConfigNode) throws -> [String: RuleSettings] {
+        var result: [String: RuleSettings] = [:]
+        for (id, value) in try node.entries() {
+            guard RuleCatalog.ids.contains(id) else {
+                throw value.error("unknown rule \"\(id)\"; known rules: \(RuleCatalog.ids.joined(separator: ", "))")
+            }
+            try value.requireKeys(in: ["enabled", "severity", "params"])
+            var settings = RuleSettings()
+            settings.enabled = try value.optional("enabled")?.bool() ?? true
+            if let sev = try value.optional("severity") {
+                settings.severity = Severity(rawValue: try sev.oneOf(Severity.allCases.map(\.rawValue)))
+            }
+            if let params = try value.optional("params") {
+                let known = RuleCatalog.parameters[id] ?? [:]
+                for (key, p) in try params.entries() {
+                    guard let kind = known[key] else {
+                        let expected = known.isEmpty ? "\(id) takes no parameters" : "known parameters of \(id): \(known.keys.sorted().joined(separator: ", "))"
+                        throw p.error("unknown parameter \"\(key)\"; \(expected)")
+                    }
+                    settings.parameters[key] = try RuleParameter(node: p, kind: kind)
+                }
+            }
+            result[id] = settings
+        }
+        return result
+    }
+}
+
+/// Resolves a path from a pipeline file against the file's folder.
+func resolve(_ path: String, against folder: String) -> String {
+    if path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+}
+
+extension SourceConfig {
+    init(id: SourceID, node: ConfigNode) throws {
+        try node.requireKeys(in: ["households", "members", "require_key"])
+        self.id = id
+        households = try TableConfig(node: node.required("households"), level: .household)
+        members = try node.optional("members").map { try TableConfig(node: $0, level: .member) }
+        requireKey = try node.optional("require_key")?.bool() ?? true
+        if households.format == .xml, households.recordPath == nil {
+            throw try node.required("households").error("an xml table needs record_path (e.g. 档案/户)")
+        }
+    }
+}
+
+/// Village table fields beyond the canonical model (SPEC §3 villages.csv).
+enum VillageFields {
+    static let population: FieldID = "population"
+    static let villageClass: FieldID = "village_class"
+    static let all: [FieldID] = [population, villageClass]
+}
+
+extension RegistryConfig {
+    static let knownNames = [
+        "hukou", "deaths", "public_employees", "vehicles", "property", "businesses", "students", "insurance",
+    ]
+    /// Registry columns beyond the canonical member fields.
+    static let extraFields: [FieldID] = [
+        "death_date", "employer", "plate", "vehicle_type", "address", "floor_area", "company",
+        "registered_capital", "stage", "insurance_status",
+    ]
+}
+
+extension TableConfig {
+    static let keys = [
+        "file", "format", "encoding", "delimiter", "quote", "record_path", "member_path", "fields", "member_fields",
+        "header_row", "skip_rows", "ragged", "member_separator", "sheet",
+    ]
+
+    init(node: ConfigNode, level: FieldLevel, extraFields: [FieldID] = []) throws {
+        try node.requireKeys(in: Self.keys)
+        file = try node.required("file").string()
+        if let formatNode = try node.optional("format") {
+            format = TableFormat(rawValue: try formatNode.oneOf(TableFormat.allCases.map(\.rawValue)))!
+        } else {
+            format = TableFormat.guess(file)
+        }
+        if let enc = try node.optional("encoding") {
+            encoding = try enc.oneOf(["auto", "utf-8", "utf8", "gbk", "gb2312", "gb18030"])
+        } else {
+            encoding = "auto"
+        }
+        delimiter = try node.optional("delimiter").map { try Self.singleByte($0) } ?? UInt8(ascii: ",")
+        quote = try node.optional("quote").map { try Self.singleByte($0) } ?? UInt8(ascii: "\"")
+        recordPath = try node.optional("record_path")?.string()
+        let recordPathNode = try node.optional("record_path")
+        recordPathKey = recordPathNode?.path ?? node.path + ".record_path"
+        recordPathLine = (recordPathNode?.node ?? node.node).mark?.line
+        recordPathColumn = (recordPathNode?.node ?? node.node).mark?.column
+        let memberPathNode = try node.optional("member_path")
+        memberPath = try memberPathNode?.string()
+        memberPathKey = memberPathNode?.path ?? node.path + ".member_path"
+        memberPathLine = (memberPathNode?.node ?? node.node).mark?.line
+        memberPathColumn = (memberPathNode?.node ?? node.node).mark?.column
+        let allowed = extraFields + (level == .member ? RegistryConfig.extraFields : [])
+        let recordMapping = try Self.mapping(node.required("fields"), level: level, extra: allowed, isMember: false)
+        let memberMapping = try node.optional("member_fields").map { try Self.mapping($0, level: .member, extra: [], isMember: true) } ?? []
+        mapped = recordMapping + memberMapping
+        fields = recordMapping.map { ($0.field, $0.names) }
+        memberFields = memberMapping.map { ($0.field, $0.names) }
+        pipelineFile = node.file
+        if !memberFields.isEmpty, memberPath == nil {
+            throw try node.required("member_fields").error("member_fields needs member_path (e.g. 成员列表/成员)")
+        }
+        try readLayout(node)
+    }
+
+    /// `header_row` / `skip_rows`, `ragged`, `member_separator` and `sheet`.
+    private mutating func readLayout(_ node: ConfigNode) throws {
+        let headerNode = try node.optional("header_row"), skipNode = try node.optional("skip_rows")
+        if let headerNode, skipNode != nil {
+            throw headerNode.error("give header_row or skip_rows, not both (skip_rows: N means header_row: N+1)")
+        }
+        if let headerNode { headerRow = try headerNode.int(range: 1...1000) }
+        if let skipNode { headerRow = try skipNode.int(range: 0...999) + 1 }
+        if let r = try node.optional("ragged") {
+            ragged = RaggedRows(rawValue: try r.oneOf(RaggedRows.allCases.map(\.rawValue)))!
+        }
+        if let m = try node.optional("member_separator") {
+            let text = try m.string()
+            guard !text.isEmpty else { throw m.error("expected the characters that separate member names, e.g. \"、， \"") }
+            guard fields.contains(where: { $0.field == .memberNames }) else {
+                throw m.error("member_separator applies to the 家庭成员 field (member_names), which this table does not map")
+            }
+            memberSeparators = text
+        }
+        if let s = try node.optional("sheet") {
+            guard format == .xlsx else { throw s.error("sheet applies to xlsx tables only (format: xlsx)") }
+            sheet = try s.string()
+        }
+        if format == .xml, headerNode != nil || skipNode != nil {
+            throw (headerNode ?? skipNode)!.error("header_row and skip_rows apply to csv and xlsx tables, not xml")
+        }
+    }
+
+    static func singleByte(_ node: ConfigNode) throws -> UInt8 {
+        let text = try node.string()
+        if text == "\\t" || text == "\t" || text == "tab" { return 9 }
+        guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80 else {
+            throw node.error("expected a single ASCII character (or tab), found \"\(text)\"")
+        }
+        return byte
+    }
+
+    static func mapping(_ node: ConfigNode, level: FieldLevel, extra: [FieldID], isMember: Bool) throws -> [MappedField] {
+        var result: [MappedField] = []
+        for (key, line, column, value) in try node.keyedEntries() {
+            let field = FieldID(key)
+            guard FieldCatalog.spec(field, level: level) != nil || extra.contains(field) else {
+                let known = (level == .household ? FieldCatalog.household : FieldCatalog.member).map(\.id.rawValue) + extra.map(\.rawValue)
+                throw value.error("unknown \(level.rawValue) field \"\(key)\"; expected one of: \(known.joined(separator: ", "))")
+            }
+            var names: [String]
+            var optional = false
+            if case .mapping = value.node {
+                try value.requireKeys(in: ["name", "aliases", "optional"])
+                names = try value.optional("name").map { [try $0.string()] } ?? []
+                names += try value.optional("aliases")?.stringList() ?? []
+                optional = try value.optional("optional")?.bool() ?? false
+                guard !names.isEmpty else { throw value.error("expected name: HEADER or aliases: [HEADER, …]") }
+            } else {
+                names = try value.stringList()
+            }
+            guard !names.isEmpty else { throw value.error("expected at least one header name") }
+            result.append(MappedField(field: field, names: names, optional: optional, isMember: isMember, keyPath: value.path, line: line, column: column))
+        }
+        return result
+    }
+}
+
+extension TableFormat {
+    /// The format a file name suggests: `.xml`/`.xml.gz` → xml, `.xlsx` → xlsx, else csv.
+    static func guess(_ file: String) -> TableFormat {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".xml") || lower.hasSuffix(".xml.gz") { return .xml }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
+        return .csv
+    }
+}
+
+extension ResolutionConfig {
+    init(node: ConfigNode) throws {
+        try node.requireKeys(in: ["default", "fields", "members"])
+        let base = try node.optional("default").map { try FieldPolicy(node: $0, base: FieldPolicy()) } ?? FieldPolicy()
+        var fields: [FieldID: FieldPolicy] = [:]
+        if let fieldsNode = try node.optional("fields") {
+            for (key, value) in try fieldsNode.entries() {
+                let field = FieldID(key)
+                guard FieldCatalog.spec(field, level: .household) != nil || FieldCatalog.spec(field, level: .member) != nil else {
+                    throw value.error("unknown field \"\(key)\"")
+                }
+                fields[field] = try FieldPolicy(node: value, base: base)
+            }
+        }
+        let members = try node.optional("members").map(MemberRowPolicy.init(node:)) ?? MemberRowPolicy()
+        self.init(defaults: base, fields: fields, members: members)
+    }
+}
+
+extension FieldPolicy {
+    init(node: ConfigNode, base: FieldPolicy) throws {
+        try node.requireKeys(in: ["compare", "tolerance", "trust", "authoritative", "min_agree", "auto_correct", "enabled", "against", "categories"])
+        self = base
+        if let c = try node.optional("compare") {
+            comparator = Comparator(rawValue: try c.oneOf(Comparator.allCases.map(\.rawValue)))!
+        }
+        if let t = try node.optional("tolerance") {
+            try t.requireKeys(in: ["absolute", "relative"])
+            absoluteTolerance = try t.optional("absolute")?.double(range: 0...1e12) ?? 0
+            relativeTolerance = try t.optional("relative")?.double(range: 0...1) ?? 0
+        }
+        if let t = try node.optional("trust") { trust = try Self.sources(t) }
+        if let a = try node.optional("authoritative") { authoritative = try Self.sources(a) }
+        if let m = try node.optional("min_agree") { minAgree = try m.int(range: 1...10) }
+        if let a = try node.optional("auto_correct") { autoCorrect = try a.bool() }
+        if let e = try node.optional("enabled") { compare = try e.bool() }
+        against = nil
+        categories = [:]
+        if let a = try node.optional("against") {
+            let field = FieldID(try a.string())
+            guard FieldCatalog.spec(field, level: .household) != nil || FieldCatalog.spec(field, level: .member) != nil else {
+                throw a.error("unknown field \"\(field)\"")
+            }
+            against = field
+            guard let map = try node.optional("categories") else {
+                throw a.error("against needs categories (e.g. {安全: [A, B], 不安全: [C, D]})")
+            }
+            for (key, value) in try map.entries() { categories[key] = try value.stringList() }
+        }
+    }
+}
+
+extension FieldPolicy {
+    /// Sources a trust order may name: the five, the hukou registry, and signed field results.
+    static let nameableSources = SourceID.five.map(\.rawValue) + ["hukou", "signoff"]
+
+    static func sources(_ node: ConfigNode) throws -> [SourceID] {
+        try node.list().map { item in
+            SourceID(rawValue: try item.oneOf(nameableSources))
+        }
+    }
+}
+
+extension RuleParameter {
+    /// Reads a parameter of the kind its rule declares (`RuleCatalog.parameters`).
+    init(node: ConfigNode, kind: RuleCatalog.ParameterKind) throws {
+        switch kind {
+        case .number:
+            self = .number(try node.double())
+        case .list:
+            if case .scalar = node.node { self = .list([try node.string()]) } else { self = .list(try node.stringList()) }
+        case .table:
+            guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {2019: 3218, 2020: 4000}") }
+            var table: [String: Double] = [:]
+            for (key, value) in try node.entries() { table[key] = try value.double() }
+            self = .table(table)
+        }
+    }
+}
+
+extension OutputConfig {
+    init(node: ConfigNode, folder: String) throws {
+        try node.requireKeys(in: ["folder", "mask_ids", "html_report"])
+        self.folder = try node.optional("folder").map { resolve(try $0.string(), against: folder) }
+        maskIDs = try node.optional("mask_ids")?.bool() ?? true
+        htmlReport = try node.optional("html_report")?.bool() ?? true
+    }
+}

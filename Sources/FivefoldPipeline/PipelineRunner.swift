@@ -1,0 +1,291 @@
+import Foundation
+import FivefoldModel
+import FivefoldIO
+import FivefoldReport
+
+/// Runs a pipeline end to end: ingest → normalise → match → rules → resolve → report.
+///
+/// Three passes keep memory bounded by a partition, not by the province: pass 1 scans every
+/// input once and routes records to partition files by 户编号 hash (`Partitioner`); pass 2
+/// evaluates the partitions in parallel (`PartitionWorker`, `CaseEvaluator`); pass 3 assembles
+/// the outputs (`Assembler`). Outputs are written into a staging folder and moved into place
+/// only when complete, so an interrupted run never leaves a half-written output folder.
+/// With `shard`, a run stops after pass 2 and leaves its parts for `merge`.
+public struct PipelineRunner {
+    public struct Options: Sendable {
+        public var inputFolder: String?
+        public var outputFolder: String?
+        /// Overrides the pipeline's `as_of` (ISO date).
+        public var asOf: String?
+        /// Threads for scanning and evaluation (default: the machine's cores).
+        public var jobs: Int?
+        /// Number of partitions (default: from the input size); never changes the results.
+        public var partitions: Int?
+        /// Process one county slice of the province and leave parts for `merge`.
+        public var shard: Shard?
+        /// The ledger file (default: `<output folder>.ledger.sqlite`).
+        public var ledgerPath: String?
+        /// Whether to keep a ledger at all (without one every finding is `new`).
+        public var useLedger: Bool
+
+        public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, jobs: Int? = nil,
+                    partitions: Int? = nil, shard: Shard? = nil, ledgerPath: String? = nil, useLedger: Bool = true) {
+            self.inputFolder = inputFolder
+            self.outputFolder = outputFolder
+            self.asOf = asOf
+            self.jobs = jobs
+            self.partitions = partitions
+            self.shard = shard
+            self.ledgerPath = ledgerPath
+            self.useLedger = useLedger
+        }
+    }
+
+    public let config: PipelineConfig
+    public let options: Options
+    /// Progress lines for long runs (the CLI prints them to stderr).
+    public var progress: @Sendable (String) -> Void = { _ in }
+
+    public init(config: PipelineConfig, options: Options) {
+        self.config = config
+        self.options = options
+    }
+
+    /// The input folder in effect: `--input`, else the pipeline's `input`.
+    public var inputFolder: String {
+        get throws {
+            if let folder = options.inputFolder { return URL(fileURLWithPath: folder).standardizedFileURL.path }
+            if let folder = config.input { return folder }
+            throw PipelineError(file: config.path, keyPath: "input", message: "no input folder: give --input DIR or set input in the pipeline")
+        }
+    }
+
+    /// The output folder in effect: `--out`, else the pipeline's `output.folder`, else `./out`.
+    public var outputFolder: String {
+        let folder = options.outputFolder ?? config.output.folder ?? "out"
+        return URL(fileURLWithPath: folder).standardizedFileURL.path
+    }
+
+    public var jobs: Int { max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The date ages are computed at.
+    public func asOfDate() throws -> CivilDate {
+        if let text = options.asOf ?? config.asOf {
+            guard let date = DateParser.parse(text) else {
+                throw PipelineError(file: config.path, keyPath: "as_of", message: "expected a date as yyyy-MM-dd, found \"\(text)\"")
+            }
+            return date
+        }
+        return CivilDate.today()
+    }
+
+    /// Loads the vocabulary files the pipeline names (the shipped tables when it names none).
+    public func loadVocabulary() throws -> Vocabulary {
+        var files = config.vocabularyFiles
+        if files.isEmpty {
+            let beside = resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)
+            // A pipeline outside pipelines/ that names no vocabulary: say what is missing and where
+            // it was looked for, rather than failing on a file the user never wrote.
+            guard FileManager.default.fileExists(atPath: beside) else {
+                throw PipelineError(
+                    file: config.path, keyPath: "vocabulary",
+                    message: "the pipeline names no vocabulary (synonym tables) and there is no vocabulary.yaml beside it (looked for \(beside)); "
+                        + "add `vocabulary: PATH` naming the shipped pipelines/vocabulary.yaml (relative to this pipeline file) or your own copy")
+            }
+            files = [beside]
+        }
+        var vocabulary: Vocabulary?
+        for file in files {
+            let v: Vocabulary
+            do { v = try Vocabulary.load(path: file) } catch {
+                throw PipelineError(file: file, keyPath: "vocabulary", message: "\(error)")
+            }
+            vocabulary = vocabulary.map { $0.merged(with: v) } ?? v
+        }
+        return vocabulary!
+    }
+
+    /// Partitions: as given, else about one per 6 MB of input (a couple of thousand households),
+    /// at least two per thread. Smaller partitions keep a worker's records in cache (measured:
+    /// a tenth less evaluation time than 16 MB ones); more of them costs open files, so the
+    /// count also stays within the descriptors the process may open (`openFileBudget`).
+    func partitionCount(input: String) -> Int {
+        if let p = options.partitions {
+            _ = Self.openFileBudget(p * (jobs + 1))  // as asked, with the descriptors it needs if allowed
+            return max(1, p)
+        }
+        var bytes = 0
+        for table in Partitioner.tables(config) {
+            let path = resolve(table.config.file, against: input)
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        let wanted = min(4096, max(jobs * 2, bytes / (6 << 20) + 1))
+        return max(1, min(wanted, Self.openFileBudget(wanted * (jobs + 1)) / (jobs + 1)))
+    }
+
+    /// The scan keeps one work file open per partition for each table it is reading (`jobs` at
+    /// a time): asks for `wanted` descriptors (raising the soft limit towards the hard one) and
+    /// returns how many it may use, leaving room for inputs, outputs and the ledger.
+    static func openFileBudget(_ wanted: Int) -> Int {
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        var limit = rlimit()
+        guard getrlimit(resource, &limit) == 0 else { return 1024 - 128 }
+        let needed = rlim_t(wanted + 128)
+        if limit.rlim_cur < needed {
+            var raised = limit
+            raised.rlim_cur = min(needed, limit.rlim_max)
+            if setrlimit(resource, &raised) == 0 { limit = raised }
+        }
+        return max(0, Int(clamping: limit.rlim_cur) - 128)
+    }
+
+    /// Runs the pipeline and writes every output atomically into the output folder. For a shard,
+    /// the output folder receives the shard's parts and quarantine instead, and the summary
+    /// returned covers the shard's inputs only.
+    @discardableResult
+    public func run() throws -> RunSummary {
+        let started = Date()
+        let input = try inputFolder
+        let asOf = try asOfDate()
+        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
+        let out = outputFolder
+        let shard = options.shard ?? .whole
+        let staging = try OutputFolder.prepareStaging(for: out)
+        // A run that fails (an unusable input or mapping: exit 2) leaves no staging folder behind.
+        do {
+            return try run(started: started, input: input, asOf: asOf, normalizer: normalizer, staging: staging, shard: shard)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    private func run(started: Date, input: String, asOf: CivilDate, normalizer: FieldNormalizer, staging: String, shard: Shard) throws -> RunSummary {
+        let out = outputFolder
+        let work = OutputFolder.workPath(for: out)
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: work)
+        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: work) }
+
+        let partitions = partitionCount(input: input)
+        progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(shard.count > 1 ? ", shard \(shard)" : ""))")
+        let partitioner = Partitioner(
+            config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
+            normalizer: normalizer, quarantineFolder: staging + "/quarantine")
+        partitioner.progress = progress
+        let stats = try partitioner.run()
+        let scanned = Date()
+        // The ledger is opened (and created) only once every input has been read and its mapping
+        // judged: a run that stops on a configuration error writes nothing at all.
+        let session = try LedgerSession(runner: self, recording: shard.count == 1)
+
+        let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
+        let parts = try PartFiles(folder: partsFolder)
+        try parts.writeInputs(stats)
+        var evaluator = CaseEvaluator(config: config, asOf: asOf, signed: session.signed)
+        let register = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer).villageRegister()
+        evaluator.villageNames = Dictionary(register.map { ($0.regionCode, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let worker = PartitionWorker(
+            config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer, evaluator: evaluator)
+        let done = Counter()
+        let progress = self.progress
+        try Parallel.forEach(Array(0..<partitions), jobs: jobs) { p in
+            try worker.run(partition: p, parts: parts)
+            let n = done.increment()
+            if partitions >= 8, n % max(1, partitions / 8) == 0 || n == partitions { progress("evaluated \(n)/\(partitions) partitions") }
+        }
+        let evaluated = Date()
+        let timings = ["scan": scanned.timeIntervalSince(started), "evaluate": evaluated.timeIntervalSince(scanned)]
+
+        let summary: RunSummary
+        if shard.count > 1 {
+            summary = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+                .summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
+            try OutputFolder.replace(out, with: staging).finish()
+        } else {
+            summary = try session.record(runner: self, staging: staging) { nightly in
+                var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+                assembler.progress = progress
+                assembler.jobs = jobs
+                assembler.register = register
+                assembler.signed = session.signed
+                assembler.nightly = nightly
+                return try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
+            }
+        }
+        progress("done: \(out)")
+        return summary
+    }
+
+    /// Combines the output folders of `fivefold run --shard i/N` (every i of one N) into exactly
+    /// the outputs of one whole run.
+    @discardableResult
+    public func merge(shardFolders: [String]) throws -> RunSummary {
+        let started = Date()
+        let input = try inputFolder
+        let asOf = try asOfDate()
+        let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
+        let parts = shardFolders.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/_parts" }
+        var shards: [Shard] = []
+        var inputs: [RunSummary.Input]?
+        for folder in parts {
+            let p = try PartFiles(folder: folder)
+            guard FileManager.default.fileExists(atPath: folder + "/shard.json") else {
+                throw PipelineError(file: folder, keyPath: "", message: "not a shard output folder (no _parts/shard.json): run `fivefold run --shard i/N` first")
+            }
+            shards.append(try p.shard())
+            let these = try p.inputs()
+            if let inputs, inputs != these {
+                throw PipelineError(file: folder, keyPath: "", message: "this shard read different input files than the first shard; every shard must read the same input")
+            }
+            inputs = these
+        }
+        let count = shards.first?.count ?? 0
+        let indexes = Set(shards.map(\.index))
+        guard count > 0, shards.allSatisfy({ $0.count == count }), indexes == Set(0..<count), shards.count == count else {
+            throw PipelineError(
+                file: shardFolders.joined(separator: " "), keyPath: "",
+                message: "expected the outputs of shards 0…N-1 of one N, found \(shards.map(\.description).sorted().joined(separator: ", "))")
+        }
+        let out = outputFolder
+        let session = try LedgerSession(runner: self, recording: true)
+        let staging = try OutputFolder.prepareStaging(for: out)
+        let fm = FileManager.default
+        // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.
+        let first = shardFolders[shards.firstIndex { $0.index == 0 }!]
+        if fm.fileExists(atPath: first + "/quarantine") {
+            do { try fm.copyItem(atPath: first + "/quarantine", toPath: staging + "/quarantine") } catch {
+                try? fm.removeItem(atPath: staging)
+                throw error
+            }
+        }
+        let summary = try session.record(runner: self, staging: staging) { nightly in
+            var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+            assembler.progress = progress
+            assembler.jobs = jobs
+            assembler.signed = session.signed
+            assembler.nightly = nightly
+            return try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])
+        }
+        progress("done: \(out)")
+        return summary
+    }
+}
+
+/// A thread-safe counter for progress lines.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import FivefoldModel
+import FivefoldIO
+
+// XLSX tables (legacy county records, wall cards typed in Excel): one sheet read as a CSV table
+// would be — header row, mapped columns, field counts, quarantine, row accounting with the sheet
+// row number as the line. Two things differ because a spreadsheet stored typed cells:
+// - ID fields (户编号, 身份证号, 户主身份证号) that the spreadsheet made numbers keep only 15
+//   significant digits: they are turned back into digits only when certainly exact, otherwise
+//   the row is quarantined (a rounded ID silently linked to the wrong person is worse than none);
+// - date cells become ISO dates (`XLSXCell.date`), whatever format the sheet displays.
+
+extension TableScanner {
+    /// The header of an XLSX table as read, and the columns of its mapped fields.
+    struct XLSXHeader {
+        var sheet: String
+        var names: [String]
+        var skipped: Int
+    }
+
+    /// Opens the table's workbook and finds its sheet (`sheet:` by name, else 0-based index).
+    static func openSheet(_ table: TableConfig, path: String) throws -> (XLSXWorkbook, XLSXSheetInfo) {
+        do {
+            let workbook = try XLSXWorkbook(path: path, displayName: table.file)
+            guard let wanted = table.sheet else {
+                return (workbook, try workbook.sheet(at: 0))
+            }
+            if let named = workbook.sheets.first(where: { $0.name == wanted }) { return (workbook, named) }
+            if let index = Int(wanted) { return (workbook, try workbook.sheet(at: index)) }
+            return (workbook, try workbook.sheet(named: wanted))
+        } catch let error as XLSXError {
+            throw PipelineError(file: table.file, keyPath: "", message: error.message + (error.part.map { " (\($0))" } ?? ""))
+        }
+    }
+
+    /// Reads an XLSX table: rows above `headerRow` are skipped (non-empty ones counted), the
+    /// first non-empty row from there is the header, handed to `header` for the columns to read;
+    /// every later non-empty row goes to `row`, which returns false to stop. A sheet that breaks
+    /// off (malformed XML) ends the table: the rows before are kept, the error is returned.
+    static func readXLSX(
+        _ table: TableConfig, path: String, header: (XLSXHeader) throws -> Void, row: (XLSXRow) throws -> Bool
+    ) throws -> String? {
+        let (workbook, sheet) = try openSheet(table, path: path)
+        var found: XLSXHeader?
+        var skipped = 0
+        do {
+            try workbook.readRows(of: sheet) { r in
+                guard r.cells.contains(where: { !$0.isEmpty }) else { return true }
+                guard found != nil else {
+                    if r.number < table.headerRow {
+                        skipped += 1
+                        return true
+                    }
+                    let h = XLSXHeader(sheet: sheet.name, names: r.cells.map { $0.displayText.trimmingWhitespace() }, skipped: skipped)
+                    found = h
+                    try header(h)
+                    return true
+                }
+                return try row(r)
+            }
+        } catch let error as XLSXError {
+            guard found != nil else { throw PipelineError(file: table.file, keyPath: "", message: "\(error)") }
+            return "\(error)"
+        }
+        if found == nil {
+            throw PipelineError(file: table.file, keyPath: "", message: "sheet \(sheet.name) has no header row (no non-empty row at or after row \(table.headerRow))")
+        }
+        return nil
+    }
+
+    /// The text of one cell for `field`, or why the row must be quarantined.
+    static func cellText(_ cell: XLSXCell, field: FieldID, header: String) -> Result<String, RowProblem> {
+        let kind = FieldCatalog.spec(field, level: .household)?.kind ?? ExtraFieldKinds.kind(field, level: .member)
+        let isID = field == .householdID || kind == .idNumber
+        switch cell {
+        case .number(let stored) where isID:
+            guard let digits = cell.exactIntegerDigits else {
+                return .failure(RowProblem(reason: "\(header) stored as a number by a spreadsheet: digits beyond the 15th are lost (\(stored))"))
+            }
+            return .success(digits)
+        case .date(let text) where kind == .date:
+            return .success(String(text.prefix { $0 != " " }))
+        default:
+            return .success(cell.displayText)
+        }
+    }
+
+    struct RowProblem: Error {
+        var reason: String
+    }
+
+    func scanXLSX(
+        _ table: TableConfig, path: String, stats: inout InputStats, rowLimit: Int? = nil,
+        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+    ) throws {
+        var columns: [(FieldID, Int)] = []
+        var codes: [UInt8] = []
+        var headerNames: [String] = []
+        var filled: [Bool] = []
+        var memberNames: Int?
+        var sheetName = ""
+        var s = stats
+        let fatal = try Self.readXLSX(table, path: path, header: { header in
+            columns = try Self.columnIndexes(table, header: header.names)
+            codes = columns.map { FieldCodes.codes[$0.0]! }
+            headerNames = header.names
+            filled = [Bool](repeating: false, count: columns.count)
+            memberNames = columns.firstIndex { $0.0 == .memberNames }
+            sheetName = header.sheet
+            s.skipped = header.skipped
+        }, row: { row in
+            if let rowLimit, s.read >= rowLimit { return false }
+            s.read += 1
+            let location = SourceLocation(file: table.file, line: row.number)
+            let raw = row.cells.map(\.displayText).joined(separator: ",")
+            func refuse(_ reason: String) {
+                quarantine(QuarantinedRow(location: location, reason: reason, raw: raw))
+                s.quarantined += 1
+            }
+            if row.cells.count > headerNames.count {
+                refuse("expected \(headerNames.count) fields, found \(row.cells.count)")
+                return true
+            }
+            var fields: [(FieldID, String)] = []
+            for (field, column) in columns {
+                switch Self.cellText(row[column], field: field, header: headerNames[column]) {
+                case .success(let text): fields.append((field, text))
+                case .failure(let problem):
+                    refuse(problem.reason)
+                    return true
+                }
+            }
+            for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
+            if let m = memberNames { fields[m].1 = Self.joinedNames(fields[m].1, separators: table.memberSeparators) }
+            if let reason = try accept(RawRecord(location: location, fields: fields, members: [], codes: codes)) {
+                refuse(reason)
+            } else {
+                s.accepted += 1
+            }
+            return true
+        })
+        s.encoding = "xlsx, sheet \(sheetName)"
+        s.fatal = fatal
+        if s.read > s.quarantined {
+            for (i, column) in columns.enumerated() where !filled[i] {
+                s.warnings.append("\(table.file): column \(headerNames[column.1]) (\(column.0.rawValue)) is blank in every row")
+            }
+        }
+        stats = s
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import FivefoldModel
+import FivefoldIO
+
+/// Reads one input table through the pipeline's header mapping, as raw text, with exact row
+/// accounting: every row is either handed on or quarantined with file, line and reason.
+///
+/// Values are not normalised here: scanning is the sequential, I/O-bound part of a run, so it
+/// only maps columns and routes records; normalisation happens per partition, in parallel.
+struct TableScanner {
+    let inputFolder: String
+
+    /// A mapped row as read: canonical field → raw text; XML members nested.
+    struct RawRecord {
+        var location: SourceLocation
+        var fields: [(FieldID, String)]
+        var members: [(location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8])]
+        /// Each field's spill code (`FieldCodes`), parallel to `fields`, computed once per table.
+        var codes: [UInt8]
+
+        func value(_ field: FieldID) -> String? {
+            fields.first { $0.0 == field }?.1
+        }
+    }
+
+    /// Scans `table`; `accept` returns nil to accept a record or a reason to quarantine it.
+    func scan(
+        _ table: TableConfig, sourceName: String, quarantine: (QuarantinedRow) -> Void,
+        accept: (RawRecord) throws -> String?
+    ) throws -> InputStats {
+        let path = resolve(table.file, against: inputFolder)
+        var stats = InputStats(source: sourceName, file: table.file)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError(
+                file: path, keyPath: "",
+                message: "input file not found (source \(sourceName)); check --input or the pipeline's file: \(table.file)")
+        }
+        let encoding = TextEncoding(pipelineName: table.encoding) ?? .auto
+        switch table.format {
+        case .csv:
+            try scanCSV(table, path: path, encoding: encoding, stats: &stats, quarantine: quarantine, accept: accept)
+        case .xml:
+            try scanXML(table, path: path, encoding: encoding, stats: &stats, quarantine: quarantine, accept: accept)
+        case .xlsx:
+            try scanXLSX(table, path: path, stats: &stats, quarantine: quarantine, accept: accept)
+        }
+        return stats
+    }
+
+    /// The CSV dialect of a table: delimiter, quote, encoding, header row and ragged rows.
+    static func csvFormat(_ table: TableConfig) -> CSVFormat {
+        var format = CSVFormat(delimiter: table.delimiter, quote: table.quote, encoding: TextEncoding(pipelineName: table.encoding) ?? .auto)
+        format.headerRow = table.headerRow
+        format.ragged = table.ragged
+        return format
+    }
+
+    private func scanCSV(
+        _ table: TableConfig, path: String, encoding: TextEncoding, stats: inout InputStats,
+        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+    ) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, displayName: table.file, format: Self.csvFormat(table))
+        } catch {
+            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+        }
+        stats.encoding = reader.encoding.rawValue
+        stats.skipped = reader.skippedRows
+        let columns = try Self.columnIndexes(table, header: reader.header)
+        let codes = columns.map { FieldCodes.codes[$0.0]! }
+        let memberNames = columns.firstIndex { $0.0 == .memberNames }
+        var filled = [Bool](repeating: false, count: columns.count)
+        var accepted = 0
+        let counts = try reader.read({ row in
+            var fields = columns.map { ($0.0, row.string(at: $0.1)) }
+            for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
+            if let m = memberNames { fields[m].1 = Self.joinedNames(fields[m].1, separators: table.memberSeparators) }
+            let record = RawRecord(location: row.location, fields: fields, members: [], codes: codes)
+            if let reason = try accept(record) {
+                quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
+                stats.quarantined += 1
+            } else {
+                stats.accepted += 1
+            }
+            accepted += 1
+        }, quarantine: { row in
+            quarantine(row)
+            stats.quarantined += 1
+        })
+        stats.read = counts.read
+        if accepted > 0 {
+            for (i, column) in columns.enumerated() where !filled[i] {
+                stats.warnings.append("\(table.file): column \(reader.header[column.1]) (\(column.0.rawValue)) is blank in every row")
+            }
+        }
+    }
+
+    /// The 家庭成员 text with its names separated by 、 whatever `separators` the table uses
+    /// (the normaliser splits sets on 、 , ， ; ；, not on spaces).
+    static func joinedNames(_ text: String, separators: String) -> String {
+        let set = Set(separators.unicodeScalars)
+        let names = text.unicodeScalars.split(whereSeparator: { set.contains($0) }).map { String(String.UnicodeScalarView($0)).trimmingWhitespace() }
+        return names.filter { !$0.isEmpty }.joined(separator: "、")
+    }
+
+    /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field.
+    static func rawText(_ row: CSVRow) -> String {
+        let bytes = row.rawBytes
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return (0..<row.fieldCount).map { row.string(at: $0) }.joined(separator: ",")
+    }
+
+    /// Header → column index for each mapped field (first alias present wins). Every mapped
+    /// field must name a column of the file unless it is `optional`; the first that does not is
+    /// a `PipelineError` at its key in the pipeline file, naming the headers found and the closest.
+    static func columnIndexes(_ table: TableConfig, header: [String]) throws -> [(FieldID, Int)] {
+        let resolved = resolveColumns(table, header: header)
+        if let first = resolved.missing.first { throw first }
+        return resolved.columns
+    }
+
+    /// The columns of the mapped fields found in `header`, and an error for each field not found
+    /// (`fivefold check` lists them all; a run stops at the first).
+    static func resolveColumns(_ table: TableConfig, header: [String]) -> (columns: [(FieldID, Int)], missing: [PipelineError]) {
+        var result: [(FieldID, Int)] = []
+        var missing: [PipelineError] = []
+        for mapped in table.mapped where !mapped.isMember {
+            if let column = mapped.names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
+                result.append((mapped.field, column))
+            } else if !mapped.optional || Self.isKey(mapped.field, of: table) {
+                missing.append(mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column"))
+            }
+        }
+        return (result, missing)
+    }
+
+    /// The table's key field (household_id, else id_number, else region_code): never optional.
+    static func isKey(_ field: FieldID, of table: TableConfig) -> Bool {
+        let key = [FieldID.householdID, .idNumber, .regionCode].first { k in table.fields.contains { $0.field == k } }
+        return key == field
+    }
+
+    /// A quarantined XML record as text: every value it had, wanted (by slot) or not.
+    static func describe(_ element: XMLElementRecord, _ slotNames: [String]) -> String {
+        var values = element.values
+        for (name, value) in zip(slotNames, element.slots) where values[name] == nil {
+            if let value { values[name] = value }
+        }
+        return values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+}
+
+/// Kinds of the registry and village columns beyond the canonical model.
+enum ExtraFieldKinds {
+    static func kind(_ field: FieldID, level: FieldLevel) -> FieldKind {
+        if let spec = FieldCatalog.spec(field, level: level) { return spec.kind }
+        switch field.rawValue {
+        case "death_date": return .date
+        case "floor_area": return .quantity(unit: "㎡")
+        case "registered_capital": return .quantity(unit: "万元")
+        case "population": return .integer
+        case "insurance_status": return .boolean
+        default: return .text
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import FivefoldModel
+import FivefoldCheck
+
+/// Writes `worklists/<township>.csv` (SPEC §6) and `worklists/<township>.xlsx`: the 大整改 lists
+/// field teams take on their visits.
+///
+/// One file per township, Chinese headers, UTF-8 with BOM, sorted by village then cadre, each
+/// source's value side by side, and blank 核实结果 / 核实人 / 核实日期 columns that come back signed.
+/// The `.xlsx` holds the same rows with the id columns typed as text (see `WorklistWriter+XLSX`).
+public struct WorklistWriter {
+    public static let sourceColumns: [(SourceID, String)] = [
+        (.system, "系统值"), (.archive, "档案值"), (.wall, "明白卡值"), (.interview, "走访值"), (.verification, "核查值"),
+    ]
+    public static let header: [String] =
+        ["问题编号", "乡镇", "村", "户编号", "户主姓名", "帮扶责任人", "责任人电话", "问题类型", "严重程度", "字段", "成员"]
+        + sourceColumns.map(\.1) + ["其他来源", "核实内容", "核实结果", "核实人", "核实日期"]
+
+    public let maskIDs: Bool
+
+    public init(maskIDs: Bool) { self.maskIDs = maskIDs }
+
+    /// A worklist item: the township file it goes to, its sort key, and its row.
+    public struct Item: Sendable {
+        public var township: String
+        /// village, cadre, household, rule, member, field, finding id.
+        public var key: [String]
+        public var row: [String]
+
+        /// As stored between partitions and shards: township, the key, then the row.
+        package var fields: [String] { [township] + key + row }
+
+        init(township: String, key: [String], row: [String]) {
+            self.township = township
+            self.key = key
+            self.row = row
+        }
+
+        package init?(fields f: [String]) {
+            guard f.count == 1 + 7 + WorklistWriter.header.count else { return nil }
+            self.init(township: f[0], key: Array(f[1..<8]), row: Array(f[8...]))
+        }
+    }
+
+    /// The worklist item of a finding, or nil when it needs no field visit.
+    public func item(_ f: Finding, entry: HouseholdDirectory.Entry?) -> Item? {
+        guard f.action == .worklist else { return nil }
+        let e = entry ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
+        // Unregistered interview households (漏评 candidates) have no 户编号 and no township.
+        let township = f.householdID.isEmpty ? "未建档户" : e.township.isEmpty ? "未知乡镇" : e.township
+        var row = [
+            f.id, e.township, e.village, f.householdID, e.headName, e.cadreName, e.cadrePhone,
+            RuleCatalog.chineseTitle(f.rule), Self.severityLabel(f.severity), f.field.isEmpty ? "" : FieldCatalog.chinese(FieldID(f.field)),
+            mask(f.memberID),
+        ]
+        var bySource: [SourceID: String] = [:]
+        for v in f.values where bySource[v.source] == nil { bySource[v.source] = v.value }
+        row += Self.sourceColumns.map { mask(bySource[$0.0] ?? "") }
+        let others = f.values.filter { v in !Self.sourceColumns.contains { $0.0 == v.source } }
+            .map { "\($0.source.chineseLabel)=\(mask($0.value))" }.joined(separator: "；")
+        row += [others, mask(f.message), "", "", ""]
+        return Item(township: township, key: [e.village, e.cadreName, f.householdID, f.rule, f.memberID, f.field, f.id], row: row)
+    }
+
+    /// Writes one CSV and one `.xlsx` per township, each sorted by village then cadre; returns
+    /// items per CSV file.
+    ///
+    /// - Parameter vocabulary: the code lists offered as drop-downs for 核实结果 in the `.xlsx`.
+    @discardableResult
+    public func write(_ findings: [Finding], directory: HouseholdDirectory, folder: String, vocabulary: Vocabulary = Vocabulary()) throws -> [String: Int] {
+        try Self.write(items: findings.compactMap { item($0, entry: directory[$0.householdID]) }, folder: folder, vocabulary: vocabulary)
+    }
+
+    /// Writes `worklists/<乡镇>.csv` and `worklists/<乡镇>.xlsx` for the items; returns items per
+    /// CSV file (the `.xlsx` beside it holds the same rows).
+    @discardableResult
+    public static func write(items: [Item], folder: String, vocabulary: Vocabulary) throws -> [String: Int] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var byTownship: [String: [Item]] = [:]
+        for item in items { byTownship[item.township, default: []].append(item) }
+        var counts: [String: Int] = [:]
+        for (township, list) in byTownship {
+            let name = fileName(township)
+            let sorted = list.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) })
+            let writer = try ReportCSV.open((folder as NSString).appendingPathComponent(name))
+            try writer.writeRow(header)
+            for item in sorted { try writer.writeRow(item.row) }
+            try writer.close()
+            let workbook = (folder as NSString).appendingPathComponent(String(name.dropLast(4)) + ".xlsx")
+            try writeWorkbook(township: township, items: sorted, vocabulary: vocabulary, to: workbook)
+            counts[name] = list.count
+        }
+        return counts
+    }
+
+    /// `520203199001011234` → `520203********1234`; anything that is not an ID number is unchanged.
+    public func mask(_ text: String) -> String {
+        guard maskIDs else { return text }
+        return Self.maskIDNumbers(in: text)
+    }
+
+    /// Masks every 18-character ID number (17 digits + digit or X) inside a text.
+    public static func maskIDNumbers(in text: String) -> String {
+        var chars = Array(text)
+        var i = 0
+        var changed = false
+        while i + 18 <= chars.count {
+            let window = chars[i..<(i + 18)]
+            let isID = window.prefix(17).allSatisfy(\.isASCIIDigit) && (window.last!.isASCIIDigit || window.last == "X" || window.last == "x")
+            let boundedLeft = i == 0 || !chars[i - 1].isASCIIDigit
+            let boundedRight = i + 18 == chars.count || !chars[i + 18].isASCIIDigit
+            if isID && boundedLeft && boundedRight {
+                for j in (i + 6)..<(i + 14) { chars[j] = "*" }
+                changed = true
+                i += 18
+            } else {
+                i += 1
+            }
+        }
+        return changed ? String(chars) : text
+    }
+
+    static func fileName(_ township: String) -> String {
+        let safe = township.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "_" : $0 }
+        return String(safe) + ".csv"
+    }
+
+    static func severityLabel(_ s: Severity) -> String {
+        switch s {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .info: return "提示"
+        }
+    }
+}
