@@ -190,7 +190,7 @@ struct Inspect: ParsableCommand {
     }
 
     private func printError(_ message: String) {
-        fputs(message + "\n", stderr)
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }
 
@@ -213,8 +213,9 @@ private final class LineWriter {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
-        fflush(stdout)
+        // Through `print` (stdio's stdout), so these lines stay in order with the command's other output.
+        print(String(decoding: buffer, as: UTF8.self), terminator: "")
+        fflush(nil)
         buffer.removeAll(keepingCapacity: true)
     }
 
