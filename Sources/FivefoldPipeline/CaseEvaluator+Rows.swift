@@ -9,7 +9,7 @@ extension CaseEvaluator {
         guard !households.isEmpty else { return }
         let byID = Dictionary(cases.map { ($0.householdID, $0) }, uniquingKeysWith: { a, _ in a })
         let comparator = ValueComparator(policy: policy)
-        for i in findings.indices where findings[i].rule == "unify.mismatch" && findings[i].field == FieldID.memberNames.rawValue {
+        for i in findings.indices where findings[i].ruleID == .unifyMismatch && findings[i].field == FieldID.memberNames.rawValue {
             guard households.contains(findings[i].householdID), let c = byID[findings[i].householdID], let system = c.system else { continue }
             let names = system.members.compactMap { $0[.name] }.sorted().joined(separator: "、")
             let lists = c.records.filter { $0.key != .system }.compactMap { $0.value.fields[.memberNames]?.normalized }

@@ -23,19 +23,42 @@ struct CaseEvaluator {
         var counters = PartCounters()
     }
 
+    /// Judges one batch: each step below in turn, on the same cases.
     func evaluate(households: [SourceID: [HouseholdRecord]], registries: Registries) -> Output {
         let matched = HouseholdMatcher().match(households)
-        var cases = matched.cases
+        let receivedCases = linkMembers(matched.cases, registries: registries)
+        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
+        let unify = unifyRules()
+        var (findings, corrections) = compareSources(receivedCases, unify: unify, context: context)
+        let cases = judgeIntegrity(receivedCases, corrections: corrections, findings: &findings, context: context)
+        findings += judgeStatus(cases, unregistered: matched.unregistered, unify: unify, context: context)
+        findings += repeatedHouseholdIDs(matched.repeated, cases: cases)
+        signed.annotate(&findings)
+        return output(findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered)
+    }
+
+    /// Links each household's members across sources (by ID number, else by name).
+    func linkMembers(_ cases: [HouseholdCase], registries: Registries) -> [HouseholdCase] {
+        var cases = cases
         let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
         for i in cases.indices { linker.link(&cases[i], registries: registries) }
+        return cases
+    }
 
-        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
-        var sink = FindingSink(config: config)
-        var disagreements: [Disagreement] = []
-        var rowCandidates: [[RowCandidate]] = []
+    /// The 五个统一 rules for the pipeline's sources, with the signed results they defer to.
+    func unifyRules() -> UnifyRules {
         let memberSources = Set(config.sources.filter { $0.members != nil || $0.households.memberPath != nil }.map(\.id))
         var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources, resolution: config.resolution)
         unify.signed = signed
+        return unify
+    }
+
+    /// Compares the sources (`unify.*`) and plans the corrections the evidence settles: field
+    /// values, then member rows.
+    func compareSources(_ cases: [HouseholdCase], unify: UnifyRules, context: RuleContext) -> (findings: [Finding], corrections: [Correction]) {
+        var sink = FindingSink(config: config)
+        var disagreements: [Disagreement] = []
+        var rowCandidates: [[RowCandidate]] = []
         for c in cases {
             var rows: [RowCandidate] = []
             unify.check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
@@ -43,16 +66,21 @@ struct CaseEvaluator {
         }
         var findings = sink.findings
         var corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
-        let rowPlanner = MemberRowPlanner(resolution: config.resolution, hukouSupplied: registries.has("hukou"))
+        let rowPlanner = MemberRowPlanner(resolution: config.resolution, hukouSupplied: context.registries.has("hukou"))
         for (i, rows) in rowCandidates.enumerated() where !rows.isEmpty {
             corrections += rowPlanner.plan(rows, in: cases[i], findings: &findings)
         }
+        return (findings, corrections)
+    }
 
-        // Integrity rules judge the system data as received (大排查), and again as corrected: a
-        // problem the corrections resolved is reported with action `corrected`; one they leave
-        // stays on the worklist.
-        // Only corrected households can change between the two, so only they are judged twice.
-        let receivedCases = cases
+    /// Integrity rules judge the system data as received (大排查), and again as corrected: a
+    /// problem the corrections resolved is reported with action `corrected`; one they leave
+    /// stays on the worklist. Only corrected households can change between the two, so only they
+    /// are judged twice. Returns the corrected cases.
+    func judgeIntegrity(
+        _ receivedCases: [HouseholdCase], corrections: [Correction], findings: inout [Finding], context: RuleContext
+    ) -> [HouseholdCase] {
+        var cases = receivedCases
         let received = Self.integrityFindings(cases, config: config, context: context)
         CorrectionApplier.apply(corrections, to: &cases)
         Self.reconcileMemberNames(&findings, cases: cases, corrections: corrections, policy: config.resolution.policy(for: .memberNames))
@@ -60,8 +88,12 @@ struct CaseEvaluator {
         let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, config: config, context: context)
         findings += received.filter { !changed.contains($0.householdID) }
         findings += Self.reconcile(received: received.filter { changed.contains($0.householdID) }, remaining: remaining)
+        return cases
+    }
 
-        // The rules that judge a household's status read the corrected system data.
+    /// The rules that judge a household's status, on the corrected system data: categories,
+    /// registries, exit standards, and 四看法 (also on unregistered interview households).
+    func judgeStatus(_ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext) -> [Finding] {
         var judged = FindingSink(config: config)
         let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
         for c in cases {
@@ -69,39 +101,35 @@ struct CaseEvaluator {
             for rule in statusRules { rule.check(c, context: context, sink: &judged) }
         }
         let fourLooks = FourLooksRule()
-        for record in matched.unregistered {
+        for record in unregistered {
             fourLooks.check(unregistered: record, context: context, sink: &judged)
         }
-        findings += judged.findings
-        findings += Self.repeatedHouseholds(matched.repeated, cases: cases, config: config)
-        signed.annotate(&findings)
+        return judged.findings
+    }
 
+    /// `duplicate.household_id`: records whose 户编号 a source already had took no part.
+    func repeatedHouseholdIDs(_ repeated: [HouseholdRecord], cases: [HouseholdCase]) -> [Finding] {
+        var sink = FindingSink(config: config)
+        RepeatedHouseholdIDRule().check(repeated, cases: cases, sink: &sink)
+        return sink.findings
+    }
+
+    /// What the batch hands to the assembly: findings, corrections, the directory, the ID numbers
+    /// (for the duplicate rules across batches) and the counters.
+    func output(
+        findings: [Finding], corrections: [Correction], received receivedCases: [HouseholdCase], corrected cases: [HouseholdCase],
+        unregistered: [HouseholdRecord]
+    ) -> Output {
         var output = Output()
         output.findings = findings
         output.corrections = corrections
         output.directory = HouseholdDirectory(cases: cases)
         let removed = Set(corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.map { $0.householdID + "\u{1f}" + $0.memberID })
         output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory, removed: removed)
-        output.counters = PartCounters(cases: cases, unregistered: matched.unregistered, findings: findings)
+        output.counters = PartCounters(cases: cases, unregistered: unregistered, findings: findings)
         // Unknown code-list values as received, like the value.invalid findings they may replace.
         (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
         return output
-    }
-
-    /// A 户编号 that occurs twice in one source: the later record takes no part in the comparison,
-    /// so it is reported rather than dropped without a trace.
-    static func repeatedHouseholds(_ repeated: [HouseholdRecord], cases: [HouseholdCase], config: PipelineConfig) -> [Finding] {
-        var sink = FindingSink(config: config)
-        let regions = Dictionary(cases.map { ($0.householdID, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
-        for record in repeated {
-            let hid = record.householdID
-            sink.emit(Finding(
-                rule: "duplicate.household", severity: .error, regionCode: regions[hid] ?? "", householdID: hid,
-                field: FieldID.householdID.rawValue, values: [(record.source, "\(record.location)")], action: .worklist,
-                message: "户编号\(hid)在\(record.source.chineseLabel)中重复出现（\(record.location)）：该条记录未参与比对，请核实并合并或更正户编号",
-                discriminator: "repeated@\(record.location)"))
-        }
-        return sink.findings
     }
 
     /// A received problem that the corrected data no longer shows was resolved by a correction.

@@ -117,8 +117,8 @@ extension PipelineConfig {
     static func rules(node: ConfigNode) throws -> [String: RuleSettings] {
         var result: [String: RuleSettings] = [:]
         for (id, value) in try node.entries() {
-            guard RuleCatalog.ids.contains(id) else {
-                throw value.error("unknown rule \"\(id)\"; known rules: \(RuleCatalog.ids.joined(separator: ", "))")
+            guard let entry = RuleRegistry.entry(id) else {
+                throw value.error("unknown rule \"\(id)\"; known rules: \(RuleRegistry.ids.map(\.rawValue).joined(separator: ", "))")
             }
             try value.requireKeys(in: ["enabled", "severity", "params"])
             var settings = RuleSettings()
@@ -127,13 +127,13 @@ extension PipelineConfig {
                 settings.severity = Severity(rawValue: try sev.oneOf(Severity.allCases.map(\.rawValue)))
             }
             if let params = try value.optional("params") {
-                let known = RuleCatalog.parameters[id] ?? [:]
                 for (key, p) in try params.entries() {
-                    guard let kind = known[key] else {
-                        let expected = known.isEmpty ? "\(id) takes no parameters" : "known parameters of \(id): \(known.keys.sorted().joined(separator: ", "))"
+                    guard let declared = entry.parameter(key) else {
+                        let known = entry.parameters.map(\.name).sorted()
+                        let expected = known.isEmpty ? "\(id) takes no parameters" : "known parameters of \(id): \(known.joined(separator: ", "))"
                         throw p.error("unknown parameter \"\(key)\"; \(expected)")
                     }
-                    settings.parameters[key] = try RuleParameter(node: p, kind: kind)
+                    settings.parameters[key] = try RuleParameter(node: p, kind: declared.kind)
                 }
             }
             result[id] = settings
@@ -360,8 +360,8 @@ extension FieldPolicy {
 }
 
 extension RuleParameter {
-    /// Reads a parameter of the kind its rule declares (`RuleCatalog.parameters`).
-    init(node: ConfigNode, kind: RuleCatalog.ParameterKind) throws {
+    /// Reads a parameter of the kind its rule declares (`RuleRegistry`).
+    init(node: ConfigNode, kind: RuleEntry.ParameterKind) throws {
         switch kind {
         case .number:
             self = .number(try node.double())

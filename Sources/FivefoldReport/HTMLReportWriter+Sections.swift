@@ -84,7 +84,7 @@ extension HTMLReportWriter {
     ) -> String {
         let cells = [
             "<span class=\"tag \(status.rawValue)\">\(status.chineseLabel)</span>",
-            HTML.escape(id), HTML.escape(RuleCatalog.chineseTitle(rule)),
+            HTML.escape(id), HTML.escape(RuleRegistry.chineseTitle(rule)),
             HTML.escape(township(household: household, region: region)), HTML.escape(village(household: household, region: region)),
             HTML.escape(household), HTML.escape(mask(member)), HTML.escape(field.isEmpty ? "" : FieldCatalog.chinese(FieldID(field))),
             HTML.escape(mask(message)),
@@ -108,7 +108,7 @@ extension HTMLReportWriter {
         for f in findings { counts[f.rule, default: [:]][f.level, default: 0] += 1 }
         let rows = counts.map { rule, bySeverity in
             SVGBarChart.Row(
-                label: "\(RuleCatalog.chineseTitle(rule))（\(rule)）",
+                label: "\(RuleRegistry.chineseTitle(rule))（\(rule)）",
                 segments: [Severity.error, .warning, .info].map { (bySeverity[$0] ?? 0, Self.severityClass($0)) })
         }.sorted { ($1.total, $0.label) < ($0.total, $1.label) }
         var html = "<section id=\"by-rule\">\n<h2>问题按类型</h2>\n"

@@ -50,7 +50,7 @@ public struct WorklistWriter {
         let township = f.householdID.isEmpty ? "未建档户" : e.township.isEmpty ? "未知乡镇" : e.township
         var row = [
             f.id, e.township, e.village, f.householdID, e.headName, e.cadreName, e.cadrePhone,
-            RuleCatalog.chineseTitle(f.rule), Self.severityLabel(f.severity), f.field.isEmpty ? "" : FieldCatalog.chinese(FieldID(f.field)),
+            RuleRegistry.chineseTitle(f.rule), Self.severityLabel(f.severity), f.field.isEmpty ? "" : FieldCatalog.chinese(FieldID(f.field)),
             mask(f.memberID),
         ]
         var bySource: [SourceID: String] = [:]

@@ -53,8 +53,8 @@ package struct PartCounters: Codable, Sendable, Equatable {
     package static func county(_ region: String) -> String { region.count >= 6 ? String(region.prefix(6)) : "unknown" }
 
     package init(cases: [HouseholdCase], unregistered: [HouseholdRecord], findings: [Finding]) {
-        let wrongExit = Set(findings.filter { $0.rule.hasPrefix("exit.") }.map(\.householdID))
-        let omitted = Set(findings.filter { $0.rule == "identify.four_looks" && $0.householdID.isEmpty }.map(\.discriminator))
+        let wrongExit = Set(findings.filter { $0.ruleID.family == RuleID.exitIncome.family }.map(\.householdID))
+        let omitted = Set(findings.filter { $0.ruleID == .identifyFourLooks && $0.householdID.isEmpty }.map(\.discriminator))
         for c in cases {
             guard let system = c.system, !system.isMemberOnly else { continue }
             households += 1

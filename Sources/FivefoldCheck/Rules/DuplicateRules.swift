@@ -31,7 +31,7 @@ package struct DuplicateRules {
             for household in distinct {
                 let region = entries.first { $0.householdID == household }!.regionCode
                 sink.emit(Finding(
-                    rule: "duplicate.person", severity: .error, regionCode: region, householdID: household, memberID: key,
+                    rule: .duplicatePerson, severity: .error, regionCode: region, householdID: household, memberID: key,
                     field: FieldID.idNumber.rawValue, values: distinct.map { (.system, $0) }, action: .worklist, message: message))
             }
         }
@@ -43,7 +43,7 @@ package struct DuplicateRules {
             for household in distinct {
                 let region = entries.first { $0.householdID == household }!.regionCode
                 sink.emit(Finding(
-                    rule: "duplicate.household", severity: .error, regionCode: region, householdID: household, memberID: key,
+                    rule: .duplicateHousehold, severity: .error, regionCode: region, householdID: household, memberID: key,
                     field: FieldID.headID.rawValue, values: distinct.map { (.system, $0) }, action: .worklist,
                     message: "户主\(name)（\(key)）同时是\(distinct.count)户的户主：\(distinct.joined(separator: "、"))"))
             }

@@ -14,24 +14,24 @@ public struct ExitRules: CaseRule {
         if let income = system[.incomePerCapita].flatMap(Double.init), let yearText = system[.exitYear], let year = Int(yearText),
             let line = lines.line(for: year), income < line
         {
-            sink.emit("exit.income", case: c, field: .incomePerCapita, values: [(.system, system.fields[.incomePerCapita]?.raw ?? ""), ("line", RegistryRules.format(line))],
+            sink.emit(.exitIncome, case: c, field: .incomePerCapita, values: [(.system, system.fields[.incomePerCapita]?.raw ?? ""), ("line", RegistryRules.format(line))],
                       message: "已于\(year)年脱贫，但人均纯收入\(RegistryRules.format(income))元低于当年贫困线\(RegistryRules.format(line))元：疑似错退")
         }
 
-        let unsafe = context.list("exit.housing", "unsafe_grades", default: ["C", "D"])
+        let unsafe = context.list(.exitHousing, "unsafe_grades")
         if let grade = system[.houseGrade], unsafe.contains(grade) {
-            sink.emit("exit.housing", case: c, field: .houseGrade, values: [(.system, grade)],
+            sink.emit(.exitHousing, case: c, field: .houseGrade, values: [(.system, grade)],
                       message: "已脱贫户住房安全等级为\(grade)级（危房）：疑似错退")
         }
 
-        let minAge = Int(context.number("exit.education", "min_age", default: 6))
-        let maxAge = Int(context.number("exit.education", "max_age", default: 15))
+        let minAge = Int(context.number(.exitEducation, "min_age"))
+        let maxAge = Int(context.number(.exitEducation, "max_age"))
         for m in system.members {
             guard let age = MemberFacts.age(m, asOf: context.asOf), age >= minAge, age <= maxAge else { continue }
             // An unknown 在校生状况 code is not "not in school" (value.invalid / vocabulary.unknown say it).
             guard !MemberFacts.hasSchoolStage(m[.inSchool]), m.fields[.inSchool]?.isInvalid != true else { continue }
             if let id = m[.idNumber], !context.registries.rows("students", id: id).isEmpty { continue }
-            sink.emit("exit.education", case: c, member: m.memberKey, field: .inSchool, values: [(.system, m.fields[.inSchool]?.raw ?? "")],
+            sink.emit(.exitEducation, case: c, member: m.memberKey, field: .inSchool, values: [(.system, m.fields[.inSchool]?.raw ?? "")],
                       message: "已脱贫户成员\(m[.name] ?? "")\(age)岁，处于义务教育年龄却不在校、也不在学籍库中：疑似错退")
         }
 
@@ -39,7 +39,7 @@ public struct ExitRules: CaseRule {
             guard let id = m[.idNumber] else { continue }
             let rows = context.registries.rows("insurance", id: id)
             guard rows.contains(where: { $0[FieldID("insurance_status")] == "否" }) else { continue }
-            sink.emit("exit.medical", case: c, member: id, field: .medicalInsured, values: [(.system, m.fields[.medicalInsured]?.raw ?? ""), ("insurance", "未参保")],
+            sink.emit(.exitMedical, case: c, member: id, field: .medicalInsured, values: [(.system, m.fields[.medicalInsured]?.raw ?? ""), ("insurance", "未参保")],
                       message: "已脱贫户成员\(m[.name] ?? "")未参加医保（系统与医保库均显示未参保）：疑似错退")
         }
     }

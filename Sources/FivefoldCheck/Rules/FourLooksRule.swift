@@ -7,7 +7,7 @@ import FivefoldModel
 /// `well_off_income_factor` × the current line) is a suspected 错评; an unregistered interview
 /// household that looks poor (score ≥ `poor_min`) is a suspected 漏评. All points are parameters.
 public struct FourLooksRule: CaseRule {
-    static let rule = "identify.four_looks"
+    static let rule = RuleID.identifyFourLooks
 
     public struct Score: Sendable, Equatable {
         public var house: Int
@@ -21,11 +21,11 @@ public struct FourLooksRule: CaseRule {
 
     /// Scores one source's record of a household. Nil when it lacks housing or members.
     public func score(_ record: HouseholdRecord, context: RuleContext) -> Score? {
-        let p = { (key: String, value: Double) in Int(context.number(Self.rule, key, default: value)) }
+        let p = { (key: String) in Int(context.number(Self.rule, key)) }
         var house: Int?
         switch record[.houseGrade] ?? record[.houseSafe].map({ $0 == "不安全" ? "C" : "A" }) {
-        case "C"?, "D"?: house = p("house_cd", 25)
-        case "B"?: house = p("house_b", 10)
+        case "C"?, "D"?: house = p("house_cd")
+        case "B"?: house = p("house_b")
         case "A"?: house = 0
         default: house = nil
         }
@@ -34,13 +34,13 @@ public struct FourLooksRule: CaseRule {
         var grain = 0
         if let kg = record[.grainKg].flatMap(Double.init) {
             let perCapita = kg / people
-            if perCapita < context.number(Self.rule, "grain_low_kg", default: 200) { grain = p("grain_low", 25) }
-            else if perCapita < context.number(Self.rule, "grain_mid_kg", default: 400) { grain = p("grain_mid", 10) }
+            if perCapita < context.number(Self.rule, "grain_low_kg") { grain = p("grain_low") }
+            else if perCapita < context.number(Self.rule, "grain_mid_kg") { grain = p("grain_mid") }
         }
         let labourers = record.members.filter { MemberFacts.isLabourer($0[.labor]) }.count
-        let labour = labourers == 0 ? p("labour_none", 25) : labourers == 1 ? p("labour_one", 10) : 0
+        let labour = labourers == 0 ? p("labour_none") : labourers == 1 ? p("labour_one") : 0
         let students = record.members.filter { MemberFacts.isStudent($0[.inSchool]) }.count
-        let school = students >= 2 ? p("students_two", 25) : students == 1 ? p("students_one", 10) : 0
+        let school = students >= 2 ? p("students_two") : students == 1 ? p("students_one") : 0
         return Score(house: house, grain: grain, labour: labour, school: school)
     }
 
@@ -51,8 +51,8 @@ public struct FourLooksRule: CaseRule {
             let income = system[.incomePerCapita].flatMap(Double.init),
             let line = PovertyLines(context: context).current(at: context.asOf)
         else { return }
-        let wellOffMax = context.number(Self.rule, "well_off_max", default: 10)
-        let factor = context.number(Self.rule, "well_off_income_factor", default: 2)
+        let wellOffMax = context.number(Self.rule, "well_off_max")
+        let factor = context.number(Self.rule, "well_off_income_factor")
         guard Double(score.total) <= wellOffMax, income >= factor * line else { return }
         sink.emit(Self.rule, case: c, field: .status, values: [(.system, system[.status] ?? ""), ("four_looks", describe(score))],
                   message: "登记为\(system[.status] ?? "")，但四看法得分\(score.total)（\(describe(score))），人均纯收入\(RegistryRules.format(income))元：疑似错评")
@@ -61,7 +61,7 @@ public struct FourLooksRule: CaseRule {
     /// Unregistered interview households: a suspected 漏评 when the household looks poor.
     public func check(unregistered record: HouseholdRecord, context: RuleContext, sink: inout FindingSink) {
         guard let score = score(record, context: context) else { return }
-        guard Double(score.total) >= context.number(Self.rule, "poor_min", default: 60) else { return }
+        guard Double(score.total) >= context.number(Self.rule, "poor_min") else { return }
         let head = record[.headName] ?? record.members.first { $0[.relation] == "户主" }?[.name] ?? ""
         sink.emit(Finding(
             rule: Self.rule, severity: .warning, householdID: record.householdID, memberID: head, field: FieldID.status.rawValue,

@@ -23,7 +23,7 @@ public struct HouseholdRules: CaseRule {
         else { return }
         let count = record.members.count
         if count != size {
-            sink.emit("household.size_mismatch", case: c, field: .size, values: [(.system, sizeValue.raw), ("members", String(count))],
+            sink.emit(.householdSizeMismatch, case: c, field: .size, values: [(.system, sizeValue.raw), ("members", String(count))],
                       message: "系统中家庭人口数为\(sizeValue.raw)，但列出成员\(count)人")
         }
     }
@@ -34,12 +34,12 @@ public struct HouseholdRules: CaseRule {
         let headID = system[.headID]
         // A relation that is an unknown code may be the 户主: not "no head" (value.invalid / vocabulary.unknown say it).
         if heads.isEmpty, !system.members.contains(where: { $0.fields[.relation]?.isInvalid == true }) {
-            sink.emit("household.head", case: c, field: .relation, values: [(.system, "0")], message: "系统中该户没有与户主关系为“户主”的成员")
+            sink.emit(.householdHead, case: c, field: .relation, values: [(.system, "0")], message: "系统中该户没有与户主关系为“户主”的成员")
         } else if heads.count > 1 {
-            sink.emit("household.head", case: c, field: .relation, values: [(.system, heads.map { $0[.name] ?? "" }.joined(separator: "、"))],
+            sink.emit(.householdHead, case: c, field: .relation, values: [(.system, heads.map { $0[.name] ?? "" }.joined(separator: "、"))],
                       message: "系统中该户有\(heads.count)名户主：\(heads.map { $0[.name] ?? "" }.joined(separator: "、"))")
         } else if let headID, let head = heads.first, let memberID = head[.idNumber], memberID != headID {
-            sink.emit("household.head", case: c, field: .headID, values: [(.system, system.fields[.headID]?.raw ?? ""), ("members", memberID)],
+            sink.emit(.householdHead, case: c, field: .headID, values: [(.system, system.fields[.headID]?.raw ?? ""), ("members", memberID)],
                       message: "户主身份证号\(headID)与户主成员\(head[.name] ?? "")的身份证号\(memberID)不一致")
         }
     }
@@ -67,18 +67,18 @@ public struct HouseholdRules: CaseRule {
             break
         }
         if let problem {
-            sink.emit("household.cause", case: c, field: .cause, values: [(.system, system.fields[.cause]?.raw ?? cause)], message: problem)
+            sink.emit(.householdCause, case: c, field: .cause, values: [(.system, system.fields[.cause]?.raw ?? cause)], message: problem)
         }
     }
 
     private func checkCadre(_ c: HouseholdCase, _ system: HouseholdRecord, sink: inout FindingSink) {
         guard MemberFacts.isRegistered(system[.status]) else { return }
         guard let cadre = system[.cadreName] else {
-            sink.emit("household.no_cadre", case: c, field: .cadreName, values: [(.system, "")], message: "建档立卡户未落实帮扶责任人")
+            sink.emit(.householdNoCadre, case: c, field: .cadreName, values: [(.system, "")], message: "建档立卡户未落实帮扶责任人")
             return
         }
         if system.members.contains(where: { $0[.name] == cadre }) {
-            sink.emit("household.no_cadre", case: c, field: .cadreName, values: [(.system, cadre)], message: "帮扶责任人\(cadre)是本户成员")
+            sink.emit(.householdNoCadre, case: c, field: .cadreName, values: [(.system, cadre)], message: "帮扶责任人\(cadre)是本户成员")
         }
     }
 }

@@ -16,29 +16,29 @@ public struct IDNumberRules: CaseRule {
             let raw = member.fields[.idNumber]?.raw ?? ""
             let name = member[.name] ?? member.fields[.name]?.raw ?? ""
             guard member.fields[.idNumber]?.isBlank == false else {
-                sink.emit("id.format", case: c, member: name, field: .idNumber, values: [(.system, raw)],
+                sink.emit(.idFormat, case: c, member: name, field: .idNumber, values: [(.system, raw)],
                           message: "成员\(name)的身份证号为空：请补录")
                 continue
             }
             let key = member[.name] ?? raw
             let parsed = IDNumber.parse(raw)
             if let reason = Self.formatProblem(parsed, asOf: context.asOf) {
-                sink.emit("id.format", case: c, member: key, field: .idNumber, values: [(.system, raw)],
+                sink.emit(.idFormat, case: c, member: key, field: .idNumber, values: [(.system, raw)],
                           message: "成员\(name)的身份证号“\(raw)”格式错误：\(reason)")
                 continue
             }
             let id = parsed.normalized ?? raw
             if !parsed.isChecksumValid {
-                sink.emit("id.checksum", case: c, member: id, field: .idNumber, values: [(.system, raw)],
+                sink.emit(.idChecksum, case: c, member: id, field: .idNumber, values: [(.system, raw)],
                           message: "成员\(name)的身份证号“\(raw)”校验位错误")
             }
             if let birth = parsed.birthDate, let recorded = member.fields[.birthDate], let date = recorded.normalized, date != birth.iso {
-                sink.emit("id.birth_mismatch", case: c, member: id, field: .birthDate,
+                sink.emit(.idBirthMismatch, case: c, member: id, field: .birthDate,
                           values: [(.system, recorded.raw), ("id_number", birth.iso)],
                           message: "成员\(name)的出生日期\(recorded.raw)与身份证号中的\(birth.iso)不符")
             }
             if let sex = parsed.sex, let recorded = member.fields[.sex], let value = recorded.normalized, value != sex {
-                sink.emit("id.sex_mismatch", case: c, member: id, field: .sex,
+                sink.emit(.idSexMismatch, case: c, member: id, field: .sex,
                           values: [(.system, recorded.raw), ("id_number", sex)],
                           message: "成员\(name)的性别“\(recorded.raw)”与身份证号（\(sex)）不符")
             }

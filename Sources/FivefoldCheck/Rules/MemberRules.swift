@@ -5,13 +5,13 @@ import FivefoldModel
 public struct MemberRules: CaseRule {
     public init() {}
 
-    static let rule = "member.implausible"
+    static let rule = RuleID.memberImplausible
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly else { return }
-        let primaryMin = Int(context.number(Self.rule, "primary_age_min", default: 6))
-        let primaryMax = Int(context.number(Self.rule, "primary_age_max", default: 14))
-        let maxMonths = context.number(Self.rule, "max_migrant_months", default: 12)
+        let primaryMin = Int(context.number(Self.rule, "primary_age_min"))
+        let primaryMax = Int(context.number(Self.rule, "primary_age_max"))
+        let maxMonths = context.number(Self.rule, "max_migrant_months")
         let asOf = context.asOf
         let head = system.members.first { $0[.relation] == "户主" }
         let headAge = head.flatMap { MemberFacts.age($0, asOf: asOf) }

@@ -12,7 +12,7 @@ public struct PovertyLines: Sendable {
     public let table: [Int: Double]
 
     public init(context: RuleContext) {
-        let raw = context.table("exit.income", "poverty_lines", default: Self.defaults)
+        let raw = context.table(.exitIncome, "poverty_lines")
         var table: [Int: Double] = [:]
         for (k, v) in raw { if let year = Int(k) { table[year] = v } }
         self.table = table

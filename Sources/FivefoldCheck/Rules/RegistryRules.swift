@@ -12,39 +12,39 @@ public struct RegistryRules: CaseRule {
         guard let system = c.system, !system.isMemberOnly else { return }
         let registries = context.registries
         let registered = MemberFacts.isRegistered(system[.status])
-        let exemptVehicles = context.list("eligibility.vehicle", "exempt_types", default: ["摩托车", "农用车", "三轮车"])
-        let capitalLimit = context.number("eligibility.business", "min_registered_capital", default: 10)
+        let exemptVehicles = context.list(.eligibilityVehicle, "exempt_types")
+        let capitalLimit = context.number(.eligibilityBusiness, "min_registered_capital")
         for m in system.members {
             guard let id = m[.idNumber] else { continue }
             let name = m[.name] ?? ""
             for row in registries.rows("deaths", id: id) {
                 let date = row[FieldID("death_date")] ?? row.fields[FieldID("death_date")]?.raw ?? "日期不详"
-                sink.emit("registry.deceased", case: c, member: id, values: [("deaths", date)],
+                sink.emit(.registryDeceased, case: c, member: id, values: [("deaths", date)],
                           message: "\(name)已于\(date)死亡（死亡登记），仍在户成员中：核实后标注自然减少")
             }
             guard registered else { continue }
             for row in registries.rows("public_employees", id: id) {
                 let employer = row[FieldID("employer")] ?? ""
-                sink.emit("eligibility.public_employee", case: c, member: id, values: [("public_employees", employer)],
+                sink.emit(.eligibilityPublicEmployee, case: c, member: id, values: [("public_employees", employer)],
                           message: "\(name)为财政供养人员（\(employer)）：核实是否属于识别不准")
             }
             for row in registries.rows("vehicles", id: id) {
                 let type = row[FieldID("vehicle_type")] ?? ""
                 guard !exemptVehicles.contains(where: { !$0.isEmpty && type.contains($0) }) else { continue }
                 let plate = row[FieldID("plate")] ?? ""
-                sink.emit("eligibility.vehicle", case: c, member: id, values: [("vehicles", "\(type) \(plate)")],
+                sink.emit(.eligibilityVehicle, case: c, member: id, values: [("vehicles", "\(type) \(plate)")],
                           message: "\(name)名下有\(type)（\(plate)）：核实是否属于识别不准", discriminator: plate)
             }
             for row in registries.rows("property", id: id) {
                 let address = row[FieldID("address")] ?? ""
-                sink.emit("eligibility.property", case: c, member: id, values: [("property", address)],
+                sink.emit(.eligibilityProperty, case: c, member: id, values: [("property", address)],
                           message: "\(name)名下有商品房（\(address)）：核实是否属于识别不准", discriminator: address)
             }
             for row in registries.rows("businesses", id: id) {
                 let capital = row[FieldID("registered_capital")].flatMap(Double.init)
                 guard let capital, capital >= capitalLimit else { continue }
                 let company = row[FieldID("company")] ?? ""
-                sink.emit("eligibility.business", case: c, member: id, values: [("businesses", "\(company) \(Self.format(capital))万元")],
+                sink.emit(.eligibilityBusiness, case: c, member: id, values: [("businesses", "\(company) \(Self.format(capital))万元")],
                           message: "\(name)注册有企业\(company)（注册资本\(Self.format(capital))万元，不低于\(Self.format(capitalLimit))万元）：核实是否属于识别不准",
                           discriminator: company)
             }

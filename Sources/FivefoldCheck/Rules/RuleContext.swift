@@ -16,25 +16,29 @@ public final class RuleContext: @unchecked Sendable {
         self.villageNames = villageNames
     }
 
-    /// A number parameter of a rule, or its documented default.
-    public func number(_ rule: String, _ key: String, default value: Double) -> Double {
+    /// A number parameter of a rule, or its default in `RuleRegistry`.
+    public func number(_ rule: RuleID, _ key: String) -> Double {
         if case .number(let d)? = settings.rule(rule).parameters[key] { return d }
-        return value
+        guard case .number(let d) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not a number") }
+        return d
     }
 
-    /// A list parameter of a rule, or its documented default.
-    public func list(_ rule: String, _ key: String, default value: [String]) -> [String] {
+    /// A list parameter of a rule, or its default in `RuleRegistry`.
+    public func list(_ rule: RuleID, _ key: String) -> [String] {
         switch settings.rule(rule).parameters[key] {
         case .list(let l)?: return l
         case .text(let t)?: return [t]
-        default: return value
+        default:
+            guard case .list(let l) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not a list") }
+            return l
         }
     }
 
-    /// A table parameter (e.g. year → yuan), or its documented default.
-    public func table(_ rule: String, _ key: String, default value: [String: Double]) -> [String: Double] {
+    /// A table parameter (e.g. year → yuan), or its default in `RuleRegistry`.
+    public func table(_ rule: RuleID, _ key: String) -> [String: Double] {
         if case .table(let t)? = settings.rule(rule).parameters[key] { return t }
-        return value
+        guard case .table(let t) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not a table") }
+        return t
     }
 }
 
@@ -46,19 +50,19 @@ public struct FindingSink {
     public init(settings: CheckSettings) { self.settings = settings }
 
     /// Whether a rule runs at all (rules can be switched off in the pipeline).
-    public func isEnabled(_ rule: String) -> Bool { settings.rule(rule).enabled }
+    public func isEnabled(_ rule: RuleID) -> Bool { settings.rule(rule).enabled }
 
     /// Records a finding; its severity comes from the pipeline, else the rule's default.
     public mutating func emit(_ finding: Finding) {
         let settings = settings.rule(finding.rule)
         guard settings.enabled else { return }
         var f = finding
-        f.severity = settings.severity ?? RuleCatalog.defaultSeverity(f.rule)
+        f.severity = settings.severity ?? RuleRegistry.defaultSeverity(f.rule)
         findings.append(f)
     }
 
     public mutating func emit(
-        _ rule: String, case c: HouseholdCase?, member: String = "", field: FieldID? = nil,
+        _ rule: RuleID, case c: HouseholdCase?, member: String = "", field: FieldID? = nil,
         values: [(source: SourceID, value: String)] = [], action: FindingAction = .worklist,
         message: String, discriminator: String = ""
     ) {

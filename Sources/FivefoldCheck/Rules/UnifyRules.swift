@@ -69,7 +69,7 @@ public struct UnifyRules {
             let message = c.system == nil
                 ? "系统中无此户，但\(present.map(\.chineseLabel).joined(separator: "、"))中有：核实是否漏录或户编号有误"
                 : "\(names)中无此户：核实并补齐"
-            sink.emit("unify.missing", case: c, values: values, message: message, discriminator: "household")
+            sink.emit(.unifyMissing, case: c, values: values, message: message, discriminator: "household")
         }
         let holders = present.filter { memberSources.contains($0) }
         guard holders.count > 1 || (holders.count == 1 && c.system == nil) else { return }
@@ -81,11 +81,11 @@ public struct UnifyRules {
             let doubt = person.ambiguous ? "（与多名成员相似，无法唯一匹配）" : ""
             let values = holders.map { (source: $0, value: person.records[$0] == nil ? "无" : (person.records[$0]?.fields[.name]?.raw ?? "有")) }
             sink.emit(
-                "unify.missing", case: c, member: person.memberKey, values: values,
+                .unifyMissing, case: c, member: person.memberKey, values: values,
                 message: "成员\(name)见于\(listed.map(\.chineseLabel).joined(separator: "、"))\(doubt)，\(missing.map(\.chineseLabel).joined(separator: "、"))中没有：核实该成员是否在户",
                 discriminator: "member")
             // A person the system lacks, or that only the system lists, is a row for the row policies.
-            if sink.isEnabled("unify.missing"), c.system.map({ !$0.isMemberOnly }) ?? false, person.system == nil || listed == [.system] {
+            if sink.isEnabled(.unifyMissing), c.system.map({ !$0.isMemberOnly }) ?? false, person.system == nil || listed == [.system] {
                 rows.append(RowCandidate(findingIndex: sink.findings.count - 1, person: person, kind: person.system == nil ? .missing : .ghost))
             }
         }
@@ -185,7 +185,7 @@ public struct UnifyRules {
         _ c: HouseholdCase, source: SourceID, key: String, systemName: String, cardName: String, message: String, sink: inout FindingSink
     ) {
         sink.emit(Finding(
-            rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+            rule: .unifyMismatch, severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
             memberID: key, field: FieldID.memberNames.rawValue, values: [(.system, systemName), (source, cardName)],
             action: .worklist, message: message, discriminator: source.rawValue))
     }
@@ -215,7 +215,7 @@ public struct UnifyRules {
             guard abs(actual - told) > 1 else { continue }
             let name = person.displayName
             sink.emit(Finding(
-                rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+                rule: .unifyMismatch, severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
                 memberID: person.memberKey, field: FieldID.age.rawValue,
                 values: [(refSource, refText), (source, record.fields[.age]?.raw ?? String(told))], action: .worklist,
                 message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(toldOn == context.asOf ? "" : "\(toldOn.iso)时")\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
@@ -243,7 +243,7 @@ public struct UnifyRules {
                     let allowed = policy.categories[normalized], !allowed.contains(actual)
                 else { continue }
                 sink.emit(Finding(
-                    rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+                    rule: .unifyMismatch, severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
                     field: spec.id.rawValue, values: [(source, value.raw), (.system, actual)], action: .worklist,
                     message: "\(source.chineseLabel)\(spec.chinese)为\(value.raw)，与系统\(FieldCatalog.chinese(target))\(actual)不符；请入户核实",
                     discriminator: source.rawValue))
@@ -262,11 +262,11 @@ public struct UnifyRules {
         let said = values.map { "\($0.source.chineseLabel)为\($0.raw)" }.joined(separator: "，")
         let who = member.map { "成员\($0.displayName)的" } ?? ""
         let finding = Finding(
-            rule: "unify.mismatch", severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
+            rule: .unifyMismatch, severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
             memberID: member?.memberKey ?? "", field: field.rawValue,
             values: values.map { ($0.source, $0.raw) }, action: .worklist,
             message: "\(who)\(label)不一致：\(said)")
-        guard sink.isEnabled("unify.mismatch") else { return }
+        guard sink.isEnabled(.unifyMismatch) else { return }
         sink.emit(finding)
         disagreements.append(Disagreement(
             findingIndex: sink.findings.count - 1, householdID: c.householdID, member: member, field: field,

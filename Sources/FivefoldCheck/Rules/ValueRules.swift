@@ -7,12 +7,12 @@ import FivefoldModel
 public struct ValueRules: CaseRule {
     public init() {}
 
-    static let rule = "value.invalid"
+    static let rule = RuleID.valueInvalid
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
-        let maxSize = Int(context.number(Self.rule, "max_household_size", default: 20))
-        let maxIncome = context.number(Self.rule, "max_income_per_capita", default: 1_000_000)
-        let maxAge = Int(context.number(Self.rule, "max_age", default: 120))
+        let maxSize = Int(context.number(Self.rule, "max_household_size"))
+        let maxIncome = context.number(Self.rule, "max_income_per_capita")
+        let maxAge = Int(context.number(Self.rule, "max_age"))
         for source in c.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
             guard let record = c.records[source] else { continue }
             // Most values are clean: look for problems first and sort only those.

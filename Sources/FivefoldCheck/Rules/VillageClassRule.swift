@@ -7,7 +7,7 @@ import FivefoldModel
 /// Incidence = member rows of 未脱贫/返贫 households in the corrected system data ÷ 户籍人口.
 /// Bounds are compared in integer arithmetic (tenths of a percent) so 37.5% exactly is class 1.
 public struct VillageClassRule {
-    static let rule = "village.class"
+    static let rule = RuleID.villageClass
 
     public struct Village: Sendable, Codable, Equatable {
         public var regionCode: String
@@ -34,9 +34,9 @@ public struct VillageClassRule {
     /// Class bounds in tenths of a percent, from the pipeline.
     func bounds(_ context: RuleContext) -> [(label: String, tenths: Int)] {
         [
-            ("一类", Int((context.number(Self.rule, "class1_min_percent", default: 37.5) * 10).rounded())),
-            ("二类", Int((context.number(Self.rule, "class2_min_percent", default: 31) * 10).rounded())),
-            ("三类", Int((context.number(Self.rule, "class3_min_percent", default: 27) * 10).rounded())),
+            ("一类", Int((context.number(Self.rule, "class1_min_percent") * 10).rounded())),
+            ("二类", Int((context.number(Self.rule, "class2_min_percent") * 10).rounded())),
+            ("三类", Int((context.number(Self.rule, "class3_min_percent") * 10).rounded())),
         ]
     }
 

@@ -13,7 +13,7 @@ import FivefoldModel
 /// `vocabulary.unknown` finding (action `info`) with the count, examples and the line to add
 /// to the vocabulary. Rarer unknown values stay `value.invalid`.
 public enum VocabularyGapRule {
-    static let rule = "vocabulary.unknown"
+    static let rule = RuleID.vocabularyUnknown
 
     /// Where a value was seen: source, field id and the value's matching key.
     public struct Key: Hashable, Comparable, Codable, Sendable {
@@ -79,9 +79,9 @@ public enum VocabularyGapRule {
 
     /// The tallies that are gaps under the rule's parameters.
     package static func gaps(_ tallies: [Key: Tally], rows: [String: Int], context: RuleContext) -> [Key: Tally] {
-        let minCount = Int(context.number(rule, "min_count", default: 5))
-        let minShare = context.number(rule, "min_share_percent", default: 0.1)
-        let minRepeats = Int(context.number(rule, "min_repeats", default: 2))
+        let minCount = Int(context.number(rule, "min_count"))
+        let minShare = context.number(rule, "min_share_percent")
+        let minRepeats = Int(context.number(rule, "min_repeats"))
         guard context.settings.rule(rule).enabled else { return [:] }
         return tallies.filter { key, tally in
             let level = FieldCatalog.spec(FieldID(key.field), level: .household) != nil ? "household" : "member"
@@ -92,7 +92,7 @@ public enum VocabularyGapRule {
 
     /// Whether a finding row (findings.csv columns) is a `value.invalid` of a gap value.
     package static func isGapRow(_ row: [String], gaps: [Key: Tally]) -> Bool {
-        guard row.count > 7, row[1] == "value.invalid", let eq = row[7].firstIndex(of: "=") else { return false }
+        guard row.count > 7, row[1] == RuleID.valueInvalid.rawValue, let eq = row[7].firstIndex(of: "=") else { return false }
         let field = FieldID(row[6])
         let level: FieldLevel = FieldCatalog.spec(field, level: .household) != nil && row[5].isEmpty ? .household : .member
         guard let spec = FieldCatalog.spec(field, level: level), vocabulary(spec.kind) != nil else { return false }
@@ -105,7 +105,7 @@ public enum VocabularyGapRule {
     /// value makes: the sources' other values agree, so the disagreement is a spelling the
     /// vocabulary lacks, not a field problem.
     package static func isGapMismatchRow(_ row: [String], gaps: [Key: Tally], normalizer: FieldNormalizer) -> Bool {
-        guard row.count > 8, row[1] == "unify.mismatch", row[8] == FindingAction.worklist.rawValue else { return false }
+        guard row.count > 8, row[1] == RuleID.unifyMismatch.rawValue, row[8] == FindingAction.worklist.rawValue else { return false }
         let field = FieldID(row[6])
         guard let spec = FieldCatalog.spec(field, level: row[5].isEmpty ? .household : .member) ?? FieldCatalog.spec(field, level: .household),
             vocabulary(spec.kind) != nil else { return false }

@@ -1,3 +1,5 @@
+import FivefoldModel
+
 /// What the rules read from a pipeline: each rule's settings (on/off, severity, parameters) and the
 /// member-linkage thresholds. The rules see this value, never the pipeline file itself.
 public struct CheckSettings: Sendable {
@@ -13,4 +15,7 @@ public struct CheckSettings: Sendable {
     public func rule(_ id: String) -> RuleSettings {
         rules[id] ?? RuleSettings()
     }
+
+    /// The settings of a registered rule.
+    public func rule(_ id: RuleID) -> RuleSettings { rule(id.rawValue) }
 }

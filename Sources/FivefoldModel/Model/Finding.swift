@@ -10,6 +10,7 @@ public enum FindingAction: String, Codable, Sendable {
 
 /// One problem found in the data. A finding is data, never a thrown error.
 public struct Finding: Sendable {
+    /// The rule's id as text (`RuleID.rawValue`): what `findings.csv` and the ledger hold.
     public var rule: String
     public var severity: Severity
     public var regionCode: String
@@ -41,6 +42,20 @@ public struct Finding: Sendable {
         self.message = message
         self.discriminator = discriminator
     }
+
+    /// A finding of a registered rule; `rule` holds the id's text, as `findings.csv` does.
+    public init(
+        rule: RuleID, severity: Severity, regionCode: String = "", householdID: String = "",
+        memberID: String = "", field: String = "", values: [(source: SourceID, value: String)] = [],
+        action: FindingAction = .worklist, message: String, discriminator: String = ""
+    ) {
+        self.init(
+            rule: rule.rawValue, severity: severity, regionCode: regionCode, householdID: householdID, memberID: memberID,
+            field: field, values: values, action: action, message: message, discriminator: discriminator)
+    }
+
+    /// The rule as a typed id, for comparing with the `RuleID` constants.
+    public var ruleID: RuleID { RuleID(rawValue: rule) }
 
     /// A stable id: the same problem on the same record gets the same id in every run.
     ///

@@ -14,10 +14,10 @@ public enum IDNumberProblem: Hashable, Sendable, CustomStringConvertible {
     case checksum(expected: Character, found: Character)
 
     /// The SPEC §4 rule id that reports this problem: `id.format` or `id.checksum`.
-    public var ruleID: String {
+    public var ruleID: RuleID {
         switch self {
-        case .format: return "id.format"
-        case .checksum: return "id.checksum"
+        case .format: return .idFormat
+        case .checksum: return .idChecksum
         }
     }
 

@@ -106,7 +106,7 @@ final class IDNumberTests: XCTestCase {
         XCTAssertEqual(check.normalized, "520102198001011236")  // kept: it still names the person
         XCTAssertEqual(check.expectedCheckCharacter, "5")
         XCTAssertEqual(check.problem, .checksum(expected: "5", found: "6"))
-        XCTAssertEqual(check.problem?.ruleID, "id.checksum")
+        XCTAssertEqual(check.problem?.ruleID, RuleID.idChecksum)
         XCTAssertEqual(check.birthDate?.iso, "1980-01-01")
 
         let x = IDNumber.parse("52010219800101123X")
@@ -122,7 +122,7 @@ final class IDNumberTests: XCTestCase {
             let check = IDNumber.parse(raw)
             XCTAssertFalse(check.isFormatValid, raw)
             XCTAssertNil(check.normalized, raw)
-            XCTAssertEqual(check.problem?.ruleID, "id.format", raw)
+            XCTAssertEqual(check.problem?.ruleID, RuleID.idFormat, raw)
         }
         XCTAssertEqual(IDNumber.parse("520102198002301234").problem, .format("出生日期19800230不存在"))
         // 1988 is a leap year: 29 February exists.
@@ -142,10 +142,10 @@ final class IDNumberTests: XCTestCase {
             XCTAssertNil(check.normalized, raw)
             XCTAssertNil(check.birthDate, raw)
             XCTAssertNil(check.sex, raw)
-            XCTAssertEqual(check.problem?.ruleID, "id.format", raw)
+            XCTAssertEqual(check.problem?.ruleID, RuleID.idFormat, raw)
         }
         XCTAssertEqual(IDNumber.parse("52010219800101123").problem, .format("应为15位或18位，实为17位"))
-        XCTAssertEqual(IDNumber.parse("").problem?.ruleID, "id.format")
+        XCTAssertEqual(IDNumber.parse("").problem?.ruleID, RuleID.idFormat)
     }
 
     func testProblem_MessagesAreChinese() {

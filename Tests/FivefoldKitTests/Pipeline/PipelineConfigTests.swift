@@ -158,7 +158,7 @@ final class PipelineConfigTests: XCTestCase {
     func testLoad_EveryParameterOfTheShippedPipelineIsDeclared() throws {
         let config = try PipelineConfig.load(path: Self.repo.appendingPathComponent("pipelines/five-unities.yaml").path)
         let written = config.rules.flatMap { id, settings in settings.parameters.keys.map { "\(id).\($0)" } }
-        let declared = RuleCatalog.parameters.flatMap { id, keys in keys.keys.map { "\(id).\($0)" } }
+        let declared = RuleRegistry.entries.flatMap { entry in entry.parameters.map { "\(entry.id).\($0.name)" } }
         XCTAssertEqual(Set(written), Set(declared), "the shipped pipeline documents every parameter")
     }
 

@@ -176,9 +176,11 @@ final class RepeatedHouseholdTests: XCTestCase {
         second.location = SourceLocation(file: "system/households.csv", line: 9)
         let evaluator = CaseEvaluator(config: config, asOf: DateParser.parse("2020-12-31")!)
         let output = evaluator.evaluate(households: [.system: [first, second]], registries: Registries())
-        let repeated = output.findings.filter { $0.rule == "duplicate.household" }
+        let repeated = output.findings.filter { $0.rule == "duplicate.household_id" }
         XCTAssertEqual(repeated.count, 1)
+        // It was `duplicate.household` (one person head of several households) until it had its own id.
+        XCTAssertFalse(output.findings.contains { $0.rule == "duplicate.household" })
         XCTAssertEqual(repeated.first?.householdID, "H1")
-        XCTAssertTrue(repeated.first!.message.contains("system/households.csv:9"), repeated.first!.message)
+        XCTAssertTrue(repeated.first?.message.contains("system/households.csv:9") ?? false, repeated.first?.message ?? "none")
     }
 }

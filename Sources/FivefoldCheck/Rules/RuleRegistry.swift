@@ -1,0 +1,120 @@
+import FivefoldModel
+
+/// Every rule Fivefold has (SPEC §4), once: id, default severity and action, Chinese title,
+/// what it checks, and the parameters it reads with their defaults.
+///
+/// Everything that lists or checks rules reads this one list: the pipeline loader (an unknown rule
+/// or parameter, or a parameter of the wrong kind, stops the run), the rules themselves (a
+/// parameter the pipeline leaves out has the default declared here), `FindingSink` (default
+/// severities), worklists and the report (titles), and `fivefold rules`, whose Markdown output is
+/// the README's rule table (`scripts/update-readme-rules.sh`). A new rule is a constant in
+/// `RuleID` and an entry here; a test fails when a rule emits an id that is not registered.
+public enum RuleRegistry {
+    public static let entries: [RuleEntry] = [
+        RuleEntry(
+            .idFormat, .error, title: "身份证号格式错误",
+            summary: "ID number blank (a member without 身份证号), not 15/18 characters, a character that is not a digit (or X last), an impossible birth date inside, a birth year before 1900 or a birth date after `as_of`; the message says which"),
+        RuleEntry(
+            .idChecksum, .error, title: "身份证号校验位错误",
+            summary: "GB 11643 check character wrong (`10X98765432`[Σdᵢwᵢ mod 11]); 15-digit numbers upgraded first"),
+        RuleEntry(.idBirthMismatch, .error, title: "出生日期与身份证号不符", summary: "出生日期 differs from ID digits 7–14"),
+        RuleEntry(.idSexMismatch, .error, title: "性别与身份证号不符", summary: "性别 differs from ID digit 17 (odd 男, even 女)"),
+        RuleEntry(
+            .valueInvalid, .warning, title: "数据值无效",
+            summary: "a value that cannot be normalised, is outside its code list (and not a vocabulary gap), or out of range (any source)",
+            parameters: [.number("max_household_size", 20), .number("max_income_per_capita", 1_000_000), .number("max_age", 120)]),
+        RuleEntry(
+            .vocabularyUnknown, .info, action: .info, title: "词汇缺口（代码表未收录的取值）",
+            summary: "a value outside its code list that repeats: at least `min_repeats` rows and either `min_count` rows or `min_share_percent` of its source's rows (at the field's level); one finding per (source, field, value) with count, five example households and the line to add to the vocabulary; its rows are not `value.invalid`, and a `unify.mismatch` only it causes is dropped",
+            parameters: [.number("min_count", 5), .number("min_share_percent", 0.1), .number("min_repeats", 2)]),
+        RuleEntry(
+            .householdSizeMismatch, .warning, title: "家庭人口数不符",
+            summary: "家庭人口数 ≠ members listed, in every source that lists members (the wall by its 家庭成员 names)"),
+        RuleEntry(.householdHead, .error, title: "户主信息有误", summary: "no 户主, several 户主, or 户主身份证号 not the 户主 member's"),
+        RuleEntry(
+            .memberImplausible, .warning, title: "成员信息不合常理",
+            summary: "之子/之女/儿媳/女婿 not younger than the head, 之父/之母 not older; head and spouse of one sex; 小学 outside ages 6–14; a student not 无劳动能力; 务工 > 12 months; both or neither of 文化程度 and 在校生状况 (文化程度 学龄前儿童 goes with a blank / 学前 / 非在校生 stage)",
+            parameters: [.number("primary_age_min", 6), .number("primary_age_max", 14), .number("max_migrant_months", 12)]),
+        RuleEntry(
+            .householdCause, .warning, title: "致贫原因与成员情况矛盾",
+            summary: "因病 with everyone 健康, 因学 with no student (学前 excluded), 因残 with nobody 残疾"),
+        RuleEntry(
+            .householdNoCadre, .warning, title: "帮扶责任人缺失或有误",
+            summary: "a registered household without 帮扶责任人, or whose cadre is a member (same name)"),
+        RuleEntry(.duplicatePerson, .error, title: "一人多户", summary: "one ID number in several households (一人多户) or twice in one"),
+        RuleEntry(.duplicateHousehold, .error, title: "一人多户主", summary: "one person head of several households"),
+        RuleEntry(
+            .duplicateHouseholdID, .error, title: "户编号重复",
+            summary: "one 户编号 on several household records of one source; the later records take no part in the comparison"),
+        RuleEntry(
+            .unifyMissing, .warning, title: "五个统一：信息缺失",
+            summary: "household or member present in some sources, absent in others (ambiguous member matches included)",
+            otherSettings: "`linkage.threshold` 0.75, `linkage.ambiguity_margin` 0.05"),
+        RuleEntry(
+            .unifyMismatch, .warning, title: "五个统一：信息不一致",
+            summary: "a field disagrees across sources, per the field's comparator; interview age vs birth date ±1 year (as of the interview's 走访日期 when mapped, else `as_of`); interview 住房安全 vs the corrected grade; the wall card's 家庭成员 linked to the system's members by name (`MemberLinker.linkNames`, homophones tolerated): one finding per member missing from the card, misspelt on it (`吴红侠` for `吴红霞`) or extra, keyed by the member's ID number (an extra name by itself)",
+            otherSettings: "`resolution.fields.*`, `linkage.*`"),
+        RuleEntry(.registryDeceased, .error, title: "死亡未销户", summary: "a listed member is in the deaths registry (with the date)"),
+        RuleEntry(.eligibilityPublicEmployee, .error, title: "财政供养人员", summary: "a member of a registered household is 财政供养"),
+        RuleEntry(
+            .eligibilityVehicle, .warning, title: "有车辆", summary: "… owns a vehicle whose type is not exempt",
+            parameters: [.list("exempt_types", ["摩托车", "农用车", "三轮车"])]),
+        RuleEntry(.eligibilityProperty, .warning, title: "有商品房", summary: "… owns commercial housing"),
+        RuleEntry(
+            .eligibilityBusiness, .warning, title: "有工商注册", summary: "… owns a business with registered capital ≥ the limit",
+            parameters: [.number("min_registered_capital", 10, unit: "万元")]),
+        RuleEntry(
+            .exitIncome, .error, title: "疑似错退：收入未达标",
+            summary: "an exited household's income per capita below its exit year's line (at the line passes)",
+            parameters: [.table("poverty_lines", PovertyLines.defaults)]),
+        RuleEntry(
+            .exitHousing, .error, title: "疑似错退：住房不安全", summary: "an exited household in house grade C or D",
+            parameters: [.list("unsafe_grades", ["C", "D"])]),
+        RuleEntry(
+            .exitEducation, .error, title: "疑似错退：义务教育未保障",
+            summary: "an exited household with a member aged 6–15 (full years at `as_of`) not in school and not on the students registry",
+            parameters: [.number("min_age", 6), .number("max_age", 15)]),
+        RuleEntry(
+            .exitMedical, .error, title: "疑似错退：未参加医保",
+            summary: "an exited household with a member uninsured in the system and 未参保 in the insurance registry"),
+        RuleEntry(
+            .identifyFourLooks, .warning, title: "四看法：疑似错评或漏评",
+            summary: "四看法 score: a registered-poor household that looks well-off (≤ 10 points, income ≥ 2× the current line) is a suspected 错评; an unregistered interview household scoring ≥ 60 a suspected 漏评",
+            parameters: [
+                .number("house_cd", 25), .number("house_b", 10), .number("grain_low_kg", 200), .number("grain_low", 25),
+                .number("grain_mid_kg", 400), .number("grain_mid", 10), .number("labour_none", 25), .number("labour_one", 10),
+                .number("students_two", 25), .number("students_one", 10), .number("poor_min", 60), .number("well_off_max", 10),
+                .number("well_off_income_factor", 2),
+            ]),
+        RuleEntry(
+            .villageClass, .warning, action: .info, title: "贫困村类别不符",
+            summary: "recorded 贫困村类别 differs from the class of its incidence (≥ 37.5% 一类, ≥ 31% 二类, ≥ 27% 三类)",
+            parameters: [.number("class1_min_percent", 37.5), .number("class2_min_percent", 31), .number("class3_min_percent", 27)]),
+    ]
+
+    /// Every registered id, in the registry's order.
+    public static let ids: [RuleID] = entries.map(\.id)
+
+    private static let byID: [RuleID: RuleEntry] = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The entry of a rule, nil for an id nobody registered.
+    public static func entry(_ id: RuleID) -> RuleEntry? { byID[id] }
+
+    /// The entry of a rule given as text (a pipeline key, a `findings.csv` column).
+    public static func entry(_ id: String) -> RuleEntry? { byID[RuleID(rawValue: id)] }
+
+    /// The Chinese title of a rule (its id when unknown).
+    public static func chineseTitle(_ id: String) -> String { entry(id)?.title ?? id }
+
+    /// The built-in severity of a rule id (warning for unknown ids).
+    public static func defaultSeverity(_ id: String) -> Severity { entry(id)?.severity ?? .warning }
+
+    /// The default of a parameter a rule declares; a rule reading an undeclared parameter is a
+    /// programming error (the loader would refuse it in a pipeline), so it stops here.
+    static func defaultValue(_ rule: RuleID, _ name: String) -> RuleParameter {
+        guard let parameter = entry(rule)?.parameter(name) else {
+            preconditionFailure("rule \(rule) reads parameter \(name), which RuleRegistry does not declare")
+        }
+        return parameter.defaultValue
+    }
+}

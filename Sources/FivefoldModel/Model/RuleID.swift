@@ -1,0 +1,80 @@
+/// The id of a rule (SPEC §4), `family.name`: what a finding carries in `findings.csv`, the key of
+/// its settings under `rules:` in a pipeline, and part of every finding's stable id.
+///
+/// A typed value, not a bare string, so that a misspelt id does not compile: every rule emits and
+/// every stage tests findings through these constants. `RuleRegistry` (FivefoldCheck) lists each
+/// one with its family, default severity, action and parameters; a test keeps the two in step.
+/// The type lives in the model, beside `Finding`, because the normalisers name the `id.*` rules
+/// too. On the wire (CSV, ledger, pipeline files) an id stays its text.
+public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The part before the dot (`unify` of `unify.mismatch`): rules of one family check one
+    /// concern and are reported together.
+    public var family: String {
+        rawValue.firstIndex(of: ".").map { String(rawValue[..<$0]) } ?? rawValue
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension RuleID {
+    /// ID number blank, not 15/18 characters, a bad character, or a bad birth date inside.
+    public static let idFormat = RuleID(rawValue: "id.format")
+    /// ID number check character wrong.
+    public static let idChecksum = RuleID(rawValue: "id.checksum")
+    /// 出生日期 disagrees with the ID number.
+    public static let idBirthMismatch = RuleID(rawValue: "id.birth_mismatch")
+    /// 性别 disagrees with the ID number.
+    public static let idSexMismatch = RuleID(rawValue: "id.sex_mismatch")
+    /// A value that cannot be normalised, outside its code list, or out of range.
+    public static let valueInvalid = RuleID(rawValue: "value.invalid")
+    /// A repeated value outside its code list: a vocabulary gap, reported once.
+    public static let vocabularyUnknown = RuleID(rawValue: "vocabulary.unknown")
+    /// 家庭人口数 differs from the members listed.
+    public static let householdSizeMismatch = RuleID(rawValue: "household.size_mismatch")
+    /// No 户主, several, or 户主身份证号 not the 户主 member's.
+    public static let householdHead = RuleID(rawValue: "household.head")
+    /// An implausible combination of relation, age, sex, schooling and labour.
+    public static let memberImplausible = RuleID(rawValue: "member.implausible")
+    /// The main cause of poverty contradicts the members.
+    public static let householdCause = RuleID(rawValue: "household.cause")
+    /// A registered household without 帮扶责任人, or whose cadre is a member.
+    public static let householdNoCadre = RuleID(rawValue: "household.no_cadre")
+    /// One ID number in several households, or twice in one.
+    public static let duplicatePerson = RuleID(rawValue: "duplicate.person")
+    /// One person head of several households.
+    public static let duplicateHousehold = RuleID(rawValue: "duplicate.household")
+    /// One 户编号 on several records of one source.
+    public static let duplicateHouseholdID = RuleID(rawValue: "duplicate.household_id")
+    /// A household or member present in some sources, absent in others.
+    public static let unifyMissing = RuleID(rawValue: "unify.missing")
+    /// A field that disagrees across sources.
+    public static let unifyMismatch = RuleID(rawValue: "unify.mismatch")
+    /// A listed member is in the deaths registry.
+    public static let registryDeceased = RuleID(rawValue: "registry.deceased")
+    /// A member is a public employee (财政供养).
+    public static let eligibilityPublicEmployee = RuleID(rawValue: "eligibility.public_employee")
+    /// A member owns a non-exempt vehicle.
+    public static let eligibilityVehicle = RuleID(rawValue: "eligibility.vehicle")
+    /// A member owns commercial housing.
+    public static let eligibilityProperty = RuleID(rawValue: "eligibility.property")
+    /// A member owns a business above the capital limit.
+    public static let eligibilityBusiness = RuleID(rawValue: "eligibility.business")
+    /// An exited household below its exit year's poverty line.
+    public static let exitIncome = RuleID(rawValue: "exit.income")
+    /// An exited household in an unsafe house.
+    public static let exitHousing = RuleID(rawValue: "exit.housing")
+    /// An exited household with a school-age child out of school.
+    public static let exitEducation = RuleID(rawValue: "exit.education")
+    /// An exited household with an uninsured member.
+    public static let exitMedical = RuleID(rawValue: "exit.medical")
+    /// A 四看法 score that contradicts the registered status.
+    public static let identifyFourLooks = RuleID(rawValue: "identify.four_looks")
+    /// A recorded poor-village class that disagrees with incidence.
+    public static let villageClass = RuleID(rawValue: "village.class")
+}
