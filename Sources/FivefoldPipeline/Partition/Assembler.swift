@@ -1,6 +1,7 @@
 import Foundation
 import FivefoldModel
 import FivefoldCheck
+import FivefoldLedger
 import FivefoldReport
 
 /// Pass 3 of a run: assembles the part files of every partition — of one process, or of every
@@ -37,11 +38,9 @@ struct Assembler {
 
         // Duplicates first: a person in two households may move (row policy duplicate_person),
         // and the corrected dataset needs the moves.
-        var correctionRows: [[String]] = []
-        for p in parts { correctionRows += try p.rows("corrections-") }
+        let partCorrections = try parts.flatMap { try $0.records("corrections-", as: Correction.self) }
         let duplicates = try duplicateRows(parts, worklist: worklist)
-        correctionRows += duplicates.moves.map(CorrectionsWriter.row)
-        let corrections = correctionRows.map(CorrectionsWriter.correction)
+        let corrections = partCorrections + duplicates.moves
         // The corrected dataset re-reads the system input: the longest step, and independent of
         // the rest, so it runs on its own thread meanwhile.
         let correctedFolder = path("corrected")
@@ -54,18 +53,18 @@ struct Assembler {
         }
         defer { datasetDone.wait() }
 
-        var findingRows: [[String]] = []
-        var itemRows: [[String]] = []
+        var findingRows: [FindingRow] = []
+        var items: [WorklistWriter.Item] = []
         for p in parts {
-            findingRows += try p.rows("findings-")
-            itemRows += try p.rows("worklist-")
+            findingRows += try p.records("findings-")
+            items += try p.records("worklist-")
         }
 
         func step(_ what: String) { progress(String(format: "assembling: %@ (%.1f s)", what, Date().timeIntervalSince(started))) }
         step("read findings and worklist items")
         findingRows += duplicates.findings
-        itemRows += duplicates.items
-        rejudgeSizes(after: duplicates.moved, findingRows: &findingRows, itemRows: &itemRows, worklist: worklist)
+        items += duplicates.items
+        rejudgeSizes(after: duplicates.moved, findingRows: &findingRows, items: &items, worklist: worklist)
 
         step("duplicates")
         // Villages: incidence from the summed counters against the register.
@@ -75,8 +74,8 @@ struct Assembler {
         var sink = FindingSink(config: config)
         villageRule.check(villages, sink: &sink)
         for f in signed.annotated(sink.findings) {
-            findingRows.append(FindingsWriter.row(f))
-            if let item = worklist.item(f, entry: nil) { itemRows.append(item.fields) }
+            findingRows.append(FindingRow(f))
+            if let item = worklist.item(f, entry: nil) { items.append(item) }
         }
 
         // Vocabulary gaps, from the summed tallies: one finding per gap instead of its rows.
@@ -84,22 +83,21 @@ struct Assembler {
         if !gaps.isEmpty {
             var dropped = Set<String>()
             findingRows.removeAll { row in
-                guard VocabularyGapRule.isGapRow(row, gaps: gaps)
-                    || VocabularyGapRule.isGapMismatchRow(row, gaps: gaps, normalizer: normalizer) else { return false }
-                dropped.insert(row[0])
+                guard VocabularyGapRule.isGapRow(row.fields, gaps: gaps)
+                    || VocabularyGapRule.isGapMismatchRow(row.fields, gaps: gaps, normalizer: normalizer) else { return false }
+                dropped.insert(row.id)
                 return true
             }
-            itemRows.removeAll { $0.count > 7 && dropped.contains($0[7]) }
+            items.removeAll { dropped.contains($0.findingID) }
             var gapSink = FindingSink(config: config)
             for f in VocabularyGapRule.findings(gaps, rows: counters.sourceRows, normalizer: normalizer) { gapSink.emit(f) }
-            findingRows += gapSink.findings.map(FindingsWriter.row)
+            findingRows += gapSink.findings.map(FindingRow.init)
         }
 
         step("villages; writing \(findingRows.count) findings")
         let status = try nightly?.classify(findingRows) ?? [:]
-        try FindingsWriter.write(rows: findingRows, status: status, to: path("findings.csv"))
-        try CorrectionsWriter.write(rows: correctionRows, to: path("corrections.csv"))
-        let items = itemRows.compactMap(WorklistWriter.Item.init(fields:))
+        try FindingsWriter.write(rows: findingRows.map(\.fields), status: status, to: path("findings.csv"))
+        try CorrectionsWriter.write(corrections, to: path("corrections.csv"))
         let worklists = try WorklistWriter.write(items: items, folder: path("worklists"), vocabulary: normalizer.vocabulary)
 
         step("findings, corrections and worklists written")
@@ -109,9 +107,9 @@ struct Assembler {
 
         var byRule: [String: Int] = [:], bySeverity: [String: Int] = [:], byAction: [String: Int] = [:]
         for r in findingRows {
-            byRule[r[1], default: 0] += 1
-            bySeverity[r[2], default: 0] += 1
-            byAction[r[8], default: 0] += 1
+            byRule[r.rule, default: 0] += 1
+            bySeverity[r.severity, default: 0] += 1
+            byAction[r.action, default: 0] += 1
         }
         var allTimings = timings
         allTimings["assemble"] = Date().timeIntervalSince(started)
@@ -119,7 +117,7 @@ struct Assembler {
             pipeline: config.name, asOf: asOf.iso, inputFolder: inputFolder, inputs: inputs,
             households: counters.households, unregisteredInterviewHouseholds: counters.unregisteredHouseholds,
             findings: findingRows.count, findingsByRule: byRule, findingsBySeverity: bySeverity, findingsByAction: byAction,
-            corrections: correctionRows.count, worklistItems: items.count, worklists: worklists, villages: villages,
+            corrections: corrections.count, worklistItems: items.count, worklists: worklists, villages: villages,
             counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings,
             warnings: inputs.flatMap { $0.warnings ?? [] })
         summary.vocabularyGaps = VocabularyGapRule.summaries(gaps, normalizer: normalizer)
@@ -183,7 +181,7 @@ extension Assembler {
     /// groups of two or more are kept (a handful in a province); the households those name are
     /// read from each partition once; then the duplicate rules judge each bucket's rows as
     /// received and as corrected. Buckets are independent and run `jobs` at a time.
-    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) {
+    func duplicateRows(_ parts: [PartFiles], worklist: WorklistWriter) throws -> (findings: [FindingRow], items: [WorklistWriter.Item], moves: [Correction], moved: [IdentityRow]) {
         struct Origin: Hashable { var part: Int, partition: Int }
         var keyFiles: [(Origin, String)] = []
         for (k, part) in parts.enumerated() {
@@ -228,7 +226,7 @@ extension Assembler {
             lock.unlock()
         }
         // 3. The rules, bucket by bucket; a person the registry places in one of their households moves there.
-        var bucketRows = [(findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow])](repeating: ([], [], [], []), count: PartFiles.idBuckets)
+        var bucketRows = [(findings: [FindingRow], items: [WorklistWriter.Item], moves: [Correction], moved: [IdentityRow])](repeating: ([], [], [], []), count: PartFiles.idBuckets)
         let config = self.config
         let signed = self.signed
         var duplicatedIDs = Set<String>()
@@ -258,10 +256,10 @@ extension Assembler {
             Self.flagSourcesStillListing(moves, in: &found)
             var directory: [String: HouseholdDirectory.Entry] = [:]
             for r in rows { directory[r.householdID] = r.entry }
-            var out: (findings: [[String]], items: [[String]], moves: [Correction], moved: [IdentityRow]) = ([], [], corrections, moves.map(\.row))
+            var out: (findings: [FindingRow], items: [WorklistWriter.Item], moves: [Correction], moved: [IdentityRow]) = ([], [], corrections, moves.map(\.row))
             for f in found {
-                out.findings.append(FindingsWriter.row(f))
-                if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item.fields) }
+                out.findings.append(FindingRow(f))
+                if let item = worklist.item(f, entry: directory[f.householdID]) { out.items.append(item) }
             }
             lock.lock()
             bucketRows[bucket] = out
@@ -310,13 +308,13 @@ extension Assembler {
     func summarizeShard(parts: PartFiles, inputs: [RunSummary.Input], shard: Shard, timings: [String: Double]) throws -> RunSummary {
         try parts.writeShard(shard)
         let counters = try parts.counters()
-        let findings = try parts.rows("findings-")
+        let findings: [FindingRow] = try parts.records("findings-")
         var byRule: [String: Int] = [:]
-        for r in findings { byRule[r[1], default: 0] += 1 }
+        for r in findings { byRule[r.rule, default: 0] += 1 }
         return RunSummary(
             pipeline: config.name, asOf: asOf.iso, inputFolder: inputFolder, inputs: inputs, households: counters.households,
             unregisteredInterviewHouseholds: counters.unregisteredHouseholds, findings: findings.count, findingsByRule: byRule,
-            findingsBySeverity: [:], findingsByAction: [:], corrections: try parts.rows("corrections-").count, worklistItems: 0,
+            findingsBySeverity: [:], findingsByAction: [:], corrections: try parts.records("corrections-", as: Correction.self).count, worklistItems: 0,
             worklists: [:], villages: [], counties: [], timingsSeconds: timings, warnings: inputs.flatMap { $0.warnings ?? [] })
     }
 }
