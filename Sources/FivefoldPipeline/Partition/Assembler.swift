@@ -21,12 +21,13 @@ struct Assembler {
     var register: [VillageRecord]?
     /// Signed verdicts (属实 / 不属实) for the findings made here.
     var signed = SignedEvidence()
-    /// Statuses against the ledger, summary.json's nightly fields and report.html.
-    var nightly: NightlyOutputs?
 
     /// Writes findings, corrections, worklists, the corrected dataset and summary.json into
     /// `folder` from the parts in `partFolders`; quarantine files are expected there already.
-    func assemble(partFolders: [String], inputs: [RunSummary.Input], folder: String, timings: [String: Double]) throws -> RunSummary {
+    ///
+    /// - Parameter nightly: statuses against the ledger, summary.json's nightly fields and report.html.
+    func assemble(partFolders: [String], inputs: [RunSummary.Input], folder: String, timings: [String: Double],
+                  nightly: NightlyOutputs? = nil) throws -> RunSummary {
         let started = Date()
         let parts = try partFolders.map { try PartFiles(folder: $0) }
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
