@@ -85,3 +85,22 @@ final class FirstError: @unchecked Sendable {
     }
 }
 
+/// Work run on a thread of its own while the caller goes on (the corrected dataset beside the
+/// rest of the assembly). `wait()` may be called more than once; `error` is the work's error
+/// once it is done.
+final class BackgroundTask: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private let failure = FirstError()
+
+    init(_ body: @escaping () throws -> Void) {
+        done.enter()
+        DispatchQueue.global().async { [done, failure] in
+            defer { done.leave() }
+            do { try body() } catch { failure.record(error) }
+        }
+    }
+
+    func wait() { done.wait() }
+
+    var error: Error? { failure.error }
+}
