@@ -2,7 +2,7 @@ import FivefoldModel
 
 /// A finding as findings.csv holds it (the columns of `FindingsWriter.header`): what the ledger
 /// records and the report shows. The assembly works on rows, not on `Finding` values, because
-/// findings arrive from partition and shard files.
+/// findings arrive from partition and shard files (read back as `FindingRow`s).
 public struct FindingRow: Sendable, Equatable {
     public var id: String
     public var rule: String
@@ -35,6 +35,11 @@ public struct FindingRow: Sendable, Equatable {
             finding.id, finding.rule, finding.severity.rawValue, finding.regionCode, finding.householdID,
             finding.memberID, finding.field, finding.valuesText, finding.action.rawValue, finding.message,
         ])
+    }
+
+    /// The row in `FindingsWriter.header` order: what `init(_ fields:)` reads back.
+    public var fields: [String] {
+        [id, rule, severity, regionCode, householdID, memberID, field, values, action, message]
     }
 
     /// The severity, `info` when unreadable.

@@ -18,16 +18,16 @@ final class NightlyOutputs {
         maskIDs = runner.config.output.maskIDs
     }
 
-    /// Classifies the run's findings (rows in `FindingsWriter.header` order); returns each id's status.
-    func classify(_ rows: [[String]]) throws -> [String: FindingStatus] {
-        let tracking = try recorder.classify(rows.map(FindingRow.init))
+    /// Classifies the run's findings; returns each id's status.
+    func classify(_ rows: [FindingRow]) throws -> [String: FindingStatus] {
+        let tracking = try recorder.classify(rows)
         self.tracking = tracking
         return tracking.statuses
     }
 
     /// Completes summary.json's nightly fields and writes report.html into `folder`.
-    func finish(_ summary: inout RunSummary, findingRows: [[String]], counters: PartCounters, folder: String) throws {
-        let tracking = try self.tracking ?? recorder.classify(findingRows.map(FindingRow.init))
+    func finish(_ summary: inout RunSummary, findingRows: [FindingRow], counters: PartCounters, folder: String) throws {
+        let tracking = try self.tracking ?? recorder.classify(findingRows)
         summary.status = tracking.counts
         if let run = tracking.runID {
             summary.ledger = RunSummary.LedgerReference(run: run, previousRun: tracking.previousRunID)
@@ -38,7 +38,7 @@ final class NightlyOutputs {
             places[code] = HTMLReportWriter.Place(county: v.county, township: v.township, village: v.name, households: v.households)
         }
         let report = HTMLReportWriter(
-            summary: summary, findings: findingRows.map(FindingRow.init), tracking: tracking, places: places, maskIDs: maskIDs)
+            summary: summary, findings: findingRows, tracking: tracking, places: places, maskIDs: maskIDs)
         try report.write(to: (folder as NSString).appendingPathComponent("report.html"))
     }
 }

@@ -187,8 +187,15 @@ public struct PipelineRunner {
         let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
         try parts.writeInputs(stats)
+        // One assembler for the run: it reads the village register now (the evaluation names
+        // villages from it) and keeps it for pass 3.
+        var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+        assembler.progress = progress
+        assembler.jobs = jobs
+        assembler.signed = session.signed
+        let register = try assembler.villageRegister()
+        assembler.register = register
         var evaluator = CaseEvaluator(config: config, asOf: asOf, signed: session.signed)
-        let register = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer).villageRegister()
         evaluator.villageNames = Dictionary(register.map { ($0.regionCode, $0.name) }, uniquingKeysWith: { first, _ in first })
         let worker = PartitionWorker(
             config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer, evaluator: evaluator)
@@ -204,18 +211,12 @@ public struct PipelineRunner {
 
         let summary: RunSummary
         if shard.count > 1 {
-            summary = try Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
-                .summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
+            summary = try assembler.summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
             try OutputFolder.replace(out, with: staging).finish()
         } else {
             summary = try session.record(runner: self, staging: staging) { nightly in
-                var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
-                assembler.progress = progress
-                assembler.jobs = jobs
-                assembler.register = register
-                assembler.signed = session.signed
-                assembler.nightly = nightly
-                return try assembler.assemble(partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings)
+                try assembler.assemble(
+                    partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings, nightly: nightly)
             }
         }
         progress("done: \(out)")
@@ -264,13 +265,13 @@ public struct PipelineRunner {
                 throw error
             }
         }
+        var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+        assembler.progress = progress
+        assembler.jobs = jobs
+        assembler.signed = session.signed
         let summary = try session.record(runner: self, staging: staging) { nightly in
-            var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
-            assembler.progress = progress
-            assembler.jobs = jobs
-            assembler.signed = session.signed
-            assembler.nightly = nightly
-            return try assembler.assemble(partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)])
+            try assembler.assemble(
+                partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)], nightly: nightly)
         }
         progress("done: \(out)")
         return summary

@@ -26,105 +26,149 @@ public struct MemberLinker {
     /// Why a member of a source stayed unlinked, by source and member index.
     public typealias Ambiguities = [SourceID: Set<Int>]
 
+    /// Links the members of every source of the household into `c.people`, source by source
+    /// in trust order: each source's members join the people found so far (by ID number, then
+    /// by score) or become people of their own; then the hukou registry rows join by ID number.
     public func link(_ c: inout HouseholdCase, registries: Registries) {
+        var linkage = Linkage()
+        for source in c.records.keys.sorted(by: HouseholdMatcher.sourceOrder) {
+            guard let record = c.records[source] else { continue }
+            link(record, of: source, into: &linkage)
+        }
+        if registries.has("hukou") { joinHukou(&linkage, household: c.householdID, registries: registries) }
+        c.people = linkage.people
+    }
+
+    /// The people found so far in a household and, beside each, the ID numbers of their
+    /// records in source order and the linkage profiles of their records (made when a later
+    /// source first needs them).
+    private struct Linkage {
         var people: [LinkedMember] = []
-        // Beside each person: the ID numbers of their records in source order, and the linkage
-        // profiles of their records (made when a later source first needs them).
         var ids: [[String]] = []
         var profiles: [[Profile]?] = []
-        func join(_ p: Int, _ source: SourceID, _ member: MemberRecord, score: Double) {
+
+        mutating func join(_ p: Int, _ source: SourceID, _ member: MemberRecord, score: Double, asOf: CivilDate?) {
             people[p].records[source] = member
             people[p].scores[source] = score
             if let id = member[.idNumber] { ids[p].append(id) }
             if profiles[p] != nil { profiles[p]!.append(Profile(member, asOf: asOf)) }
         }
-        let order = c.records.keys.sorted(by: HouseholdMatcher.sourceOrder)
-        for source in order {
-            guard let members = c.records[source]?.members else { continue }
-            var taken = [Bool](repeating: false, count: people.count)
-            var pending: [Int] = []
-            // First pass: ID numbers.
-            for (index, member) in members.enumerated() {
-                if let id = member[.idNumber] {
-                    var hit = -1, hits = 0
-                    for p in people.indices where !taken[p] && ids[p].contains(id) {
-                        hit = p
-                        hits += 1
-                    }
-                    if hits == 1 {
-                        join(hit, source, member, score: 1)
-                        taken[hit] = true
-                        continue
-                    }
+
+        mutating func addPerson(_ member: MemberRecord, of source: SourceID, ambiguous: Bool) {
+            // Room for every source and the hukou registry up front: growing two dictionaries
+            // one source at a time was a visible share of linkage.
+            var records = [SourceID: MemberRecord](minimumCapacity: 8)
+            var scores = [SourceID: Double](minimumCapacity: 8)
+            records[source] = member
+            scores[source] = 1
+            var person = LinkedMember(records: records, scores: scores)
+            person.ambiguous = ambiguous
+            people.append(person)
+            ids.append(member[.idNumber].map { [$0] } ?? [])
+            profiles.append(nil)
+        }
+    }
+
+    /// A (member, person) pair whose score reaches the threshold.
+    private typealias Candidate = (member: Int, person: Int, score: Double)
+
+    /// Links the members of one source's record: by ID number, then the rest best-first by
+    /// score; a member that links to nobody becomes a person of their own.
+    private func link(_ record: HouseholdRecord, of source: SourceID, into linkage: inout Linkage) {
+        let members = record.members
+        // A person takes at most one member of a source.
+        var taken = [Bool](repeating: false, count: linkage.people.count)
+        let pending = linkByID(members, of: source, into: &linkage, taken: &taken)
+        var candidates: [Candidate] = []
+        if !pending.isEmpty {
+            candidates = scoreCandidates(pending, of: record, source: source, linkage: &linkage, taken: taken)
+        }
+        let (linked, ambiguous) = linkByScore(candidates, members, of: source, into: &linkage, taken: &taken)
+        for index in pending where !linked.contains(index) {
+            linkage.addPerson(members[index], of: source, ambiguous: ambiguous.contains(index))
+        }
+    }
+
+    /// First pass: a member whose ID number exactly one free person carries joins them.
+    /// Returns the indexes of the members left.
+    private func linkByID(_ members: [MemberRecord], of source: SourceID, into linkage: inout Linkage, taken: inout [Bool]) -> [Int] {
+        var pending: [Int] = []
+        for (index, member) in members.enumerated() {
+            if let id = member[.idNumber] {
+                var hit = -1, hits = 0
+                for p in linkage.people.indices where !taken[p] && linkage.ids[p].contains(id) {
+                    hit = p
+                    hits += 1
                 }
-                pending.append(index)
-            }
-            // Second pass: score every remaining (member, person) pair, link best-first.
-            var candidates: [(member: Int, person: Int, score: Double)] = []
-            if !pending.isEmpty {
-                let open = people.indices.filter { !taken[$0] && people[$0].records[source] == nil }
-                // A source dated for itself (the interview's 走访日期) told its ages on that date.
-                let ownDate = UnifyRules.ownDate(of: c.records[source]).flatMap { $0 == asOf ? nil : $0 }
-                for p in open where profiles[p] == nil {
-                    profiles[p] = people[p].orderedRecords.map { Profile($0, asOf: asOf) }
-                }
-                for index in pending {
-                    let profile = Profile(members[index], asOf: ownDate ?? asOf)
-                    for p in open {
-                        let theirs = ownDate.map { on in people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? profiles[p]!
-                        let s = theirs.map { score(profile, $0) }.max() ?? 0
-                        if s >= threshold { candidates.append((index, p, s)) }
-                    }
-                }
-            }
-            candidates.sort { ($0.score, -$0.member, -$0.person) > ($1.score, -$1.member, -$1.person) }
-            var linked = Set<Int>()
-            var ambiguous = Set<Int>()
-            for cand in candidates where !linked.contains(cand.member) && !taken[cand.person] && !ambiguous.contains(cand.member) {
-                let rivals = candidates.filter {
-                    ($0.member == cand.member && $0.person != cand.person && !taken[$0.person])
-                        || ($0.person == cand.person && $0.member != cand.member && !linked.contains($0.member))
-                }
-                if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) {
-                    ambiguous.insert(cand.member)
+                if hits == 1 {
+                    linkage.join(hit, source, member, score: 1, asOf: asOf)
+                    taken[hit] = true
                     continue
                 }
-                join(cand.person, source, members[cand.member], score: cand.score)
-                taken[cand.person] = true
-                linked.insert(cand.member)
             }
-            for index in pending where !linked.contains(index) {
-                // Room for every source and the hukou registry up front: growing two dictionaries
-                // one source at a time was a visible share of linkage.
-                var records = [SourceID: MemberRecord](minimumCapacity: 8)
-                var scores = [SourceID: Double](minimumCapacity: 8)
-                records[source] = members[index]
-                scores[source] = 1
-                var person = LinkedMember(records: records, scores: scores)
-                person.ambiguous = ambiguous.contains(index)
-                people.append(person)
-                ids.append(members[index][.idNumber].map { [$0] } ?? [])
-                profiles.append(nil)
-                taken.append(true)
+            pending.append(index)
+        }
+        return pending
+    }
+
+    /// Second pass: every (pending member, free person) pair scoring at least the threshold,
+    /// best first.
+    private func scoreCandidates(_ pending: [Int], of record: HouseholdRecord, source: SourceID, linkage: inout Linkage, taken: [Bool]) -> [Candidate] {
+        let open = linkage.people.indices.filter { !taken[$0] && linkage.people[$0].records[source] == nil }
+        // A source dated for itself (the interview's 走访日期) told its ages on that date.
+        let ownDate = UnifyRules.ownDate(of: record).flatMap { $0 == asOf ? nil : $0 }
+        for p in open where linkage.profiles[p] == nil {
+            linkage.profiles[p] = linkage.people[p].orderedRecords.map { Profile($0, asOf: asOf) }
+        }
+        var candidates: [Candidate] = []
+        for index in pending {
+            let profile = Profile(record.members[index], asOf: ownDate ?? asOf)
+            for p in open {
+                let theirs = ownDate.map { on in linkage.people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? linkage.profiles[p]!
+                let s = theirs.map { score(profile, $0) }.max() ?? 0
+                if s >= threshold { candidates.append((index, p, s)) }
             }
         }
-        if registries.has("hukou") {
-            for i in people.indices {
-                // Try every ID number the person carries, most reliable source first (the system's
-                // may be the wrong one): `ids` are in source order.
-                // Only a row that names this household, or names none: a row naming another
-                // household travels to that household's partition, so whether it is seen here
-                // would depend on how households were partitioned (one person in two households).
-                let household = c.householdID
-                let fits = { (row: MemberRecord) in (row[.householdID] ?? household) == household }
-                guard let row = ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first(where: fits) }).first else { continue }
-                var hukou = row
-                hukou.source = .hukou
-                people[i].records[.hukou] = hukou
-                people[i].scores[.hukou] = 1
+        candidates.sort { ($0.score, -$0.member, -$0.person) > ($1.score, -$1.member, -$1.person) }
+        return candidates
+    }
+
+    /// Links candidates best-first; a member with a rival candidate within the ambiguity margin
+    /// links to nobody. Returns the members linked and those left ambiguous.
+    private func linkByScore(_ candidates: [Candidate], _ members: [MemberRecord], of source: SourceID, into linkage: inout Linkage,
+                             taken: inout [Bool]) -> (linked: Set<Int>, ambiguous: Set<Int>) {
+        var linked = Set<Int>()
+        var ambiguous = Set<Int>()
+        for cand in candidates where !linked.contains(cand.member) && !taken[cand.person] && !ambiguous.contains(cand.member) {
+            let rivals = candidates.filter {
+                ($0.member == cand.member && $0.person != cand.person && !taken[$0.person])
+                    || ($0.person == cand.person && $0.member != cand.member && !linked.contains($0.member))
             }
+            if rivals.contains(where: { cand.score - $0.score < ambiguityMargin }) {
+                ambiguous.insert(cand.member)
+                continue
+            }
+            linkage.join(cand.person, source, members[cand.member], score: cand.score, asOf: asOf)
+            taken[cand.person] = true
+            linked.insert(cand.member)
         }
-        c.people = people
+        return (linked, ambiguous)
+    }
+
+    /// The hukou registry row of each person, by the ID numbers they carry, most reliable source
+    /// first (the system's may be the wrong one): `ids` are in source order.
+    private func joinHukou(_ linkage: inout Linkage, household: String, registries: Registries) {
+        // Only a row that names this household, or names none: a row naming another household
+        // travels to that household's partition, so whether it is seen here would depend on how
+        // households were partitioned (one person in two households).
+        let fits = { (row: MemberRecord) in (row[.householdID] ?? household) == household }
+        for i in linkage.people.indices {
+            guard let row = linkage.ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first(where: fits) }).first else { continue }
+            var hukou = row
+            hukou.source = .hukou
+            linkage.people[i].records[.hukou] = hukou
+            linkage.people[i].scores[.hukou] = 1
+        }
     }
 
     /// What linkage compares of a member record, computed once per record.

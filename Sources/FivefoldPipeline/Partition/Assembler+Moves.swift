@@ -1,5 +1,6 @@
 import FivefoldModel
 import FivefoldCheck
+import FivefoldLedger
 import FivefoldReport
 
 extension Assembler {
@@ -7,7 +8,7 @@ extension Assembler {
     /// the corrected household (the partition judged it before the move, which only the assembly
     /// can decide): a mismatch the move resolves is `corrected`, one it makes is reported, and one
     /// it changes states the new count. Worklist items follow their findings.
-    func rejudgeSizes(after moved: [IdentityRow], findingRows: inout [[String]], itemRows: inout [[String]], worklist: WorklistWriter) {
+    func rejudgeSizes(after moved: [IdentityRow], rows: inout Rows, worklist: WorklistWriter) {
         guard !moved.isEmpty else { return }
         var left: [String: (row: IdentityRow, count: Int)] = [:]
         for r in moved { left[r.householdID, default: (r, 0)].count += 1 }
@@ -16,7 +17,7 @@ extension Assembler {
             let (r, count) = left[household]!
             guard let size = normalizer.normalize(r.size, kind: .integer).normalized.flatMap({ Int($0) }) else { continue }
             let after = r.memberCount - count
-            let index = findingRows.firstIndex { $0[1] == rule && $0[4] == household }
+            let index = rows.findings.firstIndex { $0.rule == rule && $0.householdID == household }
             var sink = FindingSink(config: config)
             if size != after {
                 sink.emit(Finding(
@@ -25,19 +26,16 @@ extension Assembler {
                     message: "系统中家庭人口数为\(r.size)，但列出成员\(after)人"))
             }
             if let index {
-                let id = findingRows[index][0]
-                itemRows.removeAll { $0.count > 7 && $0[7] == id }
+                let id = rows.findings[index].id
+                rows.items.removeAll { $0.findingID == id }
                 if size == after {
-                    findingRows[index][8] = FindingAction.corrected.rawValue
-                    findingRows[index][9] += "（已由本次更正解决）"
+                    rows.findings[index].action = FindingAction.corrected.rawValue
+                    rows.findings[index].message += "（已由本次更正解决）"
                     continue
                 }
-                findingRows.remove(at: index)
+                rows.findings.remove(at: index)
             }
-            for f in signed.annotated(sink.findings) {
-                findingRows.append(FindingsWriter.row(f))
-                if let item = worklist.item(f, entry: r.entry) { itemRows.append(item.fields) }
-            }
+            for f in signed.annotated(sink.findings) { rows.add(f, entry: r.entry, worklist: worklist) }
         }
     }
 }

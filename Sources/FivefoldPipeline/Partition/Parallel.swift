@@ -28,6 +28,43 @@ enum Parallel {
         group.wait()
         if let error = failure.error { throw error }
     }
+
+    /// The results of `transform` on each item, in the items' order, computed on at most
+    /// `jobs` threads; the first error wins. The results are gathered under a lock here, so
+    /// callers keep none.
+    static func map<T, R>(_ items: [T], jobs: Int, _ transform: @escaping (T) throws -> R) throws -> [R] {
+        let results = Slots<R>(count: items.count)
+        try forEach(Array(items.indices), jobs: jobs) { i in results[i] = try transform(items[i]) }
+        return results.values
+    }
+}
+
+/// Results written from concurrent work, each into its own slot.
+final class Slots<R>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = [R?](repeating: nil, count: count) }
+
+    subscript(i: Int) -> R? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots[i]
+        }
+        set {
+            lock.lock()
+            slots[i] = newValue
+            lock.unlock()
+        }
+    }
+
+    /// Every slot's value (each must have been written).
+    var values: [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
 }
 
 /// The first error of concurrent work.
@@ -46,4 +83,24 @@ final class FirstError: @unchecked Sendable {
         if stored == nil { stored = error }
         lock.unlock()
     }
+}
+
+/// Work run on a thread of its own while the caller goes on (the corrected dataset beside the
+/// rest of the assembly). `wait()` may be called more than once; `error` is the work's error
+/// once it is done.
+final class BackgroundTask: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private let failure = FirstError()
+
+    init(_ body: @escaping () throws -> Void) {
+        done.enter()
+        DispatchQueue.global().async { [done, failure] in
+            defer { done.leave() }
+            do { try body() } catch { failure.record(error) }
+        }
+    }
+
+    func wait() { done.wait() }
+
+    var error: Error? { failure.error }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FivefoldModel
 import FivefoldIO
 import FivefoldCheck
+import FivefoldLedger
 import FivefoldReport
 
 /// The intermediate files of a run, between the per-partition evaluation and the assembly:
@@ -19,56 +20,22 @@ struct PartFiles {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    private func open(_ name: String, header: [String]) throws -> CSVWriter {
-        let w = try CSVWriter(path: folder + "/" + name, encoding: .utf8, bom: false, lineTerminator: "\n")
-        try w.writeRow(header)
-        return w
-    }
-
     func write(_ output: CaseEvaluator.Output, partition p: Int, maskIDs: Bool) throws {
-        let findings = try open("findings-\(p).csv", header: FindingsWriter.header)
-        for f in output.findings { try findings.writeRow(FindingsWriter.row(f)) }
-        try findings.close()
-
-        let corrections = try open("corrections-\(p).csv", header: CorrectionsWriter.header)
-        for c in output.corrections { try corrections.writeRow(CorrectionsWriter.row(c)) }
-        try corrections.close()
-
+        try PartCodec.write(output.findings.lazy.map(FindingRow.init), to: path("findings-\(p).csv"))
+        try PartCodec.write(output.corrections, to: path("corrections-\(p).csv"))
         let worklist = WorklistWriter(maskIDs: maskIDs)
-        let items = try open("worklist-\(p).csv", header: Self.worklistHeader)
-        for f in output.findings {
-            if let item = worklist.item(f, entry: output.directory[f.householdID]) { try items.writeRow(item.fields) }
-        }
-        try items.close()
-
+        try PartCodec.write(output.findings.lazy.compactMap { worklist.item($0, entry: output.directory[$0.householdID]) }, to: path("worklist-\(p).csv"))
         try IdentityFiles.write(output.identities, partition: p, folder: folder)
-
-        let counters = try open("counters-\(p).csv", header: PartCounters.header)
+        let counters = try PartCSV.create(path("counters-\(p).csv"), header: PartCounters.header)
         for row in output.counters.rows { try counters.writeRow(row) }
         try counters.close()
     }
 
-    static let worklistHeader = ["_township", "_village", "_cadre", "_household", "_rule", "_member", "_field", "_id"] + WorklistWriter.header
+    private func path(_ name: String) -> String { folder + "/" + name }
 
-    /// Rows of every part file whose name starts with `prefix` (and ends with `.csv`), in name order.
-    func rows(_ prefix: String) throws -> [[String]] {
-        try files(prefix, suffix: ".csv").flatMap { try rows(ofFile: $0) }
-    }
-
-    /// Rows of one part file (without its header).
-    func rows(ofFile name: String) throws -> [[String]] {
-        var result: [[String]] = []
-        let reader = try CSVReader(path: folder + "/" + name)
-        let width = reader.header.count
-        var damaged = false
-        _ = try reader.read({ row in
-            result.append((0..<width).map { row.string(at: $0) })
-        }, quarantine: { _ in damaged = true })
-        // Part files are written by Fivefold itself: an unreadable row means a damaged work folder.
-        if damaged {
-            throw PipelineError(file: folder + "/" + name, keyPath: "", message: "damaged intermediate file; run the shard again")
-        }
-        return result
+    /// The records of every part file whose name starts with `prefix` (and ends with `.csv`), in name order.
+    func records<Record: PartRecord>(_ prefix: String, as kind: Record.Type = Record.self) throws -> [Record] {
+        try files(prefix, suffix: ".csv").flatMap { try PartCodec<Record>.read(path: path($0)) }
     }
 
     func files(_ prefix: String, suffix: String) throws -> [String] {
@@ -79,8 +46,8 @@ struct PartFiles {
     func counters() throws -> PartCounters {
         var total = PartCounters()
         for name in try files("counters-", suffix: ".csv") {
-            guard let counters = PartCounters(rows: try rows(ofFile: name)) else {
-                throw PipelineError(file: folder + "/" + name, keyPath: "", message: "damaged intermediate file; run the shard again")
+            guard let counters = PartCounters(rows: try PartCSV.rows(path: path(name), header: PartCounters.header)) else {
+                throw PartCSV.damaged(path(name))
             }
             total.add(counters)
         }

@@ -71,81 +71,93 @@ final class Partitioner {
     }
 
     /// Runs pass 1 and returns the accounting of every input file, in pipeline order.
+    ///
+    /// Registry rows are routed by the ID numbers of the system's members only, so the
+    /// registries can be scanned while the other sources (the slow archive XML above all) are
+    /// still being read, and the routing never depends on which scan finished first.
     func run() throws -> [InputStats] {
         let tables = Self.tables(config)
         let owners = try shard.count > 1 ? systemOwners() : nil
-        var stats = [InputStats?](repeating: nil, count: tables.count)
-        var quarantined = [[QuarantinedRow]](repeating: [], count: tables.count)
-        let lock = NSLock()
-
-        // Registry rows are routed by the ID numbers of the system's members only, so the
-        // registries can be scanned while the other sources (the slow archive XML above all)
-        // are still being read, and the routing never depends on which scan finished first.
-        let keyed = tables.filter { $0.kind == .registry || $0.kind == .villages }
-        let idTables = tables.filter { ($0.kind == .households || $0.kind == .members) && $0.source == SourceID.system.rawValue }
-        let others = tables.filter { ($0.kind == .households || $0.kind == .members) && $0.source != SourceID.system.rawValue }
-        let idReady = DispatchGroup()
-        for _ in idTables { idReady.enter() }
-        var idMaps: [[UInt64: UInt16]] = []
-        var idMap: [UInt64: UInt16]?
-
-        // Order: the largest other source first (it is the long pole), then the system's tables,
-        // the rest, and the registries, which wait for the system's member IDs.
-        let bySize = others.sorted { size($0) > size($1) }
-        let order = Array(bySize.prefix(1)) + idTables + Array(bySize.dropFirst()) + keyed.sorted { size($0) > size($1) }
         for table in tables {
             try FileManager.default.createDirectory(atPath: "\(workFolder)/t\(table.index)", withIntermediateDirectories: true)
         }
+        let order = scanOrder(tables)
+        let idMap = SystemIDMap(suppliers: tables.filter(Self.suppliesIDs).count)
         let started = Date()
-        try Parallel.forEach(order, jobs: jobs) { table in
-            let tableStarted = Date()
-            var rows: [QuarantinedRow] = []
-            let s: InputStats
-            switch table.kind {
-            case .households, .members:
-                let isIDTable = idTables.contains { $0.index == table.index }
-                var ids: [UInt64: UInt16]? = isIDTable ? [:] : nil
-                defer { if isIDTable { idReady.leave() } }
-                s = try self.scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &ids)
-                if let ids {
-                    lock.lock()
-                    idMaps.append(ids)
-                    lock.unlock()
-                }
-            case .registry, .villages:
-                s = try self.scanKeyedTable(table, idMap: {
-                    idReady.wait()
-                    lock.lock()
-                    defer { lock.unlock() }
-                    if idMap == nil {
-                        var merged: [UInt64: UInt16] = [:]
-                        for map in idMaps.sorted(by: { $0.count > $1.count }) { merged.merge(map) { first, _ in first } }
-                        idMap = merged
-                        idMaps = []
-                    }
-                    return idMap!
-                }, owners: owners, quarantine: { rows.append($0) })
-            }
-            lock.lock()
-            stats[table.index] = s
-            quarantined[table.index] = rows
-            lock.unlock()
-            let took = String(format: "%.1f", Date().timeIntervalSince(tableStarted))
-            let at = String(format: "%.1f", Date().timeIntervalSince(started))
-            self.progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined in \(took) s (done at \(at) s)"
-                + (s.fatal.map { " — stopped: \($0)" } ?? ""))
+        let scans = try Parallel.map(order, jobs: jobs) { table in
+            let scan = try self.scan(table, owners: owners, idMap: idMap)
+            self.report(scan, started: started)
+            return scan
         }
-        // Quarantine files are written in table order, whatever order the scans finished in, so
-        // that a run's outputs are the same every time. Quarantined rows are held until then:
-        // memory in proportion to the unreadable rows, not to the input.
+        var byTable = [TableScan?](repeating: nil, count: tables.count)
+        for (table, scan) in zip(order, scans) { byTable[table.index] = scan }
+        let scanned = byTable.map { $0! }
+        try writeQuarantine(scanned, tables: tables)
+        return scanned.map(\.stats)
+    }
+
+    /// What the scan of one table leaves: its accounting and the rows it quarantined.
+    struct TableScan {
+        var stats: InputStats
+        var quarantined: [QuarantinedRow]
+        /// Seconds the scan took.
+        var seconds: Double
+    }
+
+    /// Whether a table's members carry the ID numbers registry rows are routed by (the system's).
+    static func suppliesIDs(_ table: Table) -> Bool {
+        (table.kind == .households || table.kind == .members) && table.source == SourceID.system.rawValue
+    }
+
+    /// The order tables are scanned in: the largest source other than the system first (it is
+    /// the long pole), then the system's tables, the other sources, and last the registries and
+    /// villages, which wait for the system's member IDs.
+    private func scanOrder(_ tables: [Table]) -> [Table] {
+        let keyed = tables.filter { $0.kind == .registry || $0.kind == .villages }
+        let idTables = tables.filter(Self.suppliesIDs)
+        let others = tables.filter { ($0.kind == .households || $0.kind == .members) && !Self.suppliesIDs($0) }
+        let bySize = others.sorted { size($0) > size($1) }
+        return Array(bySize.prefix(1)) + idTables + Array(bySize.dropFirst()) + keyed.sorted { size($0) > size($1) }
+    }
+
+    /// Scans one table into its partition files.
+    private func scan(_ table: Table, owners: [String: Int]?, idMap: SystemIDMap) throws -> TableScan {
+        let started = Date()
+        var rows: [QuarantinedRow] = []
+        let stats: InputStats
+        switch table.kind {
+        case .households, .members:
+            if Self.suppliesIDs(table) {
+                stats = try idMap.supply { ids in try scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &ids) }
+            } else {
+                var none: [UInt64: UInt16]?
+                stats = try scanHouseholdTable(table, owners: owners, quarantine: { rows.append($0) }, ids: &none)
+            }
+        case .registry, .villages:
+            stats = try scanKeyedTable(table, idMap: idMap.merged, owners: owners, quarantine: { rows.append($0) })
+        }
+        return TableScan(stats: stats, quarantined: rows, seconds: Date().timeIntervalSince(started))
+    }
+
+    private func report(_ scan: TableScan, started: Date) {
+        let s = scan.stats
+        let took = String(format: "%.1f", scan.seconds)
+        let at = String(format: "%.1f", Date().timeIntervalSince(started))
+        progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined in \(took) s (done at \(at) s)"
+            + (s.fatal.map { " — stopped: \($0)" } ?? ""))
+    }
+
+    /// Quarantine files are written in table order, whatever order the scans finished in, so
+    /// that a run's outputs are the same every time. Quarantined rows are held until then:
+    /// memory in proportion to the unreadable rows, not to the input.
+    private func writeQuarantine(_ scans: [TableScan], tables: [Table]) throws {
         var writers: [String: QuarantineWriter] = [:]
-        for table in tables where !quarantined[table.index].isEmpty {
+        for table in tables where !scans[table.index].quarantined.isEmpty {
             let writer = writers[table.source] ?? QuarantineWriter(directory: quarantineFolder, source: table.source)
             writers[table.source] = writer
-            for row in quarantined[table.index] { try writer.append(row) }
+            for row in scans[table.index].quarantined { try writer.append(row) }
         }
         for w in writers.values { try w.close() }
-        return stats.map { $0! }
     }
 
     private func size(_ table: Table) -> Int {
