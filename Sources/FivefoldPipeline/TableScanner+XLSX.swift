@@ -93,59 +93,60 @@ extension TableScanner {
         _ table: TableConfig, path: String, stats: inout InputStats, rowLimit: Int? = nil,
         quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
     ) throws {
-        var columns: [(FieldID, Int)] = []
-        var codes: [UInt8] = []
+        var columns = ColumnMap([], memberSeparators: table.memberSeparators)
         var headerNames: [String] = []
-        var filled: [Bool] = []
-        var memberNames: Int?
         var sheetName = ""
         var s = stats
         let fatal = try Self.readXLSX(table, path: path, header: { header in
-            columns = try Self.columnIndexes(table, header: header.names)
-            codes = columns.map { FieldCodes.codes[$0.0]! }
+            columns = try ColumnMap(table, header: header.names)
             headerNames = header.names
-            filled = [Bool](repeating: false, count: columns.count)
-            memberNames = columns.firstIndex { $0.0 == .memberNames }
             sheetName = header.sheet
             s.skipped = header.skipped
         }, row: { row in
             if let rowLimit, s.read >= rowLimit { return false }
             s.read += 1
-            let location = SourceLocation(file: table.file, line: row.number)
-            let raw = row.cells.map(\.displayText).joined(separator: ",")
-            func refuse(_ reason: String) {
-                quarantine(QuarantinedRow(location: location, reason: reason, raw: raw))
-                s.quarantined += 1
-            }
-            if row.cells.count > headerNames.count {
-                refuse("expected \(headerNames.count) fields, found \(row.cells.count)")
-                return true
-            }
-            var fields: [(FieldID, String)] = []
-            for (field, column) in columns {
-                switch Self.cellText(row[column], field: field, header: headerNames[column]) {
-                case .success(let text): fields.append((field, text))
-                case .failure(let problem):
-                    refuse(problem.reason)
-                    return true
-                }
-            }
-            for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
-            if let m = memberNames { fields[m].1 = Self.joinedNames(fields[m].1, separators: table.memberSeparators) }
-            if let reason = try accept(RawRecord(location: location, fields: fields, members: [], codes: codes)) {
-                refuse(reason)
-            } else {
-                s.accepted += 1
-            }
+            try Self.scanXLSXRow(row, table: table, columns: &columns, headerNames: headerNames, stats: &s, quarantine: quarantine, accept: accept)
             return true
         })
         s.encoding = "xlsx, sheet \(sheetName)"
         s.fatal = fatal
         if s.read > s.quarantined {
-            for (i, column) in columns.enumerated() where !filled[i] {
-                s.warnings.append("\(table.file): column \(headerNames[column.1]) (\(column.0.rawValue)) is blank in every row")
-            }
+            s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
         }
         stats = s
+    }
+
+    /// Maps one sheet row and hands it to `accept`, or quarantines it when it has more cells
+    /// than the header or a mapped cell cannot be read (`cellText`).
+    private static func scanXLSXRow(
+        _ row: XLSXRow, table: TableConfig, columns: inout ColumnMap, headerNames: [String], stats: inout InputStats,
+        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+    ) throws {
+        let location = SourceLocation(file: table.file, line: row.number)
+        let raw = row.cells.map(\.displayText).joined(separator: ",")
+        switch xlsxFields(row, columns: columns.columns, headerNames: headerNames) {
+        case .failure(let problem):
+            quarantine(QuarantinedRow(location: location, reason: problem.reason, raw: raw))
+            stats.quarantined += 1
+        case .success(var fields):
+            columns.finish(&fields)
+            let record = RawRecord(location: location, fields: fields, members: [], codes: columns.codes)
+            try route(record, raw: { raw }, stats: &stats, quarantine: quarantine, accept: accept)
+        }
+    }
+
+    /// The text of a sheet row's mapped cells, or why the row must be quarantined.
+    static func xlsxFields(_ row: XLSXRow, columns: [(FieldID, Int)], headerNames: [String]) -> Result<[(FieldID, String)], RowProblem> {
+        if row.cells.count > headerNames.count {
+            return .failure(RowProblem(reason: "expected \(headerNames.count) fields, found \(row.cells.count)"))
+        }
+        var fields: [(FieldID, String)] = []
+        for (field, column) in columns {
+            switch cellText(row[column], field: field, header: headerNames[column]) {
+            case .success(let text): fields.append((field, text))
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        return .success(fields)
     }
 }

@@ -62,31 +62,37 @@ extension TableScanner {
         }
     }
 
-    func scanXML(
-        _ table: TableConfig, path: String, encoding: TextEncoding, stats: inout InputStats,
-        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
-    ) throws {
-        let paths = XMLPaths(recordPath: table.recordPath ?? "", memberPath: table.memberPath)
-        let reader: XMLRecordReader
-        do {
-            reader = try XMLRecordReader(path: path, displayName: table.file, paths: paths, encoding: encoding)
-        } catch {
-            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+    /// One level of an XML table (its records, or their members): how the mapped fields are
+    /// read from the reader's slots, and which of them have occurred.
+    struct XMLLevel {
+        let slots: (names: [String], candidates: [[Int]])
+        /// Each mapped field's spill code (`FieldCodes`), in mapping order.
+        let codes: [UInt8]
+        /// The position of the 家庭成员 field among the mapped fields, whose names are joined with 、.
+        let memberNames: Int?
+        let memberSeparators: String
+        var presence: Presence
+
+        init(_ fields: [(field: FieldID, headers: [String])], joiningNamesWith memberSeparators: String?) {
+            slots = TableScanner.slots(fields)
+            codes = fields.map { FieldCodes.codes[$0.field]! }
+            memberNames = memberSeparators == nil ? nil : fields.firstIndex { $0.field == .memberNames }
+            self.memberSeparators = memberSeparators ?? ""
+            presence = Presence(count: fields.count)
         }
-        stats.encoding = table.encoding
-        let fieldCodes = table.fields.map { FieldCodes.codes[$0.field]! }
-        let memberCodes = table.memberFields.map { FieldCodes.codes[$0.field]! }
-        let recordSlots = Self.slots(table.fields), memberSlots = Self.slots(table.memberFields)
-        let memberNames = table.fields.firstIndex { $0.field == .memberNames }
-        func mapped(_ values: [String?], _ candidates: [[Int]], _ codes: [UInt8], names: Int? = nil) -> (fields: [(FieldID, String)], codes: [UInt8]) {
+
+        /// Notes what an element's `values` (by slot) and `others` (unwanted names) hold, and
+        /// returns its mapped fields that are present, each from its first candidate, with codes.
+        mutating func read(_ values: [String?], others: [String: String]) -> (fields: [(FieldID, String)], codes: [UInt8]) {
+            presence.note(values, slots.candidates, slotNames: slots.names, others: others)
             var fields: [(FieldID, String)] = []
             var present: [UInt8] = []
-            fields.reserveCapacity(candidates.count)
-            present.reserveCapacity(candidates.count)
-            for (i, slots) in candidates.enumerated() {
-                for s in slots {
+            fields.reserveCapacity(slots.candidates.count)
+            present.reserveCapacity(slots.candidates.count)
+            for (i, candidates) in slots.candidates.enumerated() {
+                for s in candidates {
                     guard var raw = values[s] else { continue }
-                    if i == names { raw = Self.joinedNames(raw, separators: table.memberSeparators) }
+                    if i == memberNames { raw = TableScanner.joinedNames(raw, separators: memberSeparators) }
                     fields.append((FieldCodes.all[Int(codes[i])], raw))
                     present.append(codes[i])
                     break
@@ -94,33 +100,44 @@ extension TableScanner {
             }
             return (fields, present)
         }
-        var recordPresence = Presence(count: table.fields.count)
-        var memberPresence = Presence(count: table.memberFields.count)
+    }
+
+    func scanXML(
+        _ table: TableConfig, path: String, encoding: TextEncoding, stats: inout InputStats,
+        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+    ) throws {
+        let reader = try Self.openXML(table, path: path, encoding: encoding)
+        stats.encoding = table.encoding
+        var records = XMLLevel(table.fields, joiningNamesWith: table.memberSeparators)
+        var members = XMLLevel(table.memberFields, joiningNamesWith: nil)
         var memberCount = 0
-        let result = try reader.read(slotNames: XMLSlotNames(record: recordSlots.names, member: memberSlots.names)) { element in
+        let result = try reader.read(slotNames: XMLSlotNames(record: records.slots.names, member: members.slots.names)) { element in
             stats.read += 1
-            recordPresence.note(element.slots, recordSlots.candidates, slotNames: recordSlots.names, others: element.values)
-            let (fields, codes) = mapped(element.slots, recordSlots.candidates, fieldCodes, names: memberNames)
-            let members = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8]) in
+            let (fields, codes) = records.read(element.slots, others: element.values)
+            let elementMembers = element.members.map { m -> (location: SourceLocation, fields: [(FieldID, String)], codes: [UInt8]) in
                 memberCount += 1
-                memberPresence.note(m.slots, memberSlots.candidates, slotNames: memberSlots.names, others: m.values)
-                let (mf, mc) = mapped(m.slots, memberSlots.candidates, memberCodes)
+                let (mf, mc) = members.read(m.slots, others: m.values)
                 return (m.location, mf, mc)
             }
-            let record = RawRecord(location: element.location, fields: fields, members: members, codes: codes)
-            if let reason = try accept(record) {
-                quarantine(QuarantinedRow(location: element.location, reason: reason, raw: Self.describe(element, recordSlots.names)))
-                stats.quarantined += 1
-            } else {
-                stats.accepted += 1
-            }
+            let record = RawRecord(location: element.location, fields: fields, members: elementMembers, codes: codes)
+            try Self.route(record, raw: { Self.describe(element, records.slots.names) }, stats: &stats, quarantine: quarantine, accept: accept)
         }
         stats.fatal = result.fatal.map { "\($0)" }
         if result.records == 0 {
             if result.fatal == nil { try Self.checkRecordPath(table, path: path, encoding: encoding) }
             return
         }
-        try Self.judge(table, records: recordPresence, members: memberPresence, memberCount: memberCount, recordCount: result.records, stats: &stats)
+        try Self.judge(table, records: records.presence, members: members.presence, memberCount: memberCount, recordCount: result.records, stats: &stats)
+    }
+
+    /// Opens an XML table at its record and member paths; an error opening it is a `PipelineError`.
+    private static func openXML(_ table: TableConfig, path: String, encoding: TextEncoding) throws -> XMLRecordReader {
+        let paths = XMLPaths(recordPath: table.recordPath ?? "", memberPath: table.memberPath)
+        do {
+            return try XMLRecordReader(path: path, displayName: table.file, paths: paths, encoding: encoding)
+        } catch {
+            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+        }
     }
 
     /// After the scan: a mapped field that no record had is an error (unless optional), and so is a

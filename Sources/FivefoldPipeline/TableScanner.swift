@@ -28,13 +28,8 @@ struct TableScanner {
         _ table: TableConfig, sourceName: String, quarantine: (QuarantinedRow) -> Void,
         accept: (RawRecord) throws -> String?
     ) throws -> InputStats {
-        let path = resolve(table.file, against: inputFolder)
+        let path = try existingPath(of: table, sourceName: sourceName)
         var stats = InputStats(source: sourceName, file: table.file)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw PipelineError(
-                file: path, keyPath: "",
-                message: "input file not found (source \(sourceName)); check --input or the pipeline's file: \(table.file)")
-        }
         let encoding = TextEncoding(pipelineName: table.encoding) ?? .auto
         switch table.format {
         case .csv:
@@ -45,6 +40,69 @@ struct TableScanner {
             try scanXLSX(table, path: path, stats: &stats, quarantine: quarantine, accept: accept)
         }
         return stats
+    }
+
+    /// The table's file under the input folder; a `PipelineError` when there is none.
+    private func existingPath(of table: TableConfig, sourceName: String) throws -> String {
+        let path = resolve(table.file, against: inputFolder)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError(
+                file: path, keyPath: "",
+                message: "input file not found (source \(sourceName)); check --input or the pipeline's file: \(table.file)")
+        }
+        return path
+    }
+
+    /// Hands `record` to `accept` and counts the outcome: accepted, or quarantined at the
+    /// record's location with `raw()` (worked out only then) as its text.
+    static func route(
+        _ record: RawRecord, raw: () -> String, stats: inout InputStats,
+        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+    ) throws {
+        if let reason = try accept(record) {
+            quarantine(QuarantinedRow(location: record.location, reason: reason, raw: raw()))
+            stats.quarantined += 1
+        } else {
+            stats.accepted += 1
+        }
+    }
+
+    /// The mapped columns of a CSV or XLSX table, and which of them have had text so far.
+    struct ColumnMap {
+        /// Each mapped field and its column, in mapping order.
+        let columns: [(FieldID, Int)]
+        /// Each field's spill code (`FieldCodes`), parallel to `columns`.
+        let codes: [UInt8]
+        /// The position of the 家庭成员 field in `columns`, whose names are joined with 、.
+        let memberNames: Int?
+        let memberSeparators: String
+        private(set) var filled: [Bool]
+
+        init(_ columns: [(FieldID, Int)], memberSeparators: String) {
+            self.columns = columns
+            codes = columns.map { FieldCodes.codes[$0.0]! }
+            memberNames = columns.firstIndex { $0.0 == .memberNames }
+            self.memberSeparators = memberSeparators
+            filled = [Bool](repeating: false, count: columns.count)
+        }
+
+        /// The columns of `table`'s mapped fields in `header` (see `columnIndexes`).
+        init(_ table: TableConfig, header: [String]) throws {
+            self.init(try TableScanner.columnIndexes(table, header: header), memberSeparators: table.memberSeparators)
+        }
+
+        /// Notes which of a row's `fields` (one per column) have text, then joins its names.
+        mutating func finish(_ fields: inout [(FieldID, String)]) {
+            for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
+            if let m = memberNames { fields[m].1 = TableScanner.joinedNames(fields[m].1, separators: memberSeparators) }
+        }
+
+        /// A warning for each column that was blank in every row.
+        func blankColumnWarnings(file: String, header: [String]) -> [String] {
+            columns.indices.filter { !filled[$0] }.map { i in
+                "\(file): column \(header[columns[i].1]) (\(columns[i].0.rawValue)) is blank in every row"
+            }
+        }
     }
 
     /// The CSV dialect of a table: delimiter, quote, encoding, header row and ragged rows.
@@ -59,41 +117,38 @@ struct TableScanner {
         _ table: TableConfig, path: String, encoding: TextEncoding, stats: inout InputStats,
         quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
     ) throws {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, displayName: table.file, format: Self.csvFormat(table))
-        } catch {
-            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
-        }
+        let reader = try Self.openCSV(table, path: path)
         stats.encoding = reader.encoding.rawValue
         stats.skipped = reader.skippedRows
-        let columns = try Self.columnIndexes(table, header: reader.header)
-        let codes = columns.map { FieldCodes.codes[$0.0]! }
-        let memberNames = columns.firstIndex { $0.0 == .memberNames }
-        var filled = [Bool](repeating: false, count: columns.count)
-        var accepted = 0
+        var columns = try ColumnMap(table, header: reader.header)
+        var mappedRows = 0
         let counts = try reader.read({ row in
-            var fields = columns.map { ($0.0, row.string(at: $0.1)) }
-            for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
-            if let m = memberNames { fields[m].1 = Self.joinedNames(fields[m].1, separators: table.memberSeparators) }
-            let record = RawRecord(location: row.location, fields: fields, members: [], codes: codes)
-            if let reason = try accept(record) {
-                quarantine(QuarantinedRow(location: row.location, reason: reason, raw: Self.rawText(row)))
-                stats.quarantined += 1
-            } else {
-                stats.accepted += 1
-            }
-            accepted += 1
+            try Self.route(Self.record(row, &columns), raw: { Self.rawText(row) }, stats: &stats, quarantine: quarantine, accept: accept)
+            mappedRows += 1
         }, quarantine: { row in
             quarantine(row)
             stats.quarantined += 1
         })
         stats.read = counts.read
-        if accepted > 0 {
-            for (i, column) in columns.enumerated() where !filled[i] {
-                stats.warnings.append("\(table.file): column \(reader.header[column.1]) (\(column.0.rawValue)) is blank in every row")
-            }
+        if mappedRows > 0 {
+            stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
         }
+    }
+
+    /// Opens a CSV table and reads its header; an error opening it is a `PipelineError`.
+    private static func openCSV(_ table: TableConfig, path: String) throws -> CSVReader {
+        do {
+            return try CSVReader(path: path, displayName: table.file, format: csvFormat(table))
+        } catch {
+            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+        }
+    }
+
+    /// A CSV row's mapped fields as a record.
+    private static func record(_ row: CSVRow, _ columns: inout ColumnMap) -> RawRecord {
+        var fields = columns.columns.map { ($0.0, row.string(at: $0.1)) }
+        columns.finish(&fields)
+        return RawRecord(location: row.location, fields: fields, members: [], codes: columns.codes)
     }
 
     /// The 家庭成员 text with its names separated by 、 whatever `separators` the table uses
