@@ -56,7 +56,7 @@ struct CaseEvaluator {
     /// Compares the sources (`unify.*`) and plans the corrections the evidence settles: field
     /// values, then member rows.
     func compareSources(_ cases: [HouseholdCase], unify: UnifyRules, context: RuleContext) -> (findings: [Finding], corrections: [Correction]) {
-        var sink = FindingSink(config: config)
+        var sink = FindingSink(settings: context.settings)
         var disagreements: [Disagreement] = []
         var rowCandidates: [[RowCandidate]] = []
         for c in cases {
@@ -81,11 +81,11 @@ struct CaseEvaluator {
         _ receivedCases: [HouseholdCase], corrections: [Correction], findings: inout [Finding], context: RuleContext
     ) -> [HouseholdCase] {
         var cases = receivedCases
-        let received = Self.integrityFindings(cases, config: config, context: context)
+        let received = Self.integrityFindings(cases, context: context)
         CorrectionApplier.apply(corrections, to: &cases)
         Self.reconcileMemberNames(&findings, cases: cases, corrections: corrections, policy: config.resolution.policy(for: .memberNames))
         let changed = Set(corrections.map(\.householdID))
-        let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, config: config, context: context)
+        let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, context: context)
         findings += received.filter { !changed.contains($0.householdID) }
         findings += Self.reconcile(received: received.filter { changed.contains($0.householdID) }, remaining: remaining)
         return cases
@@ -94,7 +94,7 @@ struct CaseEvaluator {
     /// The rules that judge a household's status, on the corrected system data: categories,
     /// registries, exit standards, and 四看法 (also on unregistered interview households).
     func judgeStatus(_ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext) -> [Finding] {
-        var judged = FindingSink(config: config)
+        var judged = FindingSink(settings: context.settings)
         let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)
@@ -148,8 +148,8 @@ struct CaseEvaluator {
     }
 
     /// The single-record integrity rules (values, ID numbers, household, members).
-    static func integrityFindings(_ cases: [HouseholdCase], config: PipelineConfig, context: RuleContext) -> [Finding] {
-        var sink = FindingSink(config: config)
+    static func integrityFindings(_ cases: [HouseholdCase], context: RuleContext) -> [Finding] {
+        var sink = FindingSink(settings: context.settings)
         let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), MemberRules()]
         for c in cases {
             for rule in rules { rule.check(c, context: context, sink: &sink) }
