@@ -5,7 +5,7 @@ public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable
     public let rawValue: String
     /// Precomputed once: these ids key the dictionaries of every record, and hashing the
     /// string on every lookup was a measurable share of a run.
-    private let hash: UInt64
+    @usableFromInline let hash: UInt64
 
     public init(rawValue: String) {
         self.rawValue = rawValue
@@ -13,8 +13,8 @@ public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable
     }
     public init(_ rawValue: String) { self.init(rawValue: rawValue) }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
-    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    public static func == (a: FieldID, b: FieldID) -> Bool { a.hash == b.hash && a.rawValue == b.rawValue }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    @inlinable public static func == (a: FieldID, b: FieldID) -> Bool { a.hash == b.hash && a.rawValue == b.rawValue }
     public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()

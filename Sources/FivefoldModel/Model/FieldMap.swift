@@ -7,8 +7,10 @@
 public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: FieldID, value: FieldValue)
 
-    private var keys_: [FieldID] = []
-    private var values_: [FieldValue] = []
+    // Inlinable (with the subscript): record reads are the hottest calls of the rules, and they
+    // cross a module boundary (FivefoldCheck reads FivefoldModel's records).
+    @usableFromInline var keys_: [FieldID] = []
+    @usableFromInline var values_: [FieldValue] = []
 
     public init() {}
 
@@ -39,6 +41,7 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     public var keys: [FieldID] { keys_ }
     public var values: [FieldValue] { values_ }
 
+    @inlinable
     public subscript(_ key: FieldID) -> FieldValue? {
         get {
             for i in keys_.indices where keys_[i] == key { return values_[i] }
@@ -59,7 +62,7 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
 
     /// The fields whose value has a problem (could not be normalised), in key order. Looks at
     /// each value in place: iterating the map would copy every field to find the few bad ones.
-    public func problems(excluding excluded: FieldID? = nil) -> [Element] {
+    @inlinable public func problems(excluding excluded: FieldID? = nil) -> [Element] {
         var result: [Element] = []
         for i in values_.indices where values_[i].problem != nil && keys_[i] != excluded {
             result.append((keys_[i], values_[i]))

@@ -6,10 +6,10 @@
 
 /// A member as one source records it.
 public struct MemberRecord: Sendable {
-    private final class Box: @unchecked Sendable {
-        var source: SourceID
-        var location: SourceLocation
-        var fields: FieldMap
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var source: SourceID
+        @usableFromInline var location: SourceLocation
+        @usableFromInline var fields: FieldMap
 
         init(source: SourceID, location: SourceLocation, fields: FieldMap) {
             self.source = source
@@ -18,13 +18,13 @@ public struct MemberRecord: Sendable {
         }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
     public init(source: SourceID, location: SourceLocation, fields: FieldMap = [:]) {
         box = Box(source: source, location: location, fields: fields)
     }
 
-    private mutating func unique() {
+    @usableFromInline mutating func unique() {
         if !isKnownUniquelyReferenced(&box) { box = Box(source: box.source, location: box.location, fields: box.fields) }
     }
 
@@ -38,7 +38,7 @@ public struct MemberRecord: Sendable {
         set { unique(); box.location = newValue }
     }
 
-    public var fields: FieldMap {
+    @inlinable public var fields: FieldMap {
         _read { yield box.fields }
         _modify {
             unique()
@@ -47,7 +47,7 @@ public struct MemberRecord: Sendable {
     }
 
     /// The normalised value of a field, nil when blank or invalid.
-    public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
+    @inlinable public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
 
     /// The member's key for findings: the ID number when present, else the name.
     public var memberKey: String {
@@ -57,12 +57,12 @@ public struct MemberRecord: Sendable {
 
 /// A household as one source records it, with the members that source lists.
 public struct HouseholdRecord: Sendable {
-    private final class Box: @unchecked Sendable {
-        var source: SourceID
-        var location: SourceLocation
-        var fields: FieldMap
-        var members: [MemberRecord]
-        var isMemberOnly = false
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var source: SourceID
+        @usableFromInline var location: SourceLocation
+        @usableFromInline var fields: FieldMap
+        @usableFromInline var members: [MemberRecord]
+        @usableFromInline var isMemberOnly = false
 
         init(source: SourceID, location: SourceLocation, fields: FieldMap, members: [MemberRecord], isMemberOnly: Bool = false) {
             self.source = source
@@ -73,7 +73,7 @@ public struct HouseholdRecord: Sendable {
         }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
     public init(
         source: SourceID, location: SourceLocation, fields: FieldMap = [:],
@@ -82,7 +82,7 @@ public struct HouseholdRecord: Sendable {
         box = Box(source: source, location: location, fields: fields, members: members)
     }
 
-    private mutating func unique() {
+    @usableFromInline mutating func unique() {
         if !isKnownUniquelyReferenced(&box) {
             box = Box(source: box.source, location: box.location, fields: box.fields, members: box.members, isMemberOnly: box.isMemberOnly)
         }
@@ -98,7 +98,7 @@ public struct HouseholdRecord: Sendable {
         set { unique(); box.location = newValue }
     }
 
-    public var fields: FieldMap {
+    @inlinable public var fields: FieldMap {
         _read { yield box.fields }
         _modify {
             unique()
@@ -106,7 +106,7 @@ public struct HouseholdRecord: Sendable {
         }
     }
 
-    public var members: [MemberRecord] {
+    @inlinable public var members: [MemberRecord] {
         _read { yield box.members }
         _modify {
             unique()
@@ -115,13 +115,13 @@ public struct HouseholdRecord: Sendable {
     }
 
     /// True when only member rows named this household (its household row is absent).
-    public var isMemberOnly: Bool {
+    @inlinable public var isMemberOnly: Bool {
         get { box.isMemberOnly }
         set { unique(); box.isMemberOnly = newValue }
     }
 
     /// The normalised value of a field, nil when blank or invalid.
-    public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
+    @inlinable public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
 
     /// The household id (户编号) as normalised; empty when absent.
     public var householdID: String { self[.householdID] ?? "" }
