@@ -13,9 +13,7 @@ public enum FindingsWriter {
     public static let outputHeader = header + ["status"]
 
     /// A finding as a row of `findings.csv`.
-    public static func row(_ f: Finding) -> [String] {
-        [f.id, f.rule, f.severity.rawValue, f.regionCode, f.householdID, f.memberID, f.field, f.valuesText, f.action.rawValue, f.message]
-    }
+    public static func row(_ f: Finding) -> [String] { FindingRow(f).fields }
 
     /// The order rows are written in (region, household, rule, member, field, id): stable across
     /// runs, partitions and shard merges.
