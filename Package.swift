@@ -19,9 +19,6 @@ import PackageDescription
 // exclusivity checks cost ~5 % CPU on a province run); no unsafe flag is declared here, so the
 // library products can be used as a versioned dependency.
 
-// Swift 6 language mode (strict concurrency checking) for every target where it compiles cleanly.
-let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
-
 let package = Package(
     name: "Fivefold",
     platforms: [.macOS(.v13)],
@@ -55,35 +52,34 @@ let package = Package(
         // An atomic exchange of two folders (renameat2), for OutputFolder.
         .systemLibrary(name: "CFileSystem"),
 
-        .target(name: "FivefoldModel", swiftSettings: swift6),
+        .target(name: "FivefoldModel"),
         .target(
             name: "FivefoldIO",
             dependencies: [
                 "FivefoldModel", "CLibXML2", "CFivefoldZlib", "CFileSystem",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ], swiftSettings: swift6),
-        .target(name: "FivefoldCheck", dependencies: ["FivefoldModel"], swiftSettings: swift6),
+            ]),
+        .target(name: "FivefoldCheck", dependencies: ["FivefoldModel"]),
         .target(
             name: "FivefoldLedger",
-            dependencies: ["FivefoldModel", "FivefoldIO", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6),
+            dependencies: ["FivefoldModel", "FivefoldIO", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FivefoldReport",
-            dependencies: ["FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger"], swiftSettings: swift6),
+            dependencies: ["FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger"]),
         .target(
             name: "FivefoldPipeline",
             dependencies: [
                 "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "FivefoldGenerate", dependencies: ["FivefoldModel", "FivefoldIO"], swiftSettings: swift6),
+        .target(name: "FivefoldGenerate", dependencies: ["FivefoldModel", "FivefoldIO"]),
         .executableTarget(
             name: "fivefold",
             dependencies: [
                 "FivefoldModel", "FivefoldIO", "FivefoldCheck", "FivefoldLedger", "FivefoldReport",
                 "FivefoldPipeline", "FivefoldGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swift6
+            ]
         ),
         // What both test targets share (the CSV reading helper).
         .target(name: "TestSupport", dependencies: ["FivefoldIO"], path: "Tests/TestSupport"),
@@ -105,7 +101,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
-    // FivefoldPipeline and the tests stay Swift 5: Parallel's thread pool takes non-Sendable
-    // closures (the partition workers and the assembly capture their owners).
-    swiftLanguageModes: [.v5]
+    // Swift 6 language mode (strict concurrency checking) for every target, the tests included.
+    swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ import FivefoldCheck
 /// Row changes (`member_row` corrections) drop the rows of removed and moved members and append
 /// one row per added member after the last input row, built from the member's settled cells
 /// (columns the evidence does not fill stay empty), in the input's dialect.
-public struct CorrectedDatasetWriter {
+public struct CorrectedDatasetWriter: Sendable {
     /// Household id → field → new value.
     let householdChanges: [String: [FieldID: String]]
     /// Household id + "\u{1f}" + member key → field → new value.

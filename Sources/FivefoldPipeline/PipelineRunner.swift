@@ -176,8 +176,7 @@ public struct PipelineRunner {
         progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(shard.count > 1 ? ", shard \(shard)" : ""))")
         let partitioner = Partitioner(
             config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
-            normalizer: normalizer, quarantineFolder: staging + "/quarantine")
-        partitioner.progress = progress
+            normalizer: normalizer, quarantineFolder: staging + "/quarantine", progress: progress)
         let stats = try partitioner.run()
         let scanned = Date()
         // The ledger is opened (and created) only once every input has been read and its mapping

@@ -8,7 +8,7 @@ import FivefoldModel
 /// Reads every table once through the run's scanner (same mapping, encodings and quarantine
 /// rules; rows the scanner quarantines are not profiled). Memory is bounded: a field keeps at most
 /// `maxDistinct` distinct values; further new values are only counted (`otherRows`).
-public struct ValueProfiler {
+public struct ValueProfiler: Sendable {
     public let config: PipelineConfig
     public let inputFolder: String
     public let normalizer: FieldNormalizer
@@ -71,13 +71,8 @@ public struct ValueProfiler {
             tables.append((source.id, source.households, .household))
             if let members = source.members { tables.append((source.id, members, .member)) }
         }
-        var results = [[Field]](repeating: [], count: tables.count)
-        let lock = NSLock()
-        try Parallel.forEach(Array(tables.indices), jobs: max(1, jobs)) { t in
-            let fields = try profile(tables[t].table, source: tables[t].source, level: tables[t].level)
-            lock.lock()
-            results[t] = fields
-            lock.unlock()
+        let results = try Parallel.map(tables, jobs: max(1, jobs)) { t in
+            try profile(t.table, source: t.source, level: t.level)
         }
         return results.flatMap { $0 }
     }

@@ -8,7 +8,7 @@ import FivefoldCheck
 /// One file per township, Chinese headers, UTF-8 with BOM, sorted by village then cadre, each
 /// source's value side by side, and blank 核实结果 / 核实人 / 核实日期 columns that come back signed.
 /// The `.xlsx` holds the same rows with the id columns typed as text (see `WorklistWriter+XLSX`).
-public struct WorklistWriter {
+public struct WorklistWriter: Sendable {
     public static let sourceColumns: [(SourceID, String)] = [
         (.system, "系统值"), (.archive, "档案值"), (.wall, "明白卡值"), (.interview, "走访值"), (.verification, "核查值"),
     ]

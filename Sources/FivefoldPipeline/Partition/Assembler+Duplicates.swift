@@ -81,8 +81,9 @@ extension Assembler {
             for (origin, key) in bucket { wanted[origin, default: []].insert(key.household) }
         }
         let origins = Array(wanted.keys)
+        let wantedHouseholds = wanted
         let found = try Parallel.map(origins, jobs: jobs) { origin in
-            try IdentityFiles.households(path: parts[origin.part].folder + "/idhouses-\(origin.partition).bin", wanted: wanted[origin]!)
+            try IdentityFiles.households(path: parts[origin.part].folder + "/idhouses-\(origin.partition).bin", wanted: wantedHouseholds[origin]!)
         }
         return Dictionary(uniqueKeysWithValues: zip(origins, found))
     }

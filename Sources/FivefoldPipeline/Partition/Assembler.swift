@@ -9,12 +9,12 @@ import FivefoldReport
 /// are made here: duplicates (from identity keys, one ID-hash bucket at a time) and village
 /// classes (from summed counters). Because the parts do not depend on how households were
 /// partitioned or sharded, a merge of N shards writes exactly what one whole run writes.
-struct Assembler {
+struct Assembler: Sendable {
     let config: PipelineConfig
     let inputFolder: String
     let asOf: CivilDate
     let normalizer: FieldNormalizer
-    var progress: (String) -> Void = { _ in }
+    var progress: @Sendable (String) -> Void = { _ in }
     /// Threads for the duplicate buckets and the corrected dataset.
     var jobs = 1
     /// The village register when the caller has read it already (else it is read here).
@@ -42,7 +42,7 @@ struct Assembler {
                   nightly: NightlyOutputs? = nil) throws -> RunSummary {
         let started = Date()
         func step(_ what: String) { progress(String(format: "assembling: %@ (%.1f s)", what, Date().timeIntervalSince(started))) }
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        @Sendable func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let parts = try partFolders.map { try PartFiles(folder: $0) }
         let context = RuleContext(config: config, asOf: asOf, registries: Registries())
         let worklist = WorklistWriter(maskIDs: config.output.maskIDs)

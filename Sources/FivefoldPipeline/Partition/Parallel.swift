@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs work items on at most `jobs` threads; the first error wins and stops new items.
 enum Parallel {
-    static func forEach<T>(_ items: [T], jobs: Int, _ body: @escaping (T) throws -> Void) throws {
+    static func forEach<T: Sendable>(_ items: [T], jobs: Int, _ body: @escaping @Sendable (T) throws -> Void) throws {
         if jobs <= 1 || items.count <= 1 {
             for item in items { try body(item) }
             return
@@ -32,7 +32,7 @@ enum Parallel {
     /// The results of `transform` on each item, in the items' order, computed on at most
     /// `jobs` threads; the first error wins. The results are gathered under a lock here, so
     /// callers keep none.
-    static func map<T, R>(_ items: [T], jobs: Int, _ transform: @escaping (T) throws -> R) throws -> [R] {
+    static func map<T: Sendable, R>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
         let results = Slots<R>(count: items.count)
         try forEach(Array(items.indices), jobs: jobs) { i in results[i] = try transform(items[i]) }
         return results.values
@@ -92,7 +92,7 @@ final class BackgroundTask: @unchecked Sendable {
     private let done = DispatchGroup()
     private let failure = FirstError()
 
-    init(_ body: @escaping () throws -> Void) {
+    init(_ body: @escaping @Sendable () throws -> Void) {
         done.enter()
         DispatchQueue.global().async { [done, failure] in
             defer { done.leave() }

@@ -9,7 +9,7 @@ import FivefoldIO
 ///
 /// Tables are scanned concurrently (`jobs` at a time): the XML sources are the slow ones, so
 /// they overlap with the CSV sources.
-final class Partitioner {
+final class Partitioner: Sendable {
     let config: PipelineConfig
     let inputFolder: String
     let workFolder: String
@@ -18,11 +18,12 @@ final class Partitioner {
     let jobs: Int
     let normalizer: FieldNormalizer
     let quarantineFolder: String
-    var progress: (String) -> Void = { _ in }
+    let progress: @Sendable (String) -> Void
 
     init(config: PipelineConfig, inputFolder: String, workFolder: String, partitions: Int, shard: Shard, jobs: Int,
-         normalizer: FieldNormalizer, quarantineFolder: String) {
+         normalizer: FieldNormalizer, quarantineFolder: String, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.config = config
+        self.progress = progress
         self.inputFolder = inputFolder
         self.workFolder = workFolder
         self.partitions = partitions
