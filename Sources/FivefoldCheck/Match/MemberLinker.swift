@@ -116,7 +116,7 @@ public struct MemberLinker {
     private func scoreCandidates(_ pending: [Int], of record: HouseholdRecord, source: SourceID, linkage: inout Linkage, taken: [Bool]) -> [Candidate] {
         let open = linkage.people.indices.filter { !taken[$0] && linkage.people[$0].records[source] == nil }
         // A source dated for itself (the interview's 走访日期) told its ages on that date.
-        let ownDate = UnifyRules.ownDate(of: record).flatMap { $0 == asOf ? nil : $0 }
+        let ownDate = MemberFacts.ownDate(of: record).flatMap { $0 == asOf ? nil : $0 }
         for p in open where linkage.profiles[p] == nil {
             linkage.profiles[p] = linkage.people[p].orderedRecords.map { Profile($0, asOf: asOf) }
         }

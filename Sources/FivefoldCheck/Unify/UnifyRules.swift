@@ -210,7 +210,7 @@ public struct UnifyRules {
                 return (s, text, date)
             }.first
             guard let (refSource, refText, birth) = reference else { continue }
-            let toldOn = Self.ownDate(of: c.records[source]) ?? context.asOf
+            let toldOn = MemberFacts.ownDate(of: c.records[source]) ?? context.asOf
             let actual = birth.age(at: toldOn)
             guard abs(actual - told) > 1 else { continue }
             let name = person.displayName
@@ -220,15 +220,6 @@ public struct UnifyRules {
                 values: [(refSource, refText), (source, record.fields[.age]?.raw ?? String(told))], action: .worklist,
                 message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(toldOn == context.asOf ? "" : "\(toldOn.iso)时")\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
         }
-    }
-
-    /// The date a source's household record carries for itself (走访日期, 核查日期), if any.
-    static func ownDate(of record: HouseholdRecord?) -> CivilDate? {
-        guard let record else { return nil }
-        for field in [FieldID.visitDate, .inspectionDate] {
-            if let text = record[field], let date = DateParser.parse(text) { return date }
-        }
-        return nil
     }
 
     /// Category-mapped fields (interview 住房安全 安全/不安全) against the corrected system value of
@@ -273,48 +264,4 @@ public struct UnifyRules {
             values: values, policy: policy,
             systemHasRecord: member.map { $0.system != nil } ?? (c.system.map { !$0.isMemberOnly } ?? false)))
     }
-}
-
-/// One source's value of a field, normalised and as read.
-public struct SourceValue: Sendable {
-    public var source: SourceID
-    /// The canonical value; for an invalid value a marker that agrees with nothing, so a
-    /// settled value can replace it (大纠错 of a typo) while the raw text is still shown.
-    public var normalized: String
-    public var raw: String
-    /// True when the source's value could not be normalised.
-    public var isInvalid: Bool
-    /// Who vouches for the value, for signed results (`核实人 张三 2021-01-05`).
-    public var attribution: String? = nil
-
-    public init(source: SourceID, normalized: String, raw: String, isInvalid: Bool = false) {
-        self.source = source
-        self.normalized = normalized
-        self.raw = raw
-        self.isInvalid = isInvalid
-    }
-
-    /// A comparable value, nil when the source left the field blank.
-    init?(source: SourceID, _ value: FieldValue) {
-        if let normalized = value.normalized {
-            self.init(source: source, normalized: normalized, raw: value.raw)
-        } else if value.isInvalid {
-            self.init(source: source, normalized: "\u{0}invalid:" + value.raw, raw: value.raw)
-        } else {
-            return nil
-        }
-    }
-}
-
-/// A field on which sources disagree, handed to the Resolve stage.
-public struct Disagreement: Sendable {
-    /// Index of its `unify.mismatch` finding in the sink.
-    public var findingIndex: Int
-    public var householdID: String
-    public var member: LinkedMember?
-    public var field: FieldID
-    public var values: [SourceValue]
-    public var policy: FieldPolicy
-    /// Whether the system holds the record this field belongs to (only then can it be corrected).
-    public var systemHasRecord: Bool
 }

@@ -46,4 +46,13 @@ public enum MemberFacts {
         if let text = member[.age], let age = Int(text) { return age }
         return nil
     }
+
+    /// The date a source's household record carries for itself (走访日期, 核查日期), if any.
+    package static func ownDate(of record: HouseholdRecord?) -> CivilDate? {
+        guard let record else { return nil }
+        for field in [FieldID.visitDate, .inspectionDate] {
+            if let text = record[field], let date = DateParser.parse(text) { return date }
+        }
+        return nil
+    }
 }
