@@ -112,7 +112,7 @@ extension Assembler {
             corrected: true, sink: &corrected)
         var receivedFindings = received.findings
         let corrections = Self.record(moves, policy: memberMoves.policy, in: &receivedFindings)
-        for i in receivedFindings.indices where receivedFindings[i].rule == "duplicate.person" {
+        for i in receivedFindings.indices where receivedFindings[i].rule == RuleID.duplicatePerson.rawValue {
             if let reason = refused[receivedFindings[i].memberID] { receivedFindings[i].message += "；未自动处理：\(reason)，请入户核实" }
         }
         var found = signed.annotated(CaseEvaluator.reconcile(received: receivedFindings, remaining: corrected.findings))
@@ -133,7 +133,7 @@ extension Assembler {
         for move in moves {
             let sources = IdentityBatch.ListedBy.decode(move.row.listedBy)
             guard !sources.isEmpty else { continue }
-            for i in findings.indices where findings[i].rule == "duplicate.person" && findings[i].householdID == move.row.householdID
+            for i in findings.indices where findings[i].rule == RuleID.duplicatePerson.rawValue && findings[i].householdID == move.row.householdID
                 && findings[i].memberID == move.row.receivedID
             {
                 findings[i].action = .worklist
@@ -149,11 +149,11 @@ extension Assembler {
         for move in moves {
             let r = move.row
             let others = move.households.filter { $0 != move.keptIn }
-            for i in findings.indices where findings[i].rule == "duplicate.person" && (findings[i].memberID == r.receivedID || findings[i].memberID == r.correctedID) {
+            for i in findings.indices where findings[i].rule == RuleID.duplicatePerson.rawValue && (findings[i].memberID == r.receivedID || findings[i].memberID == r.correctedID) {
                 let note = "；户籍登记在户\(move.keptIn)：仅保留在该户，已从户\(others.joined(separator: "、"))移除"
                 if !findings[i].message.hasSuffix(note) { findings[i].message += note }
             }
-            let finding = findings.first { $0.rule == "duplicate.person" && $0.householdID == r.householdID && $0.memberID == r.receivedID }
+            let finding = findings.first { $0.rule == RuleID.duplicatePerson.rawValue && $0.householdID == r.householdID && $0.memberID == r.receivedID }
             corrections.append(Correction(
                 findingID: finding?.id ?? "", householdID: r.householdID, memberID: MemberMoves.key(r), field: MemberRowPolicy.field,
                 oldValue: "present", newValue: "moved",

@@ -12,7 +12,7 @@ extension Assembler {
         guard !moved.isEmpty else { return }
         var left: [String: (row: IdentityRow, count: Int)] = [:]
         for r in moved { left[r.householdID, default: (r, 0)].count += 1 }
-        let rule = "household.size_mismatch"
+        let rule = RuleID.householdSizeMismatch.rawValue
         for household in left.keys.sorted() {
             let (r, count) = left[household]!
             guard let size = normalizer.normalize(r.size, kind: .integer).normalized.flatMap({ Int($0) }) else { continue }
