@@ -95,7 +95,9 @@ struct CaseEvaluator {
     /// registries, exit standards, and 四看法 (also on unregistered interview households).
     func judgeStatus(_ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext) -> [Finding] {
         var judged = FindingSink(settings: context.settings)
-        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
+        let statusRules: [CaseRule] = [
+            RegistryRules(), ExitRules(), ExitFourLooksRule(), FourLooksRule(), HouseholdTypeRule(), HouseholdMeasuresRule(),
+        ]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)
             for rule in statusRules { rule.check(c, context: context, sink: &judged) }
@@ -150,7 +152,7 @@ struct CaseEvaluator {
     /// The single-record integrity rules (values, ID numbers, household, members).
     static func integrityFindings(_ cases: [HouseholdCase], context: RuleContext) -> [Finding] {
         var sink = FindingSink(settings: context.settings)
-        let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), MemberRules()]
+        let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), HouseholdYearsRule(), MemberRules()]
         for c in cases {
             for rule in rules { rule.check(c, context: context, sink: &sink) }
         }

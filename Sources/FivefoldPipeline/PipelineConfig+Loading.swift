@@ -95,6 +95,23 @@ extension PipelineConfig {
         self.linkage = linkage
     }
 
+    /// `household.measures`: every category a need names must be one of `categories`, or the
+    /// need could never be met and the rule would flag every such household.
+    static func checkMeasureCategories(_ settings: RuleSettings, params: ConfigNode?) throws {
+        guard let params else { return }
+        let names: [String]
+        if case .lists(let lists)? = settings.parameters["categories"] { names = lists.map(\.name) }
+        else if case .lists(let lists)? = RuleRegistry.entry(.householdMeasures)?.parameter("categories")?.defaultValue { names = lists.map(\.name) }
+        else { return }
+        for key in ["housing_categories", "education_categories", "medical_categories", "support_categories"] {
+            let given = settings.parameters[key] ?? RuleRegistry.entry(.householdMeasures)?.parameter(key)?.defaultValue
+            guard case .list(let wanted)? = given, let node = try params.optional(key) ?? params.optional("categories") else { continue }
+            for name in wanted where !names.contains(name) {
+                throw node.error("\(key) names the measure category \"\(name)\", which categories does not define; expected one of: \(names.joined(separator: ", "))")
+            }
+        }
+    }
+
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
@@ -136,6 +153,7 @@ extension PipelineConfig {
                     settings.parameters[key] = try RuleParameter(node: p, kind: declared.kind)
                 }
             }
+            if entry.id == .householdMeasures { try Self.checkMeasureCategories(settings, params: value.optional("params")) }
             result[id] = settings
         }
         return result
@@ -372,6 +390,26 @@ extension RuleParameter {
             var table: [String: Double] = [:]
             for (key, value) in try node.entries() { table[key] = try value.double() }
             self = .table(table)
+        case .lists:
+            guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {危房改造: [危房改造, 危改]}") }
+            self = .lists(try node.entries().map { key, value in
+                let items = try value.stringList()
+                guard !items.isEmpty, !items.contains(where: \.isEmpty) else { throw value.error("expected a list of non-empty keywords, e.g. [危房改造, 危改]") }
+                return NamedList(key, items)
+            })
+        case .conditions:
+            let example = "e.g. {专业技能型: {needs: [skilled_labourer], forbids: [extreme_poverty_support]}}"
+            guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), \(example)") }
+            var table: [String: TypeConditions] = [:]
+            for (type, value) in try node.entries() {
+                guard case .mapping = value.node else { throw value.error("expected {needs: [facts], forbids: [facts], unless: [facts]}, \(example)") }
+                try value.requireKeys(in: ["needs", "forbids", "unless"])
+                func facts(_ key: String) throws -> [String] {
+                    try value.optional(key)?.list().map { try $0.oneOf(TypeConditions.factNames) } ?? []
+                }
+                table[type] = TypeConditions(needs: try facts("needs"), forbids: try facts("forbids"), unless: try facts("unless"))
+            }
+            self = .conditions(table)
         }
     }
 }

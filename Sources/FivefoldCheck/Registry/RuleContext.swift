@@ -42,6 +42,22 @@ public final class RuleContext: @unchecked Sendable {
     }
 }
 
+extension RuleContext {
+    /// A named-lists parameter (category → keywords), or its default in `RuleRegistry`.
+    public func lists(_ rule: RuleID, _ key: String) -> [NamedList] {
+        if case .lists(let l)? = settings.rule(rule).parameters[key] { return l }
+        guard case .lists(let l) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not named lists") }
+        return l
+    }
+
+    /// A conditions parameter (六型 type → conditions), or its default in `RuleRegistry`.
+    public func conditions(_ rule: RuleID, _ key: String) -> [String: TypeConditions] {
+        if case .conditions(let c)? = settings.rule(rule).parameters[key] { return c }
+        guard case .conditions(let c) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not conditions") }
+        return c
+    }
+}
+
 /// Collects findings, applying each rule's configured severity and dropping disabled rules.
 public struct FindingSink {
     public private(set) var findings: [Finding] = []

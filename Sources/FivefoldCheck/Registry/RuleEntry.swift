@@ -9,6 +9,8 @@ public struct RuleEntry: Sendable {
         case number = "a number"
         case list = "a list of texts"
         case table = "a table of year: number"
+        case lists = "a table of name: [texts]"
+        case conditions = "a table of type: {needs: [facts], forbids: [facts], unless: [facts]}"
     }
 
     /// A parameter a rule reads from `rules.<id>.params`, with the value it has when the pipeline
@@ -30,6 +32,14 @@ public struct RuleEntry: Sendable {
 
         public static func table(_ name: String, _ value: [String: Double]) -> Parameter {
             Parameter(name: name, kind: .table, defaultValue: .table(value), unit: "")
+        }
+
+        public static func lists(_ name: String, _ value: [NamedList]) -> Parameter {
+            Parameter(name: name, kind: .lists, defaultValue: .lists(value), unit: "")
+        }
+
+        public static func conditions(_ name: String, _ value: [String: TypeConditions]) -> Parameter {
+            Parameter(name: name, kind: .conditions, defaultValue: .conditions(value), unit: "")
         }
     }
 

@@ -52,6 +52,15 @@ extension RuleRegistry {
         case .list(let items): return "[" + items.joined(separator: ", ") + "]"
         case .table(let table):
             return "{" + table.keys.sorted().map { "\($0): \(formatNumber(table[$0]!))" }.joined(separator: ", ") + "}"
+        case .lists(let lists):
+            return "{" + lists.map { "\($0.name): [\($0.items.joined(separator: ", "))]" }.joined(separator: ", ") + "}"
+        case .conditions(let table):
+            return "{" + table.keys.sorted().map { name in
+                let c = table[name]!
+                let parts = [("needs", c.needs), ("forbids", c.forbids), ("unless", c.unless)].filter { !$0.1.isEmpty }
+                    .map { "\($0.0): [\($0.1.joined(separator: ", "))]" }
+                return "\(name): {\(parts.joined(separator: ", "))}"
+            }.joined(separator: ", ") + "}"
         }
     }
 

@@ -41,6 +41,23 @@ public enum RuleRegistry {
         RuleEntry(
             .householdNoCadre, .warning, title: "帮扶责任人缺失或有误",
             summary: "a registered household without 帮扶责任人, or whose cadre is a member (same name)"),
+        RuleEntry(
+            .householdYears, .warning, title: "识别年度或脱贫年度有误",
+            summary: "识别年度 after 脱贫年度; 已脱贫 without 脱贫年度, 未脱贫 with one; 返贫 without the 脱贫年度 it fell back from; a year after `as_of`'s year or before `min_year`",
+            parameters: [.number("min_year", 2014)]),
+        RuleEntry(
+            .householdType, .warning, title: "六型类别与家庭情况不符",
+            summary: "a registered household without 六型类别, or one its members contradict: each type's `needs` facts must hold and its `forbids` facts must not (unless one of its `unless` facts does); facts: able_to_work, labourer, two_labourers, skilled_labourer, migrant_worker, ill_or_disabled, extreme_poverty_support, subsistence_allowance",
+            parameters: [.conditions("types", TypeConditions.defaults)]),
+        RuleEntry(
+            .householdMeasures, .warning, title: "帮扶措施与需求不符",
+            summary: "a registered household with no 帮扶措施, or whose measures (mapped onto `categories` by keyword) miss its need: a C/D house without 危房改造/易地搬迁, a student without 教育资助, 因病 or a 患有大病 member without 医疗救助, 政策保障型 without 低保兜底; coverage per village in summary.json and report.html",
+            parameters: [
+                .lists("categories", MeasureCategories.defaults), .list("unsafe_grades", ["C", "D"]),
+                .list("housing_categories", ["危房改造", "易地搬迁"]), .list("education_categories", ["教育资助"]),
+                .list("medical_categories", ["医疗救助"]), .list("support_categories", ["低保兜底"]),
+                .list("support_types", ["政策保障型"]),
+            ]),
         RuleEntry(.duplicatePerson, .error, title: "一人多户", summary: "one ID number in several households (一人多户) or twice in one"),
         RuleEntry(.duplicateHousehold, .error, title: "一人多户主", summary: "one person head of several households"),
         RuleEntry(
@@ -77,6 +94,10 @@ public enum RuleRegistry {
         RuleEntry(
             .exitMedical, .error, title: "疑似错退：未参加医保",
             summary: "an exited household with a member uninsured in the system and 未参保 in the insurance registry"),
+        RuleEntry(
+            .exitFourLooks, .warning, title: "疑似错退：四看法显示仍贫困",
+            summary: "an exited (已脱贫) household whose 四看法 score reaches the poor cut-off (≥ 60) of `identify.four_looks`: a suspected 错退, counted in 错退率",
+            otherSettings: "the points and `poor_min` of `rules.identify.four_looks.params`"),
         RuleEntry(
             .identifyFourLooks, .warning, title: "四看法：疑似错评或漏评",
             summary: "四看法 score: a registered-poor household that looks well-off (≤ 10 points, income ≥ 2× the current line) is a suspected 错评; an unregistered interview household scoring ≥ 60 a suspected 漏评",

@@ -47,6 +47,12 @@ extension RuleID {
     public static let householdNoCadre = RuleID(rawValue: "household.no_cadre")
     /// One ID number in several households, or twice in one.
     public static let duplicatePerson = RuleID(rawValue: "duplicate.person")
+    /// 识别年度 / 脱贫年度 inconsistent with each other, the status, or the years possible.
+    public static let householdYears = RuleID(rawValue: "household.years")
+    /// A 六型 household type its members make implausible, or a registered household without one.
+    public static let householdType = RuleID(rawValue: "household.type")
+    /// 帮扶措施 that do not answer the household's need (housing, school, illness, 兜底), or none.
+    public static let householdMeasures = RuleID(rawValue: "household.measures")
     /// One person head of several households.
     public static let duplicateHousehold = RuleID(rawValue: "duplicate.household")
     /// One 户编号 on several records of one source.
@@ -73,6 +79,8 @@ extension RuleID {
     public static let exitEducation = RuleID(rawValue: "exit.education")
     /// An exited household with an uninsured member.
     public static let exitMedical = RuleID(rawValue: "exit.medical")
+    /// An exited household that looks poor by 四看法: a suspected 错退.
+    public static let exitFourLooks = RuleID(rawValue: "exit.four_looks")
     /// A 四看法 score that contradicts the registered status.
     public static let identifyFourLooks = RuleID(rawValue: "identify.four_looks")
     /// A recorded poor-village class that disagrees with incidence.

@@ -1,0 +1,32 @@
+import FivefoldModel
+
+/// The 帮扶措施 categories (`household.measures` `categories`): a measure item belongs to every
+/// category one of whose keywords it contains (`易地扶贫搬迁` → 易地搬迁), so the free-text
+/// measures that systems hold map onto the categories a need is checked against.
+public enum MeasureCategories {
+    /// The shipped table (our reading of the 六个到村到户 / 五个一批 measures, ASSUMPTION: a county
+    /// adds its own wording in the pipeline).
+    public static let defaults: [NamedList] = [
+        NamedList("产业扶持", ["产业", "种植", "养殖", "入股分红", "扶贫车间", "特色农业"]),
+        NamedList("就业帮扶", ["就业", "务工", "公益性岗位", "公益岗位", "技能培训", "劳务", "护林员"]),
+        NamedList("教育资助", ["教育", "助学", "雨露计划", "营养餐", "学费", "奖学金", "控辍保学"]),
+        NamedList("医疗救助", ["医疗", "医保", "健康扶贫", "大病", "慢病", "家庭医生", "先诊疗后付费"]),
+        NamedList("危房改造", ["危房改造", "危改", "住房改造", "住房保障"]),
+        NamedList("易地搬迁", ["搬迁"]),
+        NamedList("低保兜底", ["低保", "兜底", "特困供养", "五保", "临时救助", "社会救助"]),
+        NamedList("基础设施", ["基础设施", "通组路", "饮水", "道路", "电网", "水利", "人居环境"]),
+        NamedList("金融扶贫", ["小额信贷", "信贷", "贷款", "特惠贷"]),
+        NamedList("生态补偿", ["生态", "退耕还林"]),
+    ]
+
+    /// The categories of each item, in table order.
+    public static func categories(of items: [String], table: [NamedList]) -> [String] {
+        table.filter { category in items.contains { item in category.items.contains { item.contains($0) } } }.map(\.name)
+    }
+
+    /// The items of a normalised 帮扶措施 value (items joined by 、).
+    public static func items(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        return value.split(separator: "、").map(String.init).filter { !$0.isEmpty }
+    }
+}
