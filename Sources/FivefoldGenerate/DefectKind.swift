@@ -10,6 +10,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     case memberImplausible, householdCause, noCadre, duplicatePerson, duplicateHousehold, unifyMissing
     case unifyMismatch, registryDeceased, publicEmployee, vehicle, property, business
     case exitIncome, exitHousing, exitEducation, exitMedical, fourLooksWellOff, fourLooksUnregistered
+    case householdYears, exitFourLooks, householdType, householdMeasures
 
     /// The SPEC §4 rule id the defect must raise.
     public var rule: String {
@@ -38,6 +39,10 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .exitEducation: return "exit.education"
         case .exitMedical: return "exit.medical"
         case .fourLooksWellOff, .fourLooksUnregistered: return "identify.four_looks"
+        case .householdYears: return "household.years"
+        case .exitFourLooks: return "exit.four_looks"
+        case .householdType: return "household.type"
+        case .householdMeasures: return "household.measures"
         }
     }
 
@@ -58,6 +63,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .noCadre: return 2
         case .unifyMissing: return 6
         case .unifyMismatch: return 22
+        case .householdYears, .householdType, .householdMeasures: return 5
         default: return 1
         }
     }
@@ -85,6 +91,15 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .exitIncome, .exitHousing, .exitMedical: return HouseholdRequirements(status: "已脱贫")
         case .exitEducation: return HouseholdRequirements(status: "已脱贫", childAged: 6...15, childInSchool: true)
         case .fourLooksWellOff: return HouseholdRequirements(wellOff: true)
+        case .exitFourLooks: return HouseholdRequirements(status: "已脱贫")
+        case .householdYears:
+            return HouseholdRequirements(status: ["未脱贫", "已脱贫", "已脱贫", "已脱贫", "返贫"][variant])
+        case .householdMeasures:
+            switch variant {
+            case 0: return HouseholdRequirements(status: "未脱贫")
+            case 1: return HouseholdRequirements(childAged: 6...15, childInSchool: true)
+            default: return .none
+            }
         default: return .none
         }
     }

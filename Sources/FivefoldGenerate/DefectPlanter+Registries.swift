@@ -57,6 +57,10 @@ extension DefectPlanter {
         case .exitHousing:
             let grade = variant % 3 == 0 ? "D" : "C"
             s.modify([.system, .archive, .interview, .verification]) { $0.houseGrade = grade }
+            // The unsafe house is on the renovation programme (household.measures stays quiet).
+            s.modify([.system, .archive, .wall]) { h in
+                if !h.measures.contains("危房改造") && !h.measures.contains("易地扶贫搬迁") { h.measures = NamePools.sorted(h.measures + ["危房改造"]) }
+            }
             return record(&s, kind.rule, field: .houseGrade, source: .system, note: "exited with house grade \(grade), confirmed on inspection")
         case .exitEducation:
             guard let j = pickMember(h, variant, { m in

@@ -46,6 +46,10 @@ public struct DefectPlanter: Sendable {
             && HouseholdInvariants.fourLooksScore(s.system!) <= 10 && s.system!.income >= 2 * PovertyLineTable.current
             && record(&s, kind.rule, field: .status, source: .system, note: "registered poor, 四看法 score \(HouseholdInvariants.fourLooksScore(s.system!)), income \(s.system!.income): looks well-off (错评)")
         case .fourLooksUnregistered: applied = unregisteredPoor(variant, &s)
+        case .householdYears: applied = householdYears(variant, &s)
+        case .exitFourLooks: applied = exitFourLooks(variant, &s)
+        case .householdType: applied = householdType(variant, &s)
+        case .householdMeasures: applied = householdMeasures(variant, &s)
         }
         guard applied else { return false }
         s.plantedRule = kind.rule
@@ -63,7 +67,8 @@ public struct DefectPlanter: Sendable {
     static let checkedRules: Set<String> = [
         "id.checksum", "id.birth_mismatch", "id.sex_mismatch", "household.size_mismatch", "household.head",
         "member.implausible", "household.cause", "household.no_cadre", "exit.income", "exit.housing",
-        "exit.education", "exit.medical", "identify.four_looks",
+        "exit.education", "exit.medical", "identify.four_looks", "exit.four_looks", "household.years", "household.type",
+        "household.measures",
     ]
 
     // MARK: - Recording
@@ -272,7 +277,11 @@ public struct DefectPlanter: Sendable {
         if !h.members.contains(where: { $0.health.contains("残疾") }) { options.append("因残") }
         guard !options.isEmpty else { return false }
         let cause = options[variant % options.count]
-        s.modify([.system, .archive, .wall]) { $0.cause = cause }
+        s.modify([.system, .archive, .wall]) {
+            $0.cause = cause
+            // A household recorded 因病 is given 医疗救助 (household.measures stays quiet).
+            if cause == "因病", !$0.measures.contains("医疗救助") { $0.measures = NamePools.sorted($0.measures + ["医疗救助"]) }
+        }
         return record(&s, "household.cause", field: .cause, source: .system, note: "主要致贫原因 \(cause) contradicts the members, in every source")
     }
 

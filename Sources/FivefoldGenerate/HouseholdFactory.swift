@@ -136,17 +136,44 @@ public struct HouseholdFactory: Sendable {
             income = rng.int(in: 2600...7600)
             grade = rng.pick(["A", "B", "C", "D"], weights: [30, 45, 18, 7])
         }
+        if status == "已脱贫" {
+            // An exited household must not look poor on the four looks (exit.four_looks): enough
+            // grain and a safe house leave at most labour and school, 50 points.
+            let students = members.filter(\.isStudent).count
+            let score = (grade == "B" ? 10 : 0) + (grainPerCapita < 200 ? 25 : grainPerCapita < 400 ? 10 : 0)
+                + (labourers == 0 ? 25 : labourers == 1 ? 10 : 0) + (students >= 2 ? 25 : students == 1 ? 10 : 0)
+            if score >= 60 {
+                grade = "A"
+                grainPerCapita = rng.int(in: 200...450) * 2
+            }
+        }
         let cadre = village.cadres[rng.below(village.cadres.count)]
+        // 六型: plausible for the members (household.type). 政策保障型 for households that cannot
+        // lift themselves out (no full labourer, 特困供养, or fewer than two labourers / someone
+        // seriously ill or disabled with an allowance); else a development type the members fit.
+        let illOrDisabled = members.contains { $0.health.contains("患有大病") || $0.health.contains("残疾") }
+        let householdType: String
+        if labourers == 0 || attribute == "特困供养贫困户" || (attribute == "低保贫困户" && (labourers < 2 || illOrDisabled)) {
+            householdType = "政策保障型"
+        } else {
+            var types = ["农场主型", "商业贸易型", "合作发展型"]
+            var weights = [15, 10, 15]
+            if members.contains(where: { $0.migrantMonths > 0 }) { types.append("产业务工型"); weights.append(50) }
+            if members.contains(where: { $0.labor == "技能劳动力" }) { types.append("专业技能型"); weights.append(10) }
+            householdType = rng.pick(types, weights: weights)
+        }
+        // 帮扶措施: what the household needs (household.measures), then one or two others.
         var measures: [String] = []
-        let measureCount = rng.int(in: 2...3)
+        if grade == "C" || grade == "D" { measures.append(rng.chance(0.8) ? "危房改造" : "易地扶贫搬迁") }
+        if members.contains(where: { $0.isStudent }) { measures.append("教育资助") }
+        if cause == "因病" || members.contains(where: { $0.health.contains("患有大病") }) { measures.append("医疗救助") }
+        if householdType == "政策保障型" { measures.append("低保兜底") }
+        let measureCount = max(measures.count, 1) + rng.int(in: measures.isEmpty ? 1...2 : 0...1)
         while measures.count < measureCount {
-            let m = rng.pick(NamePools.measures)
+            let m = rng.pick(NamePools.optionalMeasures)
             if !measures.contains(m) { measures.append(m) }
         }
         measures.sort { NamePools.measures.firstIndex(of: $0)! < NamePools.measures.firstIndex(of: $1)! }
-        let householdType = labourers == 0 || attribute != "一般贫困户"
-            ? "政策保障型"
-            : rng.pick(["农场主型", "产业务工型", "商业贸易型", "合作发展型", "专业技能型"], weights: [15, 50, 10, 15, 10])
 
         return SyntheticHousehold(
             index: index, householdID: householdID, regionCode: village.code, county: village.county,

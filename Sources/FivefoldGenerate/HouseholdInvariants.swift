@@ -49,7 +49,55 @@ public enum HouseholdInvariants {
         if h.isRegisteredPoor, fourLooksScore(h) <= 10, h.income >= 2 * PovertyLineTable.current {
             found.insert("identify.four_looks")
         }
+        if h.status == "已脱贫", fourLooksScore(h) >= 60 { found.insert("exit.four_looks") }
+        if yearsInconsistent(h, asOf: asOf) { found.insert("household.years") }
+        if typeImplausible(h) { found.insert("household.type") }
+        if measuresMissNeed(h) { found.insert("household.measures") }
         return found
+    }
+
+    /// household.years: identified ≤ exit, both in 2014...as_of's year, 已脱贫/返贫 with an exit
+    /// year and 未脱贫 without one.
+    static func yearsInconsistent(_ h: SyntheticHousehold, asOf: SyntheticDate) -> Bool {
+        let years = [h.identifiedYear] + (h.exitYear.map { [$0] } ?? [])
+        if years.contains(where: { $0 < 2014 || $0 > asOf.year }) { return true }
+        if let exit = h.exitYear, h.identifiedYear > exit { return true }
+        switch h.status {
+        case "已脱贫", "返贫": return h.exitYear == nil
+        case "未脱贫": return h.exitYear != nil
+        default: return false
+        }
+    }
+
+    /// household.type under the shipped table: a type, and one the members make plausible.
+    static func typeImplausible(_ h: SyntheticHousehold) -> Bool {
+        guard h.status != "非贫困户" else { return false }
+        let labourers = h.members.filter { HouseholdFactory.isLabourer($0.labor) }.count
+        let able = h.members.contains { HouseholdFactory.isLabourer($0.labor) || $0.labor == "弱劳动力或半劳动力" }
+        let illOrDisabled = h.members.contains { $0.health.contains("患有大病") || $0.health.contains("残疾") }
+        switch h.householdType {
+        case "": return true
+        case "政策保障型": return labourers >= 2 && !illOrDisabled
+        case "农场主型", "商业贸易型", "合作发展型":
+            return !able || h.attribute == "特困供养贫困户"
+        case "产业务工型":
+            return !able || h.attribute == "特困供养贫困户" || !h.members.contains { $0.migrantMonths > 0 }
+        case "专业技能型":
+            return !able || h.attribute == "特困供养贫困户" || !h.members.contains { $0.labor == "技能劳动力" }
+        default: return false
+        }
+    }
+
+    /// household.measures under the shipped categories: some measure, and each need answered.
+    static func measuresMissNeed(_ h: SyntheticHousehold) -> Bool {
+        guard h.status != "非贫困户" else { return false }
+        let m = Set(h.measures)
+        if m.isEmpty { return true }
+        if h.houseGrade == "C" || h.houseGrade == "D", !m.contains("危房改造"), !m.contains("易地扶贫搬迁") { return true }
+        if h.members.contains(where: \.isStudent), !m.contains("教育资助") { return true }
+        if h.cause == "因病" || h.members.contains(where: { $0.health.contains("患有大病") }), !m.contains("医疗救助") { return true }
+        if h.householdType == "政策保障型", !m.contains("低保兜底") { return true }
+        return false
     }
 
     /// The 四看法 hardship score (SPEC §4 default scheme).

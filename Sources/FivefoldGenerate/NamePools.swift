@@ -56,4 +56,10 @@ public enum NamePools {
     static let exemptVehicles: [String] = ["普通二轮摩托车", "正三轮摩托车", "农用车", "三轮车"]
     /// Help measures (帮扶措施).
     static let measures: [String] = ["产业扶持", "小额信贷", "技能培训", "危房改造", "医疗救助", "教育资助", "低保兜底", "就业扶贫", "易地扶贫搬迁", "生态补偿"]
+    /// Measures in the pool's order (as the factory writes them).
+    static func sorted(_ items: [String]) -> [String] {
+        items.sorted { (measures.firstIndex(of: $0) ?? measures.count) < (measures.firstIndex(of: $1) ?? measures.count) }
+    }
+    /// Measures no particular need calls for (the others follow the household's need).
+    static let optionalMeasures: [String] = ["产业扶持", "小额信贷", "技能培训", "就业扶贫", "生态补偿"]
 }
