@@ -34,6 +34,7 @@ public struct PipelineChecker {
     /// Checks every table of the pipeline.
     public func check() -> Report {
         var report = Report()
+        report.warnings += config.ruleFieldWarnings
         for table in Partitioner.tables(config) {
             let path = resolve(table.config.file, against: inputFolder)
             guard FileManager.default.fileExists(atPath: path) else {

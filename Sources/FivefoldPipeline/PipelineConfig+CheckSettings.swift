@@ -2,8 +2,13 @@ import FivefoldCheck
 import FivefoldModel
 
 extension PipelineConfig {
-    /// The part of the pipeline the rules read (rule settings and linkage thresholds).
-    public var checkSettings: CheckSettings { CheckSettings(rules: rules, linkage: linkage) }
+    /// The part of the pipeline the rules read (rule settings and linkage thresholds). A rule
+    /// whose fields the system source does not map is switched off (`rulesLackingFields`).
+    public var checkSettings: CheckSettings {
+        var rules = self.rules
+        for (rule, _) in rulesLackingFields { rules[rule.rawValue, default: RuleSettings()].enabled = false }
+        return CheckSettings(rules: rules, linkage: linkage)
+    }
 }
 
 extension RuleContext {

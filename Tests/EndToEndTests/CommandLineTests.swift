@@ -21,8 +21,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(errorOnly.status, 0, errorOnly.stderr)
         let warnings = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--fail-on", "warning"])
         XCTAssertEqual(warnings.status, 1)
-        // (The dataset has no exited household: its 脱贫年度 column is blank, which is said even with -q.)
+        // (The dataset has no exited household: its 脱贫年度 column is blank, which is said even with -q.
+        // It maps no 六型类别 or 帮扶措施: the rules that need them are skipped, and said so.)
         XCTAssertEqual(warnings.stderr, "fivefold: warning: system/households.csv: column 脱贫年度 (exit_year) is blank in every row\n"
+            + "fivefold: warning: rule household.type skipped: the system source maps no household_type (六型类别); its households are not checked for it (map the column to run it)\n"
+            + "fivefold: warning: rule household.measures skipped: the system source maps no measures (帮扶措施); its households are not checked for it (map the column to run it)\n"
             + "fivefold: --fail-on warning: 1 findings of severity warning or worse\n")
         // The same input twice: the second run repeats the first, so the finding is still new.
         XCTAssertTrue(warnings.stdout.contains("(new 1, persisting 0, reopened 0, resolved 0)"), warnings.stdout)

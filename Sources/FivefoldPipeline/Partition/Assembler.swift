@@ -90,7 +90,7 @@ struct Assembler: Sendable {
             findings: rows.findings.count, findingsByRule: [:], findingsBySeverity: [:], findingsByAction: [:],
             corrections: corrections.count, worklistItems: rows.items.count, worklists: worklists, villages: villages,
             counties: CountyFigures.compute(counters: counters, villages: villages), timingsSeconds: allTimings,
-            warnings: inputs.flatMap { $0.warnings ?? [] })
+            warnings: inputs.flatMap { $0.warnings ?? [] } + config.ruleFieldWarnings)
         for r in rows.findings {
             summary.findingsByRule[r.rule, default: 0] += 1
             summary.findingsBySeverity[r.severity, default: 0] += 1
@@ -192,6 +192,6 @@ extension Assembler {
             pipeline: config.name, asOf: asOf.iso, inputFolder: inputFolder, inputs: inputs, households: counters.households,
             unregisteredInterviewHouseholds: counters.unregisteredHouseholds, findings: findings.count, findingsByRule: byRule,
             findingsBySeverity: [:], findingsByAction: [:], corrections: try parts.records("corrections-", as: Correction.self).count, worklistItems: 0,
-            worklists: [:], villages: [], counties: [], timingsSeconds: timings, warnings: inputs.flatMap { $0.warnings ?? [] })
+            worklists: [:], villages: [], counties: [], timingsSeconds: timings, warnings: inputs.flatMap { $0.warnings ?? [] } + config.ruleFieldWarnings)
     }
 }

@@ -1,0 +1,35 @@
+import FivefoldCheck
+import FivefoldModel
+
+/// Rules that cannot judge a household without fields a dump may not have: when the system
+/// source does not map one of them, the rule is skipped and the run says so (stderr, summary.json
+/// `warnings`), rather than passing every household as clean for want of the field.
+extension PipelineConfig {
+    /// The system fields (household or member level) each such rule reads.
+    static let ruleFields: [(rule: RuleID, fields: [FieldID])] = [
+        (.householdYears, [.status, .identifiedYear, .exitYear]),
+        (.householdType, [.householdType, .labor]),
+        (.householdMeasures, [.measures]),
+        (.exitFourLooks, [.status, .houseGrade, .grainKg, .labor]),
+    ]
+
+    /// Rules switched on whose fields the system source does not map, with the fields missing.
+    public var rulesLackingFields: [(rule: RuleID, missing: [FieldID])] {
+        guard let system = sources.first(where: { $0.id == .system }) else { return [] }
+        var mapped = Set(system.households.fields.map(\.field) + system.households.memberFields.map(\.field))
+        if let members = system.members { mapped.formUnion(members.fields.map(\.field)) }
+        return Self.ruleFields.compactMap { entry in
+            guard rule(entry.rule.rawValue).enabled else { return nil }
+            let missing = entry.fields.filter { !mapped.contains($0) }
+            return missing.isEmpty ? nil : (entry.rule, missing)
+        }
+    }
+
+    /// One warning per skipped rule.
+    public var ruleFieldWarnings: [String] {
+        rulesLackingFields.map { rule, missing in
+            let fields = missing.map { "\($0.rawValue) (\(FieldCatalog.chinese($0)))" }.joined(separator: ", ")
+            return "rule \(rule) skipped: the system source maps no \(fields); its households are not checked for it (map the column to run it)"
+        }
+    }
+}
