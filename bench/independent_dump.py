@@ -147,7 +147,22 @@ def make_household(hid, region, county, township, village, today, cadre, phone):
     htype = "政策保障型" if not workers else random.choice(TYPES[:5] if len(workers) else TYPES)
     if htype == "专业技能型" and not any(w["labor"] == "技能劳动力" for w in workers):
         htype = "产业务工型"
-    measures = random.sample(MEASURES, random.choice([1, 2, 3]))
+    if htype == "产业务工型" and not any(w["migrant"] != "0" for w in workers):
+        htype = "农场主型"  # 产业务工 means someone works away (务工)
+    # 精准帮扶: the measure follows the need, in the words county exports use for it, then
+    # whatever else the household was given.
+    measures = []
+    if grade == "C":
+        measures.append(random.choice(["农村危房改造", "易地扶贫搬迁", "老旧住房透风漏雨整治"]))
+    if students:
+        measures.append(random.choice(["雨露计划", "教育扶贫资助", "学生资助", "营养改善计划"]))
+    if cause == "因病":
+        measures.append(random.choice(["健康扶贫", "家庭医生签约服务", "医疗保障"]))
+    if htype == "政策保障型":
+        measures.append(random.choice(["农村低保", "社会兜底", "特困供养"]))
+    for extra in random.sample(MEASURES, random.choice([1, 2, 3])):
+        if len(measures) < 4 and extra not in measures:
+            measures.append(extra)
     return dict(hid=hid, region=region, county=county, township=township, village=village,
                 members=members, status=status, attribute=random.choice(["一般贫困户", "一般贫困户", "低保贫困户"]),
                 identified=identified, exit_year=exit_year, cause=cause, income=income, grade=grade, area=area,

@@ -18,7 +18,7 @@ final class ExitFourLooksRuleTests: XCTestCase {
     }
 
     func rules(_ c: HouseholdCase, rules: String = "") throws -> [String] {
-        TestData.findings(ExitFourLooksRule(), c, context: try TestData.context(rules: rules)).map(\.rule)
+        TestData.findings(ExitFourLooksRule(), c, context: try TestData.fullyMappedContext(rules: rules)).map(\.rule)
     }
 
     func testExitedHouseholdScoringPoorFires() throws {

@@ -17,7 +17,7 @@ final class HouseholdMeasuresRuleTests: XCTestCase {
     }
 
     func kinds(_ c: HouseholdCase, rules: String = "") throws -> [String] {
-        TestData.findings(HouseholdMeasuresRule(), c, context: try TestData.context(rules: rules)).map(\.discriminator)
+        TestData.findings(HouseholdMeasuresRule(), c, context: try TestData.fullyMappedContext(rules: rules)).map(\.discriminator)
     }
 
     func testNoMeasuresAtAll() throws {

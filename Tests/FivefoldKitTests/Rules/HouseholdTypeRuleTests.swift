@@ -22,7 +22,7 @@ final class HouseholdTypeRuleTests: XCTestCase {
     }
 
     func messages(_ c: HouseholdCase, rules: String = "") throws -> [String] {
-        TestData.findings(HouseholdTypeRule(), c, context: try TestData.context(rules: rules)).map(\.message)
+        TestData.findings(HouseholdTypeRule(), c, context: try TestData.fullyMappedContext(rules: rules)).map(\.message)
     }
 
     func testPolicyTypeWithTwoLabourersAndNobodyIllFires() throws {

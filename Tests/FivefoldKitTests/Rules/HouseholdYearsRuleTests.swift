@@ -16,7 +16,7 @@ final class HouseholdYearsRuleTests: XCTestCase {
     }
 
     func findings(_ fields: [FieldID: String], rules: String = "") throws -> [Finding] {
-        TestData.findings(HouseholdYearsRule(), household(fields), context: try TestData.context(rules: rules))
+        TestData.findings(HouseholdYearsRule(), household(fields), context: try TestData.fullyMappedContext(rules: rules))
     }
 
     func testConsistentYearsRaiseNothing() throws {
