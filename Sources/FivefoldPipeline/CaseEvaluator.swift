@@ -34,7 +34,10 @@ struct CaseEvaluator {
         findings += judgeStatus(cases, unregistered: matched.unregistered, unify: unify, context: context)
         findings += repeatedHouseholdIDs(matched.repeated, cases: cases)
         signed.annotate(&findings)
-        return output(findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered)
+        let categories = context.settings.rule(.householdMeasures).enabled ? context.lists(.householdMeasures, "categories") : []
+        return output(
+            findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered,
+            measureCategories: categories)
     }
 
     /// Links each household's members across sources (by ID number, else by name).
@@ -120,7 +123,7 @@ struct CaseEvaluator {
     /// (for the duplicate rules across batches) and the counters.
     func output(
         findings: [Finding], corrections: [Correction], received receivedCases: [HouseholdCase], corrected cases: [HouseholdCase],
-        unregistered: [HouseholdRecord]
+        unregistered: [HouseholdRecord], measureCategories: [NamedList] = []
     ) -> Output {
         var output = Output()
         output.findings = findings
@@ -128,7 +131,7 @@ struct CaseEvaluator {
         output.directory = HouseholdDirectory(cases: cases)
         let removed = Set(corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.map { $0.householdID + "\u{1f}" + $0.memberID })
         output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory, removed: removed)
-        output.counters = PartCounters(cases: cases, unregistered: unregistered, findings: findings)
+        output.counters = PartCounters(cases: cases, unregistered: unregistered, findings: findings, measureCategories: measureCategories)
         // Unknown code-list values as received, like the value.invalid findings they may replace.
         (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
         return output

@@ -83,6 +83,7 @@ public struct HTMLReportWriter {
         html += vocabularyGaps()
         html += byTownship()
         html += worstVillages()
+        html += measureCoverage()
         html += countyFigures()
         html += worklists()
         html += footer()

@@ -55,6 +55,8 @@ public struct RunSummary: Codable, Sendable {
     public var ledger: LedgerReference?
     /// Vocabulary gaps (`vocabulary.unknown`): repeated values outside a code list.
     public var vocabularyGaps: [VocabularyGap]?
+    /// 帮扶措施 coverage per village and for the whole dataset (`household.measures` categories).
+    public var measureCoverage: [MeasureCoverage]?
 
     /// One vocabulary gap (the type is the vocabulary-gap rule's).
     public typealias VocabularyGap = FivefoldCheck.VocabularyGap
@@ -118,6 +120,7 @@ public struct RunSummary: Codable, Sendable {
         case worklistItems = "worklist_items"
         case timingsSeconds = "timings_seconds"
         case vocabularyGaps = "vocabulary_gaps"
+        case measureCoverage = "measure_coverage"
     }
 
     public func write(to path: String) throws {

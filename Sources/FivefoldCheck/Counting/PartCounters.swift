@@ -10,6 +10,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
         /// Where the village is, for report.html.
         package var township = ""
         package var county = ""
+        /// Registered (建档立卡) households, and how many of them have a measure of each
+        /// `household.measures` category (六个到村到户 coverage).
+        package var registered = 0
+        package var measures: [String: Int] = [:]
     }
 
     package struct County: Codable, Sendable, Equatable {
@@ -52,7 +56,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
 
     package static func county(_ region: String) -> String { region.count >= 6 ? String(region.prefix(6)) : "unknown" }
 
-    package init(cases: [HouseholdCase], unregistered: [HouseholdRecord], findings: [Finding]) {
+    /// - Parameter measureCategories: the `household.measures` categories to count coverage by
+    ///   (empty: no coverage, e.g. when the dump has no 帮扶措施).
+    package init(cases: [HouseholdCase], unregistered: [HouseholdRecord], findings: [Finding], measureCategories: [NamedList] = []) {
         let wrongExit = Set(findings.filter { $0.ruleID.family == RuleID.exitIncome.family }.map(\.householdID))
         let omitted = Set(findings.filter { $0.ruleID == .identifyFourLooks && $0.householdID.isEmpty }.map(\.discriminator))
         for c in cases {
@@ -65,6 +71,12 @@ package struct PartCounters: Codable, Sendable, Equatable {
             if villages[region]!.name.isEmpty { villages[region]!.name = system[.village] ?? "" }
             if villages[region]!.township.isEmpty { villages[region]!.township = system[.township] ?? "" }
             if villages[region]!.county.isEmpty { villages[region]!.county = system[.county] ?? "" }
+            if !measureCategories.isEmpty, MemberFacts.isRegistered(system[.status]) {
+                villages[region]!.registered += 1
+                for category in MeasureCategories.categories(of: MeasureCategories.items(system[.measures]), table: measureCategories) {
+                    villages[region]!.measures[category, default: 0] += 1
+                }
+            }
             let key = Self.county(region)
             counties[key, default: County()].households += 1
             counties[key]!.registeredPoor += poor
@@ -97,7 +109,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
         var rows = [["total", "", String(households), String(unregisteredHouseholds), String(unregisteredPeople), String(omittedPeople),
                      String(unregisteredAnswered), String(unregisteredApproving)]]
         for (k, v) in villages.sorted(by: { $0.key < $1.key }) {
-            rows.append(["village", k, String(v.households), String(v.registeredPoor), v.name, v.township, v.county, ""])
+            rows.append(["village", k, String(v.households), String(v.registeredPoor), v.name, v.township, v.county, String(v.registered)])
+            for (category, n) in v.measures.sorted(by: { $0.key < $1.key }) {
+                rows.append(["measure", k, String(n), category, "", "", "", ""])
+            }
         }
         for (k, v) in counties.sorted(by: { $0.key < $1.key }) {
             rows.append(["county", k, String(v.households), String(v.registeredPoor), String(v.exited), String(v.suspectedWrongExit),
@@ -128,7 +143,13 @@ package struct PartCounters: Codable, Sendable, Equatable {
                 unregisteredApproving += f
             case "village":
                 guard let a = n(2), let b = n(3) else { return nil }
-                villages[r[1]] = Village(households: a, registeredPoor: b, name: r[4], township: r[5], county: r[6])
+                var village = Village(households: a, registeredPoor: b, name: r[4], township: r[5], county: r[6])
+                village.registered = Int(r[7]) ?? 0
+                village.measures = villages[r[1]]?.measures ?? [:]
+                villages[r[1]] = village
+            case "measure":
+                guard let a = n(2) else { return nil }
+                villages[r[1], default: Village()].measures[r[3], default: 0] += a
             case "county":
                 guard let a = n(2), let b = n(3), let c = n(4), let d = n(5), let e = n(6), let f = n(7) else { return nil }
                 counties[r[1]] = County(households: a, registeredPoor: b, exited: c, suspectedWrongExit: d, answered: e, approving: f)
@@ -154,6 +175,8 @@ package struct PartCounters: Codable, Sendable, Equatable {
             if mine.name.isEmpty { mine.name = v.name }
             if mine.township.isEmpty { mine.township = v.township }
             if mine.county.isEmpty { mine.county = v.county }
+            mine.registered += v.registered
+            for (category, n) in v.measures { mine.measures[category, default: 0] += n }
             villages[k] = mine
         }
         for (k, v) in o.counties {

@@ -97,6 +97,9 @@ struct Assembler: Sendable {
             summary.findingsByAction[r.action, default: 0] += 1
         }
         summary.vocabularyGaps = VocabularyGapRule.summaries(gaps, normalizer: normalizer)
+        let measured = context.settings.rule(.householdMeasures).enabled ? context.lists(.householdMeasures, "categories").map(\.name) : []
+        let coverage = MeasureCoverage.compute(counters: counters, categories: measured)
+        summary.measureCoverage = coverage.isEmpty ? nil : coverage
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
