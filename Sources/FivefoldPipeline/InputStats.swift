@@ -15,6 +15,9 @@ public struct InputStats: Sendable, Equatable {
     /// What was read but looks like a configuration mistake (a mapped column blank in every
     /// row, a member path that finds no members): printed and listed in summary.json.
     public var warnings: [String] = []
+    /// Canonical fields mapped `optional: true` that this file does not have (no column, element
+    /// or attribute of any of their names): rules that need them are skipped for a system table.
+    public var absentFields: [String] = []
 
     public init(source: String, file: String) {
         self.source = source

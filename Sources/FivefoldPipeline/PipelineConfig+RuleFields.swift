@@ -18,6 +18,7 @@ extension PipelineConfig {
         guard let system = sources.first(where: { $0.id == .system }) else { return [] }
         var mapped = Set(system.households.fields.map(\.field) + system.households.memberFields.map(\.field))
         if let members = system.members { mapped.formUnion(members.fields.map(\.field)) }
+        mapped.subtract(absentSystemFields)
         return Self.ruleFields.compactMap { entry in
             guard rule(entry.rule.rawValue).enabled else { return nil }
             let missing = entry.fields.filter { !mapped.contains($0) }
@@ -25,11 +26,22 @@ extension PipelineConfig {
         }
     }
 
+    /// The same pipeline, knowing which optional system fields the dump turned out not to have
+    /// (`InputStats.absentFields` of the system's tables): their rules are skipped too.
+    public func knowingAbsent(_ stats: [InputStats]) -> PipelineConfig {
+        var copy = self
+        let system = stats.filter { $0.source == SourceID.system.rawValue }
+        let absent: [String] = system.flatMap { $0.absentFields }
+        copy.absentSystemFields = Set(absent.map { FieldID(rawValue: $0) })
+        return copy
+    }
+
     /// One warning per skipped rule.
     public var ruleFieldWarnings: [String] {
         rulesLackingFields.map { rule, missing in
             let fields = missing.map { "\($0.rawValue) (\(FieldCatalog.chinese($0)))" }.joined(separator: ", ")
-            return "rule \(rule) skipped: the system source maps no \(fields); its households are not checked for it (map the column to run it)"
+            let absent = missing.contains(where: absentSystemFields.contains)
+            return "rule \(rule) skipped: the system source \(absent ? "has" : "maps") no \(fields); its households are not checked for it (map the column to run it)"
         }
     }
 }

@@ -25,6 +25,9 @@ public struct PipelineConfig: Sendable {
     public var output: OutputConfig
     /// Member linkage across sources without ID numbers.
     public var linkage: LinkageConfig
+    /// Optional system fields the dump of this run does not have (set after the scan, see
+    /// `knowingAbsent`); rules needing them are skipped.
+    public var absentSystemFields: Set<FieldID> = []
 
     /// The settings of a rule; rules absent from the file use their built-in defaults.
     public func rule(_ id: String) -> RuleSettings {

@@ -179,6 +179,8 @@ public struct PipelineRunner {
             normalizer: normalizer, quarantineFolder: staging + "/quarantine", progress: progress)
         let stats = try partitioner.run()
         let scanned = Date()
+        // Rules whose optional fields the system tables turned out not to have are skipped.
+        let config = self.config.knowingAbsent(stats)
         // The ledger is opened (and created) only once every input has been read and its mapping
         // judged: a run that stops on a configuration error writes nothing at all.
         let session = try LedgerSession(runner: self, recording: shard.count == 1)

@@ -99,6 +99,7 @@ extension TableScanner {
         var s = stats
         let fatal = try Self.readXLSX(table, path: path, header: { header in
             columns = try ColumnMap(table, header: header.names)
+            s.absentFields = Self.absentOptional(table, header: header.names)
             headerNames = header.names
             sheetName = header.sheet
             s.skipped = header.skipped

@@ -147,6 +147,9 @@ extension TableScanner {
         let found = assess(table, records: records, members: members, memberCount: memberCount, recordCount: recordCount, scope: "")
         if let first = found.errors.first { throw first }
         stats.warnings += found.warnings
+        let recordFields = table.mapped.filter { !$0.isMember }, memberFields = table.mapped.filter(\.isMember)
+        stats.absentFields = recordFields.indices.filter { recordFields[$0].optional && !records.seen[$0] }.map { recordFields[$0].field.rawValue }
+            + memberFields.indices.filter { memberFields[$0].optional && memberCount > 0 && !members.seen[$0] }.map { memberFields[$0].field.rawValue }
     }
 
     /// Every field error and warning of a scan (or, with `scope` such as "the first ", of a sample).

@@ -121,6 +121,7 @@ struct TableScanner {
         stats.encoding = reader.encoding.rawValue
         stats.skipped = reader.skippedRows
         var columns = try ColumnMap(table, header: reader.header)
+        stats.absentFields = Self.absentOptional(table, header: reader.header)
         var mappedRows = 0
         let counts = try reader.read({ row in
             try Self.route(Self.record(row, &columns), raw: { Self.rawText(row) }, stats: &stats, quarantine: quarantine, accept: accept)
@@ -188,6 +189,11 @@ struct TableScanner {
             }
         }
         return (result, missing)
+    }
+
+    /// Optional fields (`optional: true`) none of whose names the header holds.
+    static func absentOptional(_ table: TableConfig, header: [String]) -> [String] {
+        table.mapped.filter { m in !m.isMember && m.optional && !m.names.contains(where: header.contains) }.map(\.field.rawValue)
     }
 
     /// The table's key field (household_id, else id_number, else region_code): never optional.

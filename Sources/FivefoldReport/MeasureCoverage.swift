@@ -45,6 +45,6 @@ public struct MeasureCoverage: Codable, Sendable, Equatable {
             total += v.registered
             for (c, n) in v.measures { all[c, default: 0] += n }
         }
-        return result + [line("all", "", "", total, all)]
+        return total == 0 ? [] : result + [line("all", "", "", total, all)]
     }
 }
