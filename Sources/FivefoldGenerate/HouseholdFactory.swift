@@ -97,7 +97,7 @@ public struct HouseholdFactory: Sendable {
         let identified = rng.pick([2014, 2014, 2014, 2015, 2015, 2016])
         var exitYear: Int?
         if status == "已脱贫" {
-            exitYear = rng.int(in: max(2016, identified + 1)...2020)
+            exitYear = rng.int(in: max(2016, identified)...2020)  // identified and exited in one year is possible (a near miss of household.years)
         } else if status == "返贫" {
             exitYear = rng.int(in: max(2016, identified + 1)...2019)
         }

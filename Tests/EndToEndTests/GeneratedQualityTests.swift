@@ -99,6 +99,23 @@ final class GeneratedQualityTests: XCTestCase {
         XCTAssertTrue(extra.isEmpty, "\(extra.count) unexplained findings: \(extra.prefix(8).map { "\($0["rule"]!) \($0["household_id"]!) \($0["member_id"]!) \($0["field"]!): \($0["message"]!)" })")
     }
 
+    /// Clean households include near misses of the 建档立卡 policy rules, and raise nothing
+    /// (`testCleanHouseholds_RaiseNoFinding`): 政策保障型 with two or more labourers and someone
+    /// 患有大病 or 残疾, a 识别年度 equal to the 脱贫年度, 识别年度 2014 exactly.
+    func testCleanHouseholds_IncludeNearMissesOfThePolicyRules() throws {
+        let planted = Set(Self.truth.map { $0["household_id"]! })
+        let households = try CSVTable(path: Self.run.input + "/system/households.csv").rows.filter { !planted.contains($0["户编号"]!) }
+        let members = Dictionary(grouping: try CSVTable(path: Self.run.input + "/system/members.csv").rows) { $0["户编号"]! }
+        let policyWithLabourers = households.filter { h in
+            let people = members[h["户编号"]!] ?? []
+            return h["六型类别"] == "政策保障型" && people.filter { ["普通劳动力", "技能劳动力"].contains($0["劳动技能"]!) }.count >= 2
+                && people.contains { $0["健康状况"]!.contains("患有大病") || $0["健康状况"]!.contains("残疾") }
+        }
+        XCTAssertGreaterThan(policyWithLabourers.count, 0, "政策保障型 with two labourers and an ill or disabled member")
+        XCTAssertGreaterThan(households.filter { !$0["脱贫年度"]!.isEmpty && $0["脱贫年度"] == $0["识别年度"] }.count, 0, "identified and exited in one year")
+        XCTAssertGreaterThan(households.filter { $0["识别年度"] == "2014" }.count, 0, "识别年度 2014 exactly")
+    }
+
     /// Format noise (full-width digits, 1.2万元, 2016年3月5日, Y/N, 800斤 …) is normalised away.
     func testFormatNoise_RaisesNoFindingOnItsField() throws {
         let noise = try CSVTable(path: Self.run.input + "/noise.csv").rows
