@@ -71,7 +71,7 @@ public enum HouseholdInvariants {
 
     /// household.type under the shipped table: a type, and one the members make plausible.
     static func typeImplausible(_ h: SyntheticHousehold) -> Bool {
-        guard h.status != "非贫困户" else { return false }
+        guard ["未脱贫", "已脱贫", "返贫"].contains(h.status) else { return false }
         let labourers = h.members.filter { HouseholdFactory.isLabourer($0.labor) }.count
         let able = h.members.contains { HouseholdFactory.isLabourer($0.labor) || $0.labor == "弱劳动力或半劳动力" }
         let illOrDisabled = h.members.contains { $0.health.contains("患有大病") || $0.health.contains("残疾") }
@@ -90,7 +90,7 @@ public enum HouseholdInvariants {
 
     /// household.measures under the shipped categories: some measure, and each need answered.
     static func measuresMissNeed(_ h: SyntheticHousehold) -> Bool {
-        guard h.status != "非贫困户" else { return false }
+        guard ["未脱贫", "已脱贫", "返贫"].contains(h.status) else { return false }
         let m = Set(h.measures)
         if m.isEmpty { return true }
         if h.houseGrade == "C" || h.houseGrade == "D", !m.contains("危房改造"), !m.contains("易地扶贫搬迁") { return true }

@@ -71,7 +71,7 @@ package struct PartCounters: Codable, Sendable, Equatable {
             if villages[region]!.name.isEmpty { villages[region]!.name = system[.village] ?? "" }
             if villages[region]!.township.isEmpty { villages[region]!.township = system[.township] ?? "" }
             if villages[region]!.county.isEmpty { villages[region]!.county = system[.county] ?? "" }
-            if !measureCategories.isEmpty, MemberFacts.isRegistered(system[.status]) {
+            if !measureCategories.isEmpty, MemberFacts.holdsFilingCard(system[.status]) {
                 villages[region]!.registered += 1
                 for category in MeasureCategories.categories(of: MeasureCategories.items(system[.measures]), table: measureCategories) {
                     villages[region]!.measures[category, default: 0] += 1

@@ -47,11 +47,11 @@ public enum RuleRegistry {
             parameters: [.number("min_year", 2014)]),
         RuleEntry(
             .householdType, .warning, title: "六型类别与家庭情况不符",
-            summary: "a registered household without 六型类别, or one its members contradict: each type's `needs` facts must hold and its `forbids` facts must not (unless one of its `unless` facts does); facts: able_to_work, labourer, two_labourers, skilled_labourer, migrant_worker, ill_or_disabled, extreme_poverty_support, subsistence_allowance",
+            summary: "a 建档立卡 household (未脱贫, 已脱贫, 返贫) without 六型类别, or one its members contradict: each type's `needs` facts must hold and its `forbids` facts must not (unless one of its `unless` facts does); facts: able_to_work, labourer, two_labourers, skilled_labourer, migrant_worker, ill_or_disabled, extreme_poverty_support, subsistence_allowance",
             parameters: [.conditions("types", TypeConditions.defaults)]),
         RuleEntry(
             .householdMeasures, .warning, title: "帮扶措施与需求不符",
-            summary: "a registered household with no 帮扶措施, or whose measures (mapped onto `categories` by keyword) miss its need: a C/D house without 危房改造/易地搬迁, a student without 教育资助, 因病 or a 患有大病 member without 医疗救助, 政策保障型 without 低保兜底; coverage per village in summary.json and report.html",
+            summary: "a 建档立卡 household (未脱贫, 已脱贫, 返贫) with no 帮扶措施, or whose measures (mapped onto `categories` by keyword) miss its need: a C/D house without 危房改造/易地搬迁, a student without 教育资助, 因病 or a 患有大病 member without 医疗救助, 政策保障型 without 低保兜底; coverage per village in summary.json and report.html",
             parameters: [
                 .lists("categories", MeasureCategories.defaults), .list("unsafe_grades", ["C", "D"]),
                 .list("housing_categories", ["危房改造", "易地搬迁"]), .list("education_categories", ["教育资助"]),

@@ -11,7 +11,7 @@ public struct HouseholdMeasuresRule: CaseRule {
     public init() {}
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
-        guard sink.isEnabled(Self.rule), let system = c.system, !system.isMemberOnly, MemberFacts.isRegistered(system[.status]) else { return }
+        guard sink.isEnabled(Self.rule), let system = c.system, !system.isMemberOnly, MemberFacts.holdsFilingCard(system[.status]) else { return }
         let raw = system.fields[.measures]?.raw ?? ""
         let items = MeasureCategories.items(system[.measures])
         func emit(_ kind: String, _ message: String) {

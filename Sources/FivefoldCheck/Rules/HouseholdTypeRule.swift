@@ -14,7 +14,7 @@ public struct HouseholdTypeRule: CaseRule {
     public init() {}
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
-        guard sink.isEnabled(Self.rule), let system = c.system, !system.isMemberOnly, MemberFacts.isRegistered(system[.status]) else { return }
+        guard sink.isEnabled(Self.rule), let system = c.system, !system.isMemberOnly, MemberFacts.holdsFilingCard(system[.status]) else { return }
         guard let type = system[.householdType] else {
             guard system.fields[.householdType]?.isInvalid != true else { return }
             sink.emit(Self.rule, case: c, field: .householdType, values: [(.system, "")], message: "建档立卡户未填六型类别", discriminator: "missing")

@@ -33,7 +33,7 @@ public struct HouseholdYearsRule: CaseRule {
             if year > maxYear {
                 emit(field, "range", "\(FieldCatalog.chinese(field))\(year)晚于核查基准日所在年份\(maxYear)")
             } else if year < minYear {
-                emit(field, "range", "\(FieldCatalog.chinese(field))\(year)早于\(minYear)年（建档立卡开始之年）")
+                emit(field, "range", "\(FieldCatalog.chinese(field))\(year)早于建档立卡起始年份\(minYear)")
             }
         }
         if let identified, let exit, identified > exit {

@@ -23,6 +23,7 @@ final class HouseholdMeasuresRuleTests: XCTestCase {
     func testNoMeasuresAtAll() throws {
         XCTAssertEqual(try kinds(household([.measures: ""])), ["none"])
         XCTAssertEqual(try kinds(household([.measures: "", .status: "非贫困户"])), [])
+        XCTAssertEqual(try kinds(household([.measures: "", .status: "边缘户"])), [])
     }
 
     func testUnsafeHouseNeedsRenovationOrRelocation() throws {

@@ -62,6 +62,7 @@ final class HouseholdTypeRuleTests: XCTestCase {
         XCTAssertEqual(try messages(household("", [person("普通劳动力")])), ["建档立卡户未填六型类别"])
         XCTAssertEqual(try messages(household("", status: "已脱贫", [person("普通劳动力")])), ["建档立卡户未填六型类别"])
         XCTAssertEqual(try messages(household("", status: "非贫困户", [person("普通劳动力")])), [])
+        XCTAssertEqual(try messages(household("", status: "边缘户", [person("普通劳动力")])), [], "a monitored household holds no filing card")
     }
 
     func testUnreadableLabourLeavesTheHouseholdToValueInvalid() throws {
