@@ -24,6 +24,8 @@ public struct PipelineChecker {
         public var problems: [String] = []
         /// What looks wrong but would not stop a run (blank columns, no members).
         public var warnings: [String] = []
+        /// Optional fields each file turned out not to have (by file), for the skipped rules.
+        var absentFields: [String: [String]] = [:]
     }
 
     public init(config: PipelineConfig, inputFolder: String) {
@@ -34,7 +36,6 @@ public struct PipelineChecker {
     /// Checks every table of the pipeline.
     public func check() -> Report {
         var report = Report()
-        report.warnings += config.ruleFieldWarnings
         for table in Partitioner.tables(config) {
             let path = resolve(table.config.file, against: inputFolder)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -53,6 +54,13 @@ public struct PipelineChecker {
                 report.problems.append("\(table.config.file): \(error)")
             }
         }
+        // Rules whose fields the system tables do not map, or (optional) do not have.
+        let system = Partitioner.tables(config).filter { $0.source == SourceID.system.rawValue }.map { table in
+            var stats = InputStats(source: table.source, file: table.config.file)
+            stats.absentFields = report.absentFields[table.config.file] ?? []
+            return stats
+        }
+        report.warnings.insert(contentsOf: config.knowingAbsent(system).ruleFieldWarnings, at: 0)
         return report
     }
 
@@ -63,6 +71,7 @@ public struct PipelineChecker {
         let reader = try CSVReader(path: path, displayName: table.file, format: TableScanner.csvFormat(table))
         reader.rowLimit = sampleSize
         let (columns, missing) = TableScanner.resolveColumns(table, header: reader.header)
+        report.absentFields[table.file] = TableScanner.absentOptional(table, header: reader.header)
         if let sniffed, sniffed != table.delimiter, !missing.isEmpty || (reader.header.count <= 1 && table.mapped.count > 1) {
             // Every field "missing" then follows from the one wrong delimiter: said once.
             report.problems.append("\(table.file): the file looks \(DelimiterSniffer.name(sniffed))-separated, but the pipeline reads it with delimiter \"\(DelimiterSniffer.name(table.delimiter))\" (set delimiter: \(sniffed == 9 ? "tab" : "\"\(DelimiterSniffer.name(sniffed))\""))")
@@ -100,6 +109,7 @@ public struct PipelineChecker {
         _ = try TableScanner.readXLSX(table, path: path, header: { header = $0 }, row: { _ in false })
         guard let header else { return }
         let (columns, missing) = TableScanner.resolveColumns(table, header: header.names)
+        report.absentFields[table.file] = TableScanner.absentOptional(table, header: header.names)
         guard missing.isEmpty else {
             report.problems += missing.map(\.description)
             return

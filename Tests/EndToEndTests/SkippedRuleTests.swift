@@ -22,6 +22,8 @@ final class SkippedRuleTests: XCTestCase {
             "fivefold: warning: rule household.type skipped: the system source has no household_type (六型类别); its households are not checked for it"), run.stderr)
         let findings = try CSVTable(path: ws.out + "/findings.csv")
         XCTAssertFalse(findings.rows.contains { $0["rule"] == "household.type" }, "skipped, not run on blanks")
+        let check = try FivefoldProcess.run(["check", ws.pipeline])
+        XCTAssertTrue(check.stderr.contains("rule household.type skipped: the system source has no household_type (六型类别)"), check.stderr)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
         XCTAssertTrue((summary["warnings"] as? [String] ?? []).contains { $0.hasPrefix("rule household.type skipped") })
     }
