@@ -38,7 +38,7 @@ public struct HouseholdTypeRule: CaseRule {
             }
         }
         guard !problems.isEmpty else { return }
-        sink.emit(Self.rule, case: c, field: .householdType, values: [(.system, system.fields[.householdType]?.raw ?? type), ("facts", facts.sorted().joined(separator: ","))],
+        sink.emit(Self.rule, case: c, field: .householdType, values: [(.system, system.fields[.householdType]?.raw ?? type), ("facts", TypeConditions.factNames.filter(facts.contains).map(TypeConditions.chinese).joined(separator: "、"))],
                   message: "六型类别为\(type)，" + problems.joined(separator: "；"), discriminator: "conditions")
     }
 
