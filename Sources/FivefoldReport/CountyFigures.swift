@@ -25,8 +25,9 @@ public struct CountyFigures: Codable, Sendable, Equatable {
     /// 错退率 (suspected): exited households with an exit.* finding ÷ exited households.
     public var suspectedWrongExitRate: Rate
     /// 漏评率 (suspected): people of unregistered interview households that look poor ÷ people of
-    /// unregistered interview households checked. Interview households carry no region code, so
-    /// this is reported under the whole dataset (county "all") only.
+    /// unregistered interview households checked. Per county when the interview carries the
+    /// optional 行政区划代码 (a county with no unregistered household has none); the whole
+    /// dataset's ("all") counts every unregistered household, with a region code or without.
     public var suspectedOmissionRate: Rate?
     /// 群众认可度: interview households 满意 or 基本满意 ÷ households that answered.
     public var approvalRate: Rate
@@ -50,7 +51,8 @@ public struct CountyFigures: Codable, Sendable, Equatable {
             let t = counters.counties[key] ?? PartCounters.County()
             all.households += t.households; all.registeredPoor += t.registeredPoor; all.exited += t.exited
             all.suspectedWrongExit += t.suspectedWrongExit; all.answered += t.answered; all.approving += t.approving
-            result.append(figures(key, t, population: population[key] ?? 0, omission: nil))
+            let omission = t.unregisteredHouseholds > 0 ? Rate(t.omittedPeople, t.unregisteredPeople) : nil
+            result.append(figures(key, t, population: population[key] ?? 0, omission: omission))
         }
         all.answered += counters.unregisteredAnswered
         all.approving += counters.unregisteredApproving
