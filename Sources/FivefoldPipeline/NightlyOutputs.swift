@@ -11,6 +11,8 @@ final class NightlyOutputs {
     let htmlReport: Bool
     let maskIDs: Bool
     private(set) var tracking: RunTracking?
+    /// The latest 事后抽查 sample with its verdicts: summary.json's `audit`.
+    var sample: (Sample, [SampleItem])?
 
     init(runner: PipelineRunner, recorder: RunRecorder) {
         self.recorder = recorder
@@ -29,6 +31,9 @@ final class NightlyOutputs {
     func finish(_ summary: inout RunSummary, findingRows: [FindingRow], counters: PartCounters, folder: String) throws {
         let tracking = try self.tracking ?? recorder.classify(findingRows)
         summary.status = tracking.counts
+        if let (sample, items) = sample {
+            summary.audit = SampleAudit.compute(sample: sample, items: items, figures: summary.counties)
+        }
         if let run = tracking.runID {
             summary.ledger = RunSummary.LedgerReference(run: run, previousRun: tracking.previousRunID)
         }

@@ -84,6 +84,7 @@ public struct HTMLReportWriter {
         html += byTownship()
         html += worstVillages()
         html += countyFigures()
+        html += auditedRates()
         html += worklists()
         html += footer()
         html += "</body>\n</html>\n"

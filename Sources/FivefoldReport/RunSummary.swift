@@ -55,6 +55,8 @@ public struct RunSummary: Codable, Sendable {
     public var ledger: LedgerReference?
     /// Vocabulary gaps (`vocabulary.unknown`): repeated values outside a code list.
     public var vocabularyGaps: [VocabularyGap]?
+    /// Audited 错退率 and 漏评率 from the signed verdicts of the latest 事后抽查 sample.
+    public var audit: SampleAudit?
 
     /// One vocabulary gap (the type is the vocabulary-gap rule's).
     public typealias VocabularyGap = FivefoldCheck.VocabularyGap
@@ -108,7 +110,7 @@ public struct RunSummary: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings
+        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings, audit
         case asOf = "as_of"
         case inputFolder = "input_folder"
         case unregisteredInterviewHouseholds = "unregistered_interview_households"
