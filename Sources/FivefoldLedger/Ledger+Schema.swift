@@ -127,6 +127,17 @@ extension Ledger {
                 t.column("imported", .text)
             }
         }
+        // County assessment (issue 16): each run's score and tier per county, for the run of
+        // consecutive 较差 that flags a county for 约谈.
+        migrator.registerMigration("v4-assessment: county tiers per run") { db in
+            try db.create(table: "assessments", options: .withoutRowID) { t in
+                t.column("run_id", .integer).notNull().references("runs", onDelete: .cascade)
+                t.column("county", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("tier", .text).notNull()
+                t.primaryKey(["run_id", "county"])
+            }
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FivefoldModel
+import FivefoldReport
 import FivefoldIO
 import FivefoldCheck
 
@@ -25,6 +26,8 @@ public struct PipelineConfig: Sendable {
     public var output: OutputConfig
     /// Member linkage across sources without ID numbers.
     public var linkage: LinkageConfig
+    /// County assessment (县级考核): indicator weights and scales, tiers, 约谈 after N 较差 runs.
+    public var assessment = AssessmentSettings()
 
     /// The settings of a rule; rules absent from the file use their built-in defaults.
     public func rule(_ id: String) -> RuleSettings {

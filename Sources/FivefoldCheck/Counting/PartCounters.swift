@@ -24,6 +24,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
         package var unregisteredHouseholds = 0
         package var unregisteredPeople = 0
         package var omittedPeople = 0
+        /// Registered-poor (未脱贫 / 返贫) households, and those with an `identify.four_looks`
+        /// (looks well-off) or `eligibility.*` finding: suspected 错评.
+        package var poorHouseholds = 0
+        package var suspectedWrongInclusion = 0
 
         package init(
             households: Int = 0, registeredPoor: Int = 0, exited: Int = 0, suspectedWrongExit: Int = 0,
@@ -68,6 +72,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
     package init(cases: [HouseholdCase], unregistered: [HouseholdRecord], looksPoor: [Bool] = [], findings: [Finding]) {
         precondition(looksPoor.isEmpty || looksPoor.count == unregistered.count, "one 四看法 decision per unregistered household")
         let wrongExit = Set(findings.filter { $0.ruleID.family == RuleID.exitIncome.family }.map(\.householdID))
+        let wrongInclusion = Set(findings.filter {
+            ($0.ruleID == .identifyFourLooks || $0.ruleID.family == RuleID.eligibilityVehicle.family) && !$0.householdID.isEmpty
+        }.map(\.householdID))
         for c in cases {
             guard let system = c.system, !system.isMemberOnly else { continue }
             households += 1
@@ -81,6 +88,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
             let key = Self.county(region)
             counties[key, default: County()].households += 1
             counties[key]!.registeredPoor += poor
+            if MemberFacts.isRegisteredPoor(system[.status]) {
+                counties[key]!.poorHouseholds += 1
+                if wrongInclusion.contains(c.householdID) { counties[key]!.suspectedWrongInclusion += 1 }
+            }
             if system[.status] == "已脱贫" {
                 counties[key]!.exited += 1
                 if wrongExit.contains(c.householdID) { counties[key]!.suspectedWrongExit += 1 }
@@ -125,6 +136,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
             rows.append(["county", k, String(v.households), String(v.registeredPoor), String(v.exited), String(v.suspectedWrongExit),
                          String(v.answered), String(v.approving)])
         }
+        for (k, v) in counties.sorted(by: { $0.key < $1.key }) where v.poorHouseholds > 0 {
+            rows.append(["inclusion", k, String(v.poorHouseholds), String(v.suspectedWrongInclusion), "", "", "", ""])
+        }
         for (k, v) in counties.sorted(by: { $0.key < $1.key }) where v.unregisteredHouseholds > 0 {
             rows.append(["omission", k, String(v.unregisteredHouseholds), String(v.unregisteredPeople), String(v.omittedPeople), "", "", ""])
         }
@@ -159,6 +173,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
                 var county = counties[r[1]] ?? County()
                 (county.households, county.registeredPoor, county.exited, county.suspectedWrongExit, county.answered, county.approving) = (a, b, c, d, e, f)
                 counties[r[1]] = county
+            case "inclusion":
+                guard let a = n(2), let b = n(3) else { return nil }
+                counties[r[1], default: County()].poorHouseholds = a
+                counties[r[1]]!.suspectedWrongInclusion = b
             case "omission":
                 guard let a = n(2), let b = n(3), let c = n(4) else { return nil }
                 counties[r[1], default: County()].unregisteredHouseholds = a
@@ -199,6 +217,8 @@ package struct PartCounters: Codable, Sendable, Equatable {
             mine.unregisteredHouseholds += v.unregisteredHouseholds
             mine.unregisteredPeople += v.unregisteredPeople
             mine.omittedPeople += v.omittedPeople
+            mine.poorHouseholds += v.poorHouseholds
+            mine.suspectedWrongInclusion += v.suspectedWrongInclusion
             counties[k] = mine
         }
         unregisteredHouseholds += o.unregisteredHouseholds
