@@ -10,6 +10,8 @@ import FivefoldLedger
 /// - 漏评率 (audited) = the suspected 漏评率 × the share of sampled 未建档高分户 verified 属实 (the
 ///   sample checks whether the households the 四看法 flagged really were omitted); its interval is
 ///   the suspected rate times the Wilson interval of that share.
+/// - 错评率 (audited) = sampled 未脱贫 households verified 属实 (wrongly included) ÷ those
+///   verified, beside the suspected 错评率.
 /// - "all" pools the verdicts of every county. With proportional allocation the sample is nearly
 ///   self-weighting; the minimum per stratum over-represents small strata, which the pooled
 ///   figure does not correct for (stated in the report).
@@ -38,11 +40,13 @@ public struct SampleAudit: Codable, Sendable, Equatable {
         public var pending: Int
         public var wrongExit: Rate?
         public var omission: Rate?
+        public var wrongInclusion: Rate?
 
         enum CodingKeys: String, CodingKey {
             case county, pending
             case wrongExit = "wrong_exit"
             case omission
+            case wrongInclusion = "wrong_inclusion"
         }
     }
 
@@ -69,11 +73,13 @@ public struct SampleAudit: Codable, Sendable, Equatable {
             let list = key == "all" ? items : byCounty[key]!
             let exited = list.filter { $0.stratum == .exited }
             let unregistered = list.filter { $0.stratum == .unregistered }
+            let poor = list.filter { $0.stratum == .poor }
             let figures = suspected[key]
             counties.append(County(
                 county: key, pending: list.filter { $0.verdict == nil }.count,
                 wrongExit: rate(exited, ofSuspected: nil, suspected: figures?.suspectedWrongExitRate.percent),
-                omission: rate(unregistered, ofSuspected: .some(figures?.suspectedOmissionRate?.percent), suspected: figures?.suspectedOmissionRate?.percent)))
+                omission: rate(unregistered, ofSuspected: .some(figures?.suspectedOmissionRate?.percent), suspected: figures?.suspectedOmissionRate?.percent),
+                wrongInclusion: rate(poor, ofSuspected: nil, suspected: figures?.suspectedWrongInclusionRate?.percent)))
         }
         return SampleAudit(
             sample: id, seed: sample.seed, drawnFromRun: sample.runID, sampled: items.count,
