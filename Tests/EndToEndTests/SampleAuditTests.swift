@@ -108,4 +108,16 @@ final class SampleAuditTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("问题编号: unknown sample item \"S0123456789abcdef\""), result.stderr)
     }
+
+    func testSample_UsageAndMissingLedger() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let zero = try FivefoldProcess.run(["sample", SampleRunTests.pipeline, "--seed", "1", "--size", "0", "--out", root + "/out"])
+        XCTAssertEqual(zero.status, 64)
+        XCTAssertTrue(zero.stderr.contains("--size must be at least 1"), zero.stderr)
+        let noLedger = try FivefoldProcess.run(["sample", SampleRunTests.pipeline, "--seed", "1", "--size", "5", "--out", root + "/out"])
+        XCTAssertEqual(noLedger.status, 2)
+        XCTAssertTrue(noLedger.stderr.contains("no ledger here: run the pipeline first"), noLedger.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/out.ledger.sqlite"), "no ledger created by a refused sample")
+    }
 }
