@@ -91,6 +91,53 @@ extension Ledger {
                     """, arguments: [Finding.idPrefix])
             }
         }
+        // 事后抽查 (issue 16): a stratified sample of households drawn from a run, its items sent
+        // out as worklists (`S` + 16 hex digits as 问题编号), and the verdicts signed on them.
+        migrator.registerMigration("v3-sample: samples and their items") { db in
+            try db.create(table: "samples") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("created", .text).notNull()
+                t.column("run_id", .integer).notNull().references("runs", onDelete: .cascade)
+                t.column("seed", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("per_county", .boolean).notNull()
+                t.column("min_per_stratum", .integer).notNull()
+                t.column("population", .integer).notNull()
+            }
+            try db.create(table: "sample_items") { t in
+                t.primaryKey("item_id", .text)
+                t.column("sample_id", .integer).notNull().references("samples", onDelete: .cascade).indexed()
+                t.column("stratum", .text).notNull().check(sql: "stratum IN ('exited', 'poor', 'unregistered')")
+                t.column("county", .text).notNull()
+                t.column("county_name", .text).notNull()
+                t.column("stratum_population", .integer).notNull()
+                t.column("region_code", .text).notNull()
+                t.column("household_id", .text).notNull().indexed()
+                t.column("finding_id", .text).notNull()
+                t.column("head_name", .text).notNull()
+                t.column("township", .text).notNull()
+                t.column("village", .text).notNull()
+                t.column("people", .integer).notNull()
+                t.column("verdict", .text).check(sql: "verdict IS NULL OR verdict IN ('confirmed', 'refuted')")
+                t.column("raw_value", .text)
+                t.column("signer", .text)
+                t.column("signed_on", .text)
+                t.column("source_file", .text)
+                t.column("source_line", .integer)
+                t.column("imported", .text)
+            }
+        }
+        // County assessment (issue 16): each run's score and tier per county, for the run of
+        // consecutive 较差 that flags a county for 约谈.
+        migrator.registerMigration("v4-assessment: county tiers per run") { db in
+            try db.create(table: "assessments", options: .withoutRowID) { t in
+                t.column("run_id", .integer).notNull().references("runs", onDelete: .cascade)
+                t.column("county", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("tier", .text).notNull()
+                t.primaryKey(["run_id", "county"])
+            }
+        }
         return migrator
     }
 }

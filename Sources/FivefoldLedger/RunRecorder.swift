@@ -42,4 +42,46 @@ public final class RunRecorder {
         self.plan = plan
         return plan.tracking
     }
+
+    /// Per county (first 6 digits of the region code): every finding the ledger has recorded up
+    /// to this run (its rows before the run and this run's findings), and those closed (not
+    /// present in this run). From the classification, not the table, which a repeated run has
+    /// already written. Empty without a ledger.
+    public func closure() throws -> [String: (closed: Int, recorded: Int)] {
+        guard let plan else { return [:] }
+        var county: [String: String] = [:]
+        for (id, row) in plan.known where row.regionCode.count >= 6 { county[id] = String(row.regionCode.prefix(6)) }
+        var present: Set<String> = []
+        for f in findings where f.regionCode.count >= 6 {
+            county[f.id] = String(f.regionCode.prefix(6))
+            present.insert(f.id)
+        }
+        var result: [String: (closed: Int, recorded: Int)] = [:]
+        for (id, c) in county {
+            var entry = result[c] ?? (0, 0)
+            entry.recorded += 1
+            if !present.contains(id) { entry.closed += 1 }
+            result[c] = entry
+        }
+        return result
+    }
+
+    /// Each county's tiers in the runs before `run`, newest first.
+    public func previousTiers(before run: Int64) throws -> [String: [String]] {
+        guard let db else { return [:] }
+        var result: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT county, tier FROM assessments WHERE run_id < ? ORDER BY run_id DESC", arguments: [run]) {
+            result[row["county"], default: []].append(row["tier"])
+        }
+        return result
+    }
+
+    /// Records this run's score and tier per county (a repeated run rewrites its rows).
+    public func record(assessments: [(county: String, score: Double, tier: String)], run: Int64) throws {
+        guard let db else { return }
+        try db.execute(sql: "DELETE FROM assessments WHERE run_id = ?", arguments: [run])
+        for a in assessments {
+            try db.execute(sql: "INSERT INTO assessments (run_id, county, score, tier) VALUES (?, ?, ?, ?)", arguments: [run, a.county, a.score, a.tier])
+        }
+    }
 }

@@ -4,6 +4,8 @@ import FivefoldModel
 public struct SignoffBatch: Sendable {
     /// Good rows, ready to store.
     public var results: [SignedResult] = []
+    /// Good rows of sample worklists (问题编号 `S…`): the items with their verdicts.
+    public var sampleVerdicts: [SampleItem] = []
     /// One entry per problem of a refused row (a row can have several).
     public var problems: [SignoffProblem] = []
     /// Rows whose 核实结果, 核实人 and 核实日期 are all blank: not verified yet, skipped.

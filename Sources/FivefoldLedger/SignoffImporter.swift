@@ -99,6 +99,14 @@ public struct SignoffImporter {
             }
         }
 
+        var idText = Substring(id.trimmingCharacters(in: .whitespaces))
+        if idText.hasPrefix("'") { idText = idText.dropFirst() }
+        if let sampleID = SampleItem.canonicalID(idText) {
+            try checkSample(
+                itemID: sampleID, file: file, line: line, household: household, result: result, rawResult: rawResult, signer: signer, dateText: dateText,
+                imported: imported, problem: problem, into: &batch)
+            return
+        }
         var finding: FindingState?
         switch try resolve(id: id) {
         case .found(let known, let changes):

@@ -31,13 +31,14 @@ struct CaseEvaluator {
         let unify = unifyRules()
         var (findings, corrections) = compareSources(receivedCases, unify: unify, context: context)
         let cases = judgeIntegrity(receivedCases, corrections: corrections, findings: &findings, context: context)
-        findings += judgeStatus(cases, unregistered: matched.unregistered, unify: unify, context: context)
+        let status = judgeStatus(cases, unregistered: matched.unregistered, unify: unify, context: context)
+        findings += status.findings
         findings += repeatedHouseholdIDs(matched.repeated, cases: cases)
         signed.annotate(&findings)
         let categories = context.settings.rule(.householdMeasures).enabled ? context.lists(.householdMeasures, "categories") : []
         return output(
             findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered,
-            measureCategories: categories)
+            looksPoor: status.looksPoor, measureCategories: categories)
     }
 
     /// Links each household's members across sources (by ID number, else by name).
@@ -95,8 +96,12 @@ struct CaseEvaluator {
     }
 
     /// The rules that judge a household's status, on the corrected system data: categories,
-    /// registries, exit standards, and 四看法 (also on unregistered interview households).
-    func judgeStatus(_ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext) -> [Finding] {
+    /// registries, exit standards, and 四看法 (also on unregistered interview households). With the
+    /// findings, which unregistered households looked poor (one flag per household, in order): the
+    /// 漏评 decision the counters take, never re-derived from findings.
+    func judgeStatus(
+        _ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext
+    ) -> (findings: [Finding], looksPoor: [Bool]) {
         var judged = FindingSink(settings: context.settings)
         let statusRules: [CaseRule] = [
             RegistryRules(), ExitRules(), ExitFourLooksRule(), FourLooksRule(), HouseholdTypeRule(), HouseholdMeasuresRule(),
@@ -106,10 +111,8 @@ struct CaseEvaluator {
             for rule in statusRules { rule.check(c, context: context, sink: &judged) }
         }
         let fourLooks = FourLooksRule()
-        for record in unregistered {
-            fourLooks.check(unregistered: record, context: context, sink: &judged)
-        }
-        return judged.findings
+        let looksPoor = unregistered.map { fourLooks.check(unregistered: $0, context: context, sink: &judged) }
+        return (judged.findings, looksPoor)
     }
 
     /// `duplicate.household_id`: records whose 户编号 a source already had took no part.
@@ -123,7 +126,7 @@ struct CaseEvaluator {
     /// (for the duplicate rules across batches) and the counters.
     func output(
         findings: [Finding], corrections: [Correction], received receivedCases: [HouseholdCase], corrected cases: [HouseholdCase],
-        unregistered: [HouseholdRecord], measureCategories: [NamedList] = []
+        unregistered: [HouseholdRecord], looksPoor: [Bool], measureCategories: [NamedList] = []
     ) -> Output {
         var output = Output()
         output.findings = findings
@@ -131,7 +134,8 @@ struct CaseEvaluator {
         output.directory = HouseholdDirectory(cases: cases)
         let removed = Set(corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.map { $0.householdID + "\u{1f}" + $0.memberID })
         output.identities = IdentityBatch(received: receivedCases, corrected: cases, directory: output.directory, removed: removed)
-        output.counters = PartCounters(cases: cases, unregistered: unregistered, findings: findings, measureCategories: measureCategories)
+        output.counters = PartCounters(
+            cases: cases, unregistered: unregistered, looksPoor: looksPoor, findings: findings, measureCategories: measureCategories)
         // Unknown code-list values as received, like the value.invalid findings they may replace.
         (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
         return output

@@ -14,6 +14,9 @@ struct LedgerSession {
     let ledger: Ledger?
     /// The signed results in the ledger when the run started.
     let signed: SignedEvidence
+    /// The latest 事后抽查 sample and its items (with the verdicts signed so far), for the
+    /// audited rates; read here because the run's own transaction holds the ledger later.
+    var sample: (Sample, [SampleItem])?
     let started = Date()
 
     /// - Parameter recording: false for a shard (`--shard i/N`), which only reads the signed
@@ -33,6 +36,9 @@ struct LedgerSession {
         let opened = try Ledger(path: path)
         ledger = recording ? opened : nil
         signed = SignedEvidence(try opened.signedResults())
+        if let latest = try opened.latestSample(), let id = latest.id {
+            sample = (latest, try opened.sampleItems(of: id))
+        }
     }
 
     /// Writes the outputs into `staging` through `assemble`, publishes them and records the run.
@@ -47,13 +53,17 @@ struct LedgerSession {
         }
         do {
             guard let ledger else {
-                let summary = try assemble(NightlyOutputs(runner: runner, recorder: RunRecorder.untracked()))
+                let nightly = NightlyOutputs(runner: runner, recorder: RunRecorder.untracked())
+                nightly.sample = sample
+                let summary = try assemble(nightly)
                 try publish().finish()
                 return summary
             }
-            let identity = try Self.identity(of: runner, signed: signed)
+            let identity = try Self.identity(of: runner, signed: signed, sample: sample)
             return try ledger.recordRun(identity, started: started, body: { recorder in
-                let summary = try assemble(NightlyOutputs(runner: runner, recorder: recorder))
+                let nightly = NightlyOutputs(runner: runner, recorder: recorder)
+                nightly.sample = sample
+                let summary = try assemble(nightly)
                 return (summary, summary.counts)
             }, publish: publish)
         } catch {
@@ -63,7 +73,7 @@ struct LedgerSession {
     }
 
     /// The pipeline hash, the input fingerprints and the signed results of a run.
-    static func identity(of runner: PipelineRunner, signed: SignedEvidence) throws -> RunIdentity {
+    static func identity(of runner: PipelineRunner, signed: SignedEvidence, sample: (Sample, [SampleItem])? = nil) throws -> RunIdentity {
         let config = runner.config
         let input = try runner.inputFolder
         var tables = config.sources.flatMap { [$0.households] + ($0.members.map { [$0] } ?? []) }
@@ -88,8 +98,20 @@ struct LedgerSession {
         h.update("engine=\(executableStamp)\n")
         return RunIdentity(
             pipeline: config.name, pipelinePath: URL(fileURLWithPath: config.path).standardizedFileURL.path,
-            pipelineHash: h.hexDigest(), inputFolder: input, inputs: inputs, signoffHash: signed.fingerprint,
+            pipelineHash: h.hexDigest(), inputFolder: input, inputs: inputs, signoffHash: Self.signoffHash(signed, sample: sample),
             asOf: asOf, outputFolder: runner.outputFolder)
+    }
+
+    /// The signed results' fingerprint; with verdicts signed on a sample, those too (a new verdict
+    /// changes the audited rates, so the next run is not a repeat). Unchanged without any.
+    static func signoffHash(_ signed: SignedEvidence, sample: (Sample, [SampleItem])?) -> String {
+        guard let (s, items) = sample, items.contains(where: { $0.verdict != nil }) else { return signed.fingerprint }
+        var h = XXHash64()
+        h.update("\(signed.fingerprint)\nsample=\(s.id ?? 0)\n")
+        for item in items where item.verdict != nil {
+            h.update("\(item.itemID)=\(item.verdict!.rawValue);\(item.signer ?? "");\(item.signedOn ?? "")\n")
+        }
+        return h.hexDigest()
     }
 
     /// Size and modification time of the running program: a rebuilt Fivefold may find other

@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import FivefoldModel
+import FivefoldReport
 import FivefoldIO
 import FivefoldCheck
 
@@ -38,7 +39,7 @@ extension PipelineConfig {
 
     static let topKeys = [
         "version", "name", "input", "as_of", "vocabulary", "sources", "registries", "villages",
-        "resolution", "rules", "output", "linkage",
+        "resolution", "rules", "output", "linkage", "assessment",
     ]
 
     init(root: ConfigNode, folder: String) throws {
@@ -93,6 +94,7 @@ extension PipelineConfig {
             linkage.ambiguityMargin = try node.optional("ambiguity_margin")?.double(range: 0...1) ?? linkage.ambiguityMargin
         }
         self.linkage = linkage
+        if let node = try root.optional("assessment") { assessment = try AssessmentSettings(node: node) }
     }
 
     /// `household.measures`: every category a need names must be one of `categories`, or the

@@ -1,5 +1,6 @@
 import Foundation
 import FivefoldModel
+import FivefoldReport
 import FivefoldIO
 import FivefoldCheck
 
@@ -28,6 +29,8 @@ public struct PipelineConfig: Sendable {
     /// Optional system fields the dump of this run does not have (set after the scan, see
     /// `knowingAbsent`); rules needing them are skipped.
     public var absentSystemFields: Set<FieldID> = []
+    /// County assessment (县级考核): indicator weights and scales, tiers, 约谈 after N 较差 runs.
+    public var assessment = AssessmentSettings()
 
     /// The settings of a rule; rules absent from the file use their built-in defaults.
     public func rule(_ id: String) -> RuleSettings {

@@ -25,11 +25,16 @@ public struct CountyFigures: Codable, Sendable, Equatable {
     /// 错退率 (suspected): exited households with an exit.* finding ÷ exited households.
     public var suspectedWrongExitRate: Rate
     /// 漏评率 (suspected): people of unregistered interview households that look poor ÷ people of
-    /// unregistered interview households checked. Interview households carry no region code, so
-    /// this is reported under the whole dataset (county "all") only.
+    /// unregistered interview households checked. Per county when the interview carries the
+    /// optional 行政区划代码 (a county with no unregistered household has none); the whole
+    /// dataset's ("all") counts every unregistered household, with a region code or without.
     public var suspectedOmissionRate: Rate?
     /// 群众认可度: interview households 满意 or 基本满意 ÷ households that answered.
     public var approvalRate: Rate
+    /// 错评率 (suspected): registered-poor households with an `identify.four_looks` (looks
+    /// well-off) or `eligibility.*` finding ÷ registered-poor households. Optional so that a
+    /// summary.json written before it still reads.
+    public var suspectedWrongInclusionRate: Rate?
 
     enum CodingKeys: String, CodingKey {
         case county, households, population
@@ -38,6 +43,7 @@ public struct CountyFigures: Codable, Sendable, Equatable {
         case suspectedWrongExitRate = "suspected_wrong_exit_rate"
         case suspectedOmissionRate = "suspected_omission_rate"
         case approvalRate = "approval_rate"
+        case suspectedWrongInclusionRate = "suspected_wrong_inclusion_rate"
     }
 
     /// Figures per county (first 6 digits of the region code) and for the whole dataset ("all").
@@ -50,7 +56,9 @@ public struct CountyFigures: Codable, Sendable, Equatable {
             let t = counters.counties[key] ?? PartCounters.County()
             all.households += t.households; all.registeredPoor += t.registeredPoor; all.exited += t.exited
             all.suspectedWrongExit += t.suspectedWrongExit; all.answered += t.answered; all.approving += t.approving
-            result.append(figures(key, t, population: population[key] ?? 0, omission: nil))
+            all.poorHouseholds += t.poorHouseholds; all.suspectedWrongInclusion += t.suspectedWrongInclusion
+            let omission = t.unregisteredHouseholds > 0 ? Rate(t.omittedPeople, t.unregisteredPeople) : nil
+            result.append(figures(key, t, population: population[key] ?? 0, omission: omission))
         }
         all.answered += counters.unregisteredAnswered
         all.approving += counters.unregisteredApproving
@@ -62,6 +70,7 @@ public struct CountyFigures: Codable, Sendable, Equatable {
         CountyFigures(
             county: name, households: t.households, population: population, registeredPoor: t.registeredPoor,
             comprehensiveIncidence: Rate(t.registeredPoor, population), suspectedWrongExitRate: Rate(t.suspectedWrongExit, t.exited),
-            suspectedOmissionRate: omission, approvalRate: Rate(t.approving, t.answered))
+            suspectedOmissionRate: omission, approvalRate: Rate(t.approving, t.answered),
+            suspectedWrongInclusionRate: Rate(t.suspectedWrongInclusion, t.poorHouseholds))
     }
 }

@@ -37,6 +37,8 @@ public struct HTMLReportWriter {
     let places: [String: Place]
     /// County code (6 digits) → county name as the data writes it.
     let countyNames: [String: String]
+    /// 县级考核 rows (assessment.csv), shown ranked; empty leaves the section out.
+    public var assessment: [CountyAssessment] = []
 
     /// How many findings each of the "new" and "resolved" tables lists (the rest are counted).
     public static let listLimit = 50
@@ -85,6 +87,8 @@ public struct HTMLReportWriter {
         html += worstVillages()
         html += measureCoverage()
         html += countyFigures()
+        html += auditedRates()
+        html += countyAssessment()
         html += worklists()
         html += footer()
         html += "</body>\n</html>\n"

@@ -57,6 +57,8 @@ public struct RunSummary: Codable, Sendable {
     public var vocabularyGaps: [VocabularyGap]?
     /// 帮扶措施 coverage per village and for the whole dataset (`household.measures` categories).
     public var measureCoverage: [MeasureCoverage]?
+    /// Audited 错退率 and 漏评率 from the signed verdicts of the latest 事后抽查 sample.
+    public var audit: SampleAudit?
 
     /// One vocabulary gap (the type is the vocabulary-gap rule's).
     public typealias VocabularyGap = FivefoldCheck.VocabularyGap
@@ -110,7 +112,7 @@ public struct RunSummary: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings
+        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings, audit
         case asOf = "as_of"
         case inputFolder = "input_folder"
         case unregisteredInterviewHouseholds = "unregistered_interview_households"

@@ -7,6 +7,6 @@ struct FivefoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fivefold",
         abstract: "Cross-check poverty-alleviation filing-card records (建档立卡) across five sources (五个统一).",
-        subcommands: [Run.self, Check.self, Inspect.self, Profile.self, Merge.self, Generate.self, Signoff.self, Rules.self]
+        subcommands: [Run.self, Check.self, Inspect.self, Profile.self, Merge.self, Generate.self, Signoff.self, SampleCommand.self, Show.self, Rules.self]
     )
 }

@@ -23,11 +23,23 @@ package struct PartCounters: Codable, Sendable, Equatable {
         package var suspectedWrongExit = 0
         package var answered = 0
         package var approving = 0
+        /// Unregistered interview households placed in this county by their 行政区划代码 (when the
+        /// interview carries one), their people, and the people of those that look poor (漏评).
+        package var unregisteredHouseholds = 0
+        package var unregisteredPeople = 0
+        package var omittedPeople = 0
+        /// Registered-poor (未脱贫 / 返贫) households, and those with an `identify.four_looks`
+        /// (looks well-off) or `eligibility.*` finding: suspected 错评.
+        package var poorHouseholds = 0
+        package var suspectedWrongInclusion = 0
 
         package init(
             households: Int = 0, registeredPoor: Int = 0, exited: Int = 0, suspectedWrongExit: Int = 0,
-            answered: Int = 0, approving: Int = 0
+            answered: Int = 0, approving: Int = 0, unregisteredHouseholds: Int = 0, unregisteredPeople: Int = 0, omittedPeople: Int = 0
         ) {
+            self.unregisteredHouseholds = unregisteredHouseholds
+            self.unregisteredPeople = unregisteredPeople
+            self.omittedPeople = omittedPeople
             self.households = households
             self.registeredPoor = registeredPoor
             self.exited = exited
@@ -58,9 +70,20 @@ package struct PartCounters: Codable, Sendable, Equatable {
 
     /// - Parameter measureCategories: the `household.measures` categories to count coverage by
     ///   (empty: no coverage, e.g. when the dump has no 帮扶措施).
-    package init(cases: [HouseholdCase], unregistered: [HouseholdRecord], findings: [Finding], measureCategories: [NamedList] = []) {
+    /// Counts one batch. `looksPoor` holds the 四看法 decision for each of `unregistered`, in
+    /// order, as the evaluator took it: counting it again from findings went wrong (issue 16) —
+    /// households without 户编号 that share a discriminator (same place and names) were all
+    /// counted when one of them was flagged and they fell in one partition, so 漏评率 depended
+    /// on partitioning, and unregistered households with a 户编号 the system lacks were never counted.
+    package init(
+        cases: [HouseholdCase], unregistered: [HouseholdRecord], looksPoor: [Bool] = [], findings: [Finding],
+        measureCategories: [NamedList] = []
+    ) {
+        precondition(looksPoor.isEmpty || looksPoor.count == unregistered.count, "one 四看法 decision per unregistered household")
         let wrongExit = Set(findings.filter { $0.ruleID.family == RuleID.exitIncome.family }.map(\.householdID))
-        let omitted = Set(findings.filter { $0.ruleID == .identifyFourLooks && $0.householdID.isEmpty }.map(\.discriminator))
+        let wrongInclusion = Set(findings.filter {
+            ($0.ruleID == .identifyFourLooks || $0.ruleID.family == RuleID.eligibilityVehicle.family) && !$0.householdID.isEmpty
+        }.map(\.householdID))
         for c in cases {
             guard let system = c.system, !system.isMemberOnly else { continue }
             households += 1
@@ -80,6 +103,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
             let key = Self.county(region)
             counties[key, default: County()].households += 1
             counties[key]!.registeredPoor += poor
+            if MemberFacts.isRegisteredPoor(system[.status]) {
+                counties[key]!.poorHouseholds += 1
+                if wrongInclusion.contains(c.householdID) { counties[key]!.suspectedWrongInclusion += 1 }
+            }
             if system[.status] == "已脱贫" {
                 counties[key]!.exited += 1
                 if wrongExit.contains(c.householdID) { counties[key]!.suspectedWrongExit += 1 }
@@ -89,10 +116,19 @@ package struct PartCounters: Codable, Sendable, Equatable {
                 if answer == "满意" || answer == "基本满意" { counties[key]!.approving += 1 }
             }
         }
-        for record in unregistered {
+        for (i, record) in unregistered.enumerated() {
             unregisteredHouseholds += 1
             unregisteredPeople += record.members.count
-            if omitted.contains(FourLooksRule.discriminator(record)) { omittedPeople += record.members.count }
+            let poor = i < looksPoor.count && looksPoor[i]
+            if poor { omittedPeople += record.members.count }
+            // 漏评率 per county needs the interview's 行政区划代码 (optional in the layout): a
+            // household without one counts only in the dataset's total.
+            if let region = record[.regionCode], region.count >= 6 {
+                let key = Self.county(region)
+                counties[key, default: County()].unregisteredHouseholds += 1
+                counties[key]!.unregisteredPeople += record.members.count
+                if poor { counties[key]!.omittedPeople += record.members.count }
+            }
             if let answer = record[.satisfaction] {
                 unregisteredAnswered += 1
                 if answer == "满意" || answer == "基本满意" { unregisteredApproving += 1 }
@@ -117,6 +153,12 @@ package struct PartCounters: Codable, Sendable, Equatable {
         for (k, v) in counties.sorted(by: { $0.key < $1.key }) {
             rows.append(["county", k, String(v.households), String(v.registeredPoor), String(v.exited), String(v.suspectedWrongExit),
                          String(v.answered), String(v.approving)])
+        }
+        for (k, v) in counties.sorted(by: { $0.key < $1.key }) where v.poorHouseholds > 0 {
+            rows.append(["inclusion", k, String(v.poorHouseholds), String(v.suspectedWrongInclusion), "", "", "", ""])
+        }
+        for (k, v) in counties.sorted(by: { $0.key < $1.key }) where v.unregisteredHouseholds > 0 {
+            rows.append(["omission", k, String(v.unregisteredHouseholds), String(v.unregisteredPeople), String(v.omittedPeople), "", "", ""])
         }
         for (k, v) in sourceRows.sorted(by: { $0.key < $1.key }) {
             rows.append(["rows", k, String(v), "", "", "", "", ""])
@@ -152,7 +194,18 @@ package struct PartCounters: Codable, Sendable, Equatable {
                 villages[r[1], default: Village()].measures[r[3], default: 0] += a
             case "county":
                 guard let a = n(2), let b = n(3), let c = n(4), let d = n(5), let e = n(6), let f = n(7) else { return nil }
-                counties[r[1]] = County(households: a, registeredPoor: b, exited: c, suspectedWrongExit: d, answered: e, approving: f)
+                var county = counties[r[1]] ?? County()
+                (county.households, county.registeredPoor, county.exited, county.suspectedWrongExit, county.answered, county.approving) = (a, b, c, d, e, f)
+                counties[r[1]] = county
+            case "inclusion":
+                guard let a = n(2), let b = n(3) else { return nil }
+                counties[r[1], default: County()].poorHouseholds = a
+                counties[r[1]]!.suspectedWrongInclusion = b
+            case "omission":
+                guard let a = n(2), let b = n(3), let c = n(4) else { return nil }
+                counties[r[1], default: County()].unregisteredHouseholds = a
+                counties[r[1]]!.unregisteredPeople = b
+                counties[r[1]]!.omittedPeople = c
             case "rows":
                 guard let a = n(2) else { return nil }
                 sourceRows[r[1], default: 0] += a
@@ -187,6 +240,11 @@ package struct PartCounters: Codable, Sendable, Equatable {
             mine.suspectedWrongExit += v.suspectedWrongExit
             mine.answered += v.answered
             mine.approving += v.approving
+            mine.unregisteredHouseholds += v.unregisteredHouseholds
+            mine.unregisteredPeople += v.unregisteredPeople
+            mine.omittedPeople += v.omittedPeople
+            mine.poorHouseholds += v.poorHouseholds
+            mine.suspectedWrongInclusion += v.suspectedWrongInclusion
             counties[k] = mine
         }
         unregisteredHouseholds += o.unregisteredHouseholds

@@ -59,15 +59,22 @@ public struct FourLooksRule: CaseRule {
     }
 
     /// Unregistered interview households: a suspected 漏评 when the household looks poor.
-    public func check(unregistered record: HouseholdRecord, context: RuleContext, sink: inout FindingSink) {
-        guard let score = score(record, context: context) else { return }
-        guard Double(score.total) >= context.number(Self.rule, "poor_min") else { return }
+    ///
+    /// Returns the decision itself (the rule enabled and the household looking poor), so that the
+    /// 漏评率 counters count exactly the households judged here, not whatever findings happen to
+    /// share a discriminator in the same partition.
+    @discardableResult
+    public func check(unregistered record: HouseholdRecord, context: RuleContext, sink: inout FindingSink) -> Bool {
+        guard sink.isEnabled(Self.rule), let score = score(record, context: context) else { return false }
+        guard Double(score.total) >= context.number(Self.rule, "poor_min") else { return false }
         let head = record[.headName] ?? record.members.first { $0[.relation] == "户主" }?[.name] ?? ""
         sink.emit(Finding(
-            rule: Self.rule, severity: .warning, householdID: record.householdID, memberID: head, field: FieldID.status.rawValue,
+            rule: Self.rule, severity: .warning, regionCode: record[.regionCode] ?? "", householdID: record.householdID, memberID: head,
+            field: FieldID.status.rawValue,
             values: [(.interview, "未建档"), ("four_looks", describe(score))], action: .worklist,
             message: "未建档户\(head)（见\(record.location)）四看法得分\(score.total)（\(describe(score))）：疑似漏评，请核实是否应纳入",
             discriminator: Self.discriminator(record)))
+        return true
     }
 
     /// Keeps two unregistered households with the same head name apart by what the interview

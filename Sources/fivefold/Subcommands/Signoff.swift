@@ -51,9 +51,13 @@ struct Signoff: ParsableCommand {
             var batch = SignoffBatch()
             for file in files { try importer.read(file: file, into: &batch) }
             let stored = try ledger.store(batch.results)
+            let sampled = try ledger.store(sampleVerdicts: batch.sampleVerdicts)
             for warning in batch.warnings { CLI.log(warning) }
             for problem in batch.problems { CLI.log("\(problem)") }
-            print("\(stored.inserted) signed results imported, \(stored.duplicates) already in the ledger, \(batch.refusedRows) rows refused, \(batch.pending) rows not yet verified → \(ledger.path)")
+            // Sample worklists (事后抽查, 问题编号 S…) are counted apart: their verdicts are recorded
+            // against the sample, not fed into resolution.
+            let samples = batch.sampleVerdicts.isEmpty ? "" : "\(sampled.stored) sample verdicts recorded (\(sampled.unchanged) unchanged), "
+            print("\(stored.inserted) signed results imported, \(stored.duplicates) already in the ledger, \(samples)\(batch.refusedRows) rows refused, \(batch.pending) rows not yet verified → \(ledger.path)")
             if batch.refusedRows > 0 { throw ExitCode(CLI.findingsOrRefusals) }
         }
     }
