@@ -21,6 +21,9 @@ struct CaseEvaluator {
         var directory = HouseholdDirectory()
         var identities = IdentityBatch()
         var counters = PartCounters()
+        /// One row per system household, for `monitor.relapse` in the assembly (empty when the
+        /// rule is off).
+        var monitor: [MonitorRow] = []
     }
 
     /// Judges one batch: each step below in turn, on the same cases.
@@ -34,7 +37,11 @@ struct CaseEvaluator {
         findings += judgeStatus(cases, unregistered: matched.unregistered, unify: unify, context: context)
         findings += repeatedHouseholdIDs(matched.repeated, cases: cases)
         signed.annotate(&findings)
-        return output(findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered)
+        var result = output(findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered)
+        if context.settings.rule(.monitorRelapse).enabled {
+            result.monitor = cases.compactMap { MonitorRow($0, directory: result.directory) }
+        }
+        return result
     }
 
     /// Links each household's members across sources (by ID number, else by name).
@@ -92,10 +99,11 @@ struct CaseEvaluator {
     }
 
     /// The rules that judge a household's status, on the corrected system data: categories,
-    /// registries, exit standards, and 四看法 (also on unregistered interview households).
+    /// registries, exit standards, 四看法 (also on unregistered interview households), and the
+    /// 防返贫监测 band (`monitor.edge`).
     func judgeStatus(_ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext) -> [Finding] {
         var judged = FindingSink(settings: context.settings)
-        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
+        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule(), MonitorEdgeRule()]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)
             for rule in statusRules { rule.check(c, context: context, sink: &judged) }

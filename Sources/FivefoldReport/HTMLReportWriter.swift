@@ -85,6 +85,7 @@ public struct HTMLReportWriter {
         html += worstVillages()
         html += countyFigures()
         html += worklists()
+        html += monitoring()
         html += footer()
         html += "</body>\n</html>\n"
         return html
