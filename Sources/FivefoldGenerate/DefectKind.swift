@@ -1,4 +1,5 @@
-// The kinds of defect the generator plants, one per SPEC §4 household-level rule (the village
+// The kinds of defect the generator plants, one per SPEC §4 household-level rule and
+// `monitor.edge` (`monitor.relapse` needs two nights and is not planted; the village
 // rule `village.class` is planted on villages, see `VillageRegister`). Each kind knows its rule
 // id, how many variants it has (unify.mismatch has one per field it disagrees on), and what
 // household it needs. The order is part of the dataset format: changing it changes every
@@ -10,6 +11,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     case memberImplausible, householdCause, noCadre, duplicatePerson, duplicateHousehold, unifyMissing
     case unifyMismatch, registryDeceased, publicEmployee, vehicle, property, business
     case exitIncome, exitHousing, exitEducation, exitMedical, fourLooksWellOff, fourLooksUnregistered
+    case monitorEdge
 
     /// The SPEC §4 rule id the defect must raise.
     public var rule: String {
@@ -38,6 +40,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .exitEducation: return "exit.education"
         case .exitMedical: return "exit.medical"
         case .fourLooksWellOff, .fourLooksUnregistered: return "identify.four_looks"
+        case .monitorEdge: return "monitor.edge"
         }
     }
 
@@ -58,6 +61,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .noCadre: return 2
         case .unifyMissing: return 6
         case .unifyMismatch: return 22
+        case .monitorEdge: return 3
         default: return 1
         }
     }
@@ -85,6 +89,8 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .exitIncome, .exitHousing, .exitMedical: return HouseholdRequirements(status: "已脱贫")
         case .exitEducation: return HouseholdRequirements(status: "已脱贫", childAged: 6...15, childInSchool: true)
         case .fourLooksWellOff: return HouseholdRequirements(wellOff: true)
+        // 0: an exited household in the monitoring band; 1: an 边缘户 in it; 2: an 边缘户 below the line.
+        case .monitorEdge: return HouseholdRequirements(status: variant == 0 ? "已脱贫" : "边缘户")
         default: return .none
         }
     }

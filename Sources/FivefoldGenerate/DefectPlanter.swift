@@ -46,6 +46,7 @@ public struct DefectPlanter: Sendable {
             && HouseholdInvariants.fourLooksScore(s.system!) <= 10 && s.system!.income >= 2 * PovertyLineTable.current
             && record(&s, kind.rule, field: .status, source: .system, note: "registered poor, 四看法 score \(HouseholdInvariants.fourLooksScore(s.system!)), income \(s.system!.income): looks well-off (错评)")
         case .fourLooksUnregistered: applied = unregisteredPoor(variant, &s)
+        case .monitorEdge: applied = monitorEdge(variant, &s)
         }
         guard applied else { return false }
         s.plantedRule = kind.rule
@@ -63,7 +64,7 @@ public struct DefectPlanter: Sendable {
     static let checkedRules: Set<String> = [
         "id.checksum", "id.birth_mismatch", "id.sex_mismatch", "household.size_mismatch", "household.head",
         "member.implausible", "household.cause", "household.no_cadre", "exit.income", "exit.housing",
-        "exit.education", "exit.medical", "identify.four_looks",
+        "exit.education", "exit.medical", "identify.four_looks", "monitor.edge",
     ]
 
     // MARK: - Recording

@@ -49,6 +49,11 @@ public enum HouseholdInvariants {
         if h.isRegisteredPoor, fourLooksScore(h) <= 10, h.income >= 2 * PovertyLineTable.current {
             found.insert("identify.four_looks")
         }
+        // 防返贫监测: in [line, 1.5 × line) for 已脱贫 / 边缘户 / 非贫困户; an 边缘户 below the line.
+        if ["已脱贫", "边缘户", "非贫困户"].contains(h.status), h.income >= PovertyLineTable.current, h.income < PovertyLineTable.monitoringLine {
+            found.insert("monitor.edge")
+        }
+        if h.status == "边缘户", h.income < PovertyLineTable.current { found.insert("monitor.edge") }
         return found
     }
 
