@@ -91,7 +91,7 @@ public enum RuleRegistry {
             summary: "recorded 贫困村类别 differs from the class of its incidence (≥ 37.5% 一类, ≥ 31% 二类, ≥ 27% 三类)",
             parameters: [.number("class1_min_percent", 37.5), .number("class2_min_percent", 31), .number("class3_min_percent", 27)]),
         RuleEntry(
-            .monitorEdge, .warning, title: "防返贫监测：边缘户",
+            .monitorEdge, .warning, title: "防返贫监测：临界收入或边缘户漏评",
             summary: "an 已脱贫, 边缘户 or 非贫困户 household with line ≤ income per capita < monitoring line goes on the monitoring list (monitoring.csv; always severity info, action info, no worklist item); an 边缘户 below the line is a suspected 漏评 (this severity, worklist). Line: `exit.income`'s `poverty_lines` for the `as_of` year (else the latest earlier year); monitoring line: `monitor_lines` for that year when given, else `line_factor` × line",
             parameters: [.number("line_factor", 1.5), .table("monitor_lines", [:])],
             otherSettings: "`rules.exit.income.params.poverty_lines`"),
