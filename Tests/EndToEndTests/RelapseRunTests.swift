@@ -98,6 +98,38 @@ final class RelapseRunTests: XCTestCase {
         XCTAssertEqual(try relapses(ws).count, 1)
     }
 
+    /// Three shards and `merge` on each of two nights: the merge compares with the ledger one
+    /// shard part file at a time and finds what a whole run finds, byte for byte.
+    func testShardsAndMerge_TwoNights_SameRelapseAsAWholeRun() throws {
+        let ws = try NightlyWorkspace()
+        let sharded = ws.root + "/sharded"
+        func runSharded(_ asOf: String) throws -> RunSummary {
+            let config = try PipelineConfig.load(path: ws.pipeline)
+            var folders: [String] = []
+            for i in 0..<3 {
+                let folder = sharded + "/shard\(i)"
+                try PipelineRunner(config: config, options: .init(outputFolder: folder, asOf: asOf, partitions: 2, shard: Shard(index: i, count: 3))).run()
+                folders.append(folder)
+            }
+            return try PipelineRunner(config: config, options: .init(outputFolder: sharded + "/merged", asOf: asOf, ledgerPath: sharded + "/ledger.sqlite"))
+                .merge(shardFolders: folders)
+        }
+        var data = exited(["8000", "8000", "10000", "10000", "9000", "9000"])
+        try ws.run(data, asOf: "2020-12-31")
+        XCTAssertEqual(try runSharded("2020-12-31").monitoring?.snapshotsStored, 6)
+        data[0].income = "5000"
+        data[1].status = "返贫"
+        data[3].income = "6999"
+        let whole = try ws.run(data, asOf: "2021-06-30")
+        let merged = try runSharded("2021-06-30")
+        XCTAssertEqual(whole.monitoring?.relapse, 3)
+        XCTAssertEqual(merged.monitoring, whole.monitoring)
+        for file in ["findings.csv", "monitoring.csv"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: sharded + "/merged/" + file)),
+                           try Data(contentsOf: URL(fileURLWithPath: ws.out + "/" + file)), file)
+        }
+    }
+
     func testNoLedger_RelapseSkippedAndSaidSo() throws {
         let ws = try NightlyWorkspace()
         let summary = try ws.run(exited(["8000", "8000", "8000", "8000", "8000", "8000"]), useLedger: false)
