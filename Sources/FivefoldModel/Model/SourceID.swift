@@ -55,6 +55,7 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         case "hukou": return "户籍"
         case "signoff": return "签字核实"
         case "monitor_line": return "监测线"
+        case "income": return "人均纯收入"
         case "previous": return "上次"
         case "current": return "本次"
         case "previous_as_of": return "上次日期"
