@@ -1,4 +1,5 @@
-// The kinds of defect the generator plants, one per SPEC §4 household-level rule (the village
+// The kinds of defect the generator plants, one per SPEC §4 household-level rule and
+// `monitor.edge` (`monitor.relapse` needs two nights and is not planted; the village
 // rule `village.class` is planted on villages, see `VillageRegister`). Each kind knows its rule
 // id, how many variants it has (unify.mismatch has one per field it disagrees on), and what
 // household it needs. The order is part of the dataset format: changing it changes every
@@ -11,6 +12,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     case unifyMismatch, registryDeceased, publicEmployee, vehicle, property, business
     case exitIncome, exitHousing, exitEducation, exitMedical, fourLooksWellOff, fourLooksUnregistered
     case householdYears, exitFourLooks, householdType, householdMeasures
+    case monitorEdge
 
     /// The SPEC §4 rule id the defect must raise.
     public var rule: String {
@@ -43,6 +45,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .exitFourLooks: return "exit.four_looks"
         case .householdType: return "household.type"
         case .householdMeasures: return "household.measures"
+        case .monitorEdge: return "monitor.edge"
         }
     }
 
@@ -64,6 +67,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
         case .unifyMissing: return 6
         case .unifyMismatch: return 22
         case .householdYears, .householdType, .householdMeasures: return 5
+        case .monitorEdge: return 3
         default: return 1
         }
     }
@@ -100,6 +104,8 @@ public enum DefectKind: Int, CaseIterable, Sendable {
             case 1: return HouseholdRequirements(childAged: 6...15, childInSchool: true)
             default: return .none
             }
+        // 0: an exited household in the monitoring band; 1: an 边缘户 in it; 2: an 边缘户 below the line.
+        case .monitorEdge: return HouseholdRequirements(status: variant == 0 ? "已脱贫" : "边缘户")
         default: return .none
         }
     }

@@ -82,6 +82,29 @@ extension DefectPlanter {
         }
     }
 
+    /// `monitor.edge`: income in the monitoring band [line, monitoring line) for an exited
+    /// household (variant 0) or an 边缘户 (1), or an 边缘户 below the line (2: suspected 漏评), the
+    /// same in every source that carries income.
+    func monitorEdge(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
+        guard let h = s.system else { return false }
+        let line = PovertyLineTable.current, upper = PovertyLineTable.monitoringLine
+        switch variant % 3 {
+        case 0, 1:
+            guard h.status == (variant % 3 == 0 ? "已脱贫" : "边缘户") else { return false }
+            // The line itself is in the band; the last yuan below the monitoring line too.
+            let income = [line, upper - 1, line + (variant / 9) % (upper - line)][(variant / 3) % 3]
+            s.modify([.system, .archive, .wall, .interview, .verification]) { $0.income = income }
+            return record(&s, "monitor.edge", field: .incomePerCapita, source: .system,
+                          note: "\(h.status) with income \(income) in [\(line), \(upper)): on the monitoring list (info)")
+        default:
+            guard h.status == "边缘户" else { return false }
+            let income = line - 1 - (variant / 3) % 2200
+            s.modify([.system, .archive, .wall, .interview, .verification]) { $0.income = income }
+            return record(&s, "monitor.edge", field: .status, source: .system,
+                          note: "边缘户 with income \(income) below the line \(line): suspected 漏评")
+        }
+    }
+
     func unregisteredPoor(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         let poor = factory.unregistered(after: s.truth.index, ordinal: 3, poorLooking: true)
         s.unregistered.append(poor)

@@ -50,6 +50,7 @@ public struct DefectPlanter: Sendable {
         case .exitFourLooks: applied = exitFourLooks(variant, &s)
         case .householdType: applied = householdType(variant, &s)
         case .householdMeasures: applied = householdMeasures(variant, &s)
+        case .monitorEdge: applied = monitorEdge(variant, &s)
         }
         guard applied else { return false }
         s.plantedRule = kind.rule
@@ -68,7 +69,7 @@ public struct DefectPlanter: Sendable {
         "id.checksum", "id.birth_mismatch", "id.sex_mismatch", "household.size_mismatch", "household.head",
         "member.implausible", "household.cause", "household.no_cadre", "exit.income", "exit.housing",
         "exit.education", "exit.medical", "identify.four_looks", "exit.four_looks", "household.years", "household.type",
-        "household.measures",
+        "household.measures", "monitor.edge",
     ]
 
     // MARK: - Recording

@@ -129,8 +129,11 @@ public struct HouseholdFactory: Sendable {
             grade = "A"
             grainPerCapita = rng.int(in: 220...450) * 2
         } else if status == "已脱贫" {
+            // Above the exit year's line and out of the monitoring band: at least the monitoring
+            // line, and a twentieth of them exactly at it (the band's upper end is excluded).
             let line = PovertyLineTable.line(exitYear!)
-            income = rng.int(in: line + 300...max(line + 400, 14_000))
+            income = rng.int(in: max(line + 300, PovertyLineTable.monitoringLine)...14_000)
+            if income < PovertyLineTable.monitoringLine + 400 { income = PovertyLineTable.monitoringLine }
             grade = rng.chance(0.55) ? "A" : "B"
         } else {
             income = rng.int(in: 2600...7600)

@@ -53,6 +53,11 @@ public enum HouseholdInvariants {
         if yearsInconsistent(h, asOf: asOf) { found.insert("household.years") }
         if typeImplausible(h) { found.insert("household.type") }
         if measuresMissNeed(h) { found.insert("household.measures") }
+        // 防返贫监测: in [line, 1.5 × line) for 已脱贫 / 边缘户 / 非贫困户; an 边缘户 below the line.
+        if ["已脱贫", "边缘户", "非贫困户"].contains(h.status), h.income >= PovertyLineTable.current, h.income < PovertyLineTable.monitoringLine {
+            found.insert("monitor.edge")
+        }
+        if h.status == "边缘户", h.income < PovertyLineTable.current { found.insert("monitor.edge") }
         return found
     }
 

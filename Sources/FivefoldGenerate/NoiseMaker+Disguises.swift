@@ -278,14 +278,14 @@ extension NoiseMaker {
         switch h.status {
         case "已脱贫": raw = rng.pick(["已脱贫(享受政策)", "已脱贫（享受政策）", "已脱贫(不再享受政策)", "稳定脱贫"])
         case "未脱贫": raw = rng.pick(["预脱贫", "贫困户"])
+        case "边缘户": raw = "边缘易致贫户"
         default: raw = "返贫户"
         }
         return put(&s, .system, member: nil, .status, raw: raw, clean: h.status, person: nil)
     }
 
     func archiveStatusCode(_ s: inout HouseholdSources) -> Bool {
-        guard let h = s.archive else { return false }
-        let code = ["未脱贫": "0", "已脱贫": "1", "返贫": "3"][h.status]!
+        guard let h = s.archive, let code = ["未脱贫": "0", "已脱贫": "1", "返贫": "3"][h.status] else { return false }
         return put(&s, .archive, member: nil, .status, raw: code, clean: h.status, person: nil)
     }
 

@@ -13,4 +13,9 @@ public enum PovertyLineTable {
 
     /// The line at the generator's as-of date (2020): registered-poor incomes stay below twice it.
     public static let current = 4000
+
+    /// The monitoring line at the as-of date (`monitor.edge`: `line_factor` 1.5 × `current`):
+    /// clean exited households earn at least this, so only planted ones are in the band
+    /// `[current, monitoringLine)`; some earn exactly this (a near miss: not in the band).
+    public static let monitoringLine = 6000
 }

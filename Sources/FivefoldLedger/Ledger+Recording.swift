@@ -59,7 +59,19 @@ extension Ledger {
         var known: [String: FindingState]
     }
 
-    static func classify(_ db: Database, identity: RunIdentity, findings: [FindingRow], started: Date) throws -> RunPlan {
+    /// The run being recorded, opened before anything is written for it: a new row in `runs`,
+    /// or the latest run again when this one repeats it (same pipeline, input and sign-offs).
+    struct OpenedRun {
+        var run: LedgerRun
+        var isRepeat: Bool
+        /// The run this one is compared with.
+        var previous: Int64?
+        var current: Int64 { run.id! }
+    }
+
+    /// Opens the run: decides whether it repeats the latest and, if not, inserts its row (so
+    /// the snapshots written before the findings are classified can refer to it).
+    static func openRun(_ db: Database, identity: RunIdentity, started: Date) throws -> OpenedRun {
         let latest = try LedgerRun.order(Column("id").desc).fetchOne(db)
         let isRepeat = latest.map {
             $0.pipelineHash == identity.pipelineHash && $0.inputHash == identity.inputHash && $0.signoffHash == identity.signoffHash
@@ -83,6 +95,11 @@ extension Ledger {
         let previous: Int64? = isRepeat
             ? try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [current])
             : latest?.id
+        return OpenedRun(run: run, isRepeat: isRepeat, previous: previous)
+    }
+
+    static func classify(_ db: Database, opened: OpenedRun, findings: [FindingRow]) throws -> RunPlan {
+        let (run, isRepeat, previous, current) = (opened.run, opened.isRepeat, opened.previous, opened.current)
 
         var known: [String: FindingState] = [:]
         for row in try FindingState.fetchAll(db) { known[row.findingID] = row }

@@ -138,6 +138,21 @@ extension Ledger {
                 t.primaryKey(["run_id", "county"])
             }
         }
+        // 防返贫监测 (`monitor.relapse`) compares each household with what the ledger last saw of
+        // it. Only what that check needs is kept (income per capita and status), and only when it
+        // changes: a household's row is written in the first run that sees it and in each run
+        // that sees a different value, so an unchanged night adds nothing. The key leads with the
+        // household, so "its latest row before run r" is one index seek.
+        migrator.registerMigration("v5-monitor-snapshots") { db in
+            try db.create(table: "household_snapshots", options: .withoutRowID) { t in
+                t.column("household_id", .text).notNull()
+                t.column("run_id", .integer).notNull().references("runs", onDelete: .cascade)
+                t.column("income_per_capita", .text).notNull()
+                t.column("status", .text).notNull()
+                t.primaryKey(["household_id", "run_id"])
+            }
+            try db.create(index: "household_snapshots_by_run", on: "household_snapshots", columns: ["run_id"])
+        }
         return migrator
     }
 }

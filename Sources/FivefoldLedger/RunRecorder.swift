@@ -7,10 +7,15 @@ import GRDB
 ///
 /// Only valid inside the `recordRun` call that made it.
 public final class RunRecorder {
-    private let db: Database?
-    private let identity: RunIdentity?
+    let db: Database?
+    let identity: RunIdentity?
     private let started: Date
     private(set) var plan: Ledger.RunPlan?
+    private var opened: Ledger.OpenedRun?
+    /// Whether this run's own snapshot rows (left by the run it repeats) have been cleared.
+    var snapshotsCleared = false
+    /// Snapshot rows written by this run so far.
+    public internal(set) var snapshotsStored = 0
     private(set) var findings: [FindingRow] = []
 
     init(db: Database, identity: RunIdentity, started: Date) {
@@ -28,6 +33,17 @@ public final class RunRecorder {
     /// A recorder without a ledger: every finding is new.
     package static func untracked() -> RunRecorder { RunRecorder() }
 
+    /// The run in the ledger, opened on first use (by the snapshots or by `classify`).
+    func open(_ db: Database, _ identity: RunIdentity) throws -> Ledger.OpenedRun {
+        if let opened { return opened }
+        let run = try Ledger.openRun(db, identity: identity, started: started)
+        opened = run
+        return run
+    }
+
+    /// Whether the run is recorded in a ledger (false for `--no-ledger`).
+    public var isTracked: Bool { db != nil }
+
     /// Classifies the run's findings; call once, before findings.csv is written.
     public func classify(_ findings: [FindingRow]) throws -> RunTracking {
         self.findings = findings
@@ -38,7 +54,7 @@ public final class RunRecorder {
                 runID: nil, previousRunID: nil, isRepeat: false, statuses: statuses, resolved: [],
                 counts: FindingStatusCounts(new: findings.count))
         }
-        let plan = try Ledger.classify(db, identity: identity, findings: findings, started: started)
+        let plan = try Ledger.classify(db, opened: try open(db, identity), findings: findings)
         self.plan = plan
         return plan.tracking
     }

@@ -21,6 +21,9 @@ struct CaseEvaluator {
         var directory = HouseholdDirectory()
         var identities = IdentityBatch()
         var counters = PartCounters()
+        /// One row per system household, for `monitor.relapse` in the assembly (empty when the
+        /// rule is off).
+        var monitor: [MonitorRow] = []
     }
 
     /// Judges one batch: each step below in turn, on the same cases.
@@ -36,9 +39,13 @@ struct CaseEvaluator {
         findings += repeatedHouseholdIDs(matched.repeated, cases: cases)
         signed.annotate(&findings)
         let categories = context.settings.rule(.householdMeasures).enabled ? context.lists(.householdMeasures, "categories") : []
-        return output(
+        var result = output(
             findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered,
             looksPoor: status.looksPoor, measureCategories: categories)
+        if context.settings.rule(.monitorRelapse).enabled {
+            result.monitor = cases.compactMap { MonitorRow($0, directory: result.directory) }
+        }
+        return result
     }
 
     /// Links each household's members across sources (by ID number, else by name).
@@ -96,15 +103,17 @@ struct CaseEvaluator {
     }
 
     /// The rules that judge a household's status, on the corrected system data: categories,
-    /// registries, exit standards, and 四看法 (also on unregistered interview households). With the
-    /// findings, which unregistered households looked poor (one flag per household, in order): the
-    /// 漏评 decision the counters take, never re-derived from findings.
+    /// registries, exit standards, 四看法 (also on unregistered interview households), and the
+    /// 防返贫监测 band (`monitor.edge`). With the findings, which unregistered households looked
+    /// poor (one flag per household, in order): the 漏评 decision the counters take, never
+    /// re-derived from findings.
     func judgeStatus(
         _ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext
     ) -> (findings: [Finding], looksPoor: [Bool]) {
         var judged = FindingSink(settings: context.settings)
         let statusRules: [CaseRule] = [
             RegistryRules(), ExitRules(), ExitFourLooksRule(), FourLooksRule(), HouseholdTypeRule(), HouseholdMeasuresRule(),
+            MonitorEdgeRule(),
         ]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)

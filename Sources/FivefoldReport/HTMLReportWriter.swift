@@ -90,6 +90,7 @@ public struct HTMLReportWriter {
         html += auditedRates()
         html += countyAssessment()
         html += worklists()
+        html += monitoring()
         html += footer()
         html += "</body>\n</html>\n"
         return html

@@ -62,6 +62,38 @@ public struct RunSummary: Codable, Sendable {
 
     /// One vocabulary gap (the type is the vocabulary-gap rule's).
     public typealias VocabularyGap = FivefoldCheck.VocabularyGap
+    /// 防返贫监测 counts (monitoring.csv), nil in a shard's own summary.
+    public var monitoring: Monitoring?
+
+    /// What the 防返贫监测 rules found (`monitor.edge`, `monitor.relapse`).
+    public struct Monitoring: Codable, Sendable, Equatable {
+        /// Households on the monitoring list: income in [line, monitoring line).
+        public var edgeList = 0
+        /// 边缘户 below the line (suspected 漏评, on the worklists).
+        public var edgeBelowLine = 0
+        /// `monitor.relapse` findings.
+        public var relapse = 0
+        /// Households compared with the ledger's snapshots (0 when skipped).
+        public var relapseCompared = 0
+        /// Snapshot rows this run wrote to the ledger (households new or changed).
+        public var snapshotsStored = 0
+        /// Why `monitor.relapse` did not run (no ledger, or switched off); nil when it ran.
+        public var relapseSkipped: String?
+        /// Rows in monitoring.csv.
+        public var rows = 0
+
+        package init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case relapse, rows
+            case edgeList = "edge_list"
+            case edgeBelowLine = "edge_below_line"
+            case relapseCompared = "relapse_compared"
+            case snapshotsStored = "snapshots_stored"
+            case relapseSkipped = "relapse_skipped"
+        }
+    }
+
     /// Every input's warnings (likely configuration mistakes that did not stop the run), in
     /// input order; also printed on stderr.
     public var warnings: [String] = []
@@ -112,7 +144,7 @@ public struct RunSummary: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings, audit
+        case pipeline, inputs, households, findings, corrections, worklists, villages, counties, status, ledger, warnings, audit, monitoring
         case asOf = "as_of"
         case inputFolder = "input_folder"
         case unregisteredInterviewHouseholds = "unregistered_interview_households"

@@ -92,7 +92,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(first["line"] as? Int, 2)
         XCTAssertTrue((first["file"] as? String)?.hasSuffix("wall/cards.csv") == true)
         XCTAssertEqual(first["户编号"] as? String, "5202031002010001", "GBK decoded")
-        XCTAssertTrue(result.stderr.contains("read 46, accepted 46, quarantined 0"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("read 47, accepted 47, quarantined 0"), result.stderr)
         XCTAssertTrue(result.stderr.contains("gb18030"), result.stderr)
     }
 

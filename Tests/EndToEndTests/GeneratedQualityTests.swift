@@ -12,7 +12,8 @@ import TestSupport
 
 /// Runs the default pipeline on a generated dataset (3,000 households, fixed seed, defect rate
 /// 0.2, noise rate 0.3) and measures it against the generator's ground truth: per-rule recall of
-/// planted defects, and false findings on clean households and on format noise.
+/// planted defects (`monitor.edge` included; `monitor.relapse` needs two nights), and false
+/// findings on clean households and on format noise.
 ///
 /// Thresholds: every SPEC §4 rule is deterministic given the data (no sampling, no learned
 /// scores), and each planted defect is written so that only its rule can fire (see
@@ -114,6 +115,24 @@ final class GeneratedQualityTests: XCTestCase {
         XCTAssertGreaterThan(policyWithLabourers.count, 0, "政策保障型 with two labourers and an ill or disabled member")
         XCTAssertGreaterThan(households.filter { !$0["脱贫年度"]!.isEmpty && $0["脱贫年度"] == $0["识别年度"] }.count, 0, "identified and exited in one year")
         XCTAssertGreaterThan(households.filter { $0["识别年度"] == "2014" }.count, 0, "识别年度 2014 exactly")
+    }
+
+    /// `monitor.edge` is planted in all three forms (an exited household and an 边缘户 in the band
+    /// [4000, 6000), the line itself included; an 边缘户 below the line), and clean exited
+    /// households exactly at the monitoring line 6000 (the band's excluded end) raise nothing.
+    func testMonitorEdge_AllFormsPlanted_NearMissAtTheMonitoringLineNotListed() throws {
+        let planted = Self.truth.filter { $0["rule"] == "monitor.edge" }
+        XCTAssertEqual(Set(planted.map { $0["field"]! }), ["income_per_capita", "status"])
+        XCTAssertTrue(planted.contains { $0["note"]!.hasPrefix("已脱贫") } && planted.contains { $0["note"]!.hasPrefix("边缘户 with income") && $0["field"] == "income_per_capita" })
+        XCTAssertTrue(planted.contains { $0["note"]!.contains("income 4000 in") }, "the line itself is planted")
+        let plantedHouseholds = Set(Self.truth.map { $0["household_id"]! })
+        let households = try CSVTable(path: Self.run.input + "/system/households.csv").rows
+        let nearMisses = households.filter { $0["人均纯收入"] == "6000" && !plantedHouseholds.contains($0["户编号"]!) }.map { $0["户编号"]! }
+        XCTAssertGreaterThan(nearMisses.count, 10, "clean exited households at exactly 6000")
+        let listed = Set(Self.findings.filter { $0["rule"] == "monitor.edge" }.map { $0["household_id"]! })
+        XCTAssertTrue(listed.isDisjoint(with: nearMisses))
+        let entries = Self.findings.filter { $0["rule"] == "monitor.edge" && $0["field"] == "income_per_capita" }
+        XCTAssertTrue(entries.allSatisfy { $0["severity"] == "info" && $0["action"] == "info" })
     }
 
     /// Format noise (full-width digits, 1.2万元, 2016年3月5日, Y/N, 800斤 …) is normalised away.

@@ -32,12 +32,12 @@ final class HTMLReportTests: XCTestCase {
         }
 
         let page = try ParsedPage(path: path)
-        XCTAssertEqual(page.sections, ["totals", "changes", "by-rule", "vocabulary", "by-township", "worst-villages", "measures", "county", "assessment", "worklists"])
-        XCTAssertEqual(page.headings, ["总览", "回头看：与上次运行相比", "问题按类型", "词汇缺口（请数据组补充词汇表）", "问题按乡镇", "问题最集中的村", "帮扶措施覆盖（六个到村到户）", "县级“三率一度”", "县级考核排名", "核实清单（按乡镇）"])
+        XCTAssertEqual(page.sections, ["totals", "changes", "by-rule", "vocabulary", "by-township", "worst-villages", "measures", "county", "assessment", "worklists", "monitoring"])
+        XCTAssertEqual(page.headings, ["总览", "回头看：与上次运行相比", "问题按类型", "词汇缺口（请数据组补充词汇表）", "问题按乡镇", "问题最集中的村", "帮扶措施覆盖（六个到村到户）", "县级“三率一度”", "县级考核排名", "核实清单（按乡镇）", "防返贫监测"])
         XCTAssertEqual(page.title, "五个统一数据核查报告 · nightly-test")
         XCTAssertEqual(page.svgCount, 2, "by rule and by township")
         XCTAssertGreaterThanOrEqual(page.barCount, 4)
-        XCTAssertEqual(Set(page.links), ["worklists/%E5%B2%A9%E8%84%9A%E9%95%87.xlsx", "worklists/%E5%B2%A9%E8%84%9A%E9%95%87.csv", "findings.csv", "corrections.csv", "summary.json"])
+        XCTAssertEqual(Set(page.links), ["worklists/%E5%B2%A9%E8%84%9A%E9%95%87.xlsx", "worklists/%E5%B2%A9%E8%84%9A%E9%95%87.csv", "findings.csv", "corrections.csv", "summary.json", "monitoring.csv"])
         XCTAssertTrue(page.text.contains("岩脚镇"), "township labels in Chinese")
         XCTAssertTrue(page.text.contains("疑似错退：") || page.text.contains("家庭人口数不符"), "rule titles in Chinese")
         XCTAssertTrue(page.text.contains("综合贫困发生率"))

@@ -77,6 +77,17 @@ public struct FindingSink {
         findings.append(f)
     }
 
+    /// Records an entry of a monitoring list (`monitor.edge`): severity and action `info`
+    /// whatever the rule's configured severity, which applies to the rule's real findings. A
+    /// list entry is not a problem to fix, so it never reaches a worklist.
+    public mutating func emitListEntry(_ finding: Finding) {
+        guard settings.rule(finding.rule).enabled else { return }
+        var f = finding
+        f.severity = .info
+        f.action = .info
+        findings.append(f)
+    }
+
     public mutating func emit(
         _ rule: RuleID, case c: HouseholdCase?, member: String = "", field: FieldID? = nil,
         values: [(source: SourceID, value: String)] = [], action: FindingAction = .worklist,

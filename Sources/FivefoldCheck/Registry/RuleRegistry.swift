@@ -111,6 +111,15 @@ public enum RuleRegistry {
             .villageClass, .warning, action: .info, title: "贫困村类别不符",
             summary: "recorded 贫困村类别 differs from the class of its incidence (≥ 37.5% 一类, ≥ 31% 二类, ≥ 27% 三类)",
             parameters: [.number("class1_min_percent", 37.5), .number("class2_min_percent", 31), .number("class3_min_percent", 27)]),
+        RuleEntry(
+            .monitorEdge, .warning, title: "防返贫监测：临界收入或边缘户漏评",
+            summary: "an 已脱贫, 边缘户 or 非贫困户 household with line ≤ income per capita < monitoring line goes on the monitoring list (monitoring.csv; always severity info, action info, no worklist item); an 边缘户 below the line is a suspected 漏评 (this severity, worklist). Line: `exit.income`'s `poverty_lines` for the `as_of` year (else the latest earlier year); monitoring line: `monitor_lines` for that year when given, else `line_factor` × line",
+            parameters: [.number("line_factor", 1.5), .table("monitor_lines", [:])],
+            otherSettings: "`rules.exit.income.params.poverty_lines`"),
+        RuleEntry(
+            .monitorRelapse, .warning, title: "防返贫监测：收入骤降或返贫",
+            summary: "against the ledger's last snapshot of the household (an earlier run): income per capita fell by more than `drop_percent` % (exactly that much does not fire), or 脱贫状态 went 已脱贫 → 返贫; the finding carries both values and both runs' `as_of` dates. Skipped without a ledger (`--no-ledger`; summary.json `monitoring.relapse_skipped`)",
+            parameters: [.number("drop_percent", 30, unit: "%")]),
     ]
 
     /// Every registered id, in the registry's order.

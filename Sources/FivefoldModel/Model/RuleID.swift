@@ -85,4 +85,10 @@ extension RuleID {
     public static let identifyFourLooks = RuleID(rawValue: "identify.four_looks")
     /// A recorded poor-village class that disagrees with incidence.
     public static let villageClass = RuleID(rawValue: "village.class")
+    /// An exited, 边缘户 or 非贫困户 household just above the poverty line (防返贫监测 list), or an
+    /// 边缘户 below it (suspected 漏评).
+    public static let monitorEdge = RuleID(rawValue: "monitor.edge")
+    /// A household whose income per capita fell sharply since the previous run, or that went
+    /// 已脱贫 → 返贫 (read from the ledger's snapshots).
+    public static let monitorRelapse = RuleID(rawValue: "monitor.relapse")
 }

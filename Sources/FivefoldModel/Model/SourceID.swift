@@ -54,6 +54,12 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         case "verification": return "核查"
         case "hukou": return "户籍"
         case "signoff": return "签字核实"
+        case "monitor_line": return "监测线"
+        case "income": return "人均纯收入"
+        case "previous": return "上次"
+        case "current": return "本次"
+        case "previous_as_of": return "上次日期"
+        case "current_as_of": return "本次日期"
         default: return rawValue
         }
     }

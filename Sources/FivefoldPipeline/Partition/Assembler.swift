@@ -71,6 +71,8 @@ struct Assembler: Sendable {
         step("duplicates")
         let villages = try villageClasses(counters: counters, context: context, rows: &rows, worklist: worklist)
         let gaps = replaceVocabularyGaps(counters: counters, context: context, rows: &rows)
+        let monitoring = try monitor(parts, context: context, recorder: nightly?.recorder, rows: &rows, worklist: worklist, path: path("monitoring.csv"))
+        step("monitoring")
 
         step("villages; writing \(rows.findings.count) findings")
         let status = try nightly?.classify(rows.findings) ?? [:]
@@ -100,6 +102,7 @@ struct Assembler: Sendable {
         let measured = context.settings.rule(.householdMeasures).enabled ? context.lists(.householdMeasures, "categories").map(\.name) : []
         let coverage = MeasureCoverage.compute(counters: counters, categories: measured)
         summary.measureCoverage = coverage.isEmpty ? nil : coverage
+        summary.monitoring = monitoring
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary

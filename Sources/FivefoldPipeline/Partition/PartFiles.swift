@@ -6,7 +6,8 @@ import FivefoldLedger
 import FivefoldReport
 
 /// The intermediate files of a run, between the per-partition evaluation and the assembly:
-/// findings, corrections and worklist items per partition, identity keys in ID-hash buckets
+/// findings, corrections, worklist items and 防返贫监测 rows (monitoring.csv items, and the
+/// households for `monitor.relapse`) per partition, identity keys in ID-hash buckets
 /// (`IdentityFiles`), counters, and the input accounting. A shard (`--shard i/N`) leaves exactly these in its
 /// output folder (`_parts/`), and `fivefold merge` assembles any number of them.
 struct PartFiles {
@@ -25,6 +26,8 @@ struct PartFiles {
         try PartCodec.write(output.corrections, to: path("corrections-\(p).csv"))
         let worklist = WorklistWriter(maskIDs: maskIDs)
         try PartCodec.write(output.findings.lazy.compactMap { worklist.item($0, entry: output.directory[$0.householdID]) }, to: path("worklist-\(p).csv"))
+        try PartCodec.write(output.findings.lazy.compactMap { MonitoringWriter.item($0, entry: output.directory[$0.householdID]) }, to: path("monitoring-\(p).csv"))
+        try PartCodec.write(output.monitor, to: path("monitor-\(p).csv"))
         try IdentityFiles.write(output.identities, partition: p, folder: folder)
         let counters = try PartCSV.create(path("counters-\(p).csv"), header: PartCounters.header)
         for row in output.counters.rows { try counters.writeRow(row) }

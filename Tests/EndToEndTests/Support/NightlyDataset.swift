@@ -181,11 +181,11 @@ final class NightlyWorkspace {
 
     /// Writes `dataset` as the input and runs the pipeline through the library.
     @discardableResult
-    func run(_ dataset: NightlyDataset, useLedger: Bool = true) throws -> RunSummary {
+    func run(_ dataset: NightlyDataset, useLedger: Bool = true, asOf: String? = nil) throws -> RunSummary {
         try? FileManager.default.removeItem(atPath: input)
         try dataset.write(to: input)
         let config = try PipelineConfig.load(path: pipeline)
-        return try PipelineRunner(config: config, options: .init(useLedger: useLedger)).run()
+        return try PipelineRunner(config: config, options: .init(asOf: asOf, useLedger: useLedger)).run()
     }
 
     func findings() throws -> CSVTable { try CSVTable(path: out + "/findings.csv") }

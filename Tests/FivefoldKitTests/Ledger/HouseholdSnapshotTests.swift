@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import FivefoldIO
+@testable import FivefoldLedger
+
+/// `household_snapshots` (monitor.relapse): what a run reads back, what it stores, and that a
+/// repeated run neither adds rows nor compares with itself.
+final class HouseholdSnapshotTests: XCTestCase {
+    var folder: String!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-snapshots-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Records a run on input `input` as of `asOf` that compares `batch`; returns what it read
+    /// back and how many rows it stored.
+    func run(_ ledger: Ledger, _ input: String, asOf: String, _ batch: [HouseholdSnapshot]) throws -> ([PreviousSnapshot?], Int) {
+        let staging = folder + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        let identity = RunIdentity(
+            pipeline: "p", pipelinePath: "/p.yaml", pipelineHash: "ph", inputFolder: "/in",
+            inputs: [InputFingerprint(file: "a.csv", size: 1, modified: "", contentHash: input)], signoffHash: "", asOf: asOf,
+            outputFolder: folder + "/out")
+        return try ledger.recordRun(identity, started: Date(), body: { recorder in
+            let previous = try recorder.compareSnapshots(batch)
+            _ = try recorder.classify([])
+            return ((previous, recorder.snapshotsStored), RunCounts(households: batch.count, findings: 0, corrections: 0, worklistItems: 0))
+        }, publish: { try OutputFolder.replace(self.folder + "/out", with: staging) })
+    }
+
+    func rows(_ path: String) throws -> Int {
+        try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM household_snapshots")! }
+    }
+
+    func testSnapshots_StoredOnChangeOnly_ReadBackWithTheirRunAndDate() throws {
+        let path = folder + "/l.sqlite"
+        let ledger = try Ledger(path: path)
+        let a = HouseholdSnapshot(householdID: "A", income: "8000", status: "已脱贫")
+        let b = HouseholdSnapshot(householdID: "B", income: "9000", status: "已脱贫")
+        let (first, stored1) = try run(ledger, "1", asOf: "2020-12-31", [a, b])
+        XCTAssertEqual(first, [nil, nil])
+        XCTAssertEqual(stored1, 2)
+
+        var a2 = a
+        a2.income = "5000"
+        let (second, stored2) = try run(ledger, "2", asOf: "2021-06-30", [a2, b])
+        XCTAssertEqual(second, [PreviousSnapshot(snapshot: a, runID: 1, asOf: "2020-12-31"), PreviousSnapshot(snapshot: b, runID: 1, asOf: "2020-12-31")])
+        XCTAssertEqual(stored2, 1, "only A changed")
+        XCTAssertEqual(try rows(path), 3)
+
+        // A repeat of run 2 compares with run 1 again, not with itself, and adds no row.
+        let (repeated, stored3) = try run(ledger, "2", asOf: "2021-06-30", [a2, b])
+        XCTAssertEqual(repeated, second)
+        XCTAssertEqual(stored3, 1)
+        XCTAssertEqual(try rows(path), 3)
+
+        // A new unchanged night reads run 2's value for A and run 1's for B, and stores nothing.
+        let (third, stored4) = try run(ledger, "3", asOf: "2021-12-31", [a2, b])
+        XCTAssertEqual(third.map { $0?.runID }, [2, 1])
+        XCTAssertEqual(third.map { $0?.asOf }, ["2021-06-30", "2020-12-31"])
+        XCTAssertEqual(stored4, 0)
+        XCTAssertEqual(try rows(path), 3)
+    }
+
+    /// The snapshot table came as a migration appended after the existing ones.
+    func testMigration_AppendedAfterTheExistingOnes() throws {
+        XCTAssertEqual(Ledger.migrator.migrations, ["v1: runs, findings, history, signoffs", "v2: finding ids start with F", "v3-sample: samples and their items", "v4-assessment: county tiers per run", "v5-monitor-snapshots"])
+    }
+}
