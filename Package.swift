@@ -16,8 +16,8 @@ import PackageDescription
 // oldest macOS with the Foundation APIs used.
 //
 // Release builds from the scripts pass `-Xswiftc -enforce-exclusivity=unchecked` (run-time
-// exclusivity checks cost ~5 % CPU on a province run); no unsafe flag is declared here, so the
-// library products can be used as a versioned dependency.
+// exclusivity checks cost ~14 % CPU on 100 k households, measured in BENCHMARKS.md); no unsafe
+// flag is declared here, so the library products can be used as a versioned dependency.
 
 let package = Package(
     name: "Fivefold",
