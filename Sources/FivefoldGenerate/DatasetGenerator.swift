@@ -5,6 +5,7 @@
 // is bounded by the few batches in flight, whatever the dataset size; the bytes do not depend on
 // the number of workers. Village totals, the village register and generator.json come last.
 
+import FivefoldModel
 import Foundation
 import FivefoldIO
 
@@ -104,15 +105,15 @@ public final class DatasetGenerator {
         // 0.1 % of the wall's rows); in a dataset too small for that, each card is value.invalid.
         let gapRows = gapHouseholds.count
         if gapRows >= 5 || (gapRows >= 2 && gapRows * 1000 >= wallRows) {
-            let row = TruthRow(rule: "vocabulary.unknown", regionCode: "", householdID: "", field: "attribute", source: "wall",
+            let row = TruthRow(rule: RuleID.vocabularyUnknown.rawValue, regionCode: "", householdID: "", field: "attribute", source: "wall",
                                note: "\(gapRows) wall cards write 贫困户属性 \(HouseholdAssembler.gapValue)")
             truth.csvRow(row.cells, terminator: "\n")
             summary.truthRows += 1
-            summary.defectsByRule["vocabulary.unknown"] = 1
+            summary.defectsByRule[RuleID.vocabularyUnknown.rawValue] = 1
         } else {
             for (region, id) in gapHouseholds {
                 // Unreadable, and so disagreeing with the system's 贫困户属性.
-                for rule in ["value.invalid", "unify.mismatch"] {
+                for rule in [RuleID.valueInvalid.rawValue, RuleID.unifyMismatch.rawValue] {
                     let row = TruthRow(rule: rule, regionCode: region, householdID: id, field: "attribute", source: "wall",
                                        note: "unreadable value \(HouseholdAssembler.gapValue)")
                     truth.csvRow(row.cells, terminator: "\n")
@@ -123,7 +124,7 @@ public final class DatasetGenerator {
         try sinks[OutputFile.truth.rawValue].write(truth.bytes)
         summary.truthRows += register.truth.count
         summary.plantedVillageClasses = register.truth.count
-        if !register.truth.isEmpty { summary.defectsByRule["village.class"] = register.truth.count }
+        if !register.truth.isEmpty { summary.defectsByRule[RuleID.villageClass.rawValue] = register.truth.count }
         for file in OutputFile.allCases { try sinks[file.rawValue].finish(file, gzipLevel: options.gzipLevel) }
 
         var villageCSV = TextBuffer()

@@ -4,6 +4,7 @@
 // id, how many variants it has (unify.mismatch has one per field it disagrees on), and what
 // household it needs. The order is part of the dataset format: changing it changes every
 // dataset for a given seed.
+import FivefoldModel
 
 /// A household-level defect kind and its rule id.
 public enum DefectKind: Int, CaseIterable, Sendable {
@@ -17,35 +18,35 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     /// The SPEC §4 rule id the defect must raise.
     public var rule: String {
         switch self {
-        case .idFormat: return "id.format"
-        case .idChecksum: return "id.checksum"
-        case .idBirthMismatch: return "id.birth_mismatch"
-        case .idSexMismatch: return "id.sex_mismatch"
-        case .valueInvalid: return "value.invalid"
-        case .sizeMismatch: return "household.size_mismatch"
-        case .householdHead: return "household.head"
-        case .memberImplausible: return "member.implausible"
-        case .householdCause: return "household.cause"
-        case .noCadre: return "household.no_cadre"
-        case .duplicatePerson: return "duplicate.person"
-        case .duplicateHousehold: return "duplicate.household"
-        case .unifyMissing: return "unify.missing"
-        case .unifyMismatch: return "unify.mismatch"
-        case .registryDeceased: return "registry.deceased"
-        case .publicEmployee: return "eligibility.public_employee"
-        case .vehicle: return "eligibility.vehicle"
-        case .property: return "eligibility.property"
-        case .business: return "eligibility.business"
-        case .exitIncome: return "exit.income"
-        case .exitHousing: return "exit.housing"
-        case .exitEducation: return "exit.education"
-        case .exitMedical: return "exit.medical"
-        case .fourLooksWellOff, .fourLooksUnregistered: return "identify.four_looks"
-        case .householdYears: return "household.years"
-        case .exitFourLooks: return "exit.four_looks"
-        case .householdType: return "household.type"
-        case .householdMeasures: return "household.measures"
-        case .monitorEdge: return "monitor.edge"
+        case .idFormat: return RuleID.idFormat.rawValue
+        case .idChecksum: return RuleID.idChecksum.rawValue
+        case .idBirthMismatch: return RuleID.idBirthMismatch.rawValue
+        case .idSexMismatch: return RuleID.idSexMismatch.rawValue
+        case .valueInvalid: return RuleID.valueInvalid.rawValue
+        case .sizeMismatch: return RuleID.householdSizeMismatch.rawValue
+        case .householdHead: return RuleID.householdHead.rawValue
+        case .memberImplausible: return RuleID.memberImplausible.rawValue
+        case .householdCause: return RuleID.householdCause.rawValue
+        case .noCadre: return RuleID.householdNoCadre.rawValue
+        case .duplicatePerson: return RuleID.duplicatePerson.rawValue
+        case .duplicateHousehold: return RuleID.duplicateHousehold.rawValue
+        case .unifyMissing: return RuleID.unifyMissing.rawValue
+        case .unifyMismatch: return RuleID.unifyMismatch.rawValue
+        case .registryDeceased: return RuleID.registryDeceased.rawValue
+        case .publicEmployee: return RuleID.eligibilityPublicEmployee.rawValue
+        case .vehicle: return RuleID.eligibilityVehicle.rawValue
+        case .property: return RuleID.eligibilityProperty.rawValue
+        case .business: return RuleID.eligibilityBusiness.rawValue
+        case .exitIncome: return RuleID.exitIncome.rawValue
+        case .exitHousing: return RuleID.exitHousing.rawValue
+        case .exitEducation: return RuleID.exitEducation.rawValue
+        case .exitMedical: return RuleID.exitMedical.rawValue
+        case .fourLooksWellOff, .fourLooksUnregistered: return RuleID.identifyFourLooks.rawValue
+        case .householdYears: return RuleID.householdYears.rawValue
+        case .exitFourLooks: return RuleID.exitFourLooks.rawValue
+        case .householdType: return RuleID.householdType.rawValue
+        case .householdMeasures: return RuleID.householdMeasures.rawValue
+        case .monitorEdge: return RuleID.monitorEdge.rawValue
         }
     }
 
@@ -53,7 +54,7 @@ public enum DefectKind: Int, CaseIterable, Sendable {
     public static let allRules: [String] = {
         var rules: [String] = []
         for kind in allCases where !rules.contains(kind.rule) { rules.append(kind.rule) }
-        return rules + ["village.class", "vocabulary.unknown"]
+        return rules + [RuleID.villageClass.rawValue, RuleID.vocabularyUnknown.rawValue]
     }()
 
     /// Number of variants (fields, sources or forms the defect takes).

@@ -5,6 +5,7 @@
 // that carries the field, as a mistake copied from the system onto the archive and the card
 // would be, so no source can correct it away.
 
+import FivefoldModel
 import Foundation
 
 extension DefectPlanter {
@@ -15,7 +16,7 @@ extension DefectPlanter {
 
     func householdYears(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         guard let h = s.system else { return false }
-        let rule = "household.years"
+        let rule = RuleID.householdYears.rawValue
         switch variant % 5 {
         case 0:
             guard h.status == "未脱贫" else { return false }
@@ -54,7 +55,7 @@ extension DefectPlanter {
             if !h.measures.contains("低保兜底") { h.measures = NamePools.sorted(h.measures + ["低保兜底"]) }
         }
         let score = HouseholdInvariants.fourLooksScore(s.system!)
-        return record(&s, "exit.four_looks", field: .status, source: .system,
+        return record(&s, RuleID.exitFourLooks.rawValue, field: .status, source: .system,
                       note: "exited \(h.exitYear.map(String.init) ?? "") but 四看法 \(score): B house, \(grain) kg grain, no full labourer (错退)")
     }
 
@@ -85,7 +86,7 @@ extension DefectPlanter {
             (type, note) = ("", "no 六型类别")
         }
         s.modify(Self.recordSources) { $0.householdType = type }
-        return record(&s, "household.type", field: .householdType, source: .system, note: note + ", in system and archive")
+        return record(&s, RuleID.householdType.rawValue, field: .householdType, source: .system, note: note + ", in system and archive")
     }
 
     func householdMeasures(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
@@ -118,6 +119,6 @@ extension DefectPlanter {
             // Only the one need goes unanswered: a household left without measures keeps a general one.
             if h.measures.isEmpty && !everything { h.measures = ["产业扶持"] }
         }
-        return record(&s, "household.measures", field: .measures, source: .system, note: note + ", in system, archive and wall")
+        return record(&s, RuleID.householdMeasures.rawValue, field: .measures, source: .system, note: note + ", in system, archive and wall")
     }
 }

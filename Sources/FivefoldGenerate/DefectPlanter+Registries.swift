@@ -3,6 +3,7 @@
 // (错退), and a poor-looking household the register missed (漏评). Exit defects are written in
 // every source that carries the field, so that no trusted source can "correct" them away.
 
+import FivefoldModel
 import Foundation
 
 extension DefectPlanter {
@@ -94,13 +95,13 @@ extension DefectPlanter {
             // The line itself is in the band; the last yuan below the monitoring line too.
             let income = [line, upper - 1, line + (variant / 9) % (upper - line)][(variant / 3) % 3]
             s.modify([.system, .archive, .wall, .interview, .verification]) { $0.income = income }
-            return record(&s, "monitor.edge", field: .incomePerCapita, source: .system,
+            return record(&s, RuleID.monitorEdge.rawValue, field: .incomePerCapita, source: .system,
                           note: "\(h.status) with income \(income) in [\(line), \(upper)): on the monitoring list (info)")
         default:
             guard h.status == "边缘户" else { return false }
             let income = line - 1 - (variant / 3) % 2200
             s.modify([.system, .archive, .wall, .interview, .verification]) { $0.income = income }
-            return record(&s, "monitor.edge", field: .status, source: .system,
+            return record(&s, RuleID.monitorEdge.rawValue, field: .status, source: .system,
                           note: "边缘户 with income \(income) below the line \(line): suspected 漏评")
         }
     }
@@ -108,7 +109,7 @@ extension DefectPlanter {
     func unregisteredPoor(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         let poor = factory.unregistered(after: s.truth.index, ordinal: 3, poorLooking: true)
         s.unregistered.append(poor)
-        return record(&s, "identify.four_looks", member: poor.headName, field: .status, source: .interview,
+        return record(&s, RuleID.identifyFourLooks.rawValue, member: poor.headName, field: .status, source: .interview,
                       note: "unregistered interview household (blank 户编号) that looks poor: score \(HouseholdInvariants.fourLooksScore(poor)) (漏评)",
                       household: poor)
     }

@@ -3,6 +3,7 @@
 // that disagrees between sources. Findings that a defect necessarily implies (a missing
 // interview member also changes the interview's size and name list) are recorded too, with a
 // note saying so.
+import FivefoldModel
 
 extension DefectPlanter {
     // MARK: - Duplicates
@@ -15,9 +16,9 @@ extension DefectPlanter {
         var copy = person
         copy.relation = "其他"
         s.modify([.system, .archive, .wall, .interview]) { $0.members.append(copy) }
-        record(&s, "duplicate.person", member: person.id, field: .idNumber, source: .system,
+        record(&s, RuleID.duplicatePerson.rawValue, member: person.id, field: .idNumber, source: .system,
                note: "\(person.name) of household \(donor.householdID) also listed here as 其他")
-        return record(&s, "duplicate.person", member: person.id, field: .idNumber, source: .system,
+        return record(&s, RuleID.duplicatePerson.rawValue, member: person.id, field: .idNumber, source: .system,
                       note: "\(person.name) also listed in household \(h.householdID)", household: donor)
     }
 
@@ -30,17 +31,17 @@ extension DefectPlanter {
         // The registries know the copied head under the donor household only.
         s.registry.members.remove(at: 0)
         let notes = "head \(donorHead.name) of \(donor.householdID) also head here"
-        record(&s, "duplicate.household", member: donorHead.id, field: .headID, source: .system, note: notes)
-        record(&s, "duplicate.household", member: donorHead.id, field: .headID, source: .system, note: notes, household: donor)
-        record(&s, "duplicate.person", member: donorHead.id, field: .idNumber, source: .system, note: "implied: the shared head is one person in two households")
-        return record(&s, "duplicate.person", member: donorHead.id, field: .idNumber, source: .system,
+        record(&s, RuleID.duplicateHousehold.rawValue, member: donorHead.id, field: .headID, source: .system, note: notes)
+        record(&s, RuleID.duplicateHousehold.rawValue, member: donorHead.id, field: .headID, source: .system, note: notes, household: donor)
+        record(&s, RuleID.duplicatePerson.rawValue, member: donorHead.id, field: .idNumber, source: .system, note: "implied: the shared head is one person in two households")
+        return record(&s, RuleID.duplicatePerson.rawValue, member: donorHead.id, field: .idNumber, source: .system,
                       note: "implied: the shared head is one person in two households", household: donor)
     }
 
     // MARK: - unify.missing
 
     func unifyMissing(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
-        let rule = "unify.missing"
+        let rule = RuleID.unifyMissing.rawValue
         switch variant % 6 {
         case 0:
             s.wall = nil
@@ -63,7 +64,7 @@ extension DefectPlanter {
             let person = h.members[j]
             s.interview!.members.remove(at: j)
             record(&s, rule, member: person.id, source: .interview, note: "member \(person.name) not listed in the interview")
-            return record(&s, "unify.mismatch", field: .size, source: .interview, note: "implied: the interview counts one member fewer")
+            return record(&s, RuleID.unifyMismatch.rawValue, field: .size, source: .interview, note: "implied: the interview counts one member fewer")
         }
     }
 
@@ -72,7 +73,7 @@ extension DefectPlanter {
     /// One field disagreeing between sources (22 variants: field × source).
     func unifyMismatch(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
         guard let h = s.system, h.members.count >= 2 else { return false }
-        let rule = "unify.mismatch"
+        let rule = RuleID.unifyMismatch.rawValue
         let pick = variant / 22
         let j = 1 + pick % (h.members.count - 1)
         let m = h.members[j]

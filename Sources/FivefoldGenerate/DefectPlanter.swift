@@ -11,6 +11,7 @@
 // This file holds the dispatch and the identity and household-record kinds; the
 // cross-source kinds are in DefectPlanter+Unify.swift, registries, exit and 四看法 in
 // DefectPlanter+Registries.swift.
+import FivefoldModel
 
 /// Applies planted defects to `HouseholdSources`.
 public struct DefectPlanter: Sendable {
@@ -66,10 +67,10 @@ public struct DefectPlanter: Sendable {
 
     /// Rules `HouseholdInvariants` evaluates.
     static let checkedRules: Set<String> = [
-        "id.checksum", "id.birth_mismatch", "id.sex_mismatch", "household.size_mismatch", "household.head",
-        "member.implausible", "household.cause", "household.no_cadre", "exit.income", "exit.housing",
-        "exit.education", "exit.medical", "identify.four_looks", "exit.four_looks", "household.years", "household.type",
-        "household.measures", "monitor.edge",
+        RuleID.idChecksum.rawValue, RuleID.idBirthMismatch.rawValue, RuleID.idSexMismatch.rawValue, RuleID.householdSizeMismatch.rawValue, RuleID.householdHead.rawValue,
+        RuleID.memberImplausible.rawValue, RuleID.householdCause.rawValue, RuleID.householdNoCadre.rawValue, RuleID.exitIncome.rawValue, RuleID.exitHousing.rawValue,
+        RuleID.exitEducation.rawValue, RuleID.exitMedical.rawValue, RuleID.identifyFourLooks.rawValue, RuleID.exitFourLooks.rawValue, RuleID.householdYears.rawValue, RuleID.householdType.rawValue,
+        RuleID.householdMeasures.rawValue, RuleID.monitorEdge.rawValue,
     ]
 
     // MARK: - Recording
@@ -113,11 +114,11 @@ public struct DefectPlanter: Sendable {
             what = "month 13 in the birth-date digits"
         }
         s.overrides.append(FieldOverride(source: .system, member: j, field: .idNumber, raw: raw))
-        record(&s, "id.format", member: h.members[j].name, field: .idNumber, source: .system,
+        record(&s, RuleID.idFormat.rawValue, member: h.members[j].name, field: .idNumber, source: .system,
                note: "system ID \(raw): \(what); other sources hold the right number")
         // An unreadable value still takes part in the comparison, which the hukou registry settles;
         // the finding keys the person by the system row's key, the name (its ID is unreadable).
-        return record(&s, "unify.mismatch", member: h.members[j].name, field: .idNumber, source: .system,
+        return record(&s, RuleID.unifyMismatch.rawValue, member: h.members[j].name, field: .idNumber, source: .system,
                       note: "implied: the unreadable system ID disagrees with archive and hukou")
     }
 
@@ -125,7 +126,7 @@ public struct DefectPlanter: Sendable {
         guard let h = s.system, let j = pickMember(h, variant) else { return false }
         let bad = IDNumberMaker.withWrongCheck(h.members[j].id)
         s.modify([.system, .archive, .hukou]) { $0.members[j].id = bad }
-        return record(&s, "id.checksum", member: bad, field: .idNumber, source: .system,
+        return record(&s, RuleID.idChecksum.rawValue, member: bad, field: .idNumber, source: .system,
                       note: "wrong check character, copied into archive and registries")
     }
 
@@ -135,7 +136,7 @@ public struct DefectPlanter: Sendable {
         let shift = 1 + variant % 9
         birth.day = birth.day + shift <= 28 ? birth.day + shift : birth.day - shift
         s.modify([.system, .archive, .interview, .hukou]) { $0.members[j].birth = birth }
-        return record(&s, "id.birth_mismatch", member: h.members[j].id, field: .birthDate, source: .system,
+        return record(&s, RuleID.idBirthMismatch.rawValue, member: h.members[j].id, field: .birthDate, source: .system,
                       note: "出生日期 \(birth.iso) vs ID \(h.members[j].birth.iso), same in archive and hukou")
     }
 
@@ -147,7 +148,7 @@ public struct DefectPlanter: Sendable {
             $0.members[j].sex = sex
             $0.members[j].relation = relation
         }
-        return record(&s, "id.sex_mismatch", member: h.members[j].id, field: .sex, source: .system,
+        return record(&s, RuleID.idSexMismatch.rawValue, member: h.members[j].id, field: .sex, source: .system,
                       note: "性别 \(sex) (relation \(relation)) in every source; the ID says \(IDNumberMaker.sex(of: h.members[j].id))")
     }
 
@@ -179,10 +180,10 @@ public struct DefectPlanter: Sendable {
         default: (source, member, field, raw) = (.interview, nil, .houseSafe, "不清楚\(serial)")
         }
         s.overrides.append(FieldOverride(source: source, member: member, field: field, raw: raw))
-        record(&s, "value.invalid", member: key, field: field, source: source, note: "unreadable value \(raw)")
+        record(&s, RuleID.valueInvalid.rawValue, member: key, field: field, source: source, note: "unreadable value \(raw)")
         // Fields other sources also carry: the unreadable value disagrees with them.
         if [.houseArea, .birthDate, .incomePerCapita, .waterSafe, .grainKg, .cadrePhone].contains(field) {
-            record(&s, "unify.mismatch", member: key, field: field, source: source, note: "implied: the unreadable value disagrees with the other sources")
+            record(&s, RuleID.unifyMismatch.rawValue, member: key, field: field, source: source, note: "implied: the unreadable value disagrees with the other sources")
         }
         return true
     }
@@ -192,7 +193,7 @@ public struct DefectPlanter: Sendable {
         let declared = variant % 2 == 0 || n == 1 ? n + 1 : n - 1
         s.modify([.system, .archive, .wall, .interview]) { $0.sizeOverride = declared }
         // Every source states the same wrong size, so no source can correct it.
-        return record(&s, "household.size_mismatch", field: .size, source: .system,
+        return record(&s, RuleID.householdSizeMismatch.rawValue, field: .size, source: .system,
                       note: "家庭人口数 \(declared) but \(n) members listed, same size in every source")
     }
 
@@ -202,15 +203,15 @@ public struct DefectPlanter: Sendable {
         case 0:
             guard let j = h.members.firstIndex(where: { $0.relation == "配偶" }) else { return false }
             s.modify([.system, .archive, .interview]) { $0.members[j].relation = "户主" }
-            return record(&s, "household.head", field: .relation, source: .system, note: "the spouse is also marked 户主 (two heads)")
+            return record(&s, RuleID.householdHead.rawValue, field: .relation, source: .system, note: "the spouse is also marked 户主 (two heads)")
         case 1:
             s.modify([.system, .archive, .interview]) { $0.members[0].relation = "其他" }
-            return record(&s, "household.head", field: .relation, source: .system, note: "nobody is marked 户主")
+            return record(&s, RuleID.householdHead.rawValue, field: .relation, source: .system, note: "nobody is marked 户主")
         default:
             guard h.members.count >= 2 else { return false }
             let other = h.members[1].id
             s.modify([.system, .archive]) { $0.headIDOverride = other }
-            return record(&s, "household.head", field: .headID, source: .system,
+            return record(&s, RuleID.householdHead.rawValue, field: .headID, source: .system,
                           note: "户主身份证号 is member \(h.members[1].name)'s, in system and archive")
         }
     }
@@ -219,7 +220,7 @@ public struct DefectPlanter: Sendable {
         guard let h = s.system, let head = h.members.first else { return false }
         let children: Set<String> = ["之子", "之女"]
         let pick = variant / 7
-        let rule = "member.implausible"
+        let rule = RuleID.memberImplausible.rawValue
         let memberSources: [GeneratedSource] = [.system, .archive, .interview, .hukou]
         switch variant % 7 {
         case 0:
@@ -283,7 +284,7 @@ public struct DefectPlanter: Sendable {
             // A household recorded 因病 is given 医疗救助 (household.measures stays quiet).
             if cause == "因病", !$0.measures.contains("医疗救助") { $0.measures = NamePools.sorted($0.measures + ["医疗救助"]) }
         }
-        return record(&s, "household.cause", field: .cause, source: .system, note: "主要致贫原因 \(cause) contradicts the members, in every source")
+        return record(&s, RuleID.householdCause.rawValue, field: .cause, source: .system, note: "主要致贫原因 \(cause) contradicts the members, in every source")
     }
 
     private func noCadre(_ variant: Int, _ s: inout HouseholdSources) -> Bool {
@@ -291,10 +292,10 @@ public struct DefectPlanter: Sendable {
         if variant % 2 == 0 {
             s.system!.cadreName = ""
             s.system!.cadrePhone = ""
-            return record(&s, "household.no_cadre", field: .cadreName, source: .system, note: "no 帮扶责任人 in the system")
+            return record(&s, RuleID.householdNoCadre.rawValue, field: .cadreName, source: .system, note: "no 帮扶责任人 in the system")
         }
         let member = h.members[min(1, h.members.count - 1)].name
         s.modify([.system, .archive, .wall, .interview]) { $0.cadreName = member }
-        return record(&s, "household.no_cadre", field: .cadreName, source: .system, note: "帮扶责任人 is member \(member), in every source")
+        return record(&s, RuleID.householdNoCadre.rawValue, field: .cadreName, source: .system, note: "帮扶责任人 is member \(member), in every source")
     }
 }

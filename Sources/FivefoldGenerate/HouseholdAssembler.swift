@@ -4,6 +4,7 @@
 // background registry rows that must not raise findings (exempt vehicles, small businesses,
 // strangers who died or work for the state), and the unregistered households the interviewers
 // met next door. A pure function of (options, index): batches can be assembled anywhere.
+import FivefoldModel
 
 /// Builds the per-source views of one household.
 public struct HouseholdAssembler: Sendable {
@@ -74,11 +75,11 @@ public struct HouseholdAssembler: Sendable {
         let h = s.truth
         var rng = SplitMix64(seed: seed, index: UInt64(h.index), stream: Self.backgroundStream)
         // A member with a vehicle type the pipeline exempts, or a company below the capital limit.
-        if rng.chance(0.04), let system = s.system, let m = system.members.first(where: { $0.age(at: factory.asOf) >= 20 }), s.plantedRule != "eligibility.vehicle" {
+        if rng.chance(0.04), let system = s.system, let m = system.members.first(where: { $0.age(at: factory.asOf) >= 20 }), s.plantedRule != RuleID.eligibilityVehicle.rawValue {
             let plate = "贵" + String(Array("ABCDEFGHJK")[rng.below(10)]) + "\(10000 + rng.below(90000))"
             s.registryRows.append((.vehicles, [m.id, plate, rng.pick(NamePools.exemptVehicles)]))
         }
-        if rng.chance(0.02), let system = s.system, let m = system.members.first(where: { $0.age(at: factory.asOf) >= 20 }), s.plantedRule != "eligibility.business" {
+        if rng.chance(0.02), let system = s.system, let m = system.members.first(where: { $0.age(at: factory.asOf) >= 20 }), s.plantedRule != RuleID.eligibilityBusiness.rawValue {
             s.registryRows.append((.businesses, [m.id, "\(h.village)\(m.name)种养殖专业合作社", String(rng.int(in: 1...9))]))
         }
         // People who are nobody's member: IDs from another prefix family (53…), unique per index.

@@ -5,6 +5,7 @@
 // planted defect raises exactly its own rule and nothing else in the household, and the tests use
 // it to prove that clean households raise nothing. It is written independently of the pipeline's
 // rule code on purpose: two readings of the SPEC that disagree show up as a failed test.
+import FivefoldModel
 
 /// Checks a household's system view against the within-household rules.
 public enum HouseholdInvariants {
@@ -12,52 +13,52 @@ public enum HouseholdInvariants {
     public static func violations(system h: SyntheticHousehold, registry: SyntheticHousehold, asOf: SyntheticDate) -> Set<String> {
         var found = Set<String>()
         for m in h.members {
-            if !IDNumberMaker.isValid(m.id) { found.insert("id.checksum") }
+            if !IDNumberMaker.isValid(m.id) { found.insert(RuleID.idChecksum.rawValue) }
             let bytes = Array(m.id.utf8)
             if bytes.count == 18 {
-                if String(decoding: bytes[6..<14], as: UTF8.self) != m.birth.compact { found.insert("id.birth_mismatch") }
-                if IDNumberMaker.sex(of: m.id) != m.sex { found.insert("id.sex_mismatch") }
+                if String(decoding: bytes[6..<14], as: UTF8.self) != m.birth.compact { found.insert(RuleID.idBirthMismatch.rawValue) }
+                if IDNumberMaker.sex(of: m.id) != m.sex { found.insert(RuleID.idSexMismatch.rawValue) }
             }
         }
-        if h.size != h.members.count { found.insert("household.size_mismatch") }
+        if h.size != h.members.count { found.insert(RuleID.householdSizeMismatch.rawValue) }
         let heads = h.members.filter { $0.relation == "户主" }
-        if heads.count != 1 || heads[0].id != h.headID { found.insert("household.head") }
-        if memberImplausible(h, asOf: asOf) { found.insert("member.implausible") }
+        if heads.count != 1 || heads[0].id != h.headID { found.insert(RuleID.householdHead.rawValue) }
+        if memberImplausible(h, asOf: asOf) { found.insert(RuleID.memberImplausible.rawValue) }
         switch h.cause {
         case "因病":
-            if !h.members.contains(where: { $0.health.contains("长期慢性病") || $0.health.contains("患有大病") }) { found.insert("household.cause") }
+            if !h.members.contains(where: { $0.health.contains("长期慢性病") || $0.health.contains("患有大病") }) { found.insert(RuleID.householdCause.rawValue) }
         case "因学":
-            if !h.members.contains(where: { $0.isStudent }) { found.insert("household.cause") }
+            if !h.members.contains(where: { $0.isStudent }) { found.insert(RuleID.householdCause.rawValue) }
         case "因残":
-            if !h.members.contains(where: { $0.health.contains("残疾") }) { found.insert("household.cause") }
+            if !h.members.contains(where: { $0.health.contains("残疾") }) { found.insert(RuleID.householdCause.rawValue) }
         default: break
         }
-        if h.cadreName.isEmpty || h.members.contains(where: { $0.name == h.cadreName }) { found.insert("household.no_cadre") }
+        if h.cadreName.isEmpty || h.members.contains(where: { $0.name == h.cadreName }) { found.insert(RuleID.householdNoCadre.rawValue) }
         if h.status == "已脱贫" {
-            if let year = h.exitYear, h.income < PovertyLineTable.line(year) { found.insert("exit.income") }
-            if h.houseGrade == "C" || h.houseGrade == "D" { found.insert("exit.housing") }
+            if let year = h.exitYear, h.income < PovertyLineTable.line(year) { found.insert(RuleID.exitIncome.rawValue) }
+            if h.houseGrade == "C" || h.houseGrade == "D" { found.insert(RuleID.exitHousing.rawValue) }
             for m in h.members {
                 let age = m.age(at: asOf)
                 guard age >= 6, age <= 15, m.inSchool == nil else { continue }
                 if registry.members.contains(where: { $0.id == m.id && $0.isStudent }) { continue }
-                found.insert("exit.education")
+                found.insert(RuleID.exitEducation.rawValue)
             }
             for m in h.members where !m.insured {
-                if registry.members.contains(where: { $0.id == m.id && !$0.insured }) { found.insert("exit.medical") }
+                if registry.members.contains(where: { $0.id == m.id && !$0.insured }) { found.insert(RuleID.exitMedical.rawValue) }
             }
         }
         if h.isRegisteredPoor, fourLooksScore(h) <= 10, h.income >= 2 * PovertyLineTable.current {
-            found.insert("identify.four_looks")
+            found.insert(RuleID.identifyFourLooks.rawValue)
         }
-        if h.status == "已脱贫", fourLooksScore(h) >= 60 { found.insert("exit.four_looks") }
-        if yearsInconsistent(h, asOf: asOf) { found.insert("household.years") }
-        if typeImplausible(h) { found.insert("household.type") }
-        if measuresMissNeed(h) { found.insert("household.measures") }
+        if h.status == "已脱贫", fourLooksScore(h) >= 60 { found.insert(RuleID.exitFourLooks.rawValue) }
+        if yearsInconsistent(h, asOf: asOf) { found.insert(RuleID.householdYears.rawValue) }
+        if typeImplausible(h) { found.insert(RuleID.householdType.rawValue) }
+        if measuresMissNeed(h) { found.insert(RuleID.householdMeasures.rawValue) }
         // 防返贫监测: in [line, 1.5 × line) for 已脱贫 / 边缘户 / 非贫困户; an 边缘户 below the line.
         if ["已脱贫", "边缘户", "非贫困户"].contains(h.status), h.income >= PovertyLineTable.current, h.income < PovertyLineTable.monitoringLine {
-            found.insert("monitor.edge")
+            found.insert(RuleID.monitorEdge.rawValue)
         }
-        if h.status == "边缘户", h.income < PovertyLineTable.current { found.insert("monitor.edge") }
+        if h.status == "边缘户", h.income < PovertyLineTable.current { found.insert(RuleID.monitorEdge.rawValue) }
         return found
     }
 

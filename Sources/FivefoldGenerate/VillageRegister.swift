@@ -5,6 +5,7 @@
 // per-village tallies the batches returned; the population adds a village-specific share of
 // residents who are not registered, so classes vary between villages.
 
+import FivefoldModel
 import Foundation
 
 /// Computes and writes the village register.
@@ -59,7 +60,7 @@ public struct VillageRegister: Sendable {
                 let others = classes.filter { $0 != computed }
                 recorded = others[rng.below(others.count)]
                 let percent = population > 0 ? Double(count.registeredPoor * 10000 / population) / 100 : 0
-                truth.append(TruthRow(rule: "village.class", regionCode: village.code, householdID: "", field: "village_class",
+                truth.append(TruthRow(rule: RuleID.villageClass.rawValue, regionCode: village.code, householdID: "", field: "village_class",
                                       source: "villages", note: "recorded \(recorded), incidence \(count.registeredPoor)/\(population) = \(percent)% is \(computed)"))
             }
             csv.append([village.code, village.name, String(population), recorded])

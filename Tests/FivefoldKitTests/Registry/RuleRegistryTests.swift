@@ -34,8 +34,9 @@ final class RuleRegistryTests: XCTestCase {
     }
 
     /// Regression: a repeated 户编号 was reported under `duplicate.household`, an id that means one
-    /// person head of several households. Every `family.name` literal in Sources (rule constants,
-    /// generator labels) must be a registered id, so a rule cannot emit an id nobody lists.
+    /// person head of several households. Every `family.name` literal in Sources must be a
+    /// registered id, so a rule cannot emit an id nobody lists, and it may only be spelt in
+    /// RuleID.swift: everything else (rules, assembly, generator labels) uses the constants.
     func testEveryRuleIDNamedInSourcesIsRegistered() throws {
         let families = Set(RuleRegistry.ids.map(\.family))
         let fileSuffixes: Set<String> = ["yaml", "csv", "json", "xml", "html", "bin", "xlsx", "gz", "ledger"]
@@ -53,6 +54,9 @@ final class RuleRegistryTests: XCTestCase {
                 let id = "\(family).\(name)"
                 named.insert(id)
                 XCTAssertTrue(registered.contains(id), "\(file) names rule \(id), which RuleRegistry does not list")
+                if file != "FivefoldModel/Model/RuleID.swift" {
+                    XCTFail("\(file) spells rule \(id) as a string literal: use its RuleID constant (RuleID.swift is the one place ids are spelt)")
+                }
             }
         }
         XCTAssertTrue(named.isSuperset(of: registered), "every registered id has its RuleID constant: missing \(registered.subtracting(named).sorted())")
