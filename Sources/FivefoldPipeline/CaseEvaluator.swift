@@ -14,6 +14,8 @@ struct CaseEvaluator {
     var villageNames: [String: String] = [:]
     /// Signed field results from the ledger (分级签字确认), fed into resolution.
     var signed = SignedEvidence()
+    /// The 五包 roster, exit sign-offs and 公示 notices (each nil when the dump has none).
+    var accountability = AccountabilityBook(roster: nil, signoffs: nil, notices: nil)
 
     struct Output {
         var findings: [Finding] = []
@@ -27,7 +29,7 @@ struct CaseEvaluator {
     func evaluate(households: [SourceID: [HouseholdRecord]], registries: Registries) -> Output {
         let matched = HouseholdMatcher().match(households)
         let receivedCases = linkMembers(matched.cases, registries: registries)
-        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
+        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames, accountability: accountability)
         let unify = unifyRules()
         var (findings, corrections) = compareSources(receivedCases, unify: unify, context: context)
         let cases = judgeIntegrity(receivedCases, corrections: corrections, findings: &findings, context: context)
@@ -95,7 +97,7 @@ struct CaseEvaluator {
     /// registries, exit standards, and 四看法 (also on unregistered interview households).
     func judgeStatus(_ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext) -> [Finding] {
         var judged = FindingSink(settings: context.settings)
-        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule()]
+        let statusRules: [CaseRule] = [RegistryRules(), ExitRules(), FourLooksRule(), AccountabilityRules()]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)
             for rule in statusRules { rule.check(c, context: context, sink: &judged) }
