@@ -80,6 +80,7 @@ public struct HTMLReportWriter {
         html += totals()
         html += changes()
         html += byRule()
+        html += skippedChecks()
         html += vocabularyGaps()
         html += byTownship()
         html += worstVillages()

@@ -92,6 +92,11 @@ final class AccountabilityRunTests: XCTestCase {
         XCTAssertTrue(json.contains("\"skipped_checks\""))
         let table = try CSVTable(path: SampleRunTests.run.out + "/worklists/郎岱镇.csv")
         XCTAssertEqual(table.header, WorklistWriter.header)
+        let report = try String(contentsOfFile: SampleRunTests.run.out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("id=\"skipped\"") && report.contains("signoff.signer"), "report.html says which checks did not run")
+        let mine = try String(contentsOfFile: Self.run.out + "/report.html", encoding: .utf8)
+        XCTAssertFalse(mine.contains("id=\"skipped\""))
+        XCTAssertTrue(mine.contains("五包：贫困村无县领导联系"), "the accountability findings are charted like any rule's")
     }
 
     /// A mistyped header in an accountability table stops the run (exit 2) naming the key: it
