@@ -124,6 +124,28 @@ final class AccountabilityRunTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
+    /// Partitions, shards and merge change nothing: per-household checks run in whichever
+    /// partition holds the household, area and roster checks in the assembly of the merge (which
+    /// reads the tables itself), and the shards' inputs carry the tables' accounting.
+    func testShardsPlusMerge_WriteWhatOneRunWrites() throws {
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-shards-\(UUID().uuidString)").path
+        try PipelineRunner(config: config, options: .init(inputFolder: Self.fixture, outputFolder: base + "/whole", asOf: SampleRunTests.asOf, partitions: 1)).run()
+        var shards: [String] = []
+        for i in 0..<2 {
+            let folder = base + "/shard\(i)"
+            try PipelineRunner(config: config, options: .init(
+                inputFolder: Self.fixture, outputFolder: folder, asOf: SampleRunTests.asOf, partitions: 3, shard: Shard(index: i, count: 2))).run()
+            shards.append(folder)
+        }
+        try PipelineRunner(config: config, options: .init(inputFolder: Self.fixture, outputFolder: base + "/merged", asOf: SampleRunTests.asOf)).merge(shardFolders: shards)
+        let expected = try PartitioningTests.snapshot(base + "/whole"), actual = try PartitioningTests.snapshot(base + "/merged")
+        XCTAssertEqual(Set(expected.keys), Set(actual.keys))
+        for (path, data) in expected { XCTAssertEqual(data, actual[path], path) }
+        XCTAssertNotNil(expected["quarantine/notices.csv"])
+        XCTAssertTrue(String(decoding: expected["findings.csv"]!, as: UTF8.self).contains("roster.cadre_load"))
+    }
+
     /// The fixture is what its script writes (python3 on the machine; skipped without it).
     func testFixture_IsUpToDate() throws {
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
