@@ -131,6 +131,8 @@ struct CaseEvaluator {
         output.counters = PartCounters(cases: cases, unregistered: unregistered, findings: findings)
         // Unknown code-list values as received, like the value.invalid findings they may replace.
         (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
+        let systemHouseholds = cases.filter { $0.system.map { !$0.isMemberOnly } ?? false }.map(\.householdID)
+        output.counters.accountabilityMatched = accountability.rowCounts(households: systemHouseholds)
         return output
     }
 

@@ -68,6 +68,8 @@ final class AccountabilityRunTests: XCTestCase {
             XCTAssertFalse(rows.first?["line"]?.isEmpty ?? true)
         }
         XCTAssertEqual(Self.run.summary.inputs.first { $0.source == "responsibility" }?.encoding, "gb18030", "the roster is GBK")
+        XCTAssertEqual(Self.run.summary.warnings.filter { $0.contains("户编号 that no system household has") },
+                       ["verification/notices.csv: 1 row(s) name a 户编号 that no system household has; their checks cannot run"])
     }
 
     func testWorklists_NameTheVillageAndTownshipLeaders() throws {

@@ -52,4 +52,25 @@ public final class AccountabilityBook: Sendable {
     public func signoffs(household: String) -> [ExitSignoff] { signoffsByHousehold[household] ?? [] }
 
     public func notices(household: String) -> [PublicNotice] { noticesByHousehold[household] ?? [] }
+
+    /// The tables' rows keyed by 户编号, by table name (`responsibility`: its household rows,
+    /// `exit_signoffs`, `notices`), for the households given; nil tables are left out.
+    public func rowCounts(households: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for id in households {
+            if roster != nil { counts["responsibility", default: 0] += rosterByHousehold[id]?.count ?? 0 }
+            if signoffs != nil { counts["exit_signoffs", default: 0] += signoffsByHousehold[id]?.count ?? 0 }
+            if notices != nil { counts["notices", default: 0] += noticesByHousehold[id]?.count ?? 0 }
+        }
+        return counts
+    }
+
+    /// Every row keyed by 户编号, by table name, as `rowCounts` counts them.
+    public var keyedRowTotals: [String: Int] {
+        var totals: [String: Int] = [:]
+        if let roster { totals["responsibility"] = roster.filter { $0.level.codeLength == nil }.count }
+        if let signoffs { totals["exit_signoffs"] = signoffs.count }
+        if let notices { totals["notices"] = notices.count }
+        return totals
+    }
 }

@@ -50,4 +50,18 @@ extension Assembler {
             return [code.count == 12 && !code.hasSuffix("000") ? names(.county) : "", names(.city)]
         }
     }
+
+    /// A warning per accountability table with rows naming a 户编号 no system household has
+    /// (their checks cannot run): read and accepted, but not silently unused.
+    static func unmatchedAccountabilityRows(_ loaded: AccountabilityLoader.Loaded, counters: PartCounters) -> [String] {
+        var warnings: [String] = []
+        for stats in loaded.stats {
+            guard let total = loaded.book.keyedRowTotals[stats.source] else { continue }
+            let unmatched = total - (counters.accountabilityMatched[stats.source] ?? 0)
+            if unmatched > 0 {
+                warnings.append("\(stats.file): \(unmatched) row(s) name a 户编号 that no system household has; their checks cannot run")
+            }
+        }
+        return warnings
+    }
 }

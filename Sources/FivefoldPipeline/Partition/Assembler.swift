@@ -106,6 +106,7 @@ struct Assembler: Sendable {
         }
         summary.vocabularyGaps = VocabularyGapRule.summaries(gaps, normalizer: normalizer)
         summary.skippedChecks = accountability.skipped
+        summary.warnings += Self.unmatchedAccountabilityRows(accountability, counters: counters)
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
