@@ -99,11 +99,13 @@ struct AccountabilityLoader {
     }
 
     private func scan(_ table: TableConfig, name: String, quarantineFolder: String?, accept: (TableScanner.RawRecord) throws -> String?) throws -> InputStats {
-        let writer = quarantineFolder.map { QuarantineWriter(directory: $0, source: name) }
-        var stats = try TableScanner(inputFolder: inputFolder).scan(table, sourceName: name, quarantine: { row in
-            try? writer?.append(row)
-        }, accept: accept)
-        try writer?.close()
+        var quarantined: [QuarantinedRow] = []
+        var stats = try TableScanner(inputFolder: inputFolder).scan(table, sourceName: name, quarantine: { quarantined.append($0) }, accept: accept)
+        if let quarantineFolder, !quarantined.isEmpty {
+            let writer = QuarantineWriter(directory: quarantineFolder, source: name)
+            for row in quarantined { try writer.append(row) }
+            try writer.close()
+        }
         stats.source = name
         return stats
     }

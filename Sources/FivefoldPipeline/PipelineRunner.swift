@@ -177,8 +177,9 @@ public struct PipelineRunner {
         let partitioner = Partitioner(
             config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
             normalizer: normalizer, quarantineFolder: staging + "/quarantine", progress: progress)
-        // The accountability tables (small, optional) are read whole, after the sources: their
-        // accounting follows the sources' in summary.json.
+        // The accountability tables (small, optional) are read whole before the sources, so a
+        // mistyped header stops the run at once; their accounting follows the sources' in
+        // summary.json.
         let accountability = try AccountabilityLoader(config: config, inputFolder: input, normalizer: normalizer)
             .load(quarantineFolder: staging + "/quarantine")
         let stats = try partitioner.run() + accountability.stats
