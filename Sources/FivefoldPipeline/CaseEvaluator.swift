@@ -14,6 +14,8 @@ struct CaseEvaluator {
     var villageNames: [String: String] = [:]
     /// Signed field results from the ledger (分级签字确认), fed into resolution.
     var signed = SignedEvidence()
+    /// The 五包 roster, exit sign-offs and 公示 notices (each nil when the dump has none).
+    var accountability = AccountabilityBook(roster: nil, signoffs: nil, notices: nil)
 
     struct Output {
         var findings: [Finding] = []
@@ -30,7 +32,7 @@ struct CaseEvaluator {
     func evaluate(households: [SourceID: [HouseholdRecord]], registries: Registries) -> Output {
         let matched = HouseholdMatcher().match(households)
         let receivedCases = linkMembers(matched.cases, registries: registries)
-        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames)
+        let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames, accountability: accountability)
         let unify = unifyRules()
         var (findings, corrections) = compareSources(receivedCases, unify: unify, context: context)
         let cases = judgeIntegrity(receivedCases, corrections: corrections, findings: &findings, context: context)
@@ -113,7 +115,7 @@ struct CaseEvaluator {
         var judged = FindingSink(settings: context.settings)
         let statusRules: [CaseRule] = [
             RegistryRules(), ExitRules(), ExitFourLooksRule(), FourLooksRule(), HouseholdTypeRule(), HouseholdMeasuresRule(),
-            MonitorEdgeRule(),
+            MonitorEdgeRule(), AccountabilityRules(),
         ]
         for c in cases {
             unify.checkCategories(c, context: context, sink: &judged)
@@ -147,6 +149,8 @@ struct CaseEvaluator {
             cases: cases, unregistered: unregistered, looksPoor: looksPoor, findings: findings, measureCategories: measureCategories)
         // Unknown code-list values as received, like the value.invalid findings they may replace.
         (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
+        let systemHouseholds = cases.filter { $0.system.map { !$0.isMemberOnly } ?? false }.map(\.householdID)
+        output.counters.accountabilityMatched = accountability.rowCounts(households: systemHouseholds)
         return output
     }
 

@@ -42,17 +42,18 @@ public struct PipelineChecker {
                 report.problems.append("\(table.config.file): input file not found (source \(table.source)) in \(inputFolder)")
                 continue
             }
-            do {
-                switch table.config.format {
-                case .csv: try checkCSV(table.config, path: path, into: &report)
-                case .xml: try checkXML(table.config, path: path, into: &report)
-                case .xlsx: try checkXLSX(table.config, path: path, into: &report)
-                }
-            } catch let error as PipelineError {
-                report.problems.append(error.description)
-            } catch {
-                report.problems.append("\(table.config.file): \(error)")
+            check(table.config, path: path, into: &report)
+        }
+        // The accountability tables are optional: an absent one is said, not a problem; one
+        // that is there is checked like any input (a mistyped header stops a run too).
+        for (name, table) in config.accountability.tables {
+            guard let table else { continue }
+            let path = resolve(table.file, against: inputFolder)
+            guard FileManager.default.fileExists(atPath: path) else {
+                report.tables.append("\(table.file): absent (optional \(name) table: its checks will be skipped)")
+                continue
             }
+            check(table, path: path, into: &report)
         }
         // Rules whose fields the system tables do not map, or (optional) do not have.
         let system = Partitioner.tables(config).filter { $0.source == SourceID.system.rawValue }.map { table in
@@ -62,6 +63,20 @@ public struct PipelineChecker {
         }
         report.warnings.insert(contentsOf: config.knowingAbsent(system).ruleFieldWarnings, at: 0)
         return report
+    }
+
+    private func check(_ table: TableConfig, path: String, into report: inout Report) {
+        do {
+            switch table.format {
+            case .csv: try checkCSV(table, path: path, into: &report)
+            case .xml: try checkXML(table, path: path, into: &report)
+            case .xlsx: try checkXLSX(table, path: path, into: &report)
+            }
+        } catch let error as PipelineError {
+            report.problems.append(error.description)
+        } catch {
+            report.problems.append("\(table.file): \(error)")
+        }
     }
 
     private struct StopSampling: Error {}

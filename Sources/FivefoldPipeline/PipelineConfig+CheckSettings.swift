@@ -13,8 +13,9 @@ extension PipelineConfig {
 
 extension RuleContext {
     /// A rule context reading the rule settings of a pipeline.
-    public convenience init(config: PipelineConfig, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:]) {
-        self.init(settings: config.checkSettings, asOf: asOf, registries: registries, villageNames: villageNames)
+    public convenience init(config: PipelineConfig, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:],
+                            accountability: AccountabilityBook = AccountabilityBook(roster: nil, signoffs: nil, notices: nil)) {
+        self.init(settings: config.checkSettings, asOf: asOf, registries: registries, villageNames: villageNames, accountability: accountability)
     }
 }
 

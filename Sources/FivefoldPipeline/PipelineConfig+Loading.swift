@@ -39,7 +39,7 @@ extension PipelineConfig {
 
     static let topKeys = [
         "version", "name", "input", "as_of", "vocabulary", "sources", "registries", "villages",
-        "resolution", "rules", "output", "linkage", "assessment",
+        "resolution", "rules", "output", "linkage", "assessment", "accountability",
     ]
 
     init(root: ConfigNode, folder: String) throws {
@@ -84,6 +84,7 @@ extension PipelineConfig {
         }
         self.registries = registries
         villages = try root.optional("villages").map { try TableConfig(node: $0, level: .household, extraFields: VillageFields.all) }
+        accountability = try root.optional("accountability").map(AccountabilityConfig.init(node:)) ?? AccountabilityConfig()
         resolution = try root.optional("resolution").map(ResolutionConfig.init(node:)) ?? ResolutionConfig(defaults: FieldPolicy(), fields: [:])
         rules = try root.optional("rules").map(Self.rules(node:)) ?? [:]
         output = try root.optional("output").map { try OutputConfig(node: $0, folder: folder) } ?? OutputConfig()

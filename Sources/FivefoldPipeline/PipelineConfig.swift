@@ -21,6 +21,8 @@ public struct PipelineConfig: Sendable {
     public var sources: [SourceConfig]
     public var registries: [RegistryConfig]
     public var villages: TableConfig?
+    /// The optional 五包 roster, exit sign-offs and 公示 notices.
+    public var accountability = AccountabilityConfig()
     public var resolution: ResolutionConfig
     public var rules: [String: RuleSettings]
     public var output: OutputConfig

@@ -177,7 +177,12 @@ public struct PipelineRunner {
         let partitioner = Partitioner(
             config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
             normalizer: normalizer, quarantineFolder: staging + "/quarantine", progress: progress)
-        let stats = try partitioner.run()
+        // The accountability tables (small, optional) are read whole before the sources, so a
+        // mistyped header stops the run at once; their accounting follows the sources' in
+        // summary.json.
+        let accountability = try AccountabilityLoader(config: config, inputFolder: input, normalizer: normalizer)
+            .load(quarantineFolder: staging + "/quarantine")
+        let stats = try partitioner.run() + accountability.stats
         let scanned = Date()
         // Rules whose optional fields the system tables turned out not to have are skipped.
         let config = self.config.knowingAbsent(stats)
@@ -194,10 +199,12 @@ public struct PipelineRunner {
         assembler.progress = progress
         assembler.jobs = jobs
         assembler.signed = session.signed
+        assembler.accountability = accountability
         let register = try assembler.villageRegister()
         assembler.register = register
         var evaluator = CaseEvaluator(config: config, asOf: asOf, signed: session.signed)
         evaluator.villageNames = Dictionary(register.map { ($0.regionCode, $0.name) }, uniquingKeysWith: { first, _ in first })
+        evaluator.accountability = accountability.book
         let worker = PartitionWorker(
             config: config, tables: Partitioner.tables(config), workFolder: work, normalizer: normalizer, evaluator: evaluator)
         let done = Counter()

@@ -227,3 +227,19 @@ extension HTMLReportWriter {
         return html + "</tbody>\n</table>\n</section>\n\n"
     }
 }
+
+extension HTMLReportWriter {
+    /// The checks that did not run for lack of an optional input (summary.json `skipped_checks`),
+    /// so a reader does not take their silence for a clean result. Absent when every check ran.
+    func skippedChecks() -> String {
+        let skipped = summary.skippedChecks
+        guard !skipped.isEmpty else { return "" }
+        var html = "<section id=\"skipped\">\n<h2>未执行的核查（缺少输入）</h2>\n"
+        html += "<p class=\"note\">以下核查因数据包中缺少相应文件而未执行，不代表没有问题。</p>\n"
+        html += "<table>\n<thead><tr><th>核查</th><th>规则</th><th>原因</th></tr></thead>\n<tbody>\n"
+        for s in skipped {
+            html += "<tr><td>\(HTML.escape(RuleRegistry.chineseTitle(s.rule)))</td><td>\(HTML.escape(s.rule))</td><td>\(HTML.escape(s.reason))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</section>\n\n"
+    }
+}

@@ -82,6 +82,7 @@ public struct HTMLReportWriter {
         html += totals()
         html += changes()
         html += byRule()
+        html += skippedChecks()
         html += vocabularyGaps()
         html += byTownship()
         html += worstVillages()

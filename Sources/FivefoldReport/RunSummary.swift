@@ -97,6 +97,20 @@ public struct RunSummary: Codable, Sendable {
     /// Every input's warnings (likely configuration mistakes that did not stop the run), in
     /// input order; also printed on stderr.
     public var warnings: [String] = []
+    /// Checks that did not run for lack of an optional input (an accountability table the dump
+    /// does not hold), each with its reason; empty when every check could run.
+    public var skippedChecks: [SkippedCheck] = []
+
+    /// A check that did not run, and why (Chinese, then English).
+    public struct SkippedCheck: Codable, Sendable, Equatable {
+        public var rule: String
+        public var reason: String
+
+        public init(rule: String, reason: String) {
+            self.rule = rule
+            self.reason = reason
+        }
+    }
 
     package init(pipeline: String, asOf: String, inputFolder: String, inputs: [Input], households: Int, unregisteredInterviewHouseholds: Int, findings: Int, findingsByRule: [String: Int], findingsBySeverity: [String: Int], findingsByAction: [String: Int], corrections: Int, worklistItems: Int, worklists: [String: Int], villages: [VillageClassRule.Village], counties: [CountyFigures], timingsSeconds: [String: Double], status: FindingStatusCounts? = nil, ledger: LedgerReference? = nil, vocabularyGaps: [VocabularyGap]? = nil, warnings: [String] = []) {
         self.pipeline = pipeline
@@ -155,6 +169,7 @@ public struct RunSummary: Codable, Sendable {
         case timingsSeconds = "timings_seconds"
         case vocabularyGaps = "vocabulary_gaps"
         case measureCoverage = "measure_coverage"
+        case skippedChecks = "skipped_checks"
     }
 
     public func write(to path: String) throws {

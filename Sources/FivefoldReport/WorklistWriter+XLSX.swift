@@ -17,13 +17,15 @@ extension WorklistWriter {
     static let columnWidths: [String: Double] = [
         "问题编号": 19, "乡镇": 10, "村": 12, "户编号": 19, "户主姓名": 10, "帮扶责任人": 11, "责任人电话": 14,
         "问题类型": 22, "严重程度": 9, "字段": 13, "成员": 20, "其他来源": 24, "核实内容": 48,
-        "核实结果": 16, "核实人": 10, "核实日期": 13,
+        "核实结果": 16, "核实人": 10, "核实日期": 13, "村负责领导": 12, "乡镇负责领导": 12,
     ]
 
     /// The `.xlsx` columns, in `header` order: every column text-typed (ids, phone numbers and
     /// source values stay exactly as written) except 核实日期, where a typed date becomes a date;
     /// the verify columns editable; 核实内容 and 其他来源 wrapped.
-    static var xlsxColumns: [XLSXColumn] {
+    static var xlsxColumns: [XLSXColumn] { xlsxColumns(header) }
+
+    static func xlsxColumns(_ header: [String]) -> [XLSXColumn] {
         header.map { title in
             XLSXColumn(
                 title, width: columnWidths[title] ?? 12, kind: title == SignoffImporter.dateColumn ? .general : .text,
@@ -32,8 +34,8 @@ extension WorklistWriter {
     }
 
     /// Writes one township's items (already sorted) as `path` (`worklists/<乡镇>.xlsx`).
-    static func writeWorkbook(township: String, items: [Item], vocabulary: Vocabulary, to path: String) throws {
-        var sheet = try XLSXOutputSheet(name: sheetName(township), columns: xlsxColumns)
+    static func writeWorkbook(township: String, items: [Item], header: [String] = header, vocabulary: Vocabulary, to path: String) throws {
+        var sheet = try XLSXOutputSheet(name: sheetName(township), columns: xlsxColumns(header))
         let result = header.firstIndex(of: SignoffImporter.resultColumn)!
         for item in items {
             var cells = item.row.map { XLSXOutputCell($0) }

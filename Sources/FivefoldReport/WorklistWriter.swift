@@ -47,7 +47,8 @@ public struct WorklistWriter: Sendable {
         guard f.action == .worklist else { return nil }
         let e = entry ?? HouseholdDirectory.Entry(township: "", village: "", headName: "", cadreName: "", cadrePhone: "")
         // Unregistered interview households (漏评 candidates) have no 户编号 and no township.
-        let township = f.householdID.isEmpty ? "未建档户" : e.township.isEmpty ? "未知乡镇" : e.township
+        // An area finding (a township without its leader) has no 户编号 but names its township.
+        let township = f.householdID.isEmpty && entry == nil ? "未建档户" : e.township.isEmpty ? "未知乡镇" : e.township
         var row = [
             f.id, e.township, e.village, f.householdID, e.headName, e.cadreName, e.cadrePhone,
             RuleRegistry.chineseTitle(f.rule), Self.severityLabel(f.severity), f.field.isEmpty ? "" : FieldCatalog.chinese(FieldID(f.field)),
@@ -73,24 +74,44 @@ public struct WorklistWriter: Sendable {
 
     /// Writes `worklists/<乡镇>.csv` and `worklists/<乡镇>.xlsx` for the items; returns items per
     /// CSV file (the `.xlsx` beside it holds the same rows).
+    ///
+    /// - Parameter leaders: with a 五包 roster, the responsible leaders of each item's village and
+    ///   township, written as the columns `leaderColumns` after 责任人电话; nil (no roster) keeps
+    ///   the worklist's columns exactly as they are without one.
     @discardableResult
-    public static func write(items: [Item], folder: String, vocabulary: Vocabulary) throws -> [String: Int] {
+    public static func write(items: [Item], folder: String, vocabulary: Vocabulary, leaders: (@Sendable (Item) -> [String])? = nil) throws -> [String: Int] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var byTownship: [String: [Item]] = [:]
         for item in items { byTownship[item.township, default: []].append(item) }
         var counts: [String: Int] = [:]
+        let columns = leaders == nil ? header : withLeaderColumns(header, leaderColumns)
         for (township, list) in byTownship {
             let name = fileName(township)
-            let sorted = list.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) })
+            var sorted = list.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) })
+            if let leaders {
+                for i in sorted.indices { sorted[i].row = withLeaderColumns(sorted[i].row, leaders(sorted[i])) }
+            }
             let writer = try ReportCSV.open((folder as NSString).appendingPathComponent(name))
-            try writer.writeRow(header)
+            try writer.writeRow(columns)
             for item in sorted { try writer.writeRow(item.row) }
             try writer.close()
             let workbook = (folder as NSString).appendingPathComponent(String(name.dropLast(4)) + ".xlsx")
-            try writeWorkbook(township: township, items: sorted, vocabulary: vocabulary, to: workbook)
+            try writeWorkbook(township: township, items: sorted, header: columns, vocabulary: vocabulary, to: workbook)
             counts[name] = list.count
         }
         return counts
+    }
+
+    /// The columns a 五包 roster adds: the 县领导 of the item's village (县领导包村) and the 市领导
+    /// of its township (市领导包乡).
+    public static let leaderColumns = ["村负责领导", "乡镇负责领导"]
+
+    /// A row (or the header) with the leader columns after 责任人电话.
+    static func withLeaderColumns(_ row: [String], _ leaders: [String]) -> [String] {
+        let at = header.firstIndex(of: "责任人电话")! + 1
+        var r = row
+        r.insert(contentsOf: leaders, at: at)
+        return r
     }
 
     /// `520203199001011234` → `520203********1234`; anything that is not an ID number is unchanged.

@@ -63,6 +63,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
     /// `vocabulary.unknown` (summed here so partitioning never changes which values are gaps).
     package var vocabulary: [VocabularyGapRule.Key: VocabularyGapRule.Tally] = [:]
     package var sourceRows: [String: Int] = [:]
+    /// Rows of each accountability table (`responsibility` household rows, `exit_signoffs`,
+    /// `notices`) whose 户编号 is a system household here: the assembly compares their sum with
+    /// the table, so rows naming a household nobody holds are reported, not silently unused.
+    package var accountabilityMatched: [String: Int] = [:]
 
     package init() {}
 
@@ -163,6 +167,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
         for (k, v) in sourceRows.sorted(by: { $0.key < $1.key }) {
             rows.append(["rows", k, String(v), "", "", "", "", ""])
         }
+        for (k, v) in accountabilityMatched.sorted(by: { $0.key < $1.key }) {
+            rows.append(["matched", k, String(v), "", "", "", "", ""])
+        }
         for (k, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
             rows.append(["unknown", k.source, String(v.count), k.field, k.value, v.examples.joined(separator: ","), "", ""])
         }
@@ -209,6 +216,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
             case "rows":
                 guard let a = n(2) else { return nil }
                 sourceRows[r[1], default: 0] += a
+            case "matched":
+                guard let a = n(2) else { return nil }
+                accountabilityMatched[r[1], default: 0] += a
             case "unknown":
                 guard let a = n(2) else { return nil }
                 let examples = r[5].isEmpty ? [] : r[5].split(separator: ",").map(String.init)
@@ -253,6 +263,7 @@ package struct PartCounters: Codable, Sendable, Equatable {
         unregisteredAnswered += o.unregisteredAnswered
         unregisteredApproving += o.unregisteredApproving
         for (k, v) in o.sourceRows { sourceRows[k, default: 0] += v }
+        for (k, v) in o.accountabilityMatched { accountabilityMatched[k, default: 0] += v }
         for (k, v) in o.vocabulary { vocabulary[k, default: .init()].add(v) }
     }
 }

@@ -8,12 +8,16 @@ public final class RuleContext: @unchecked Sendable {
     public let registries: Registries
     /// The village register: 12-digit code → village name (empty when the pipeline has none).
     public let villageNames: [String: String]
+    /// The roster, exit sign-offs and 公示 notices, each nil when the dump has none.
+    public let accountability: AccountabilityBook
 
-    public init(settings: CheckSettings, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:]) {
+    public init(settings: CheckSettings, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:],
+                accountability: AccountabilityBook = AccountabilityBook(roster: nil, signoffs: nil, notices: nil)) {
         self.settings = settings
         self.asOf = asOf
         self.registries = registries
         self.villageNames = villageNames
+        self.accountability = accountability
     }
 
     /// A number parameter of a rule, or its default in `RuleRegistry`.

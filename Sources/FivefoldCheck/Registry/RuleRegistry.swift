@@ -120,10 +120,69 @@ public enum RuleRegistry {
             .monitorRelapse, .warning, title: "防返贫监测：收入骤降或返贫",
             summary: "against the ledger's last snapshot of the household (an earlier run): income per capita fell by more than `drop_percent` % (exactly that much does not fire), or 脱贫状态 went 已脱贫 → 返贫; the finding carries both values and both runs' `as_of` dates. Skipped without a ledger (`--no-ledger`; summary.json `monitoring.relapse_skipped`)",
             parameters: [.number("drop_percent", 30, unit: "%")]),
+        // 五包 responsibility chain (`accountability.roster`): skipped without a roster.
+        RuleEntry(
+            .rosterCounty, .warning, title: "五包：县无省领导联系",
+            summary: "a county with registered households and no 省领导 in the roster (省领导包县); needs `accountability.roster`"),
+        RuleEntry(
+            .rosterTownship, .warning, title: "五包：乡镇无市领导联系",
+            summary: "a township with registered households and no 市领导 in the roster (市领导包乡); needs `accountability.roster`"),
+        RuleEntry(
+            .rosterVillage, .warning, title: "五包：贫困村无县领导联系",
+            summary: "a poor village (一/二/三类 in the village register, or with registered-poor households) and no 县领导 in the roster (县领导包村); needs `accountability.roster`"),
+        RuleEntry(
+            .rosterHousehold, .warning, title: "五包：贫困户无乡镇领导包户",
+            summary: "a registered household (未脱贫, 已脱贫, 返贫) with no 乡镇领导 row for its 户编号 (乡镇领导包户); needs `accountability.roster`"),
+        RuleEntry(
+            .rosterCadre, .warning, title: "五包：帮扶责任人不在名册",
+            summary: "a registered household with no 党员干部 row for its 户编号, or whose 帮扶责任人 (corrected system value) is none of them (党员干部包人); a blank 帮扶责任人 is `household.no_cadre`'s; needs `accountability.roster`"),
+        RuleEntry(
+            .rosterCadrePhones, .warning, title: "五包：同一责任人多个电话",
+            summary: "one name in the roster with several phone numbers; needs `accountability.roster`"),
+        RuleEntry(
+            .rosterSharedPhone, .warning, title: "五包：多名责任人共用电话",
+            summary: "one phone number in the roster for several names; needs `accountability.roster`"),
+        RuleEntry(
+            .rosterCadreLoad, .warning, title: "五包：党员干部帮扶户数过多",
+            summary: "a 党员干部 responsible for more households than `max_households` (distinct 户编号 of their roster rows); needs `accountability.roster`",
+            parameters: [.number("max_households", 10)]),
+        // 分级签字确认 of exits (`accountability.signoffs`): skipped without the sign-off table.
+        RuleEntry(
+            .signoffMissingLevel, .error, title: "退出签字：缺少层级",
+            summary: "an exited household (已脱贫 with a 脱贫年度) without a 村, 乡 or 县 sign-off (none at all: all three are missing); needs `accountability.signoffs`"),
+        RuleEntry(
+            .signoffOrder, .warning, title: "退出签字：顺序颠倒",
+            summary: "sign-offs of an exit dated out of order: 村 after 乡, 乡 after 县 or 村 after 县 (the same day is in order); needs `accountability.signoffs`"),
+        RuleEntry(
+            .signoffDate, .warning, title: "退出签字：日期不合理",
+            summary: "a sign-off dated before 1 January of the household's 脱贫年度, or after `as_of`; needs `accountability.signoffs`"),
+        RuleEntry(
+            .signoffSigner, .warning, title: "退出签字：签字人不在五包名册",
+            summary: "a signer who is not in the roster for the household (its 乡镇领导 and 党员干部) or for its village, township or county; needs `accountability.signoffs` and `accountability.roster`"),
+        // 公示 (`accountability.notices`): skipped without the notice table.
+        RuleEntry(
+            .noticeMissing, .error, title: "公示：未公示",
+            summary: "a registered household without a 识别 notice, or an exited household without a 退出 notice; needs `accountability.notices`"),
+        RuleEntry(
+            .noticeShort, .warning, title: "公示：公示期不足",
+            summary: "a notice posted fewer than `min_days` days, both ends counted (1–7 October is 7 days and passes; 1–6 October fails); needs `accountability.notices`",
+            parameters: [.number("min_days", 7)]),
+        RuleEntry(
+            .noticeSignoffEarly, .warning, title: "公示：公示未结束即签字",
+            summary: "an exit sign-off at one of `levels` dated on or before the last day of the household's 退出 notice (the notice still runs that day); the 村 sign-off precedes the 村级公示 in the usual order (评议, 公示, 乡镇审核, 县级审定), so the default levels are 乡 and 县; needs `accountability.notices` and `accountability.signoffs`",
+            parameters: [.list("levels", ["乡", "县"])]),
+        RuleEntry(
+            .noticeObjection, .warning, title: "公示：异议未答复",
+            summary: "a notice with an objection (异议 not blank, 无 or 否) and no recorded answer; needs `accountability.notices`"),
     ]
 
     /// Every registered id, in the registry's order.
     public static let ids: [RuleID] = entries.map(\.id)
+
+    /// The families whose rules read optional inputs (the accountability tables: 五包 roster,
+    /// exit sign-offs, 公示 notices). Neither fixtures/sample nor the generator holds those
+    /// tables; their planted cases are in fixtures/accountability.
+    public static let optionalInputFamilies: Set<String> = ["roster", "signoff", "notice"]
 
     private static let byID: [RuleID: RuleEntry] = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 

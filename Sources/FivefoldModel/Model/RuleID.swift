@@ -92,3 +92,39 @@ extension RuleID {
     /// 已脱贫 → 返贫 (read from the ledger's snapshots).
     public static let monitorRelapse = RuleID(rawValue: "monitor.relapse")
 }
+
+// 五包 responsibility chain, graded exit sign-off and 公示 (optional accountability inputs).
+extension RuleID {
+    /// A county with registered households but no 省领导 in the roster (省领导包县).
+    public static let rosterCounty = RuleID(rawValue: "roster.county")
+    /// A township with registered households but no 市领导 in the roster (市领导包乡).
+    public static let rosterTownship = RuleID(rawValue: "roster.township")
+    /// A poor village without a 县领导 in the roster (县领导包村).
+    public static let rosterVillage = RuleID(rawValue: "roster.village")
+    /// A registered household without a 乡镇领导 in the roster (乡镇领导包户).
+    public static let rosterHousehold = RuleID(rawValue: "roster.household")
+    /// A registered household whose 帮扶责任人 is not its 党员干部 in the roster (党员干部包人).
+    public static let rosterCadre = RuleID(rawValue: "roster.cadre")
+    /// One person listed with several phone numbers.
+    public static let rosterCadrePhones = RuleID(rawValue: "roster.cadre_phones")
+    /// One phone number listed for several people.
+    public static let rosterSharedPhone = RuleID(rawValue: "roster.shared_phone")
+    /// A 党员干部 responsible for more households than the limit.
+    public static let rosterCadreLoad = RuleID(rawValue: "roster.cadre_load")
+    /// An exit without the 村, 乡 or 县 sign-off.
+    public static let signoffMissingLevel = RuleID(rawValue: "signoff.missing_level")
+    /// Exit sign-offs dated out of order (村 before 乡 before 县).
+    public static let signoffOrder = RuleID(rawValue: "signoff.order")
+    /// A sign-off dated before the exit year or after `as_of`.
+    public static let signoffDate = RuleID(rawValue: "signoff.date")
+    /// A signer not in the roster for the household, its village, township or county.
+    public static let signoffSigner = RuleID(rawValue: "signoff.signer")
+    /// An identification or exit without a 公示.
+    public static let noticeMissing = RuleID(rawValue: "notice.missing")
+    /// A 公示 shorter than the configured number of days.
+    public static let noticeShort = RuleID(rawValue: "notice.short")
+    /// An exit sign-off dated before the exit 公示 ended.
+    public static let noticeSignoffEarly = RuleID(rawValue: "notice.signoff_early")
+    /// An objection raised during a 公示 without a recorded answer.
+    public static let noticeObjection = RuleID(rawValue: "notice.objection")
+}

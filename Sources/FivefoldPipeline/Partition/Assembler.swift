@@ -21,6 +21,9 @@ struct Assembler: Sendable {
     var register: [VillageRecord]?
     /// Signed verdicts (属实 / 不属实) for the findings made here.
     var signed = SignedEvidence()
+    /// The accountability tables when the caller has read them (a merge reads them here,
+    /// without quarantine: the shards wrote it).
+    var accountability: AccountabilityLoader.Loaded?
 
     /// The findings and worklist items of the run as they are assembled.
     struct Rows {
@@ -73,12 +76,17 @@ struct Assembler: Sendable {
         let gaps = replaceVocabularyGaps(counters: counters, context: context, rows: &rows)
         let monitoring = try monitor(parts, context: context, recorder: nightly?.recorder, rows: &rows, worklist: worklist, path: path("monitoring.csv"))
         step("monitoring")
+        let accountability = try self.accountability
+            ?? AccountabilityLoader(config: config, inputFolder: inputFolder, normalizer: normalizer).load(quarantineFolder: nil)
+        rosterChecks(accountability.book, counters: counters, villages: villages, context: context, rows: &rows, worklist: worklist)
 
         step("villages; writing \(rows.findings.count) findings")
         let status = try nightly?.classify(rows.findings) ?? [:]
         try FindingsWriter.write(rows: rows.findings.map(\.fields), status: status, to: path("findings.csv"))
         try CorrectionsWriter.write(corrections, to: path("corrections.csv"))
-        let worklists = try WorklistWriter.write(items: rows.items, folder: path("worklists"), vocabulary: normalizer.vocabulary)
+        let worklists = try WorklistWriter.write(
+            items: rows.items, folder: path("worklists"), vocabulary: normalizer.vocabulary,
+            leaders: leaderColumns(accountability.book, findings: rows.findings))
         step("findings, corrections and worklists written")
         dataset.wait()
         step("corrected dataset written")
@@ -103,6 +111,8 @@ struct Assembler: Sendable {
         let coverage = MeasureCoverage.compute(counters: counters, categories: measured)
         summary.measureCoverage = coverage.isEmpty ? nil : coverage
         summary.monitoring = monitoring
+        summary.skippedChecks = accountability.skipped
+        summary.warnings += Self.unmatchedAccountabilityRows(accountability, counters: counters)
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary

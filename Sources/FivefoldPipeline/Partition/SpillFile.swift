@@ -23,7 +23,7 @@ enum FieldCodes {
     static let all: [FieldID] = {
         var seen = Set<FieldID>()
         var result: [FieldID] = []
-        let ids = FieldCatalog.household.map(\.id) + FieldCatalog.member.map(\.id) + VillageFields.all + RegistryConfig.extraFields
+        let ids = FieldCatalog.household.map(\.id) + FieldCatalog.member.map(\.id) + VillageFields.all + RegistryConfig.extraFields + AccountabilityFields.all
         for id in ids where seen.insert(id).inserted { result.append(id) }
         precondition(result.count < 256)
         return result

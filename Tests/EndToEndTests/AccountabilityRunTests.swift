@@ -1,0 +1,163 @@
+import Foundation
+import XCTest
+
+import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldCheck
+@testable import FivefoldReport
+@testable import FivefoldPipeline
+
+/// Runs the default pipeline on `fixtures/accountability` (the sample households with a 五包
+/// roster, exit sign-offs and 公示 notices) and checks that the accountability rules find exactly
+/// what `planted.csv` lists — one planted defect per check, nothing on the clean rows — while
+/// everything else is the sample's run unchanged; and that a dump without the tables lists the
+/// skipped checks and keeps its worklist columns.
+final class AccountabilityRunTests: XCTestCase {
+    static let repo = SampleRunTests.repo
+    static let fixture = repo.appendingPathComponent("fixtures/accountability").path
+
+    static let run: (out: String, summary: RunSummary) = {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-\(UUID().uuidString)").path
+        let config = try! PipelineConfig.load(path: SampleRunTests.pipeline)
+        let runner = PipelineRunner(config: config, options: .init(inputFolder: fixture, outputFolder: out, asOf: SampleRunTests.asOf, useLedger: false))
+        return (out, try! runner.run())
+    }()
+
+    static func isAccountability(_ rule: String) -> Bool {
+        RuleRegistry.optionalInputFamilies.contains(RuleID(rawValue: rule).family)
+    }
+
+    func testRun_FindsExactlyThePlantedDefects() throws {
+        let findings = try CSVTable(path: Self.run.out + "/findings.csv")
+        let planted = try CSVTable(path: Self.fixture + "/planted.csv")
+        func key(_ r: [String: String]) -> String { [r["rule"]!, r["region_code"]!, r["household_id"]!, r["member_id"]!].joined(separator: "|") }
+        let found = findings.rows.filter { Self.isAccountability($0["rule"]!) }.map { r -> String in
+            // Household findings are planted by 户编号 alone (their region code is the household's).
+            var k = r
+            if !r["household_id"]!.isEmpty { k["region_code"] = "" }
+            return key(k)
+        }
+        XCTAssertEqual(found.sorted(), planted.rows.map(key).sorted())
+        let rules = Set(RuleRegistry.ids.filter { RuleRegistry.optionalInputFamilies.contains($0.family) }.map(\.rawValue))
+        XCTAssertEqual(Set(planted.rows.map { $0["rule"]! }), rules, "one planted defect for every accountability check")
+        XCTAssertEqual(planted.rows.count, rules.count)
+        XCTAssertEqual(Self.run.summary.skippedChecks, [])
+    }
+
+    /// The accountability tables add findings and never change the sample's own.
+    func testRun_OtherFindingsAreTheSamples() throws {
+        let mine = try CSVTable(path: Self.run.out + "/findings.csv").rows.filter { !Self.isAccountability($0["rule"]!) }
+        let sample = try CSVTable(path: SampleRunTests.run.out + "/findings.csv").rows
+        XCTAssertEqual(mine.map { $0["finding_id"]! }.sorted(), sample.map { $0["finding_id"]! }.sorted())
+    }
+
+    func testRun_UnreadableRowsAreQuarantinedAndAccounted() throws {
+        for (name, file, reason) in [
+            ("responsibility", "verification/responsibility.csv", "unknown 层级 \"村干部\""),
+            ("exit_signoffs", "verification/exit_signoffs.csv", "签字日期 is not a date: 2018-13-45"),
+            ("notices", "verification/notices.csv", "unknown 类型 \"公告\""),
+        ] {
+            let input = try XCTUnwrap(Self.run.summary.inputs.first { $0.source == name }, name)
+            XCTAssertEqual(input.file, file)
+            XCTAssertEqual(input.quarantined, 1, name)
+            XCTAssertEqual(input.read, input.accepted + input.quarantined, name)
+            let rows = try CSVTable(path: Self.run.out + "/quarantine/\(name).csv").rows
+            XCTAssertEqual(rows.count, 1)
+            XCTAssertEqual(rows.first?["file"], file)
+            XCTAssertTrue(rows.first?["reason"]?.hasPrefix(reason) == true, "\(rows.first?["reason"] ?? "") for \(name)")
+            XCTAssertFalse(rows.first?["line"]?.isEmpty ?? true)
+        }
+        XCTAssertEqual(Self.run.summary.inputs.first { $0.source == "responsibility" }?.encoding, "gb18030", "the roster is GBK")
+        XCTAssertEqual(Self.run.summary.warnings.filter { $0.contains("户编号 that no system household has") },
+                       ["verification/notices.csv: 1 row(s) name a 户编号 that no system household has; their checks cannot run"])
+    }
+
+    func testWorklists_NameTheVillageAndTownshipLeaders() throws {
+        let table = try CSVTable(path: Self.run.out + "/worklists/郎岱镇.csv")
+        let phone = try XCTUnwrap(table.header.firstIndex(of: "责任人电话"))
+        XCTAssertEqual(Array(table.header[(phone + 1)...(phone + 2)]), WorklistWriter.leaderColumns)
+        let row = try XCTUnwrap(table.rows.first { $0["户编号"] == "5202031002010005" })
+        XCTAssertEqual(row["村负责领导"], "黄县长 13800000021")
+        XCTAssertEqual(row["乡镇负责领导"], "马市长 13800000011")
+        let yanjiao = try CSVTable(path: Self.run.out + "/worklists/岩脚镇.csv")
+        XCTAssertTrue(yanjiao.rows.allSatisfy { $0["乡镇负责领导"] == "" }, "岩脚镇 has no 市领导 (planted roster.township)")
+    }
+
+    /// Without the tables: the run is the sample's, the skipped checks say why, and the worklists
+    /// keep exactly their columns.
+    func testSampleWithoutTables_ListsSkippedChecksAndKeepsWorklistColumns() throws {
+        let skipped = SampleRunTests.run.summary.skippedChecks
+        XCTAssertEqual(Set(skipped.map(\.rule)), Set(RuleRegistry.ids.filter { RuleRegistry.optionalInputFamilies.contains($0.family) }.map(\.rawValue)))
+        let signer = try XCTUnwrap(skipped.first { $0.rule == "signoff.signer" })
+        XCTAssertTrue(signer.reason.contains("verification/exit_signoffs.csv") && signer.reason.contains("verification/responsibility.csv"), signer.reason)
+        let json = try String(contentsOfFile: SampleRunTests.run.out + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(json.contains("\"skipped_checks\""))
+        let table = try CSVTable(path: SampleRunTests.run.out + "/worklists/郎岱镇.csv")
+        XCTAssertEqual(table.header, WorklistWriter.header)
+        let report = try String(contentsOfFile: SampleRunTests.run.out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("id=\"skipped\"") && report.contains("signoff.signer"), "report.html says which checks did not run")
+        let mine = try String(contentsOfFile: Self.run.out + "/report.html", encoding: .utf8)
+        XCTAssertFalse(mine.contains("id=\"skipped\""))
+        XCTAssertTrue(mine.contains("五包：贫困村无县领导联系"), "the accountability findings are charted like any rule's")
+    }
+
+    /// A mistyped header in an accountability table stops the run (exit 2) naming the key: it
+    /// must never run with exit 0 and fewer findings.
+    func testMistypedHeader_StopsNamingTheKey() throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-bad-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: Self.fixture) where !entry.hasSuffix(".py") && !entry.hasSuffix(".csv") {
+            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: Self.fixture + "/" + entry).resolvingSymlinksInPath().path, toPath: input + "/" + entry)
+        }
+        try FileManager.default.removeItem(atPath: input + "/verification")
+        try FileManager.default.createDirectory(atPath: input + "/verification", withIntermediateDirectories: true)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: Self.fixture + "/verification") {
+            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: Self.fixture + "/verification/" + entry).resolvingSymlinksInPath().path,
+                                             toPath: input + "/verification/" + entry)
+        }
+        let path = input + "/verification/exit_signoffs.csv"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "签字日期", with: "签字时间").write(toFile: path, atomically: true, encoding: .utf8)
+        let out = input + "-out"
+        let result = try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--as-of", "2020-12-31", "--no-ledger", "-q"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("accountability.signoffs.fields.signed_on"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("签字时间"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// Partitions, shards and merge change nothing: per-household checks run in whichever
+    /// partition holds the household, area and roster checks in the assembly of the merge (which
+    /// reads the tables itself), and the shards' inputs carry the tables' accounting.
+    func testShardsPlusMerge_WriteWhatOneRunWrites() throws {
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-shards-\(UUID().uuidString)").path
+        try PipelineRunner(config: config, options: .init(inputFolder: Self.fixture, outputFolder: base + "/whole", asOf: SampleRunTests.asOf, partitions: 1)).run()
+        var shards: [String] = []
+        for i in 0..<2 {
+            let folder = base + "/shard\(i)"
+            try PipelineRunner(config: config, options: .init(
+                inputFolder: Self.fixture, outputFolder: folder, asOf: SampleRunTests.asOf, partitions: 3, shard: Shard(index: i, count: 2))).run()
+            shards.append(folder)
+        }
+        try PipelineRunner(config: config, options: .init(inputFolder: Self.fixture, outputFolder: base + "/merged", asOf: SampleRunTests.asOf)).merge(shardFolders: shards)
+        let expected = try PartitioningTests.snapshot(base + "/whole"), actual = try PartitioningTests.snapshot(base + "/merged")
+        XCTAssertEqual(Set(expected.keys), Set(actual.keys))
+        for (path, data) in expected { XCTAssertEqual(data, actual[path], path) }
+        XCTAssertNotNil(expected["quarantine/notices.csv"])
+        XCTAssertTrue(String(decoding: expected["findings.csv"]!, as: UTF8.self).contains("roster.cadre_load"))
+    }
+
+    /// The fixture is what its script writes (python3 on the machine; skipped without it).
+    func testFixture_IsUpToDate() throws {
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let python else { throw XCTSkip("no python3") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [Self.fixture + "/make_accountability.py", "--check"]
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "fixtures/accountability is stale: run make_accountability.py")
+    }
+}
