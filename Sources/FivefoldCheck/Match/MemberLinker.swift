@@ -120,12 +120,17 @@ public struct MemberLinker {
         for p in open where linkage.profiles[p] == nil {
             linkage.profiles[p] = linkage.people[p].orderedRecords.map { Profile($0, asOf: asOf) }
         }
+        // The open people's profiles, on the source's own date when it has one: made once here,
+        // not once per pending member (they do not depend on the member).
+        let theirs: [[Profile]] = open.map { p in
+            ownDate.map { on in linkage.people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? linkage.profiles[p]!
+        }
         var candidates: [Candidate] = []
         for index in pending {
             let profile = Profile(record.members[index], asOf: ownDate ?? asOf)
-            for p in open {
-                let theirs = ownDate.map { on in linkage.people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? linkage.profiles[p]!
-                let s = theirs.map { score(profile, $0) }.max() ?? 0
+            for (k, p) in open.enumerated() {
+                var s = 0.0  // the best of the person's records (scores are never negative)
+                for q in theirs[k] { s = max(s, score(profile, q)) }
                 if s >= threshold { candidates.append((index, p, s)) }
             }
         }

@@ -46,8 +46,23 @@ public enum NameSimilarity {
             if sameSound, pinyin.syllable(p) != pinyin.syllable(q) { sameSound = false }
         }
         if sameSound { return 0.9 }
-        if x.map(\.value).sorted() == y.map(\.value).sorted() { return 0.8 }
+        if sameScalars(x, y) { return 0.8 }
         if differing == 1, x.count >= 3 { return 0.6 }
         return 0
+    }
+
+    /// Whether two names of equal length hold the same scalars in some order (the same
+    /// multiset). Names are a few characters, so counting each scalar on both sides is cheaper
+    /// than sorting two copies (two allocations for every candidate pair of every household).
+    static func sameScalars(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+        guard x.count == y.count else { return false }
+        if x.count > 16 { return x.map(\.value).sorted() == y.map(\.value).sorted() }
+        for v in x {
+            var inX = 0, inY = 0
+            for p in x where p == v { inX += 1 }
+            for q in y where q == v { inY += 1 }
+            if inX != inY { return false }
+        }
+        return true
     }
 }

@@ -105,6 +105,22 @@ final class MemberLinkerTests: XCTestCase {
         XCTAssertEqual(NameSimilarity.score("李梅", "王梅"), 0, "one of two characters is too little")
     }
 
+    /// The counting multiset check agrees with comparing sorted copies (what it replaced), on
+    /// names with repeated characters, swaps, and lengths past its counting limit.
+    func testSameScalarsAgreesWithSorting() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("买提李春梅兰张".unicodeScalars)
+        for _ in 0..<2000 {
+            let n = Int.random(in: 1...20, using: &rng)
+            let x = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            var y = Bool.random(using: &rng) ? x.shuffled(using: &rng) : x
+            if Bool.random(using: &rng) { y[Int.random(in: 0..<n, using: &rng)] = alphabet.randomElement(using: &rng)! }
+            XCTAssertEqual(NameSimilarity.sameScalars(x, y), x.map(\.value).sorted() == y.map(\.value).sorted(), "\(x) \(y)")
+        }
+        XCTAssertTrue(NameSimilarity.sameScalars(Array("买买提".unicodeScalars), Array("提买买".unicodeScalars)))
+        XCTAssertFalse(NameSimilarity.sameScalars(Array("买买提".unicodeScalars), Array("买提提".unicodeScalars)))
+    }
+
     func testLinkNames_ByNameAloneWithHomophonesAndNoRivals() {
         let members = ["吴红霞", "李国强", "张明"].map { TestData.member([.name: $0]) }
         let links = MemberLinker().linkNames(["张明", "吴红侠", "王小二"], to: members)
