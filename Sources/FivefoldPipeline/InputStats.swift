@@ -18,6 +18,12 @@ public struct InputStats: Sendable, Equatable {
     /// Canonical fields mapped `optional: true` that this file does not have (no column, element
     /// or attribute of any of their names): rules that need them are skipped for a system table.
     public var absentFields: [String] = []
+    /// Mapped fields this file has but leaves blank in every row (record or member), and the
+    /// mapped fields it fills somewhere: a system field blank in every table that maps it is
+    /// treated like an absent one by the rules that need it (a 六型 column an export left empty
+    /// would otherwise put every household on the worklist).
+    public var blankFields: [String] = []
+    public var filledFields: [String] = []
 
     public init(source: String, file: String) {
         self.source = source

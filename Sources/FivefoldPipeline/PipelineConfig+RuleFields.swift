@@ -13,12 +13,19 @@ extension PipelineConfig {
         (.exitFourLooks, [.status, .houseGrade, .grainKg, .labor]),
     ]
 
+    /// Fields whose column, blank in every row of the system's tables, is an export that left
+    /// it out rather than data: the rules reading them would otherwise report every household
+    /// (no 六型 category, no 帮扶措施). Other fields may be blank everywhere for good reason
+    /// (脱贫年度 in a county with no exits yet), so their rules still run.
+    static let blankMeansAbsent: Set<FieldID> = [.householdType, .measures]
+
     /// Rules switched on whose fields the system source does not map, with the fields missing.
     public var rulesLackingFields: [(rule: RuleID, missing: [FieldID])] {
         guard let system = sources.first(where: { $0.id == .system }) else { return [] }
         var mapped = Set(system.households.fields.map(\.field) + system.households.memberFields.map(\.field))
         if let members = system.members { mapped.formUnion(members.fields.map(\.field)) }
         mapped.subtract(absentSystemFields)
+        mapped.subtract(blankSystemFields)
         return Self.ruleFields.compactMap { entry in
             guard rule(entry.rule.rawValue).enabled else { return nil }
             let missing = entry.fields.filter { !mapped.contains($0) }
@@ -33,6 +40,9 @@ extension PipelineConfig {
         let system = stats.filter { $0.source == SourceID.system.rawValue }
         let absent: [String] = system.flatMap { $0.absentFields }
         copy.absentSystemFields = Set(absent.map { FieldID(rawValue: $0) })
+        let filled = Set(system.flatMap { $0.filledFields })
+        copy.blankSystemFields = Set(system.flatMap { $0.blankFields }.filter { !filled.contains($0) }.map { FieldID(rawValue: $0) })
+            .intersection(Self.blankMeansAbsent)
         return copy
     }
 
@@ -40,6 +50,10 @@ extension PipelineConfig {
     public var ruleFieldWarnings: [String] {
         rulesLackingFields.map { rule, missing in
             let fields = missing.map { "\($0.rawValue) (\(FieldCatalog.chinese($0)))" }.joined(separator: ", ")
+            if missing.allSatisfy(blankSystemFields.contains) {
+                return "rule \(rule) skipped: the system source's \(fields) \(missing.count == 1 ? "is" : "are") blank in every row; "
+                    + "its households are not checked for it (fill the column, or check the export, to run it)"
+            }
             let absent = missing.contains(where: absentSystemFields.contains)
             return "rule \(rule) skipped: the system source \(absent ? "has" : "maps") no \(fields); its households are not checked for it (map the column to run it)"
         }

@@ -31,6 +31,9 @@ public struct PipelineConfig: Sendable {
     /// Optional system fields the dump of this run does not have (set after the scan, see
     /// `knowingAbsent`); rules needing them are skipped.
     public var absentSystemFields: Set<FieldID> = []
+    /// System fields mapped but blank in every row of every system table that maps them (set
+    /// with `absentSystemFields`); rules needing them are skipped too.
+    public var blankSystemFields: Set<FieldID> = []
     /// County assessment (县级考核): indicator weights and scales, tiers, 约谈 after N 较差 runs.
     public var assessment = AssessmentSettings()
 

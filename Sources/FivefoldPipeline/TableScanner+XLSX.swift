@@ -113,6 +113,7 @@ extension TableScanner {
         s.fatal = fatal
         if s.read > s.quarantined {
             s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
+            columns.note(&s)
         }
         stats = s
     }

@@ -150,6 +150,12 @@ extension TableScanner {
         let recordFields = table.mapped.filter { !$0.isMember }, memberFields = table.mapped.filter(\.isMember)
         stats.absentFields = recordFields.indices.filter { recordFields[$0].optional && !records.seen[$0] }.map { recordFields[$0].field.rawValue }
             + memberFields.indices.filter { memberFields[$0].optional && memberCount > 0 && !members.seen[$0] }.map { memberFields[$0].field.rawValue }
+        if recordCount > 0 {
+            stats.blankFields = recordFields.indices.filter { records.seen[$0] && !records.filled[$0] }.map { recordFields[$0].field.rawValue }
+                + memberFields.indices.filter { memberCount > 0 && members.seen[$0] && !members.filled[$0] }.map { memberFields[$0].field.rawValue }
+            stats.filledFields = recordFields.indices.filter { records.filled[$0] }.map { recordFields[$0].field.rawValue }
+                + memberFields.indices.filter { members.filled[$0] }.map { memberFields[$0].field.rawValue }
+        }
     }
 
     /// Every field error and warning of a scan (or, with `scope` such as "the first ", of a sample).

@@ -97,6 +97,12 @@ struct TableScanner {
             if let m = memberNames { fields[m].1 = TableScanner.joinedNames(fields[m].1, separators: memberSeparators) }
         }
 
+        /// The fields whose columns were blank in every row, and those filled in some row.
+        func note(_ stats: inout InputStats) {
+            stats.blankFields = columns.indices.filter { !filled[$0] }.map { columns[$0].0.rawValue }
+            stats.filledFields = columns.indices.filter { filled[$0] }.map { columns[$0].0.rawValue }
+        }
+
         /// A warning for each column that was blank in every row.
         func blankColumnWarnings(file: String, header: [String]) -> [String] {
             columns.indices.filter { !filled[$0] }.map { i in
@@ -133,6 +139,7 @@ struct TableScanner {
         stats.read = counts.read
         if mappedRows > 0 {
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
+            columns.note(&stats)
         }
     }
 

@@ -27,4 +27,41 @@ final class SkippedRuleTests: XCTestCase {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
         XCTAssertTrue((summary["warnings"] as? [String] ?? []).contains { $0.hasPrefix("rule household.type skipped") })
     }
+
+    /// A 六型 or 帮扶措施 column that an export left blank in every row skips its rule with a
+    /// warning instead of reporting every household (建档立卡户未填六型类别 six times); one filled
+    /// row is data, and the rule runs and reports the households left blank.
+    func testColumnBlankInEveryRow_SkipsTheRuleWithAWarning() throws {
+        for filledRow in [false, true] {
+            let ws = try NightlyWorkspace()
+            try NightlyDataset.standard().write(to: ws.input)
+            let path = ws.input + "/system/households.csv"
+            var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            lines[0] += ",六型类别,帮扶措施"
+            for i in 1..<lines.count { lines[i] += filledRow && i == 1 ? ",农场主型,产业扶持" : ",," }
+            try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+            let text = try String(contentsOfFile: ws.pipeline, encoding: .utf8)
+            let edited = text.replacingOccurrences(of: "cadre_phone: 责任人电话}", with: "cadre_phone: 责任人电话, household_type: 六型类别, measures: 帮扶措施}")
+            XCTAssertNotEqual(edited, text)
+            try Data(edited.utf8).write(to: URL(fileURLWithPath: ws.pipeline))
+            let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let findings = try CSVTable(path: ws.out + "/findings.csv")
+            let typeFindings = findings.rows.filter { $0["rule"] == "household.type" }.count
+            let measureFindings = findings.rows.filter { $0["rule"] == "household.measures" }.count
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.out + "/summary.json"))) as! [String: Any]
+            let warnings = summary["warnings"] as? [String] ?? []
+            if filledRow {
+                XCTAssertEqual(typeFindings, 5, "the five households left blank are reported")
+                XCTAssertEqual(measureFindings, 5)
+                XCTAssertFalse(warnings.contains { $0.contains("skipped") }, "\(warnings)")
+            } else {
+                XCTAssertEqual(typeFindings, 0, "skipped, not run on an empty column")
+                XCTAssertEqual(measureFindings, 0)
+                XCTAssertTrue(run.stderr.contains(
+                    "rule household.type skipped: the system source's household_type (六型类别) is blank in every row"), run.stderr)
+                XCTAssertTrue(warnings.contains { $0.hasPrefix("rule household.measures skipped: the system source's measures (帮扶措施) is blank in every row") }, "\(warnings)")
+            }
+        }
+    }
 }
