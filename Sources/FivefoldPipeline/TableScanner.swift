@@ -167,9 +167,12 @@ struct TableScanner {
         return names.filter { !$0.isEmpty }.joined(separator: "、")
     }
 
-    /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field.
+    /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field;
+    /// without the line terminator, which in a quarantine cell would break the row in two when a
+    /// spreadsheet opens it.
     static func rawText(_ row: CSVRow) -> String {
-        let bytes = row.rawBytes
+        var bytes = row.rawBytes
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return (0..<row.fieldCount).map { row.string(at: $0) }.joined(separator: ",")
     }

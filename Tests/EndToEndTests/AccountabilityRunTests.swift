@@ -66,6 +66,9 @@ final class AccountabilityRunTests: XCTestCase {
             XCTAssertEqual(rows.first?["file"], file)
             XCTAssertTrue(rows.first?["reason"]?.hasPrefix(reason) == true, "\(rows.first?["reason"] ?? "") for \(name)")
             XCTAssertFalse(rows.first?["line"]?.isEmpty ?? true)
+            let raw = try XCTUnwrap(rows.first?["raw"], name)
+            XCTAssertFalse(raw.isEmpty, name)
+            XCTAssertFalse(raw.hasSuffix("\n") || raw.hasSuffix("\r"), "the row without its line terminator: \(raw.debugDescription)")
         }
         XCTAssertEqual(Self.run.summary.inputs.first { $0.source == "responsibility" }?.encoding, "gb18030", "the roster is GBK")
         XCTAssertEqual(Self.run.summary.warnings.filter { $0.contains("户编号 that no system household has") },
