@@ -193,6 +193,7 @@ public struct PipelineRunner {
         let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
         try parts.writeInputs(stats)
+        try parts.writeFieldPresence(stats)
         // One assembler for the run: it reads the village register now (the evaluation names
         // villages from it) and keeps it for pass 3.
         var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
@@ -273,6 +274,8 @@ public struct PipelineRunner {
                 throw error
             }
         }
+        // The rules the shards skipped for fields the system tables lack or leave blank.
+        let config = self.config.knowingAbsent(try PartFiles(folder: parts[shards.firstIndex { $0.index == 0 }!]).fieldPresence())
         var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
         assembler.progress = progress
         assembler.jobs = jobs

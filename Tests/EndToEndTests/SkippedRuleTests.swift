@@ -64,4 +64,47 @@ final class SkippedRuleTests: XCTestCase {
             }
         }
     }
+
+    /// County shards and their merge skip the same rules as a whole run and write the same
+    /// findings and warnings: the merge learns which system fields were blank from the shards'
+    /// parts (`_parts/fields.json`).
+    func testColumnBlankInEveryRow_ShardsPlusMergeSkipAsTheWholeRunDoes() throws {
+        let ws = try NightlyWorkspace()
+        var dataset = NightlyDataset.standard()
+        for i in 3..<dataset.households.count {  // a second county, so that both shards have households
+            dataset.households[i].region = "520221101201"
+            dataset.households[i].id = "520221101201" + String(format: "%04d", i + 1)
+        }
+        try dataset.write(to: ws.input)
+        let path = ws.input + "/system/households.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines[0] += ",六型类别"
+        for i in 1..<lines.count { lines[i] += "," }
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+        let text = try String(contentsOfFile: ws.pipeline, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "cadre_phone: 责任人电话}", with: "cadre_phone: 责任人电话, household_type: 六型类别}").utf8)
+            .write(to: URL(fileURLWithPath: ws.pipeline))
+
+        let whole = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--no-ledger"])
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        var shardFolders: [String] = []
+        for i in 0..<2 {
+            let folder = ws.root + "/shard\(i)"
+            let shard = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--shard", "\(i)/2", "--out", folder])
+            XCTAssertEqual(shard.status, 0, shard.stderr)
+            shardFolders.append(folder)
+        }
+        let merged = ws.root + "/merged"
+        let merge = try FivefoldProcess.run(["merge", ws.pipeline] + shardFolders + ["--out", merged, "-q", "--no-ledger"])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+
+        func summary(_ folder: String) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as! [String: Any]
+        }
+        let wholeWarnings = try summary(ws.out)["warnings"] as? [String] ?? []
+        XCTAssertTrue(wholeWarnings.contains { $0.hasPrefix("rule household.type skipped: the system source's household_type (六型类别) is blank") }, "\(wholeWarnings)")
+        XCTAssertEqual(try summary(merged)["warnings"] as? [String], wholeWarnings)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: merged + "/findings.csv")), try Data(contentsOf: URL(fileURLWithPath: ws.out + "/findings.csv")))
+        XCTAssertFalse(try CSVTable(path: merged + "/findings.csv").rows.contains { $0["rule"] == "household.type" })
+    }
 }

@@ -61,6 +61,37 @@ struct PartFiles {
         try Self.writeJSON(stats.map(RunSummary.Input.init), to: folder + "/inputs.json")
     }
 
+    /// Which mapped fields each system table lacks, leaves blank or fills (`InputStats`), so a
+    /// merge skips the same rules as a whole run (`PipelineConfig.knowingAbsent`).
+    struct FieldPresence: Codable {
+        var source: String
+        var file: String
+        var absent: [String]
+        var blank: [String]
+        var filled: [String]
+    }
+
+    func writeFieldPresence(_ stats: [InputStats]) throws {
+        let rows = stats.filter { $0.source == SourceID.system.rawValue }
+            .map { FieldPresence(source: $0.source, file: $0.file, absent: $0.absentFields, blank: $0.blankFields, filled: $0.filledFields) }
+        try Self.writeJSON(rows, to: folder + "/fields.json")
+    }
+
+    /// The system tables' field presence as `InputStats` (empty for parts written before it was
+    /// recorded).
+    func fieldPresence() throws -> [InputStats] {
+        let path = folder + "/fields.json"
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let rows = try JSONDecoder().decode([FieldPresence].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        return rows.map { row in
+            var stats = InputStats(source: row.source, file: row.file)
+            stats.absentFields = row.absent
+            stats.blankFields = row.blank
+            stats.filledFields = row.filled
+            return stats
+        }
+    }
+
     func inputs() throws -> [RunSummary.Input] {
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/inputs.json"))
         return try JSONDecoder().decode([RunSummary.Input].self, from: data)
