@@ -26,6 +26,10 @@ public struct PipelineChecker {
         public var warnings: [String] = []
         /// Optional fields each file turned out not to have (by file), for the skipped rules.
         var absentFields: [String: [String]] = [:]
+        /// Mapped fields each CSV file left blank in every row, when the check read all its rows,
+        /// and those it filled or may fill past the sample (by file), for the skipped rules.
+        var blankFields: [String: [String]] = [:]
+        var filledFields: [String: [String]] = [:]
     }
 
     public init(config: PipelineConfig, inputFolder: String) {
@@ -59,6 +63,8 @@ public struct PipelineChecker {
         let system = Partitioner.tables(config).filter { $0.source == SourceID.system.rawValue }.map { table in
             var stats = InputStats(source: table.source, file: table.config.file)
             stats.absentFields = report.absentFields[table.config.file] ?? []
+            stats.blankFields = report.blankFields[table.config.file] ?? []
+            stats.filledFields = report.filledFields[table.config.file] ?? []
             return stats
         }
         report.warnings.insert(contentsOf: config.knowingAbsent(system).ruleFieldWarnings, at: 0)
@@ -80,6 +86,16 @@ public struct PipelineChecker {
     }
 
     private struct StopSampling: Error {}
+
+    /// The rules a run skips when `field` is blank in every row of the system source's tables
+    /// (`PipelineConfig.blankMeansAbsent`), joined for a message; nil for another field or table.
+    private func skippedWhenBlank(_ field: FieldID, file: String) -> String? {
+        guard PipelineConfig.blankMeansAbsent.contains(field),
+              let system = config.sources.first(where: { $0.id == .system }),
+              system.households.file == file || system.members?.file == file else { return nil }
+        let rules = PipelineConfig.ruleFields.filter { $0.fields.contains(field) && config.rule($0.rule.rawValue).enabled }.map(\.rule.rawValue)
+        return rules.isEmpty ? nil : rules.joined(separator: ", ")
+    }
 
     func checkCSV(_ table: TableConfig, path: String, into report: inout Report) throws {
         let sniffed = try? DelimiterSniffer.sniff(path: path)
@@ -108,11 +124,21 @@ public struct PipelineChecker {
             let lines = reasons[reason]!
             report.problems.append("\(table.file): \(lines.count) of \(sample) would be quarantined: \(reason) (line \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""))")
         }
+        let complete = counts.read < sampleSize
         if counts.accepted > 0 {
             for (i, column) in columns.enumerated() where !filled[i] {
-                report.warnings.append("\(table.file): column \(reader.header[column.1]) (\(column.0.rawValue)) is blank in \(sample)")
+                var warning = "\(table.file): column \(reader.header[column.1]) (\(column.0.rawValue)) is blank in \(sample)"
+                if !complete, let rules = skippedWhenBlank(column.0, file: table.file) {
+                    warning += "; if it is blank in every row, a run skips rule \(rules)"
+                }
+                report.warnings.append(warning)
             }
         }
+        // A table read to its end is known blank where it is blank; past a sample, a column
+        // blank so far may be filled later, so it counts as filled (its rules are not said to be
+        // skipped, the warning above says they may be).
+        report.blankFields[table.file] = complete && counts.accepted > 0 ? columns.indices.filter { !filled[$0] }.map { columns[$0].0.rawValue } : []
+        report.filledFields[table.file] = columns.indices.filter { filled[$0] || !complete }.map { columns[$0].0.rawValue }
         var line = "\(table.file): csv, \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : ""), delimiter \(table.delimiter == 9 ? "tab" : "\"\(DelimiterSniffer.name(table.delimiter))\"")"
         if table.headerRow > 1 { line += ", header on line \(table.headerRow) (\(reader.skippedRows) title rows skipped)" }
         line += ", \(reader.header.count) columns, \(columns.count) of \(table.mapped.count) fields mapped; \(sample) read, \(counts.quarantined) would be quarantined"

@@ -62,6 +62,19 @@ final class SkippedRuleTests: XCTestCase {
                     "rule household.type skipped: the system source's household_type (六型类别) is blank in every row"), run.stderr)
                 XCTAssertTrue(warnings.contains { $0.hasPrefix("rule household.measures skipped: the system source's measures (帮扶措施) is blank in every row") }, "\(warnings)")
             }
+            // `fivefold check` reads the whole small table and says the same as the run.
+            let check = try FivefoldProcess.run(["check", ws.pipeline])
+            XCTAssertEqual(check.status, 0, check.stderr)
+            XCTAssertEqual(check.stderr.contains("fivefold: warning: rule household.type skipped: the system source's household_type (六型类别) is blank in every row"), !filledRow, check.stderr)
+            XCTAssertEqual(check.stderr.contains("rule household.measures skipped"), !filledRow, check.stderr)
+            // From a sample shorter than the table it cannot know: it says what a run would skip.
+            if !filledRow {
+                var checker = PipelineChecker(config: try PipelineConfig.load(path: ws.pipeline), inputFolder: ws.input)
+                checker.sampleSize = 3
+                let report = checker.check()
+                XCTAssertFalse(report.warnings.contains { $0.hasPrefix("rule household.type skipped") }, "\(report.warnings)")
+                XCTAssertTrue(report.warnings.contains("system/households.csv: column 六型类别 (household_type) is blank in the first 3 rows; if it is blank in every row, a run skips rule household.type"), "\(report.warnings)")
+            }
         }
     }
 
