@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The household snapshots of a run (`monitor.relapse`): the assembly hands the run's households
@@ -19,28 +20,35 @@ extension RunRecorder {
             try db.execute(sql: "DELETE FROM household_snapshots WHERE run_id = ?", arguments: [current])
             snapshotsCleared = true
         }
+        // One statement per batch, not one per household: the batch's ids go in as one JSON
+        // array (json_each) and SQLite does a seek per household on (household_id, run_id). Per
+        // household, binding arguments and decoding a joined row cost more in Swift and GRDB than
+        // the seek itself (1 M households, repeated run: see BENCHMARKS.md, issue #18).
         let latest = try db.cachedStatement(sql: """
-            SELECT s.income_per_capita, s.status, s.run_id, r.as_of
-            FROM household_snapshots s JOIN runs r ON r.id = s.run_id
-            WHERE s.household_id = ? AND s.run_id < ?
-            ORDER BY s.run_id DESC LIMIT 1
+            SELECT j.key, s.income_per_capita, s.status, s.run_id
+            FROM json_each(?) j
+            JOIN household_snapshots s ON s.household_id = j.value
+             AND s.run_id = (SELECT MAX(run_id) FROM household_snapshots WHERE household_id = j.value AND run_id < ?)
             """)
         let insert = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO household_snapshots (household_id, run_id, income_per_capita, status) VALUES (?, ?, ?, ?)
             """)
-        var result: [PreviousSnapshot?] = []
-        result.reserveCapacity(batch.count)
-        for s in batch {
-            var previous: PreviousSnapshot?
-            if let row = try Row.fetchOne(latest, arguments: [s.householdID, current]) {
-                previous = PreviousSnapshot(
-                    snapshot: HouseholdSnapshot(householdID: s.householdID, income: row[0], status: row[1]), runID: row[2], asOf: row[3])
-            }
-            if previous?.snapshot != s {
-                try insert.execute(arguments: [s.householdID, current, s.income, s.status])
-                snapshotsStored += 1
-            }
-            result.append(previous)
+        if runDates == nil {
+            runDates = Dictionary(try Row.fetchAll(db, sql: "SELECT id, as_of FROM runs").map { ($0[0] as Int64, $0[1] as String) },
+                                  uniquingKeysWith: { a, _ in a })
+        }
+        var result = [PreviousSnapshot?](repeating: nil, count: batch.count)
+        let ids = try JSONEncoder().encode(batch.map(\.householdID))
+        let rows = try Row.fetchCursor(latest, arguments: [String(decoding: ids, as: UTF8.self), current])
+        while let row = try rows.next() {
+            let i: Int = row[0], runID: Int64 = row[3]
+            guard i >= 0, i < batch.count, let asOf = runDates?[runID] else { continue }
+            result[i] = PreviousSnapshot(
+                snapshot: HouseholdSnapshot(householdID: batch[i].householdID, income: row[1], status: row[2]), runID: runID, asOf: asOf)
+        }
+        for (s, previous) in zip(batch, result) where previous?.snapshot != s {
+            try insert.execute(arguments: [s.householdID, current, s.income, s.status])
+            snapshotsStored += 1
         }
         return result
     }

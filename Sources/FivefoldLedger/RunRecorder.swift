@@ -14,6 +14,8 @@ public final class RunRecorder {
     private var opened: Ledger.OpenedRun?
     /// Whether this run's own snapshot rows (left by the run it repeats) have been cleared.
     var snapshotsCleared = false
+    /// Each run's `as_of`, read once for the snapshots' look-ups.
+    var runDates: [Int64: String]?
     /// Snapshot rows written by this run so far.
     public internal(set) var snapshotsStored = 0
     private(set) var findings: [FindingRow] = []

@@ -41,7 +41,10 @@ public struct RelapseRule {
         }
         let percent = context.number(Self.rule, "drop_percent")
         // In decimal, so that a drop of exactly `percent` (3333.3 → 2333.31 at 30 %) is exact.
-        if let before = Decimal(string: previous.income), let now = Decimal(string: current.income), before > 0,
+        // An unchanged income (most households, most nights) drops by 0 %, which fires for no
+        // percent ≥ 0: it skips the decimal parsing, the rule's largest cost per household.
+        let unchanged = percent >= 0 && previous.income == current.income
+        if !unchanged, let before = Decimal(string: previous.income), let now = Decimal(string: current.income), before > 0,
             (before - now) * 100 > Decimal(string: RegistryRules.format(percent))! * before
         {
             let share = NSDecimalNumber(decimal: (before - now) / before * 100).doubleValue

@@ -36,6 +36,7 @@ extension Assembler {
                             previous: .init(income: before.snapshot.income, status: before.snapshot.status, asOf: before.asOf),
                             context: context, sink: &sink)
                     }
+                    guard !sink.findings.isEmpty else { continue }
                     let entries = Dictionary(batch.map { ($0.householdID, $0.entry) }, uniquingKeysWith: { a, _ in a })
                     for f in signed.annotated(sink.findings) {
                         rows.add(f, entry: entries[f.householdID], worklist: worklist)

@@ -48,6 +48,15 @@ final class RelapseRuleTests: XCTestCase {
         XCTAssertTrue(try run(("0", "已脱贫"), ("0", "已脱贫")).isEmpty)
     }
 
+    /// An unchanged income skips the decimal comparison; at drop_percent 0 any fall fires and
+    /// an unchanged income (a 0 % drop, not more than 0 %) does not, whatever its spelling.
+    func testUnchangedIncome_NeverFires_AtZeroPercentAnyFallDoes() throws {
+        let zero = "  monitor.relapse: {params: {drop_percent: 0}}"
+        XCTAssertTrue(try run(("8000", "已脱贫"), ("8000", "已脱贫"), rules: zero).isEmpty)
+        XCTAssertTrue(try run(("8000", "已脱贫"), ("8000.00", "已脱贫"), rules: zero).isEmpty)
+        XCTAssertEqual(try run(("8000", "已脱贫"), ("7999.99", "已脱贫"), rules: zero).count, 1)
+    }
+
     func testPercentAndSwitch_ComeFromThePipeline() throws {
         XCTAssertEqual(try run(("10000", "已脱贫"), ("8000", "已脱贫"), rules: "  monitor.relapse: {params: {drop_percent: 10}}").count, 1)
         XCTAssertTrue(try run(("10000", "已脱贫"), ("1000", "返贫"), rules: "  monitor.relapse: {enabled: false}").isEmpty)

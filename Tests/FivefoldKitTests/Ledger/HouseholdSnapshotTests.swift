@@ -68,6 +68,24 @@ final class HouseholdSnapshotTests: XCTestCase {
         XCTAssertEqual(try rows(path), 3)
     }
 
+    /// A batch is looked up in one statement (its ids as a JSON array): ids that JSON escapes
+    /// come back as themselves, each answer lands at its own place in the batch, and a household
+    /// never seen, or one repeated in the batch, is answered like the others.
+    func testSnapshots_BatchLookUp_KeepsOrderAndOddIDs() throws {
+        let path = folder + "/l.sqlite"
+        let ledger = try Ledger(path: path)
+        let ids = ["52020310\"01", "a\\b/c", "户\u{1F600}", "x\ny", "B"]
+        let first = ids.map { HouseholdSnapshot(householdID: $0, income: "100", status: "已脱贫") }
+        _ = try run(ledger, "1", asOf: "2020-12-31", first)
+        var next = Array(first.reversed()) + [HouseholdSnapshot(householdID: "new", income: "1", status: ""), first[0]]
+        next[0].income = "50"
+        let (previous, stored) = try run(ledger, "2", asOf: "2021-06-30", next)
+        XCTAssertEqual(previous.map { $0?.snapshot.householdID }, ids.reversed() + [nil, ids[0]])
+        XCTAssertEqual(previous.map { $0?.snapshot.income }, Array(repeating: "100", count: 5) + [nil, "100"])
+        XCTAssertEqual(previous.compactMap { $0?.asOf }, Array(repeating: "2020-12-31", count: 6))
+        XCTAssertEqual(stored, 2, "the changed household and the new one")
+    }
+
     /// The snapshot table came as a migration appended after the existing ones.
     func testMigration_AppendedAfterTheExistingOnes() throws {
         XCTAssertEqual(Ledger.migrator.migrations, ["v1: runs, findings, history, signoffs", "v2: finding ids start with F", "v3-sample: samples and their items", "v4-assessment: county tiers per run", "v5-monitor-snapshots"])
