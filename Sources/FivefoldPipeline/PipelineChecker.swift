@@ -87,14 +87,13 @@ public struct PipelineChecker {
 
     private struct StopSampling: Error {}
 
-    /// The rules a run skips when `field` is blank in every row of the system source's tables
-    /// (`PipelineConfig.blankMeansAbsent`), joined for a message; nil for another field or table.
+    /// The rules a run skips when `field` is blank in every row of the system source's tables,
+    /// joined for a message; nil for another table or when no rule would be skipped.
     private func skippedWhenBlank(_ field: FieldID, file: String) -> String? {
-        guard PipelineConfig.blankMeansAbsent.contains(field),
-              let system = config.sources.first(where: { $0.id == .system }),
+        guard let system = config.sources.first(where: { $0.id == .system }),
               system.households.file == file || system.members?.file == file else { return nil }
-        let rules = PipelineConfig.ruleFields.filter { $0.fields.contains(field) && config.rule($0.rule.rawValue).enabled }.map(\.rule.rawValue)
-        return rules.isEmpty ? nil : rules.joined(separator: ", ")
+        let rules = config.rulesSkipped(ifBlank: field)
+        return rules.isEmpty ? nil : rules.map(\.rawValue).joined(separator: ", ")
     }
 
     func checkCSV(_ table: TableConfig, path: String, into report: inout Report) throws {

@@ -46,6 +46,16 @@ extension PipelineConfig {
         return copy
     }
 
+    /// The rules a run would skip, besides those it skips already, were `field` blank in every
+    /// row of the system's tables (nothing unless the field is one of `blankMeansAbsent`).
+    func rulesSkipped(ifBlank field: FieldID) -> [RuleID] {
+        guard Self.blankMeansAbsent.contains(field) else { return [] }
+        let already = Set(rulesLackingFields.map(\.rule))
+        var copy = self
+        copy.blankSystemFields.insert(field)
+        return copy.rulesLackingFields.map(\.rule).filter { !already.contains($0) }
+    }
+
     /// One warning per skipped rule.
     public var ruleFieldWarnings: [String] {
         rulesLackingFields.map { rule, missing in
