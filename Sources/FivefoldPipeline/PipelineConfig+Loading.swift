@@ -385,7 +385,11 @@ extension RuleParameter {
     init(node: ConfigNode, kind: RuleEntry.ParameterKind) throws {
         switch kind {
         case .number:
-            self = .number(try node.double())
+            // Every number parameter is a count, age, year, share or factor: a negative one is a
+            // typo that would run (drop_percent: -5 fires on every unchanged household).
+            let value = try node.double()
+            guard value >= 0 else { throw node.error("expected a number ≥ 0, found \(try node.string())") }
+            self = .number(value)
         case .list:
             if case .scalar = node.node { self = .list([try node.string()]) } else { self = .list(try node.stringList()) }
         case .table:

@@ -143,6 +143,8 @@ final class PipelineConfigTests: XCTestCase {
     func testLoad_RuleParameterOfTheWrongKindNamesTheKey() {
         expectError(Self.minimal + "\nrules:\n  value.invalid: {params: {max_household_size: twenty}}\n",
                     keyPath: "rules.value.invalid.params.max_household_size", contains: "expected a number, found \"twenty\"", line: 7)
+        expectError(Self.minimal + "\nrules:\n  monitor.relapse: {params: {drop_percent: -5}}\n",
+                    keyPath: "rules.monitor.relapse.params.drop_percent", contains: "expected a number ≥ 0, found -5", line: 7)
         expectError(Self.minimal + "\nrules:\n  exit.income: {params: {poverty_lines: 4000}}\n",
                     keyPath: "rules.exit.income.params.poverty_lines", contains: "expected a table of year: number")
     }
