@@ -10,6 +10,9 @@ public struct InputStats: Sendable, Equatable {
     public var encoding: String = ""
     /// A fatal error that ended the file early (records before it are kept and counted).
     public var fatal: String?
+    /// Why the whole file cannot be used although rows could be read (an ID column a spreadsheet
+    /// rounded: `SpreadsheetIDGuard.roundedColumn`): the run stops naming it.
+    public var unusable: String?
     /// Non-blank rows above the header (`header_row` / `skip_rows`): titles, not data; not in `read`.
     public var skipped: Int = 0
     /// What was read but looks like a configuration mistake (a mapped column blank in every

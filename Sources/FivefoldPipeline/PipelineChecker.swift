@@ -110,18 +110,25 @@ public struct PipelineChecker {
         }
         report.warnings += reader.headerWarnings.map { "\(table.file): \($0)" }
         var filled = [Bool](repeating: false, count: columns.count)
-        var reasons: [String: [Int]] = [:]
-        var order: [String] = []
+        var tally = QuarantineTally()
+        var idGuard = SpreadsheetIDGuard(columns: columns, header: reader.header)
+        var quarantined = 0
         let counts = try reader.read({ row in
             for (i, column) in columns.enumerated() where !filled[i] && !TextNormalizer.isBlank(row.string(at: column.1)) { filled[i] = true }
+            if idGuard.isActive, let reason = idGuard.problem(columns.map { ($0.0, row.string(at: $0.1)) }, line: row.location.line) {
+                tally.add(reason, line: row.location.line)
+                quarantined += 1
+            }
         }, quarantine: { row in
-            if reasons[row.reason] == nil { order.append(row.reason) }
-            reasons[row.reason, default: []].append(row.location.line)
+            tally.add(row.reason, line: row.location.line)
         })
+        quarantined += counts.quarantined
         let sample = counts.read >= sampleSize ? "the first \(counts.read) rows" : "all \(counts.read) rows"
-        for reason in order {
-            let lines = reasons[reason]!
-            report.problems.append("\(table.file): \(lines.count) of \(sample) would be quarantined: \(reason) (line \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""))")
+        report.problems += tally.problems(file: table.file, sample: sample, unit: "line")
+        if let warning = idGuard.warning(file: table.file) { report.problems.append(warning) }
+        if let unusable = idGuard.roundedColumn(file: table.file) { report.problems.append(unusable + "; a run stops here") }
+        if counts.read > 0 && quarantined == counts.read {
+            report.problems.append("\(table.file): every row of \(sample) would be quarantined; a run stops here when no row of a table can be read")
         }
         let complete = counts.read < sampleSize
         if counts.accepted > 0 {
@@ -140,7 +147,7 @@ public struct PipelineChecker {
         report.filledFields[table.file] = columns.indices.filter { filled[$0] || !complete }.map { columns[$0].0.rawValue }
         var line = "\(table.file): csv, \(reader.encoding.rawValue)\(reader.hasBOM ? " with BOM" : "")\(reader.isGzipped ? ", gzipped" : ""), delimiter \(table.delimiter == 9 ? "tab" : "\"\(DelimiterSniffer.name(table.delimiter))\"")"
         if table.headerRow > 1 { line += ", header on line \(table.headerRow) (\(reader.skippedRows) title rows skipped)" }
-        line += ", \(reader.header.count) columns, \(columns.count) of \(table.mapped.count) fields mapped; \(sample) read, \(counts.quarantined) would be quarantined"
+        line += ", \(reader.header.count) columns, \(columns.count) of \(table.mapped.count) fields mapped; \(sample) read, \(quarantined) would be quarantined"
         report.tables.append(line)
     }
 
@@ -155,17 +162,12 @@ public struct PipelineChecker {
             return
         }
         var stats = InputStats(source: "", file: table.file)
-        var reasons: [String: [Int]] = [:]
-        var order: [String] = []
+        var tally = QuarantineTally()
         try TableScanner(inputFolder: inputFolder).scanXLSX(table, path: path, stats: &stats, rowLimit: sampleSize, quarantine: { row in
-            if reasons[row.reason] == nil { order.append(row.reason) }
-            reasons[row.reason, default: []].append(row.location.line)
+            tally.add(row.reason, line: row.location.line)
         }, accept: { _ in nil })
         let sample = stats.read >= sampleSize ? "the first \(stats.read) rows" : "all \(stats.read) rows"
-        for reason in order {
-            let lines = reasons[reason]!
-            report.problems.append("\(table.file): \(lines.count) of \(sample) would be quarantined: \(reason) (row \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""))")
-        }
+        report.problems += tally.problems(file: table.file, sample: sample, unit: "row")
         if let fatal = stats.fatal { report.problems.append("\(table.file): the sheet breaks off: \(fatal)") }
         report.warnings += stats.warnings.map { $0.replacingOccurrences(of: "in every row", with: "in \(sample)") }
         var line = "\(table.file): xlsx, sheet \(header.sheet)"
@@ -215,5 +217,33 @@ public struct PipelineChecker {
         }
         report.tables.append("\(table.file): xml, \(reader.encodingName)\(reader.isGzipped ? ", gzipped" : ""), record_path \(table.recordPath ?? "")"
             + (table.memberPath.map { ", member_path \($0)" } ?? "") + "; \(complete ? "all" : "the first") \(recordCount) records read, \(memberCount) members")
+    }
+}
+
+/// The reasons a sample's rows would be quarantined for, in first-seen order, with their lines;
+/// a spreadsheet-number reason is grouped without its cell value (one line per column and cause,
+/// not one per row), the first value shown as an example.
+struct QuarantineTally {
+    private var lines: [String: [Int]] = [:]
+    private var examples: [String: String] = [:]
+    private var order: [String] = []
+
+    mutating func add(_ reason: String, line: Int) {
+        let (key, example) = SpreadsheetIDGuard.grouping(reason)
+        if lines[key] == nil {
+            order.append(key)
+            examples[key] = example
+        }
+        lines[key, default: []].append(line)
+    }
+
+    /// One problem per reason: "FILE: N of SAMPLE would be quarantined: REASON (line 2, 3, …)".
+    func problems(file: String, sample: String, unit: String) -> [String] {
+        order.map { key in
+            let at = lines[key]!
+            var where_ = "\(unit) \(at.prefix(5).map(String.init).joined(separator: ", "))\(at.count > 5 ? ", …" : "")"
+            if let example = examples[key] { where_ += "; first: \(example)" }
+            return "\(file): \(at.count) of \(sample) would be quarantined: \(key) (\(where_))"
+        }
     }
 }

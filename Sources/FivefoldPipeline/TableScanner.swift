@@ -128,15 +128,24 @@ struct TableScanner {
         stats.skipped = reader.skippedRows
         var columns = try ColumnMap(table, header: reader.header)
         stats.absentFields = Self.absentOptional(table, header: reader.header)
+        var idGuard = SpreadsheetIDGuard(columns: columns.columns, header: reader.header)
         var mappedRows = 0
         let counts = try reader.read({ row in
-            try Self.route(Self.record(row, &columns), raw: { Self.rawText(row) }, stats: &stats, quarantine: quarantine, accept: accept)
-            mappedRows += 1
+            let record = Self.record(row, &columns)
+            if idGuard.isActive, let reason = idGuard.problem(record.fields, line: record.location.line) {
+                quarantine(QuarantinedRow(location: record.location, reason: reason, raw: Self.rawText(row)))
+                stats.quarantined += 1
+            } else {
+                try Self.route(record, raw: { Self.rawText(row) }, stats: &stats, quarantine: quarantine, accept: accept)
+                mappedRows += 1
+            }
         }, quarantine: { row in
             quarantine(row)
             stats.quarantined += 1
         })
         stats.read = counts.read
+        if let warning = idGuard.warning(file: table.file) { stats.warnings.append(warning) }
+        stats.unusable = idGuard.roundedColumn(file: table.file)
         if mappedRows > 0 {
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
             columns.note(&stats)

@@ -76,9 +76,13 @@ final class TableLayoutTests: XCTestCase {
         // ragged: pad — a short household row (the export dropped the empty 责任人电话) is read
         // and, corrected, written back with every column.
         try edit(ws.input + "/system/households.csv") { $0.replacingOccurrences(of: ",是,李明,13908580101\r\n", with: ",是,李明\r\n") }
+        // Strict, every household row is short: no row of the table can be read, so the run
+        // stops (exit 2, nothing written) rather than report every household missing.
+        try FileManager.default.removeItem(atPath: ws.out)
         let strict = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
-        XCTAssertEqual(strict.status, 0, strict.stderr)
-        XCTAssertEqual(try summaryInputs(ws)[0]["quarantined"] as? Int, 6)
+        XCTAssertEqual(strict.status, 2, strict.stderr)
+        XCTAssertEqual(strict.stderr, "fivefold: system/households.csv: every one of its 6 rows is unreadable and would be quarantined (line 2: expected 20 fields, found 19); if the export leaves out empty trailing fields, set `ragged: pad` on the table. Nothing was written; `fivefold check` lists every reason\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws.out))
         try edit(ws.pipeline) { $0.replacingOccurrences(of: "file: system/households.csv\n", with: "file: system/households.csv\n      ragged: pad\n") }
         try ws.runBinary()
         XCTAssertEqual([try summaryInputs(ws)[0]["read"], try summaryInputs(ws)[0]["quarantined"]].map { $0 as? Int }, [6, 0])

@@ -79,7 +79,7 @@ final class XLSXTableTests: XCTestCase {
         let check = try FivefoldProcess.run(["check", ws.pipeline])
         XCTAssertEqual(check.status, 2, check.stderr)
         XCTAssertTrue(check.stdout.contains("wall-cards.xlsx: xlsx, sheet wall-cards, header on row 2 (1 title rows skipped), 5 columns, 5 of 5 fields mapped; all 6 rows read, 0 would be quarantined"), check.stdout)
-        XCTAssertTrue(check.stderr.contains("fivefold: deaths.xlsx: 1 of all 3 rows would be quarantined: 身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196705041E+017) (row 3)\n"
+        XCTAssertTrue(check.stderr.contains("fivefold: deaths.xlsx: 1 of all 3 rows would be quarantined: 身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (row 3; first: 5.20203196705041E+017)\n"
             + "fivefold: deaths.xlsx: 1 of all 3 rows would be quarantined: expected 3 fields, found 4 (row 4)\n"), check.stderr)
     }
 

@@ -93,6 +93,9 @@ final class Partitioner: Sendable {
         var byTable = [TableScan?](repeating: nil, count: tables.count)
         for (table, scan) in zip(order, scans) { byTable[table.index] = scan }
         let scanned = byTable.map { $0! }
+        if let unusable = scanned.first(where: { $0.stats.unusable != nil || ($0.stats.read > 0 && $0.stats.accepted == 0) }) {
+            throw Self.unusable(unusable)
+        }
         try writeQuarantine(scanned, tables: tables)
         return scanned.map(\.stats)
     }
@@ -138,6 +141,32 @@ final class Partitioner: Sendable {
             stats = try scanKeyedTable(table, idMap: idMap.merged, owners: owners, quarantine: { rows.append($0) })
         }
         return TableScan(stats: stats, quarantined: rows, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// A table none of whose rows could be read stops the run: every finding that source would
+    /// give (or, for the system, every household) would be missing or false, with exit 0.
+    /// Typical causes: a file a spreadsheet re-saved with its IDs as numbers, a wrong encoding or
+    /// delimiter, a layout the mapping does not fit.
+    static func unusable(_ scan: TableScan) -> PipelineError {
+        let s = scan.stats
+        let prefix = s.file + ": "
+        func own(_ text: String) -> String { text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text }
+        if let why = s.unusable {
+            return PipelineError(file: s.file, keyPath: "", message: own(why) + ". Nothing was written")
+        }
+        var message = "every one of its \(s.read) rows is unreadable and would be quarantined"
+        if let first = scan.quarantined.first {
+            message += " (line \(first.location.line): \(first.reason))"
+            if Self.isShortRow(first.reason) { message += "; if the export leaves out empty trailing fields, set `ragged: pad` on the table" }
+        }
+        message += ". Nothing was written; `fivefold check` lists every reason"
+        return PipelineError(file: s.file, keyPath: "", message: message)
+    }
+
+    /// `expected 20 fields, found 19`: fewer fields than the header.
+    static func isShortRow(_ reason: String) -> Bool {
+        let numbers = reason.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return reason.hasPrefix("expected ") && reason.contains(" fields, found ") && numbers.count == 2 && numbers[1] < numbers[0]
     }
 
     private func report(_ scan: TableScan, started: Date) {

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+import TestSupport
+@testable import FivefoldModel
+@testable import FivefoldIO
+@testable import FivefoldPipeline
+
+/// Input tables that went through a spreadsheet before they reached us. The files in
+/// `fixtures/resaved/` are tables of `fixtures/sample` really opened and saved again by
+/// LibreOffice headless (`scripts/make-resave-fixtures.sh`): 18-digit 身份证号 come back as
+/// `5.20203196608121E+017`, 16-digit 户编号 rounded to 15 significant digits. Before the guard
+/// a run on them exited 0 with a worklist of false duplicates and mismatches.
+final class SpreadsheetResaveTests: XCTestCase {
+    static let resaved = SampleRunTests.repo.appendingPathComponent("fixtures/resaved").path
+
+    /// A copy of the sample with `files` replaced by their LibreOffice-saved versions.
+    func sample(replacing files: [String]) throws -> String {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-resaved-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        for file in files {
+            try fm.removeItem(atPath: input + "/" + file)
+            try fm.copyItem(atPath: Self.resaved + "/" + file, toPath: input + "/" + file)
+        }
+        addTeardownBlock { try? fm.removeItem(atPath: input) }
+        return input
+    }
+
+    func run(_ input: String) throws -> (FivefoldProcess.Outcome, out: String) {
+        let out = input + "-out"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+        return (try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--as-of", SampleRunTests.asOf, "-q", "--no-ledger"]), out)
+    }
+
+    func testFixturesAreWhatLibreOfficeWrote() throws {
+        let households = try String(contentsOfFile: Self.resaved + "/system/households.csv", encoding: .utf8)
+        XCTAssertTrue(households.contains("5202031002010000,520203100201,六枝特区,郎岱镇,青菜塘村,王德明,5.20203196608121E+017,"), "line 2 as LibreOffice saved it")
+        let wall = try Data(contentsOf: URL(fileURLWithPath: Self.resaved + "/wall/cards.csv"))
+        XCTAssertNil(String(data: wall, encoding: .utf8), "the wall cards stay GBK")
+    }
+
+    /// The system's households saved by LibreOffice: the run stops (exit 2), names the rounded
+    /// column and the scientific notation, and writes nothing.
+    func testSystemHouseholdsResaved_RunStopsNamingTheRoundedColumn() throws {
+        let input = try sample(replacing: ["system/households.csv"])
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "fivefold: system/households.csv: column 户编号: all 48 IDs of 16 or more digits end in zeros from the 16th digit on, as a spreadsheet leaves them when it stores IDs as numbers (15 significant digits), and 户主身份证号 at line 2 is in scientific notation (5.20203196608121E+017): the 户编号 values are rounded and households merged. Export the file again from the source system, or open it with the ID columns typed as text. Nothing was written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// The wall cards (GBK, 户编号 the only ID) saved by LibreOffice: no scientific notation
+    /// anywhere, the rounded 户编号 column alone stops the run.
+    func testWallCardsResavedInGBK_RunStops() throws {
+        let input = try sample(replacing: ["wall/cards.csv"])
+        let (outcome, _) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasPrefix("fivefold: wall/cards.csv: column 户编号: all 47 IDs of 16 or more digits end in zeros from the 16th digit on"), outcome.stderr)
+    }
+
+    /// `fivefold check` says the same before a run: the rows in scientific notation grouped in
+    /// one line with an example, and the rounded column; exit 2.
+    func testCheckReportsTheResave() throws {
+        let input = try sample(replacing: ["system/members.csv", "wall/cards.csv"])
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains("fivefold: system/members.csv: 149 of all 158 rows would be quarantined: 身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (line 2, 3, 4, 5, 6, …; first: 5.20203196608121E+017)\n"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("fivefold: system/members.csv: column 户编号: all 158 IDs of 16 or more digits end in zeros"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("fivefold: wall/cards.csv: column 户编号: all 47 IDs"), check.stderr)
+        XCTAssertTrue(check.stdout.contains("system/members.csv: csv, utf-8, delimiter \",\", 13 columns, 13 of 13 fields mapped; all 158 rows read, 149 would be quarantined"), check.stdout)
+    }
+
+    /// One household's member rows pasted into the export from a spreadsheet (the lines
+    /// LibreOffice wrote for them): those rows are quarantined with the reason, the file gets a
+    /// warning, the other rows and the run go on; rows read = accepted + quarantined.
+    func testRowsPastedFromASpreadsheet_QuarantinedWithAWarning() throws {
+        let input = try sample(replacing: [])
+        let members = input + "/system/members.csv"
+        var lines = try String(contentsOfFile: members, encoding: .utf8).components(separatedBy: "\n")
+        let resaved = try String(contentsOfFile: Self.resaved + "/system/members.csv", encoding: .utf8).components(separatedBy: "\n")
+        XCTAssertTrue(lines[1].hasPrefix("5202031002010001,520203196608121230,王德明,"))
+        XCTAssertTrue(resaved[1].hasPrefix("5202031002010000,5.20203196608121E+017,王德明,"))
+        for i in 1...4 { lines[i] = resaved[i] }
+        try lines.joined(separator: "\n").write(toFile: members, atomically: true, encoding: .utf8)
+
+        let out = input + "-out"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
+        let stats = try XCTUnwrap(summary.inputs.first { $0.file == "system/members.csv" })
+        XCTAssertEqual([stats.read, stats.accepted, stats.quarantined], [158, 154, 4])
+        let quarantine = try CSVTable(path: out + "/quarantine/system.csv")
+        XCTAssertEqual(quarantine.rows.map { $0["line"]! }, ["2", "3", "4", "5"])
+        XCTAssertEqual(quarantine.rows[0]["reason"], "身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5.20203196608121E+017)")
+        XCTAssertTrue(quarantine.rows[0]["raw"]!.hasPrefix("5202031002010000,5.20203196608121E+017,王德明,"))
+        XCTAssertTrue(summary.warnings.contains("system/members.csv: 4 rows have an ID a spreadsheet stored as a number, in scientific notation, its digits beyond the 15th lost (first: line 2, 身份证号 5.20203196608121E+017); they are quarantined. Other IDs in the rows the spreadsheet saved may be rounded: export the file again from the source system, or open it with the ID columns typed as text"), "\(summary.warnings)")
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Regenerates fixtures/resaved/: tables of the shipped sample (fixtures/sample) opened in
+# LibreOffice and saved again, the way a data clerk "tidies" an export before sending it on.
+# LibreOffice types the ID columns as numbers, which keep 15 significant digits: an 18-digit
+# 身份证号 comes back as 5.20203196608121E+017, a 16-digit 户编号 rounded (5202031002010001 →
+# 5202031002010000). SpreadsheetResaveTests reads these files; they need no LibreOffice.
+#
+#   system/households.csv    UTF-8 CSV → XLSX → UTF-8 CSV (户编号 rounded, 户主身份证号 in E notation)
+#   system/members.csv       the same (身份证号 in E notation, 户编号 rounded)
+#   wall/cards.csv           GBK CSV → XLSX → GBK CSV (户编号 rounded; no ID number column)
+#
+# Needs soffice (installs libreoffice-calc-nogui with apt-get when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/fixtures/resaved
+
+if ! command -v soffice >/dev/null; then
+    apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+profile="-env:UserInstallation=file://$tmp/profile"
+utf8_in='CSV:44,34,76,1'                                  # comma, double quote, UTF-8, from line 1
+gbk_in='CSV:44,34,85,1'                                   # the same in GBK
+utf8_out='csv:Text - txt - csv (StarCalc):44,34,76'
+gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
+
+rm -rf "$out"
+mkdir -p "$out/system" "$out/wall"
+resave() { # source-file infilter outfilter destination-folder
+    local name
+    name=$(basename "$1" .csv)
+    mkdir -p "$tmp/$name"
+    soffice --headless "$profile" --infilter="$2" --convert-to xlsx --outdir "$tmp/$name" "$1" >/dev/null
+    soffice --headless "$profile" --convert-to "$3" --outdir "$4" "$tmp/$name/$name.xlsx" >/dev/null
+}
+resave fixtures/sample/system/households.csv "$utf8_in" "$utf8_out" "$out/system"
+resave fixtures/sample/system/members.csv "$utf8_in" "$utf8_out" "$out/system"
+resave fixtures/sample/wall/cards.csv "$gbk_in" "$gbk_out" "$out/wall"
+ls -l "$out"/*/
