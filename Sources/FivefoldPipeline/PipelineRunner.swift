@@ -153,18 +153,21 @@ public struct PipelineRunner {
         let asOf = try asOfDate()
         let normalizer = FieldNormalizer(vocabulary: try loadVocabulary())
         let out = outputFolder
+        // `--shard 0/1` is a shard like any other (its parts, then `fivefold merge` of one folder),
+        // so a Slurm array or an indexed Job with one task works end to end.
         let shard = options.shard ?? .whole
+        let isShard = options.shard != nil
         let staging = try OutputFolder.prepareStaging(for: out)
         // A run that fails (an unusable input or mapping: exit 2) leaves no staging folder behind.
         do {
-            return try run(started: started, input: input, asOf: asOf, normalizer: normalizer, staging: staging, shard: shard)
+            return try run(started: started, input: input, asOf: asOf, normalizer: normalizer, staging: staging, shard: shard, isShard: isShard)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
     }
 
-    private func run(started: Date, input: String, asOf: CivilDate, normalizer: FieldNormalizer, staging: String, shard: Shard) throws -> RunSummary {
+    private func run(started: Date, input: String, asOf: CivilDate, normalizer: FieldNormalizer, staging: String, shard: Shard, isShard: Bool) throws -> RunSummary {
         let out = outputFolder
         let work = OutputFolder.workPath(for: out)
         let fm = FileManager.default
@@ -173,7 +176,7 @@ public struct PipelineRunner {
         defer { try? fm.removeItem(atPath: work) }
 
         let partitions = partitionCount(input: input)
-        progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(shard.count > 1 ? ", shard \(shard)" : ""))")
+        progress("reading sources from \(input) (\(partitions) partitions, \(jobs) threads\(isShard ? ", shard \(shard)" : ""))")
         let partitioner = Partitioner(
             config: config, inputFolder: input, workFolder: work, partitions: partitions, shard: shard, jobs: jobs,
             normalizer: normalizer, quarantineFolder: staging + "/quarantine", progress: progress)
@@ -188,9 +191,9 @@ public struct PipelineRunner {
         let config = self.config.knowingAbsent(stats)
         // The ledger is opened (and created) only once every input has been read and its mapping
         // judged: a run that stops on a configuration error writes nothing at all.
-        let session = try LedgerSession(runner: self, recording: shard.count == 1)
+        let session = try LedgerSession(runner: self, recording: !isShard)
 
-        let partsFolder = shard.count > 1 ? staging + "/_parts" : work + "/_parts"
+        let partsFolder = isShard ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
         try parts.writeInputs(stats)
         try parts.writeFieldPresence(stats)
@@ -219,7 +222,7 @@ public struct PipelineRunner {
         let timings = ["scan": scanned.timeIntervalSince(started), "evaluate": evaluated.timeIntervalSince(scanned)]
 
         let summary: RunSummary
-        if shard.count > 1 {
+        if isShard {
             summary = try assembler.summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
             try OutputFolder.replace(out, with: staging).finish()
         } else {

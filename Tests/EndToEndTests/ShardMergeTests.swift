@@ -37,4 +37,26 @@ final class ShardMergeTests: XCTestCase {
         let wholeSummary = try JSONSerialization.jsonObject(with: expected["summary.json"]!) as! [String: Any]
         XCTAssertEqual(households, wholeSummary["households"] as? Int, "every system household is in exactly one shard")
     }
+
+    /// `--shard 0/1` (a Slurm array or an indexed Job of one task) writes a shard's parts, not a
+    /// whole run's outputs, and the merge of that one folder equals the whole run. Before, it ran
+    /// whole and the merge refused its folder ("not a shard output folder").
+    func testOneShardOfOne_MergesIntoTheWholeRun() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-shard1-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let common = [SampleRunTests.pipeline, "--as-of", SampleRunTests.asOf, "--no-ledger", "-q"]
+        let shard = try FivefoldProcess.run(["run"] + common + ["--shard", "0/1", "--out", base + "/shard0"])
+        XCTAssertEqual(shard.status, 0, shard.stderr)
+        XCTAssertEqual(shard.stdout, "shard 0/1: 48 households, 57 findings before the merge → \(base)/shard0\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base + "/shard0"), ["_parts"])
+        let merge = try FivefoldProcess.run(["merge", SampleRunTests.pipeline, base + "/shard0", "--as-of", SampleRunTests.asOf, "--no-ledger", "-q", "--out", base + "/merged"])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertTrue(merge.stdout.hasPrefix("1 shard: 48 households, 59 findings"), merge.stdout)
+        let whole = try FivefoldProcess.run(["run"] + common + ["--out", base + "/whole"])
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        let expected = try PartitioningTests.snapshot(base + "/whole")
+        let actual = try PartitioningTests.snapshot(base + "/merged")
+        XCTAssertEqual(Set(expected.keys), Set(actual.keys))
+        for (path, data) in expected { XCTAssertEqual(data, actual[path], path) }
+    }
 }

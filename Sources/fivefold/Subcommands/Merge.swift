@@ -54,7 +54,7 @@ struct Merge: ParsableCommand {
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.merge(shardFolders: shards)
             for warning in summary.warnings { CLI.log("warning: \(warning)") }
-            print("\(shards.count) shards: " + Run.line(summary) + " → \(runner.outputFolder)")
+            print("\(shards.count) shard\(shards.count == 1 ? "" : "s"): " + Run.line(summary) + " → \(runner.outputFolder)")
             try Run.check(failOn, summary)
         }
     }
