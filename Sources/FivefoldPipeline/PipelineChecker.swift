@@ -169,7 +169,19 @@ public struct PipelineChecker {
         let sample = stats.read >= sampleSize ? "the first \(stats.read) rows" : "all \(stats.read) rows"
         report.problems += tally.problems(file: table.file, sample: sample, unit: "row")
         if let fatal = stats.fatal { report.problems.append("\(table.file): the sheet breaks off: \(fatal)") }
-        report.warnings += stats.warnings.map { $0.replacingOccurrences(of: "in every row", with: "in \(sample)") }
+        // As for a CSV table: a sheet read to its end is known blank where it is blank, which
+        // tells which rules a run skips; from a sample, a blank column only may be.
+        let complete = stats.read < sampleSize
+        report.warnings += stats.warnings.map { warning in
+            var text = warning.replacingOccurrences(of: "in every row", with: "in \(sample)")
+            if !complete, let field = stats.blankFields.first(where: { warning.hasSuffix("(\($0)) is blank in every row") }),
+               let rules = skippedWhenBlank(FieldID(field), file: table.file) {
+                text += "; if it is blank in every row, a run skips rule \(rules)"
+            }
+            return text
+        }
+        report.blankFields[table.file] = complete ? stats.blankFields : []
+        report.filledFields[table.file] = complete ? stats.filledFields : columns.map(\.0.rawValue)
         var line = "\(table.file): xlsx, sheet \(header.sheet)"
         if table.headerRow > 1 { line += ", header on row \(table.headerRow) (\(header.skipped) title rows skipped)" }
         line += ", \(header.names.count) columns, \(columns.count) of \(table.mapped.count) fields mapped; \(sample) read, \(stats.quarantined) would be quarantined"

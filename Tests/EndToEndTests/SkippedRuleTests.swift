@@ -3,6 +3,7 @@ import XCTest
 
 import TestSupport
 @testable import FivefoldModel
+@testable import FivefoldIO
 @testable import FivefoldPipeline
 
 /// A rule needing a field the dump does not have is skipped and said so, whether the pipeline
@@ -32,7 +33,7 @@ final class SkippedRuleTests: XCTestCase {
     /// warning instead of reporting every household (建档立卡户未填六型类别 six times); one filled
     /// row is data, and the rule runs and reports the households left blank.
     func testColumnBlankInEveryRow_SkipsTheRuleWithAWarning() throws {
-        for filledRow in [false, true] {
+        for (filledRow, asXLSX) in [(false, false), (true, false), (false, true), (true, true)] {
             let ws = try NightlyWorkspace()
             try NightlyDataset.standard().write(to: ws.input)
             let path = ws.input + "/system/households.csv"
@@ -41,8 +42,19 @@ final class SkippedRuleTests: XCTestCase {
             for i in 1..<lines.count { lines[i] += filledRow && i == 1 ? ",农场主型,产业扶持" : ",," }
             try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: URL(fileURLWithPath: path))
             let text = try String(contentsOfFile: ws.pipeline, encoding: .utf8)
-            let edited = text.replacingOccurrences(of: "cadre_phone: 责任人电话}", with: "cadre_phone: 责任人电话, household_type: 六型类别, measures: 帮扶措施}")
+            var edited = text.replacingOccurrences(of: "cadre_phone: 责任人电话}", with: "cadre_phone: 责任人电话, household_type: 六型类别, measures: 帮扶措施}")
             XCTAssertNotEqual(edited, text)
+            if asXLSX {
+                // The same table as a sheet (text cells): check must judge its blank columns too.
+                let table = try CSVTable(path: path)
+                var sheet = try XLSXOutputSheet(name: "户", columns: table.header.map { XLSXColumn($0) })
+                for row in table.rows { try sheet.append(table.header.map { XLSXOutputCell(row[$0] ?? "") }) }
+                try XLSXWriter(sheets: [sheet]).write(to: ws.input + "/system/households.xlsx")
+                try FileManager.default.removeItem(atPath: path)
+                let before = edited
+                edited = edited.replacingOccurrences(of: "file: system/households.csv\n", with: "file: system/households.xlsx\n      format: xlsx\n")
+                XCTAssertNotEqual(edited, before)
+            }
             try Data(edited.utf8).write(to: URL(fileURLWithPath: ws.pipeline))
             let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
             XCTAssertEqual(run.status, 0, run.stderr)
@@ -73,7 +85,7 @@ final class SkippedRuleTests: XCTestCase {
                 checker.sampleSize = 3
                 let report = checker.check()
                 XCTAssertFalse(report.warnings.contains { $0.hasPrefix("rule household.type skipped") }, "\(report.warnings)")
-                XCTAssertTrue(report.warnings.contains("system/households.csv: column 六型类别 (household_type) is blank in the first 3 rows; if it is blank in every row, a run skips rule household.type"), "\(report.warnings)")
+                XCTAssertTrue(report.warnings.contains("system/households.\(asXLSX ? "xlsx" : "csv"): column 六型类别 (household_type) is blank in the first 3 rows; if it is blank in every row, a run skips rule household.type"), "\(report.warnings)")
             }
         }
     }
