@@ -8,6 +8,8 @@
 #   system/households.csv    UTF-8 CSV → XLSX → UTF-8 CSV (户编号 rounded, 户主身份证号 in E notation)
 #   system/members.csv       the same (身份证号 in E notation, 户编号 rounded)
 #   wall/cards.csv           GBK CSV → XLSX → GBK CSV (户编号 rounded; no ID number column)
+#   unicode/households.csv   system/households.csv with its ID columns typed as text, saved as
+#                            "Unicode text": UTF-16LE with a byte-order mark, tab-separated
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing).
 set -euo pipefail
@@ -25,10 +27,11 @@ profile="-env:UserInstallation=file://$tmp/profile"
 utf8_in='CSV:44,34,76,1'                                  # comma, double quote, UTF-8, from line 1
 gbk_in='CSV:44,34,85,1'                                   # the same in GBK
 utf8_out='csv:Text - txt - csv (StarCalc):44,34,76'
+utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, UTF-16
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall"
+mkdir -p "$out/system" "$out/wall" "$out/unicode"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -39,4 +42,7 @@ resave() { # source-file infilter outfilter destination-folder
 resave fixtures/sample/system/households.csv "$utf8_in" "$utf8_out" "$out/system"
 resave fixtures/sample/system/members.csv "$utf8_in" "$utf8_out" "$out/system"
 resave fixtures/sample/wall/cards.csv "$gbk_in" "$gbk_out" "$out/wall"
+mkdir -p "$tmp/text"
+cp fixtures/sample/system/households.csv "$tmp/text/households.csv"
+resave "$tmp/text/households.csv" "$utf8_in,1/2/7/2" "$utf16_out" "$out/unicode"
 ls -l "$out"/*/

@@ -81,7 +81,7 @@ public struct PipelineChecker {
         } catch let error as PipelineError {
             report.problems.append(error.description)
         } catch {
-            report.problems.append("\(table.file): \(error)")
+            report.problems.append(TableScanner.inputError(error, file: table.file).description)
         }
     }
 

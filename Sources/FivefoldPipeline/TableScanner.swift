@@ -157,8 +157,24 @@ struct TableScanner {
         do {
             return try CSVReader(path: path, displayName: table.file, format: csvFormat(table))
         } catch {
-            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+            throw inputError(error, file: table.file)
         }
+    }
+
+    /// An error reading `file` as a `PipelineError` at that file, said once: the reader's own
+    /// message already names the file (and the line), which is not repeated.
+    static func inputError(_ error: Error, file: String) -> PipelineError {
+        if let error = error as? PipelineError { return error }
+        let text = "\(error)"
+        guard text.hasPrefix(file + ":") else { return PipelineError(file: file, keyPath: "", message: text) }
+        var rest = text.dropFirst(file.count + 1)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        var line: Int?
+        if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(":") {
+            line = Int(digits)
+            rest = rest.dropFirst(digits.count + 1)
+        }
+        return PipelineError(file: file, line: line, keyPath: "", message: String(rest.drop { $0 == " " }))
     }
 
     /// A CSV row's mapped fields as a record.

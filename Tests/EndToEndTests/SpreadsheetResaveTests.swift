@@ -96,4 +96,20 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertTrue(quarantine.rows[0]["raw"]!.hasPrefix("5202031002010000,5.20203196608121E+017,王德明,"))
         XCTAssertTrue(summary.warnings.contains("system/members.csv: 4 rows have an ID a spreadsheet stored as a number, in scientific notation, its digits beyond the 15th lost (first: line 2, 身份证号 5.20203196608121E+017); they are quarantined. Other IDs in the rows the spreadsheet saved may be rounded: export the file again from the source system, or open it with the ID columns typed as text"), "\(summary.warnings)")
     }
+
+    /// The households saved by LibreOffice as "Unicode text" (UTF-16LE with a byte-order mark,
+    /// tab-separated; IDs typed as text), what Excel's "Unicode 文本" also writes: one message
+    /// saying what the file is and how to save it, not "header is not valid GB18030".
+    func testUTF16SheetExport_StopsSayingWhatTheFileIs() throws {
+        let input = try sample(replacing: [])
+        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
+        try FileManager.default.copyItem(atPath: Self.resaved + "/unicode/households.csv", toPath: input + "/system/households.csv")
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "fivefold: system/households.csv: the file is UTF-16LE, as Excel's \"Unicode 文本 (*.txt)\" saves a sheet; fivefold reads CSV in UTF-8, GBK or GB18030: save it as \"CSV UTF-8 (逗号分隔) (*.csv)\" (LibreOffice: Text CSV, character set Unicode (UTF-8))\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertEqual(check.status, 2)
+        XCTAssertTrue(check.stderr.contains("fivefold: system/households.csv: the file is UTF-16LE"), check.stderr)
+    }
 }

@@ -99,6 +99,9 @@ public final class CSVReader {
         // Encoding: BOM, then UTF-8 validity of the first chunk(s). An all-ASCII start says
         // nothing, so keep reading (up to 4 MiB) until a non-ASCII byte shows up.
         while end < 4 && !eof { try refillOrEOF() }
+        if let utf16 = Self.utf16Form(UnsafeBufferPointer(start: buffer, count: end)) {
+            throw IngestError(file: name, "the file is \(utf16), as Excel's \"Unicode 文本 (*.txt)\" saves a sheet; fivefold reads CSV in UTF-8, GBK or GB18030: save it as \"CSV UTF-8 (逗号分隔) (*.csv)\" (LibreOffice: Text CSV, character set Unicode (UTF-8))")
+        }
         let bom = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
         hasBOM = bom
         var detected = format.encoding
@@ -306,5 +309,20 @@ public final class CSVReader {
             }
         }
         return warnings
+    }
+}
+
+extension CSVReader {
+    /// "UTF-16LE" / "UTF-16BE" when the file starts with a UTF-16 byte-order mark, or (without
+    /// one) its first characters are ASCII with a NUL beside each: a byte-wise CSV scanner would
+    /// otherwise read NULs between every character and report a header "not valid GB18030".
+    static func utf16Form(_ head: UnsafeBufferPointer<UInt8>) -> String? {
+        guard head.count >= 2 else { return nil }
+        if head[0] == 0xFF && head[1] == 0xFE { return "UTF-16LE" }
+        if head[0] == 0xFE && head[1] == 0xFF { return "UTF-16BE" }
+        guard head.count >= 4 else { return nil }
+        if head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0 { return "UTF-16LE" }
+        if head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0 { return "UTF-16BE" }
+        return nil
     }
 }
