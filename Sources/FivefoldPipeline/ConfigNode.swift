@@ -29,7 +29,10 @@ struct ConfigNode {
 
     private var describeFound: String {
         switch node {
-        case .scalar(let s): return "\"\(s.string)\""
+        case .scalar(let s):
+            // A data file given where the pipeline goes is one long scalar: quote its start only.
+            let text = s.string.count > 80 ? String(s.string.prefix(60)) + "…\" (\(s.string.count) characters)" : s.string + "\""
+            return "\"" + text
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

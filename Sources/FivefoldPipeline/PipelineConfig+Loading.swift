@@ -7,8 +7,23 @@ import FivefoldCheck
 
 extension PipelineConfig {
     /// Reads and validates a pipeline file. Fails with one `PipelineError` naming the key path.
+    /// Why `url` is not a pipeline file, when that shows before reading it: a data file given
+    /// first (`fivefold run system/households.csv`), or a file far larger than any pipeline,
+    /// which would otherwise be read whole and parsed as YAML.
+    static func notAPipeline(_ url: URL) -> String? {
+        let dataExtensions: Set = ["csv", "xml", "gz", "xlsx", "xls", "txt", "tsv", "zip", "sqlite"]
+        let ext = url.pathExtension.lowercased()
+        let hint = "give the pipeline file (YAML) first, e.g. fivefold run pipelines/five-unities.yaml --input DIR"
+        if dataExtensions.contains(ext) { return "this is a data file (.\(ext)), not a pipeline: \(hint)" }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > 16 << 20 {
+            return "\(size >> 20) MiB is not a pipeline file (a pipeline is a few KB of YAML): \(hint)"
+        }
+        return nil
+    }
+
     public static func load(path: String) throws -> PipelineConfig {
         let url = URL(fileURLWithPath: path)
+        if let problem = notAPipeline(url) { throw PipelineError(file: path, keyPath: "", message: problem) }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PipelineError(file: path, keyPath: "", message: "cannot read the pipeline file")
         }

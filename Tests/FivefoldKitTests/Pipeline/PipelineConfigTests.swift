@@ -69,6 +69,23 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(fields.first { $0.field == .regionCode }?.headers, ["行政区划代码", "区划代码"])
     }
 
+    /// A data file given where the pipeline goes (`fivefold run system/households.csv`) is
+    /// named as such without being read; one with a YAML name is quoted by its start only (the
+    /// message printed the whole file before).
+    func testLoad_DataFileGivenAsThePipeline() throws {
+        let csv = Self.repo.appendingPathComponent("fixtures/sample/system/households.csv").path
+        XCTAssertThrowsError(try PipelineConfig.load(path: csv)) { error in
+            XCTAssertEqual("\(error)", "\(csv): this is a data file (.csv), not a pipeline: give the pipeline file (YAML) first, e.g. fivefold run pipelines/five-unities.yaml --input DIR")
+        }
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        XCTAssertThrowsError(try load(text)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains(":1:1: expected a mapping, found \"户编号,行政区划代码,县,乡镇,村,户主姓名,户主身份证号,"), message)
+            XCTAssertTrue(message.hasSuffix("…\" (\(text.count) characters)") || message.hasSuffix("…\" (\(text.count - 1) characters)"), message)
+            XCTAssertLessThan(message.count, 300, "the data quoted by its start only")
+        }
+    }
+
     func testLoad_WrongFormatNamesKeyPathAndChoices() {
         expectError("""
             sources:
