@@ -69,15 +69,36 @@ public struct PipelineRunner {
     public var jobs: Int { max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The date ages are computed at.
-    public func asOfDate() throws -> CivilDate {
-        if let text = options.asOf ?? config.asOf {
-            guard let date = DateParser.parse(text) else {
-                throw PipelineError(file: config.path, keyPath: "as_of", message: "expected a date as yyyy-MM-dd, found \"\(text)\"")
-            }
-            return date
+    ///
+    /// A date before 建档立卡 began (2014) or after the end of this year is refused: it is a typo
+    /// (2062 or 2027 for 2026, 2002 for 2020), and every age, exit deadline and monitoring window
+    /// computed at it would put false findings on the worklists with exit 0. A date later this
+    /// year stays possible (a preview of the year-end 动态调整 at 12-31).
+    public func asOfDate(today: CivilDate = .today()) throws -> CivilDate {
+        guard let text = options.asOf ?? config.asOf else { return today }
+        // Said where the date came from: the command line or the pipeline's as_of.
+        let (file, keyPath) = options.asOf != nil ? ("--as-of", "") : (config.path, "as_of")
+        guard let date = DateParser.parse(text) else {
+            throw PipelineError(file: file, keyPath: keyPath, message: "expected a date as yyyy-MM-dd, found \"\(text)\"")
         }
-        return CivilDate.today()
+        if date < Self.earliestAsOf {
+            throw PipelineError(file: file, keyPath: keyPath, message: "\(date.iso) is before 建档立卡 began (2014): give the date the data was taken, as yyyy-MM-dd")
+        }
+        let latest = Self.latestAsOf(today: today)
+        if latest < date {
+            throw PipelineError(file: file, keyPath: keyPath, message: "\(date.iso) is after \(latest.iso) (today is \(today.iso)): ages, exit deadlines and monitoring windows would be computed for a date that has not come; give the date the data was taken, as yyyy-MM-dd")
+        }
+        return date
     }
+
+    /// The last day an as-of date may name: the end of this year (a preview of the year-end
+    /// 动态调整), or a month from today in late December.
+    static func latestAsOf(today: CivilDate) -> CivilDate {
+        max(CivilDate(year: today.year, month: 12, day: 31)!, today.adding(days: 31))
+    }
+
+    /// The first day an as-of date may name: 建档立卡 began in 2014.
+    static let earliestAsOf = CivilDate(year: 2014, month: 1, day: 1)!
 
     /// Loads the vocabulary files the pipeline names (the shipped tables when it names none).
     public func loadVocabulary() throws -> Vocabulary {

@@ -152,6 +152,31 @@ final class PipelineConfigTests: XCTestCase {
         expectError(Self.minimal + "\nas_of: 31/12/2020\n", keyPath: "as_of", contains: "expected a date as yyyy-MM-dd")
     }
 
+    /// An as-of date typed wrong by a decade (2062 for 2026, 2002 for 2020) ran with exit 0 and
+    /// four to seven times the findings; it stops, naming where the date came from. A date
+    /// later this year (the year-end 动态调整) is allowed.
+    func testAsOfDate_OutsideTheFilingYearsIsRefused() throws {
+        let today = CivilDate(year: 2026, month: 12, day: 6)!
+        func asOf(_ flag: String?, pinned: String? = nil) throws -> CivilDate {
+            let config = try load(Self.minimal + (pinned.map { "\nas_of: \($0)\n" } ?? ""))
+            return try PipelineRunner(config: config, options: .init(asOf: flag)).asOfDate(today: today)
+        }
+        XCTAssertEqual(try asOf(nil), today)
+        XCTAssertEqual(try asOf("2020-12-31").iso, "2020-12-31")
+        XCTAssertEqual(try asOf("2026-12-31").iso, "2026-12-31", "the year-end preview")
+        XCTAssertEqual(try asOf("2014-01-01").iso, "2014-01-01")
+        XCTAssertThrowsError(try asOf("2062-12-04")) { error in
+            XCTAssertEqual("\(error)", "--as-of: 2062-12-04 is after 2027-01-06 (today is 2026-12-06): ages, exit deadlines and monitoring windows would be computed for a date that has not come; give the date the data was taken, as yyyy-MM-dd")
+        }
+        XCTAssertThrowsError(try asOf("2027-06-30"))
+        XCTAssertThrowsError(try asOf(nil, pinned: "2002-12-04")) { error in
+            XCTAssertEqual((error as? PipelineError)?.keyPath, "as_of")
+            XCTAssertTrue("\(error)".hasSuffix("as_of: 2002-12-04 is before 建档立卡 began (2014): give the date the data was taken, as yyyy-MM-dd"), "\(error)")
+        }
+        // In late December the limit is a month ahead, not the 31st.
+        XCTAssertEqual(PipelineRunner.latestAsOf(today: CivilDate(year: 2026, month: 12, day: 20)!).iso, "2027-01-20")
+    }
+
     func testLoad_InvalidYAMLIsOneMessage() {
         expectError("sources: [unclosed\n", keyPath: "", contains: "not valid YAML", line: 2)
     }
