@@ -149,3 +149,38 @@ final class CorrectedEncodingTests: XCTestCase {
         XCTAssertEqual(zip(inRows, outRows).filter { $0 != $1 }.count, correctedHouseholds.count)
     }
 }
+
+/// Totals rows at the end of an export are not households.
+final class TotalsRowTests: XCTestCase {
+    /// Exports often end with a totals row. Its 户编号 cell (合计, 总计：158人) is no household's:
+    /// the row is quarantined, not reported on the worklists as household 合计 without a cadre,
+    /// with 152 members, missing from every other source (three false findings before).
+    func testTotalsRowsAreQuarantinedNotHouseholds() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-totals-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: input) }
+        let households = try FileHandle(forWritingTo: URL(fileURLWithPath: input + "/system/households.csv"))
+        households.seekToEndOfFile()
+        households.write(Data("合计,,,,,,,152,,,,,,,,,,,,,,\r\n".utf8))
+        try households.close()
+        let members = try FileHandle(forWritingTo: URL(fileURLWithPath: input + "/system/members.csv"))
+        members.seekToEndOfFile()
+        members.write(Data("总计：158人,,,,,,,,,,,,\n".utf8))
+        try members.close()
+
+        let out = input + "-out"
+        defer { try? fm.removeItem(atPath: out) }
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
+        XCTAssertEqual(summary.households, 48)
+        let quarantine = try CSVTable(path: out + "/quarantine/system.csv")
+        XCTAssertEqual(quarantine.rows.map { $0["reason"]! }, [
+            "a totals row (户编号 合计), not a household: 合计 rows are left out",
+            "a totals row (户编号 总计:158人), not a household: 总计 rows are left out",
+        ])
+        for file in summary.inputs { XCTAssertEqual(file.read, file.accepted + file.quarantined, file.file) }
+        let findings = try String(contentsOfFile: out + "/findings.csv", encoding: .utf8)
+        XCTAssertFalse(findings.contains("合计") || findings.contains("总计"), "no finding about a totals row")
+    }
+}

@@ -234,6 +234,7 @@ final class Partitioner: Sendable {
         let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
             let key = normalizedKey(record.value(.householdID))
             if key.isEmpty, table.requireKey || table.kind == .members { return "missing 户编号 (household_id)" }
+            if let problem = Self.notAHouseholdKey(key, required: table.requireKey || table.kind == .members) { return problem }
             // A record whose 户编号 the system does not hold belongs to shard 0, like an unregistered one.
             let owner = key.isEmpty ? 0 : owners?[key] ?? 0
             guard owners == nil || owner == shard.index else { return nil }
@@ -255,6 +256,25 @@ final class Partitioner: Sendable {
         for w in writers.values { try w.flush() }
         return stats
     }
+
+    /// Why a 户编号 is no household's, or nil. Exports often end with a totals row (`合计,,,152,…`)
+    /// whose 户编号 cell holds 合计, 总计, 小计 or 共计: read as a household, it went on the
+    /// worklists (未落实帮扶责任人, 家庭人口数“152”无效, 档案、明白卡…中无此户). Where a 户编号 is
+    /// required, a key without a single digit (备注, 说明) is refused too; in a table that keeps
+    /// unregistered households (the interview) only the totals markers are.
+    static func notAHouseholdKey(_ key: String, required: Bool) -> String? {
+        guard !key.isEmpty else { return nil }
+        if let marker = totalsMarkers.first(where: { key.hasPrefix($0) }) {
+            return "a totals row (户编号 \(key)), not a household: \(marker) rows are left out"
+        }
+        if required, !key.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }) {
+            return "户编号 \"\(key)\" has no digits: not a household (a note or totals row?)"
+        }
+        return nil
+    }
+
+    /// What the key cell of a totals or subtotals row starts with.
+    static let totalsMarkers = ["合计", "总计", "小计", "共计", "汇总", "合 计", "总 计", "小 计"]
 
     /// Registries follow the household of the member with their ID number; villages are only
     /// accounted for here (the assembly reads the small register itself).
