@@ -100,8 +100,10 @@ public struct TableConfig: Sendable {
     /// The characters that separate the names of the 家庭成员 field (`member_names`).
     public var memberSeparators: String = TableConfig.defaultMemberSeparators
 
-    /// 、，,；; ASCII space and the full-width space U+3000.
-    public static let defaultMemberSeparators = "、，,；; \u{3000}"
+    /// 、，,；; ASCII space, the full-width space U+3000, / ／ | ｜, and line breaks (a spreadsheet
+    /// cell with one name a line, Alt+Enter in Excel): no name holds any of them. With only 、，,；;
+    /// a card listing 王德明/刘桂芬 was one name, and every household a 五个统一 mismatch.
+    public static let defaultMemberSeparators = "、，,；; \u{3000}/／|｜\n\r\t"
 }
 
 /// A department registry (比对排除 and identity evidence): a CSV keyed by 身份证号.

@@ -128,6 +128,40 @@ final class TableLayoutTests: XCTestCase {
         }
     }
 
+    /// The sample's wall cards with 家庭成员 written 王德明/刘桂芬 (even rows) or one name a line
+    /// in the cell (odd rows, as Alt+Enter leaves it in a spreadsheet) give the sample's own
+    /// findings: with only 、，,；; as separators, 197 false 五个统一 mismatches came out (exit 0).
+    func testMemberSeparator_SlashesAndLineBreaksSplitNamesByDefault() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-separators-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: input) }
+        let cards = try CSVTable(path: input + "/wall/cards.csv")
+        func cell(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var text = cards.header.joined(separator: ",") + "\r\n"
+        var changed = 0
+        for (i, row) in cards.rows.enumerated() {
+            text += cards.header.map { column in
+                var value = row[column] ?? ""
+                if column == "家庭成员", value.contains("、") {
+                    value = value.replacingOccurrences(of: "、", with: i % 2 == 0 ? "/" : "\n")
+                    changed += 1
+                }
+                return cell(value)
+            }.joined(separator: ",") + "\r\n"
+        }
+        XCTAssertGreaterThan(changed, 40)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input + "/wall/cards.csv"))
+
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: input + "/out", asOf: SampleRunTests.asOf, useLedger: false)).run()
+        try PipelineRunner(config: config, options: .init(outputFolder: input + "/reference", asOf: SampleRunTests.asOf, useLedger: false)).run()
+        XCTAssertEqual(try String(contentsOfFile: input + "/out/findings.csv", encoding: .utf8),
+                       try String(contentsOfFile: input + "/reference/findings.csv", encoding: .utf8))
+    }
+
     func testGB18030TabSeparatedWithTitle_GivesTheSameFindings() throws {
         let ws = try NightlyWorkspace()
         var data = NightlyDataset.standard()

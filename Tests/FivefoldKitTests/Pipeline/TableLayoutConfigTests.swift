@@ -46,7 +46,7 @@ final class TableLayoutConfigTests: XCTestCase {
         let b = try load("      {file: w.csv, skip_rows: 2, fields: {household_id: 户编号}}")
         XCTAssertEqual(b.headerRow, 3)
         XCTAssertEqual(b.ragged, .quarantine)
-        XCTAssertEqual(b.memberSeparators, "、，,；; \u{3000}")
+        XCTAssertEqual(b.memberSeparators, "、，,；; \u{3000}/／|｜\n\r\t")
     }
 
     func testLayoutKeys_MistakesAreErrorsAtTheirKey() {
