@@ -128,38 +128,59 @@ final class TableLayoutTests: XCTestCase {
         }
     }
 
-    /// The sample's wall cards with 家庭成员 written 王德明/刘桂芬 (even rows) or one name a line
-    /// in the cell (odd rows, as Alt+Enter leaves it in a spreadsheet) give the sample's own
-    /// findings: with only 、，,；; as separators, 197 false 五个统一 mismatches came out (exit 0).
-    func testMemberSeparator_SlashesAndLineBreaksSplitNamesByDefault() throws {
+    /// A copy of the sample with `column` of `file` rewritten by `rewrite(value, row index)`
+    /// (written back as UTF-8 CSV, quoted as needed), its findings, and the sample's own.
+    func findingsWithRewrittenColumn(_ file: String, _ column: String, _ rewrite: (String, Int) -> String) throws -> (rewritten: CSVTable, sample: CSVTable, changed: Int) {
         let fm = FileManager.default
         let input = fm.temporaryDirectory.appendingPathComponent("fivefold-separators-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         defer { try? fm.removeItem(atPath: input) }
-        let cards = try CSVTable(path: input + "/wall/cards.csv")
+        let table = try CSVTable(path: input + "/" + file)
         func cell(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        var text = cards.header.joined(separator: ",") + "\r\n"
+        var text = table.header.joined(separator: ",") + "\r\n"
         var changed = 0
-        for (i, row) in cards.rows.enumerated() {
-            text += cards.header.map { column in
-                var value = row[column] ?? ""
-                if column == "家庭成员", value.contains("、") {
-                    value = value.replacingOccurrences(of: "、", with: i % 2 == 0 ? "/" : "\n")
-                    changed += 1
-                }
-                return cell(value)
+        for (i, row) in table.rows.enumerated() {
+            text += table.header.map { name in
+                let value = row[name] ?? ""
+                guard name == column else { return cell(value) }
+                let new = rewrite(value, i)
+                if new != value { changed += 1 }
+                return cell(new)
             }.joined(separator: ",") + "\r\n"
         }
-        XCTAssertGreaterThan(changed, 40)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: input + "/wall/cards.csv"))
-
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input + "/" + file))
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
         try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: input + "/out", asOf: SampleRunTests.asOf, useLedger: false)).run()
         try PipelineRunner(config: config, options: .init(outputFolder: input + "/reference", asOf: SampleRunTests.asOf, useLedger: false)).run()
-        XCTAssertEqual(try String(contentsOfFile: input + "/out/findings.csv", encoding: .utf8),
-                       try String(contentsOfFile: input + "/reference/findings.csv", encoding: .utf8))
+        return (try CSVTable(path: input + "/out/findings.csv"), try CSVTable(path: input + "/reference/findings.csv"), changed)
+    }
+
+    /// The findings without the raw values they quote (which keep the file's own spelling).
+    func outcomes(_ findings: CSVTable) -> [String] {
+        findings.rows.map { [$0["finding_id"]!, $0["rule"]!, $0["action"]!, $0["message"]!].joined(separator: "|") }
+    }
+
+    /// The sample's wall cards with 家庭成员 written 王德明/刘桂芬 (even rows) or one name a line
+    /// in the cell (odd rows, as Alt+Enter leaves it in a spreadsheet) give the sample's own
+    /// findings: with only 、，,；; as separators, 197 false 五个统一 mismatches came out (exit 0).
+    func testMemberSeparator_SlashesAndLineBreaksSplitNamesByDefault() throws {
+        let result = try findingsWithRewrittenColumn("wall/cards.csv", "家庭成员") { value, i in
+            value.replacingOccurrences(of: "、", with: i % 2 == 0 ? "/" : "\n")
+        }
+        XCTAssertGreaterThan(result.changed, 40)
+        XCTAssertEqual(outcomes(result.rewritten), outcomes(result.sample))
+    }
+
+    /// The same for the system's 帮扶措施 (a set): 产业扶持/小额信贷 or one measure a line gave 45
+    /// false mismatches, 44 of them "corrected" to the wall's spelling.
+    func testSetSeparator_SlashesAndLineBreaksSplitMeasures() throws {
+        let result = try findingsWithRewrittenColumn("system/households.csv", "帮扶措施") { value, i in
+            value.replacingOccurrences(of: "、", with: i % 2 == 0 ? "/" : "\n").replacingOccurrences(of: ",", with: i % 2 == 0 ? "|" : "\r\n")
+        }
+        XCTAssertGreaterThan(result.changed, 40)
+        XCTAssertEqual(outcomes(result.rewritten), outcomes(result.sample))
     }
 
     func testGB18030TabSeparatedWithTitle_GivesTheSameFindings() throws {

@@ -162,6 +162,18 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("产业扶贫", .set(nil)), "产业扶贫")
     }
 
+    /// Slashes, bars and line breaks (one item a line in a spreadsheet cell) separate items;
+    /// before, 产业扶持/小额信贷 was one item and a false 五个统一 mismatch.
+    func testSet_SlashesBarsAndLineBreaksSeparateItems() {
+        let expected = ["产业扶持", "小额信贷"].sorted().joined(separator: "、")
+        for text in ["产业扶持/小额信贷", "产业扶持／小额信贷", "产业扶持|小额信贷", "产业扶持\n小额信贷", "产业扶持\r\n小额信贷", "产业扶持\t小额信贷", "产业扶持\n\n小额信贷\n"] {
+            XCTAssertEqual(value(text, .set(nil)), expected, text.debugDescription)
+        }
+        XCTAssertEqual(value("残疾\n长期慢性病", .set("health")), "残疾、长期慢性病")
+        XCTAssertEqual(value("产业扶持 养牛2头", .set(nil)), "产业扶持 养牛2头", "a space inside an item stays")
+        XCTAssertEqual(value("王德明\n刘桂芬", .text), "王德明 刘桂芬", "outside sets a line break is white space")
+    }
+
     func testIDNumber() {
         XCTAssertEqual(value("52262719900315015x", .idNumber), "52262719900315015X")
         XCTAssertEqual(value("522627650315004", .idNumber), "522627196503150048")
