@@ -205,6 +205,12 @@ public final class CSVReader {
             case .blank(let length):
                 pos += length
                 line += 1
+            case .row(let length, let contentLength, let newlines, let hasNUL) where spanCount > 1 && contentLength == spanCount - 1 && !hasNUL:
+                // Delimiters only (`,,,,,,`): the empty rows a spreadsheet writes below its data
+                // (a formatted but empty range). Skipped like blank lines and like empty sheet
+                // rows, not counted; before, each was quarantined as "missing 户编号".
+                pos += length
+                line += newlines
             case .row(let length, let contentLength, let newlines, let hasNUL):
                 counts.read += 1
                 rowLength = length

@@ -263,7 +263,8 @@ final class Partitioner: Sendable {
     /// required, a key without a single digit (备注, 说明) is refused too; in a table that keeps
     /// unregistered households (the interview) only the totals markers are.
     static func notAHouseholdKey(_ key: String, required: Bool) -> String? {
-        guard !key.isEmpty else { return nil }
+        // Every real 户编号 starts with a digit: one byte decides (this runs for every row).
+        guard let first = key.utf8.first, first < 0x30 || first > 0x39 else { return nil }
         if let marker = totalsMarkers.first(where: { key.hasPrefix($0) }) {
             return "a totals row (户编号 \(key)), not a household: \(marker) rows are left out"
         }

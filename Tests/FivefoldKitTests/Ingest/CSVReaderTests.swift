@@ -22,6 +22,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(out.counts, RowCounts(read: 2, accepted: 2, quarantined: 0))
     }
 
+    /// Rows of delimiters only (`,,,`: a spreadsheet's formatted but empty rows below the data)
+    /// are skipped like blank lines and not counted; a row with a quoted empty field or a space
+    /// is a row, and the line numbers stay right.
+    func testCSVReader_DelimiterOnlyRowsAreSkippedLikeBlankLines() throws {
+        let out = try readCSV(dir.write("empty.csv", "户编号,姓名,性别\r\nH1,张三,男\r\n,,\r\nH2,李四,女\r\n,,\r\n,,\r\n\"\",,\r\n, ,\r\n"))
+        XCTAssertEqual(out.rows.map(\.fields), [["H1", "张三", "男"], ["H2", "李四", "女"], ["", "", ""], ["", " ", ""]])
+        XCTAssertEqual(out.rows.map(\.line), [2, 4, 7, 8])
+        XCTAssertEqual(out.counts, RowCounts(read: 4, accepted: 4, quarantined: 0))
+        let single = try readCSV(dir.write("single.csv", "户编号\nH1\n\nH2\n"))
+        XCTAssertEqual(single.rows.map(\.fields), [["H1"], ["H2"]], "one column: an empty line is blank, as before")
+    }
+
     func testCSVReader_BOMIsStrippedFromHeaderAndKeptInRawHeader() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("户编号,姓名\r\nH1,张三\r\n".utf8)
         let out = try readCSV(dir.write("bom.csv", bytes))
