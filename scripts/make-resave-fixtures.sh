@@ -10,6 +10,7 @@
 #   wall/cards.csv           GBK CSV → XLSX → GBK CSV (户编号 rounded; no ID number column)
 #   unicode/households.csv   system/households.csv with its ID columns typed as text, saved as
 #                            "Unicode text": UTF-16LE with a byte-order mark, tab-separated
+#   xlsx/households.xlsx     the XLSX of the first round trip: 户编号 and 户主身份证号 number cells
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing).
 set -euo pipefail
@@ -31,7 +32,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode"
+mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -40,6 +41,7 @@ resave() { # source-file infilter outfilter destination-folder
     soffice --headless "$profile" --convert-to "$3" --outdir "$4" "$tmp/$name/$name.xlsx" >/dev/null
 }
 resave fixtures/sample/system/households.csv "$utf8_in" "$utf8_out" "$out/system"
+cp "$tmp/households/households.xlsx" "$out/xlsx/households.xlsx"
 resave fixtures/sample/system/members.csv "$utf8_in" "$utf8_out" "$out/system"
 resave fixtures/sample/wall/cards.csv "$gbk_in" "$gbk_out" "$out/wall"
 mkdir -p "$tmp/text"

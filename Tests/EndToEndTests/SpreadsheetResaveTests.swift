@@ -112,4 +112,23 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertEqual(check.status, 2)
         XCTAssertTrue(check.stderr.contains("fivefold: system/households.csv: the file is UTF-16LE"), check.stderr)
     }
+
+    /// The households as the XLSX LibreOffice saved (户编号 and 户主身份证号 number cells): every
+    /// row is quarantined by the XLSX reader, so no household is left and the run stops (exit 2)
+    /// rather than report every household of the other sources missing from the system.
+    func testXLSXWithNumberIDs_NoRowReadable_RunStops() throws {
+        let input = try sample(replacing: [])
+        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
+        try FileManager.default.copyItem(atPath: Self.resaved + "/xlsx/households.xlsx", toPath: input + "/system/households.xlsx")
+        let pipeline = input + "/pipeline.yaml"
+        let text = try String(contentsOfFile: SampleRunTests.pipeline, encoding: .utf8)
+            .replacingOccurrences(of: "file: system/households.csv\n", with: "file: system/households.xlsx\n      format: xlsx\n")
+            .replacingOccurrences(of: "vocabulary: vocabulary.yaml", with: "vocabulary: \(SampleRunTests.repo.path)/pipelines/vocabulary.yaml")
+        try text.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let out = input + "-out"
+        let outcome = try FivefoldProcess.run(["run", pipeline, "--input", input, "--out", out, "--as-of", SampleRunTests.asOf, "-q", "--no-ledger"])
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "fivefold: system/households.xlsx: every one of its 48 rows is unreadable and would be quarantined (row 2: 户编号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5202031002010000)). Nothing was written; `fivefold check` lists every reason\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
 }

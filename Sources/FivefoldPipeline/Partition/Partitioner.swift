@@ -156,7 +156,7 @@ final class Partitioner: Sendable {
         }
         var message = "every one of its \(s.read) rows is unreadable and would be quarantined"
         if let first = scan.quarantined.first {
-            message += " (line \(first.location.line): \(first.reason))"
+            message += " (\(s.encoding.hasPrefix("xlsx") ? "row" : "line") \(first.location.line): \(first.reason))"
             if Self.isShortRow(first.reason) { message += "; if the export leaves out empty trailing fields, set `ragged: pad` on the table" }
         }
         message += ". Nothing was written; `fivefold check` lists every reason"
