@@ -76,12 +76,25 @@ extension PipelineConfig {
 
         let sourcesNode = try root.required("sources")
         var sources: [SourceConfig] = []
+        // Which source reads each file: one dump read as two sources (a block copied and its
+        // file: left unchanged) would agree with itself, and every finding between them vanish.
+        var readBy: [String: String] = [:]
         for (key, node) in try sourcesNode.entries() {
             // A misspelt source (`walls:`) would otherwise be read and then compared with nothing.
             guard SourceID.five.contains(SourceID(key)) else {
                 throw node.error("unknown source \"\(key)\"; expected one of \(SourceID.five.map(\.rawValue).joined(separator: ", "))")
             }
-            sources.append(try SourceConfig(id: SourceID(key), node: node))
+            let source = try SourceConfig(id: SourceID(key), node: node)
+            for (table, config) in [("households", source.households as TableConfig?), ("members", source.members)] {
+                guard let config else { continue }
+                let file = config.file.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+                if let other = readBy[file], other != key {
+                    let at = (try? node.required(table).required("file")) ?? node
+                    throw at.error("\(config.file) is read by the \(other) source already; each source reads its own dump (a copied block with its file: left unchanged?)")
+                }
+                readBy[file] = key
+            }
+            sources.append(source)
         }
         guard sources.contains(where: { $0.id == .system }) else {
             throw sourcesNode.error("a pipeline needs a \"system\" source: it is the dataset Fivefold corrects")

@@ -86,6 +86,26 @@ final class PipelineConfigTests: XCTestCase {
         }
     }
 
+    /// One file read as two sources (a block copied, its file: left unchanged) would agree with
+    /// itself and hide every finding between them: refused at the second file key.
+    func testLoad_OneFileForTwoSourcesIsRefused() {
+        expectError("""
+            sources:
+              system:
+                households: {file: system/households.csv, fields: {household_id: 户编号}}
+              wall:
+                households:
+                  file: ./system/households.csv
+                  fields: {household_id: 户编号}
+            """, keyPath: "sources.wall.households.file", contains: "./system/households.csv is read by the system source already; each source reads its own dump", line: 6)
+        XCTAssertNoThrow(try load("""
+            sources:
+              system:
+                households: {file: 户/导出.txt, format: csv, fields: {household_id: 户编号}}
+                members: {file: 人员/导出.txt, format: csv, fields: {household_id: 户编号, id_number: 身份证号}}
+            """), "two tables of one source in files of one name")
+    }
+
     func testLoad_WrongFormatNamesKeyPathAndChoices() {
         expectError("""
             sources:
