@@ -184,3 +184,40 @@ final class TotalsRowTests: XCTestCase {
         XCTAssertFalse(findings.contains("合计") || findings.contains("总计"), "no finding about a totals row")
     }
 }
+
+/// A source table that holds only its header is an export that stopped early: the run stops.
+final class EmptyTableTests: XCTestCase {
+    /// Before: 0 households, 75 findings, exit 0, and a nightly ledger that would mark every open
+    /// finding resolved. Now exit 2, nothing written, the ledger as it was.
+    func testHeaderOnlySystemExport_StopsAndLeavesTheLedgerAlone() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-empty-\(UUID().uuidString)").path
+        let input = base + "/in", out = base + "/out", ledger = base + "/ledger.sqlite"
+        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: base) }
+        let args = ["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--ledger", ledger, "--as-of", SampleRunTests.asOf, "-q"]
+        XCTAssertEqual(try FivefoldProcess.run(args).status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledger))
+        let findingsBefore = try Data(contentsOf: URL(fileURLWithPath: out + "/findings.csv"))
+
+        let households = input + "/system/households.csv"
+        let header = try String(contentsOfFile: households, encoding: .utf8).components(separatedBy: "\r\n")[0]
+        try (header + "\r\n").write(toFile: households, atomically: true, encoding: .utf8)
+        let empty = try FivefoldProcess.run(args)
+        XCTAssertEqual(empty.status, 2, empty.stderr)
+        XCTAssertEqual(empty.stderr, "fivefold: system/households.csv: no rows (only a header): the system's households are what a run checks; check the export. Nothing was written\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledger)), before, "the ledger is untouched")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/findings.csv")), findingsBefore, "the last outputs stay")
+
+        // Another source's empty export names that source and the way out.
+        try fm.removeItem(atPath: input)
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        let inspection = input + "/verification/inspection.csv"
+        let first = try String(contentsOfFile: inspection, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)[0]
+        try (first + "\n").write(toFile: inspection, atomically: true, encoding: .utf8)
+        let emptyInspection = try FivefoldProcess.run(args)
+        XCTAssertEqual(emptyInspection.status, 2, emptyInspection.stderr)
+        XCTAssertTrue(emptyInspection.stderr.hasPrefix("fivefold: verification/inspection.csv: no rows (only a header): a run would report every household missing from the verification source; check the export, or leave the verification source out of the pipeline"), emptyInspection.stderr)
+    }
+}

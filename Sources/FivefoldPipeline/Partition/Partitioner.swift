@@ -96,6 +96,9 @@ final class Partitioner: Sendable {
         if let unusable = scanned.first(where: { $0.stats.unusable != nil || ($0.stats.read > 0 && $0.stats.accepted == 0) }) {
             throw Self.unusable(unusable)
         }
+        if let empty = tables.first(where: { ($0.kind == .households || $0.kind == .members) && scanned[$0.index].stats.read == 0 && scanned[$0.index].stats.fatal == nil }) {
+            throw Self.empty(empty)
+        }
         try writeQuarantine(scanned, tables: tables)
         return scanned.map(\.stats)
     }
@@ -161,6 +164,18 @@ final class Partitioner: Sendable {
         }
         message += ". Nothing was written; `fivefold check` lists every reason"
         return PipelineError(file: s.file, keyPath: "", message: message)
+    }
+
+    /// A source table without a single row (only its header): an export that stopped early.
+    /// Read as it is, a run reports every household of the other sources missing from this one,
+    /// with exit 0; for the system, it checks nothing, and a nightly ledger would mark every
+    /// open finding of the province resolved.
+    static func empty(_ table: Table) -> PipelineError {
+        let what = table.source == SourceID.system.rawValue
+            ? "the system's \(table.kind == .households ? "households" : "members") are what a run checks; check the export"
+            : "a run would report every household missing from the \(table.source) source; check the export, or leave the \(table.source) source out of the pipeline"
+        let none = table.config.format == .xml ? "no records" : "no rows (only a header)"
+        return PipelineError(file: table.config.file, keyPath: "", message: "\(none): \(what). Nothing was written")
     }
 
     /// `expected 20 fields, found 19`: fewer fields than the header.
