@@ -17,6 +17,8 @@ struct LedgerSession {
     /// The latest 事后抽查 sample and its items (with the verdicts signed so far), for the
     /// audited rates; read here because the run's own transaction holds the ledger later.
     var sample: (Sample, [SampleItem])?
+    /// The ledger's last recorded run, when this session records one.
+    var previous: LedgerRun?
     let started = Date()
 
     /// - Parameter recording: false for a shard (`--shard i/N`), which only reads the signed
@@ -35,10 +37,33 @@ struct LedgerSession {
         }
         let opened = try Ledger(path: path)
         ledger = recording ? opened : nil
+        if recording { previous = try opened.latestRun() }
         signed = SignedEvidence(try opened.signedResults())
         if let latest = try opened.latestSample(), let id = latest.id {
             sample = (latest, try opened.sampleItems(of: id))
         }
+    }
+
+    /// A run recorded with fewer than this share of the last run's households stops.
+    static let shrinkLimit = 0.8
+    /// Below this many households in the last run the check does not apply (small test sets).
+    static let shrinkMinimum = 20
+
+    /// Stops a run whose system tables hold far fewer households than the ledger's last run
+    /// (an export cut short, a filter left on): recorded, it would mark every open finding of the
+    /// missing households resolved, and the field teams' worklists would lose them, with exit 0.
+    /// `--accept-fewer-households` records it all the same (households that really left).
+    func checkHouseholdCount(_ files: [(source: String, file: String, accepted: Int)], runner: PipelineRunner) throws {
+        guard ledger != nil, !runner.options.acceptFewerHouseholds, let previous, previous.households >= Self.shrinkMinimum,
+              let file = runner.config.sources.first(where: { $0.id == .system })?.households.file,
+              let table = files.first(where: { $0.source == SourceID.system.rawValue && $0.file == file })
+        else { return }
+        guard Double(table.accepted) < Self.shrinkLimit * Double(previous.households) else { return }
+        throw PipelineError(
+            file: file, keyPath: "",
+            message: "\(table.accepted) households against \(previous.households) in the ledger's last run (run \(previous.id ?? 0), as of \(previous.asOf)): "
+                + "recorded, this run would mark every open finding of the missing households resolved. Check the export (cut short? a filter left on?); "
+                + "if the households really left, run again with --accept-fewer-households. Nothing was written")
     }
 
     /// Writes the outputs into `staging` through `assemble`, publishes them and records the run.
@@ -129,3 +154,4 @@ struct LedgerSession {
         return "unknown"
     }()
 }
+

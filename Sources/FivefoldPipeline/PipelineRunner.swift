@@ -27,9 +27,14 @@ public struct PipelineRunner {
         public var ledgerPath: String?
         /// Whether to keep a ledger at all (without one every finding is `new`).
         public var useLedger: Bool
+        /// Record a run whose system holds far fewer households than the ledger's last run
+        /// (`LedgerSession.shrinkLimit`); otherwise such a run stops before recording.
+        public var acceptFewerHouseholds = false
 
         public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, jobs: Int? = nil,
-                    partitions: Int? = nil, shard: Shard? = nil, ledgerPath: String? = nil, useLedger: Bool = true) {
+                    partitions: Int? = nil, shard: Shard? = nil, ledgerPath: String? = nil, useLedger: Bool = true,
+                    acceptFewerHouseholds: Bool = false) {
+            self.acceptFewerHouseholds = acceptFewerHouseholds
             self.inputFolder = inputFolder
             self.outputFolder = outputFolder
             self.asOf = asOf
@@ -213,6 +218,7 @@ public struct PipelineRunner {
         // The ledger is opened (and created) only once every input has been read and its mapping
         // judged: a run that stops on a configuration error writes nothing at all.
         let session = try LedgerSession(runner: self, recording: !isShard)
+        try session.checkHouseholdCount(stats.map { ($0.source, $0.file, $0.accepted) }, runner: self)
 
         let partsFolder = isShard ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
@@ -288,6 +294,7 @@ public struct PipelineRunner {
         }
         let out = outputFolder
         let session = try LedgerSession(runner: self, recording: true)
+        try session.checkHouseholdCount((inputs ?? []).map { ($0.source, $0.file, $0.accepted) }, runner: self)
         let staging = try OutputFolder.prepareStaging(for: out)
         let fm = FileManager.default
         // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.

@@ -162,3 +162,35 @@ struct LedgerDump: Equatable {
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 }
+
+/// A night whose system export holds far fewer households than the last recorded run stops
+/// before the ledger marks the missing households' findings resolved.
+final class HouseholdCountTests: XCTestCase {
+    func testExportCutShort_StopsUnlessFewerHouseholdsAreAccepted() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-shrink-\(UUID().uuidString)").path
+        let input = base + "/in", out = base + "/out", ledger = base + "/ledger.sqlite"
+        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: base) }
+        let args = ["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--ledger", ledger, "--as-of", SampleRunTests.asOf, "-q"]
+        XCTAssertEqual(try FivefoldProcess.run(args).status, 0)
+
+        // The export stops after 29 of the 48 households.
+        let households = input + "/system/households.csv"
+        let lines = try String(contentsOfFile: households, encoding: .utf8).components(separatedBy: "\r\n")
+        try (lines.prefix(30).joined(separator: "\r\n") + "\r\n").write(toFile: households, atomically: true, encoding: .utf8)
+        let cut = try FivefoldProcess.run(args)
+        XCTAssertEqual(cut.status, 2, cut.stderr)
+        XCTAssertEqual(cut.stderr, "fivefold: system/households.csv: 29 households against 48 in the ledger's last run (run 1, as of 2020-12-31): recorded, this run would mark every open finding of the missing households resolved. Check the export (cut short? a filter left on?); if the households really left, run again with --accept-fewer-households. Nothing was written\n")
+        XCTAssertEqual(try Ledger(path: ledger).runs().count, 1, "no run recorded")
+        XCTAssertEqual(try Ledger(path: ledger).findings().filter { $0.state == .resolved }.count, 0, "nothing marked resolved")
+
+        let accepted = try FivefoldProcess.run(args + ["--accept-fewer-households"])
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertTrue(accepted.stdout.hasPrefix("29 households, "), accepted.stdout)
+        XCTAssertTrue(accepted.stdout.contains("resolved 14)"), accepted.stdout)
+        // Without a ledger there is nothing to protect: no check.
+        XCTAssertEqual(try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", base + "/plain", "--no-ledger", "--as-of", SampleRunTests.asOf, "-q"]).status, 0)
+    }
+}

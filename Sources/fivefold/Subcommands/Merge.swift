@@ -35,6 +35,9 @@ struct Merge: ParsableCommand {
     @Flag(name: .customLong("no-ledger"), help: "Keep no ledger: every finding is reported as new.")
     var noLedger = false
 
+    @Flag(name: .customLong("accept-fewer-households"), help: "Record the run even when the system holds fewer than 80% of the households of the ledger's last run (households that really left). Without it such a run stops: an export cut short would mark the findings of every missing household resolved.")
+    var acceptFewerHouseholds = false
+
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning).", valueName: "severity"))
     var failOn: Run.FailOn?
 
@@ -50,7 +53,8 @@ struct Merge: ParsableCommand {
         try CLI.guarded {
             let config = try PipelineConfig.load(path: pipeline)
             var runner = PipelineRunner(config: config, options: .init(
-                inputFolder: input, outputFolder: out, asOf: asOf, ledgerPath: ledger, useLedger: !noLedger))
+                inputFolder: input, outputFolder: out, asOf: asOf, ledgerPath: ledger, useLedger: !noLedger,
+                acceptFewerHouseholds: acceptFewerHouseholds))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.merge(shardFolders: shards)
             for warning in summary.warnings { CLI.log("warning: \(warning)") }

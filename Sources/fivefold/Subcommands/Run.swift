@@ -36,6 +36,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-ledger"), help: "Keep no ledger: every finding is reported as new.")
     var noLedger = false
 
+    @Flag(name: .customLong("accept-fewer-households"), help: "Record the run even when the system holds fewer than 80% of the households of the ledger's last run (households that really left). Without it such a run stops: an export cut short would mark the findings of every missing household resolved.")
+    var acceptFewerHouseholds = false
+
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning); for cron.", valueName: "severity"))
     var failOn: FailOn?
 
@@ -78,7 +81,8 @@ struct Run: ParsableCommand {
             let config = try PipelineConfig.load(path: pipeline)
             var runner = PipelineRunner(config: config, options: .init(
                 inputFolder: input, outputFolder: out, asOf: asOf, jobs: jobs, partitions: partitions,
-                shard: shard.flatMap(Shard.init), ledgerPath: ledger, useLedger: !noLedger))
+                shard: shard.flatMap(Shard.init), ledgerPath: ledger, useLedger: !noLedger,
+                acceptFewerHouseholds: acceptFewerHouseholds))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.run()
             // Warnings are printed even with -q: each is probably a mistake in the pipeline.
