@@ -30,6 +30,8 @@ public struct PipelineChecker {
         /// and those it filled or may fill past the sample (by file), for the skipped rules.
         var blankFields: [String: [String]] = [:]
         var filledFields: [String: [String]] = [:]
+        /// Rows (XML: records) read per file, for the empty-table check.
+        var rowsRead: [String: Int] = [:]
     }
 
     public init(config: PipelineConfig, inputFolder: String) {
@@ -47,6 +49,10 @@ public struct PipelineChecker {
                 continue
             }
             check(table.config, path: path, into: &report)
+            // A source table without rows stops a run (Partitioner.empty): said here too.
+            if table.kind == .households || table.kind == .members, report.rowsRead[table.config.file] == 0 {
+                report.problems.append(Partitioner.empty(table).description.replacingOccurrences(of: ". Nothing was written", with: "; a run stops here"))
+            }
         }
         // The accountability tables are optional: an absent one is said, not a problem; one
         // that is there is checked like any input (a mistyped header stops a run too).
@@ -123,6 +129,7 @@ public struct PipelineChecker {
             tally.add(row.reason, line: row.location.line)
         })
         quarantined += counts.quarantined
+        report.rowsRead[table.file] = counts.read
         let sample = counts.read >= sampleSize ? "the first \(counts.read) rows" : "all \(counts.read) rows"
         report.problems += tally.problems(file: table.file, sample: sample, unit: "line")
         if let warning = idGuard.warning(file: table.file) { report.problems.append(warning) }
@@ -166,6 +173,7 @@ public struct PipelineChecker {
         try TableScanner(inputFolder: inputFolder).scanXLSX(table, path: path, stats: &stats, rowLimit: sampleSize, quarantine: { row in
             tally.add(row.reason, line: row.location.line)
         }, accept: { _ in nil })
+        report.rowsRead[table.file] = stats.read
         let sample = stats.read >= sampleSize ? "the first \(stats.read) rows" : "all \(stats.read) rows"
         report.problems += tally.problems(file: table.file, sample: sample, unit: "row")
         if let fatal = stats.fatal { report.problems.append("\(table.file): the sheet breaks off: \(fatal)") }
@@ -221,6 +229,8 @@ public struct PipelineChecker {
         if recordCount == 0, result?.fatal == nil {
             try TableScanner.checkRecordPath(table, path: path, encoding: encoding)
         }
+        // Past the record-path check: a path that matches nothing is that problem, not an empty file.
+        if result?.fatal == nil { report.rowsRead[table.file] = recordCount }
         if recordCount > 0 {
             let found = TableScanner.assess(table, records: records, members: members, memberCount: memberCount, recordCount: recordCount,
                                             scope: complete ? "all " : "the first ")

@@ -209,6 +209,9 @@ final class EmptyTableTests: XCTestCase {
         XCTAssertEqual(empty.stderr, "fivefold: system/households.csv: no rows (only a header): the system's households are what a run checks; check the export. Nothing was written\n")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledger)), before, "the ledger is untouched")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/findings.csv")), findingsBefore, "the last outputs stay")
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains("fivefold: system/households.csv: no rows (only a header): the system's households are what a run checks; check the export; a run stops here\n"), check.stderr)
 
         // Another source's empty export names that source and the way out.
         try fm.removeItem(atPath: input)
