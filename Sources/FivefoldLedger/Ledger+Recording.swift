@@ -98,7 +98,10 @@ extension Ledger {
         return OpenedRun(run: run, isRepeat: isRepeat, previous: previous)
     }
 
-    static func classify(_ db: Database, opened: OpenedRun, findings: [FindingRow]) throws -> RunPlan {
+    /// `unchecked`: the rules this run did not run (switched off, or skipped for a field or an
+    /// optional table the input lacks). Their open findings stay open: gone from this run's
+    /// output is not the problem gone, and `resolved` would tell the 回头看 it was fixed.
+    static func classify(_ db: Database, opened: OpenedRun, findings: [FindingRow], unchecked: Set<String> = []) throws -> RunPlan {
         let (run, isRepeat, previous, current) = (opened.run, opened.isRepeat, opened.previous, opened.current)
 
         var known: [String: FindingState] = [:]
@@ -143,7 +146,7 @@ extension Ledger {
         }
         var resolved: [FindingState] = []
         for id in openBefore.sorted() where statuses[id] == nil {
-            guard var row = known[id] else { continue }
+            guard var row = known[id], !unchecked.contains(row.rule) else { continue }
             row.state = .resolved
             row.stateRun = current
             if let previous { row.lastSeenRun = min(row.lastSeenRun, previous) }

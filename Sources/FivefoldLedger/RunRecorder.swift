@@ -47,7 +47,8 @@ public final class RunRecorder {
     public var isTracked: Bool { db != nil }
 
     /// Classifies the run's findings; call once, before findings.csv is written.
-    public func classify(_ findings: [FindingRow]) throws -> RunTracking {
+    /// `unchecked`: rules the run did not run, whose open findings are not resolved by it.
+    public func classify(_ findings: [FindingRow], unchecked: Set<String> = []) throws -> RunTracking {
         self.findings = findings
         guard let db, let identity else {
             var statuses: [String: FindingStatus] = [:]
@@ -56,7 +57,7 @@ public final class RunRecorder {
                 runID: nil, previousRunID: nil, isRepeat: false, statuses: statuses, resolved: [],
                 counts: FindingStatusCounts(new: findings.count))
         }
-        let plan = try Ledger.classify(db, opened: try open(db, identity), findings: findings)
+        let plan = try Ledger.classify(db, opened: try open(db, identity), findings: findings, unchecked: unchecked)
         self.plan = plan
         return plan.tracking
     }

@@ -22,9 +22,10 @@ final class NightlyOutputs {
         assessment = runner.config.assessment
     }
 
-    /// Classifies the run's findings; returns each id's status.
-    func classify(_ rows: [FindingRow]) throws -> [String: FindingStatus] {
-        let tracking = try recorder.classify(rows)
+    /// Classifies the run's findings; returns each id's status. The open findings of rules in
+    /// `unchecked` (not run tonight) are not resolved.
+    func classify(_ rows: [FindingRow], unchecked: Set<String> = []) throws -> [String: FindingStatus] {
+        let tracking = try recorder.classify(rows, unchecked: unchecked)
         self.tracking = tracking
         return tracking.statuses
     }

@@ -11,6 +11,14 @@ extension PipelineConfig {
     }
 }
 
+extension PipelineConfig {
+    /// The rules a run does not run: switched off in the pipeline, or skipped for a field the
+    /// system tables lack or leave blank. The ledger does not resolve their open findings.
+    public var rulesNotRun: Set<String> {
+        Set(checkSettings.rules.filter { !$0.value.enabled }.keys)
+    }
+}
+
 extension RuleContext {
     /// A rule context reading the rule settings of a pipeline.
     public convenience init(config: PipelineConfig, asOf: CivilDate, registries: Registries, villageNames: [String: String] = [:],

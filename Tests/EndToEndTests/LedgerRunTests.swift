@@ -194,3 +194,51 @@ final class HouseholdCountTests: XCTestCase {
         XCTAssertEqual(try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", base + "/plain", "--no-ledger", "--as-of", SampleRunTests.asOf, "-q"]).status, 0)
     }
 }
+
+/// A rule that does not run tonight (switched off, or skipped for a blank 六型类别 column) does not
+/// resolve its open findings: gone from the output is not the problem fixed.
+final class RulesNotRunTests: XCTestCase {
+    func testSwitchedOffOrSkippedRulesLeaveTheirFindingsOpen() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-notrun-\(UUID().uuidString)").path
+        let input = base + "/in", out = base + "/out", ledger = base + "/ledger.sqlite", pipeline = base + "/off.yaml"
+        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: base) }
+        func run(_ pipeline: String) throws -> String {
+            let outcome = try FivefoldProcess.run(["run", pipeline, "--input", input, "--out", out, "--ledger", ledger, "--as-of", SampleRunTests.asOf, "-q"])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return outcome.stdout
+        }
+        func state(_ rule: String) throws -> [FindingStatus] {
+            try Ledger(path: ledger).findings().filter { $0.rule == rule }.map(\.state)
+        }
+        XCTAssertTrue(try run(SampleRunTests.pipeline).contains("(new 59, persisting 0, reopened 0, resolved 0)"))
+
+        // id.checksum switched off for a night: its finding stays open, and comes back persisting.
+        let text = try String(contentsOfFile: SampleRunTests.pipeline, encoding: .utf8)
+        let off = text.replacingOccurrences(of: "  id.checksum: {severity: error}", with: "  id.checksum: {severity: error, enabled: false}")
+            .replacingOccurrences(of: "vocabulary: vocabulary.yaml", with: "vocabulary: \(SampleRunTests.repo.path)/pipelines/vocabulary.yaml")
+        XCTAssertNotEqual(off, text)
+        try off.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try run(pipeline).contains("58 findings, 9 corrections, 39 worklist items (new 0, persisting 58, reopened 0, resolved 0)"))
+        XCTAssertEqual(try state("id.checksum"), [.new], "not resolved")
+        XCTAssertTrue(try run(SampleRunTests.pipeline).contains("(new 0, persisting 59, reopened 0, resolved 0)"))
+
+        // A night whose export leaves 六型类别 blank skips household.type: its finding stays open.
+        let households = input + "/system/households.csv"
+        let table = try String(contentsOfFile: households, encoding: .utf8)
+        var lines = table.components(separatedBy: "\r\n")
+        let column = lines[0].components(separatedBy: ",").firstIndex(of: "六型类别")!
+        for i in 1..<lines.count where !lines[i].isEmpty {
+            // The 帮扶措施 column (last) may hold quoted commas; 六型类别 comes before it.
+            var cells = lines[i].components(separatedBy: ",")
+            cells[column] = ""
+            lines[i] = cells.joined(separator: ",")
+        }
+        try lines.joined(separator: "\r\n").write(toFile: households, atomically: true, encoding: .utf8)
+        let blank = try run(SampleRunTests.pipeline)
+        XCTAssertTrue(blank.contains("resolved 0)"), blank)
+        XCTAssertEqual(try state("household.type"), [.persisting], "still open after the skipped night")
+    }
+}

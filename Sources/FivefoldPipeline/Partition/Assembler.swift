@@ -81,7 +81,8 @@ struct Assembler: Sendable {
         rosterChecks(accountability.book, counters: counters, villages: villages, context: context, rows: &rows, worklist: worklist)
 
         step("villages; writing \(rows.findings.count) findings")
-        let status = try nightly?.classify(rows.findings) ?? [:]
+        let unchecked = config.rulesNotRun.union(accountability.skipped.map(\.rule))
+        let status = try nightly?.classify(rows.findings, unchecked: unchecked) ?? [:]
         try FindingsWriter.write(rows: rows.findings.map(\.fields), status: status, to: path("findings.csv"))
         try CorrectionsWriter.write(corrections, to: path("corrections.csv"))
         let worklists = try WorklistWriter.write(
