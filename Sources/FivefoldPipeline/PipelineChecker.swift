@@ -51,7 +51,7 @@ public struct PipelineChecker {
             check(table.config, path: path, into: &report)
             // A source table without rows stops a run (Partitioner.empty): said here too.
             if table.kind == .households || table.kind == .members, report.rowsRead[table.config.file] == 0 {
-                report.problems.append(Partitioner.empty(table).description.replacingOccurrences(of: ". Nothing was written", with: "; a run stops here"))
+                report.problems.append("\(table.config.file): \(Partitioner.emptyReason(table)); a run stops here")
             }
         }
         // The accountability tables are optional: an absent one is said, not a problem; one

@@ -71,9 +71,8 @@ extension TableScanner {
     /// The text of one cell for `field`, or why the row must be quarantined.
     static func cellText(_ cell: XLSXCell, field: FieldID, header: String) -> Result<String, RowProblem> {
         let kind = FieldCatalog.spec(field, level: .household)?.kind ?? ExtraFieldKinds.kind(field, level: .member)
-        let isID = field == .householdID || kind == .idNumber
         switch cell {
-        case .number(let stored) where isID:
+        case .number(let stored) where SpreadsheetIDGuard.isIDField(field):
             guard let digits = cell.exactIntegerDigits else {
                 return .failure(RowProblem(reason: "\(header) stored as a number by a spreadsheet: digits beyond the 15th are lost (\(stored))"))
             }

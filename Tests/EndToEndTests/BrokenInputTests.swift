@@ -191,12 +191,9 @@ final class EmptyTableTests: XCTestCase {
     /// finding resolved. Now exit 2, nothing written, the ledger as it was.
     func testHeaderOnlySystemExport_StopsAndLeavesTheLedgerAlone() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-empty-\(UUID().uuidString)").path
-        let input = base + "/in", out = base + "/out", ledger = base + "/ledger.sqlite"
-        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
-        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
-        defer { try? fm.removeItem(atPath: base) }
-        let args = ["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--ledger", ledger, "--as-of", SampleRunTests.asOf, "-q"]
+        let copy = try SampleCopy(self)
+        let (input, out, ledger) = (copy.input, copy.out, copy.ledger)
+        let args = copy.runArguments()
         XCTAssertEqual(try FivefoldProcess.run(args).status, 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: ledger))
         let findingsBefore = try Data(contentsOf: URL(fileURLWithPath: out + "/findings.csv"))

@@ -167,13 +167,9 @@ struct LedgerDump: Equatable {
 /// before the ledger marks the missing households' findings resolved.
 final class HouseholdCountTests: XCTestCase {
     func testExportCutShort_StopsUnlessFewerHouseholdsAreAccepted() throws {
-        let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-shrink-\(UUID().uuidString)").path
-        let input = base + "/in", out = base + "/out", ledger = base + "/ledger.sqlite"
-        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
-        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
-        defer { try? fm.removeItem(atPath: base) }
-        let args = ["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--ledger", ledger, "--as-of", SampleRunTests.asOf, "-q"]
+        let copy = try SampleCopy(self)
+        let (input, base, ledger) = (copy.input, copy.base, copy.ledger)
+        let args = copy.runArguments()
         XCTAssertEqual(try FivefoldProcess.run(args).status, 0)
 
         // The export stops after 29 of the 48 households.
@@ -199,14 +195,10 @@ final class HouseholdCountTests: XCTestCase {
 /// resolve its open findings: gone from the output is not the problem fixed.
 final class RulesNotRunTests: XCTestCase {
     func testSwitchedOffOrSkippedRulesLeaveTheirFindingsOpen() throws {
-        let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-notrun-\(UUID().uuidString)").path
-        let input = base + "/in", out = base + "/out", ledger = base + "/ledger.sqlite", pipeline = base + "/off.yaml"
-        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
-        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
-        defer { try? fm.removeItem(atPath: base) }
+        let copy = try SampleCopy(self)
+        let (input, ledger, pipeline) = (copy.input, copy.ledger, copy.base + "/off.yaml")
         func run(_ pipeline: String) throws -> String {
-            let outcome = try FivefoldProcess.run(["run", pipeline, "--input", input, "--out", out, "--ledger", ledger, "--as-of", SampleRunTests.asOf, "-q"])
+            let outcome = try FivefoldProcess.run(copy.runArguments(pipeline: pipeline))
             XCTAssertEqual(outcome.status, 0, outcome.stderr)
             return outcome.stdout
         }

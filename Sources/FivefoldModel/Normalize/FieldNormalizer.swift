@@ -39,13 +39,7 @@ public struct FieldNormalizer: Sendable {
     /// - `regionCode`: the 12 digits of a valid village-level code;
     /// - `phone`: digits only (spaces, dashes, parentheses and +86 removed), 7–12 digits.
     public func normalize(_ raw: String, kind: FieldKind) -> FieldValue {
-        var folded = raw
-        // Folding turns a line break into a space; in a set (one item a line in a spreadsheet
-        // cell) it separates items, so it becomes 、 first.
-        if case .set = kind, raw.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-            folded = String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? "、" : $0 }))
-        }
-        let text = kind == .personName ? TextNormalizer.personName(folded) : TextNormalizer.fold(folded)
+        let text = kind == .personName ? TextNormalizer.personName(raw) : TextNormalizer.fold(raw)
         if text.isEmpty { return FieldValue(raw: raw, normalized: nil) }
         let outcome: Outcome
         switch kind {
@@ -75,7 +69,9 @@ public struct FieldNormalizer: Sendable {
         case .enumeration(let name):
             outcome = lookup(name, text, expected: "不在代码表 \(name) 中: \(text)")
         case .set(let name):
-            outcome = normalizeSet(text, vocabulary: name)
+            // Split before folding, which would turn a line break (one item a line in a
+            // spreadsheet cell) into a space; each item is folded on its own.
+            outcome = normalizeSet(raw, vocabulary: name)
         case .phone:
             outcome = normalizePhone(text)
         }
@@ -139,10 +135,10 @@ public struct FieldNormalizer: Sendable {
         return .problem(expected())
     }
 
-    /// Set separators: , ， 、 ; ； / ／ | ｜ and line breaks and tabs (a spreadsheet cell with
-    /// one item a line); full-width ones arrive folded. With only the first five, a system
-    /// 帮扶措施 written 产业扶持/小额信贷 was one item, and 45 households of the sample went to a
-    /// false 五个统一 mismatch (44 of them "corrected" to the wall's spelling).
+    /// Set separators: , ， 、 ; ； / ／ | ｜, line breaks and tabs (a spreadsheet cell with one
+    /// item a line); full-width forms are listed because a set is split before it is folded.
+    /// With only the first five, a system 帮扶措施 written 产业扶持/小额信贷 was one item, and 45
+    /// households of the sample went to a false 五个统一 mismatch (44 "corrected" to the wall's).
     @inline(__always)
     package static func isSetSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -93,8 +93,8 @@ final class Partitioner: Sendable {
         var byTable = [TableScan?](repeating: nil, count: tables.count)
         for (table, scan) in zip(order, scans) { byTable[table.index] = scan }
         let scanned = byTable.map { $0! }
-        if let unusable = scanned.first(where: { $0.stats.unusable != nil || ($0.stats.read > 0 && $0.stats.accepted == 0) }) {
-            throw Self.unusable(unusable)
+        if let i = scanned.indices.first(where: { scanned[$0].stats.unusable != nil || (scanned[$0].stats.read > 0 && scanned[$0].stats.accepted == 0) }) {
+            throw Self.unusable(scanned[i], format: tables[i].config.format)
         }
         if let empty = tables.first(where: { ($0.kind == .households || $0.kind == .members) && scanned[$0.index].stats.read == 0 && scanned[$0.index].stats.fatal == nil }) {
             throw Self.empty(empty)
@@ -150,7 +150,7 @@ final class Partitioner: Sendable {
     /// give (or, for the system, every household) would be missing or false, with exit 0.
     /// Typical causes: a file a spreadsheet re-saved with its IDs as numbers, a wrong encoding or
     /// delimiter, a layout the mapping does not fit.
-    static func unusable(_ scan: TableScan) -> PipelineError {
+    static func unusable(_ scan: TableScan, format: TableFormat) -> PipelineError {
         let s = scan.stats
         let prefix = s.file + ": "
         func own(_ text: String) -> String { text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text }
@@ -159,7 +159,7 @@ final class Partitioner: Sendable {
         }
         var message = "every one of its \(s.read) rows is unreadable and would be quarantined"
         if let first = scan.quarantined.first {
-            message += " (\(s.encoding.hasPrefix("xlsx") ? "row" : "line") \(first.location.line): \(first.reason))"
+            message += " (\(format == .xlsx ? "row" : "line") \(first.location.line): \(first.reason))"
             if Self.isShortRow(first.reason) { message += "; if the export leaves out empty trailing fields, set `ragged: pad` on the table" }
         }
         message += ". Nothing was written; `fivefold check` lists every reason"
@@ -171,11 +171,15 @@ final class Partitioner: Sendable {
     /// with exit 0; for the system, it checks nothing, and a nightly ledger would mark every
     /// open finding of the province resolved.
     static func empty(_ table: Table) -> PipelineError {
+        PipelineError(file: table.config.file, keyPath: "", message: emptyReason(table) + ". Nothing was written")
+    }
+
+    /// What `empty` says about the table (`fivefold check` says it too).
+    static func emptyReason(_ table: Table) -> String {
         let what = table.source == SourceID.system.rawValue
             ? "the system's \(table.kind == .households ? "households" : "members") are what a run checks; check the export"
             : "a run would report every household missing from the \(table.source) source; check the export, or leave the \(table.source) source out of the pipeline"
-        let none = table.config.format == .xml ? "no records" : "no rows (only a header)"
-        return PipelineError(file: table.config.file, keyPath: "", message: "\(none): \(what). Nothing was written")
+        return (table.config.format == .xml ? "no records" : "no rows (only a header)") + ": " + what
     }
 
     /// `expected 20 fields, found 19`: fewer fields than the header.
