@@ -15,19 +15,24 @@ public struct InputFingerprint: Codable, Sendable, Equatable, FetchableRecord, P
     public var modified: String
     /// XXH64 of the file's bytes.
     public var contentHash: String
+    /// The rows the run accepted from the file (read and not quarantined); nil when not counted
+    /// (runs recorded before the count was kept). Not part of the repeat test: the same bytes
+    /// give the same rows.
+    public var rows: Int?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
-        case file, size, modified
+        case file, size, modified, rows
         case runID = "run_id"
         case contentHash = "content_hash"
     }
 
-    public init(runID: Int64 = 0, file: String, size: Int64, modified: String, contentHash: String) {
+    public init(runID: Int64 = 0, file: String, size: Int64, modified: String, contentHash: String, rows: Int? = nil) {
         self.runID = runID
         self.file = file
         self.size = size
         self.modified = modified
         self.contentHash = contentHash
+        self.rows = rows
     }
 
     /// Reads size and modification time and hashes the content of `path`, recorded as `file`.

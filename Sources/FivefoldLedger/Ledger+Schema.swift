@@ -153,6 +153,14 @@ extension Ledger {
             }
             try db.create(index: "household_snapshots_by_run", on: "household_snapshots", columns: ["run_id"])
         }
+        // The rows each input file gave (accepted, not quarantined), so the next night can tell a
+        // members table cut short from members who left (`fivefold run` stops on the first).
+        // Null for the runs recorded before.
+        migrator.registerMigration("v6-input-rows") { db in
+            try db.alter(table: "run_inputs") { t in
+                t.add(column: "rows", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -92,6 +92,11 @@ public final class Ledger: Sendable {
         try guarded { try queue.read { try LedgerRun.order(Column("id")).fetchAll($0) } }
     }
 
+    /// The input files a run read, with the rows each gave.
+    public func inputs(ofRun id: Int64) throws -> [InputFingerprint] {
+        try guarded { try queue.read { try InputFingerprint.filter(Column("run_id") == id).order(Column("file")).fetchAll($0) } }
+    }
+
     /// The latest run, nil before the first.
     public func latestRun() throws -> LedgerRun? {
         try guarded { try queue.read { try LedgerRun.order(Column("id").desc).fetchOne($0) } }

@@ -19,6 +19,9 @@ struct LedgerSession {
     var sample: (Sample, [SampleItem])?
     /// The ledger's last recorded run, when this session records one.
     var previous: LedgerRun?
+    /// The rows each input file gave in that run, by file (empty for runs recorded before the
+    /// count was kept).
+    var previousRows: [String: Int] = [:]
     let started = Date()
 
     /// - Parameter recording: false for a shard (`--shard i/N`), which only reads the signed
@@ -37,38 +40,62 @@ struct LedgerSession {
         }
         let opened = try Ledger(path: path)
         ledger = recording ? opened : nil
-        if recording { previous = try opened.latestRun() }
+        if recording, let last = try opened.latestRun() {
+            previous = last
+            for input in try opened.inputs(ofRun: last.id ?? 0) {
+                if let rows = input.rows { previousRows[input.file] = rows }
+            }
+        }
         signed = SignedEvidence(try opened.signedResults())
         if let latest = try opened.latestSample(), let id = latest.id {
             sample = (latest, try opened.sampleItems(of: id))
         }
     }
 
-    /// A run recorded with fewer than this share of the last run's households stops.
+    /// A run recorded with fewer than this share of the last run's households (or member rows) stops.
     static let shrinkLimit = 0.8
-    /// Below this many households in the last run the check does not apply (small test sets).
+    /// Below this many households (member rows) in the last run the check does not apply (small test sets).
     static let shrinkMinimum = 20
 
-    /// Stops a run whose system tables hold far fewer households than the ledger's last run
-    /// (an export cut short, a filter left on): recorded, it would mark every open finding of the
-    /// missing households resolved, and the field teams' worklists would lose them, with exit 0.
-    /// `--accept-fewer-households` records it all the same (households that really left).
-    func checkHouseholdCount(_ files: [(source: String, file: String, accepted: Int)], runner: PipelineRunner) throws {
-        guard ledger != nil, !runner.options.acceptFewerHouseholds, let previous, previous.households >= Self.shrinkMinimum,
-              let file = runner.config.sources.first(where: { $0.id == .system })?.households.file,
-              let table = files.first(where: { $0.source == SourceID.system.rawValue && $0.file == file })
+    /// The rows accepted from each input file (`InputStats` or a shard's inputs), by file.
+    typealias TableRows = [(source: String, file: String, accepted: Int)]
+
+    /// Stops a run whose system tables hold far fewer households, or member rows, than the
+    /// ledger's last run (an export cut short, a filter left on): recorded, it would mark every
+    /// open finding of the missing households or members resolved, and the field teams'
+    /// worklists would lose them, with exit 0. `--accept-fewer-households` records it all the
+    /// same (households or people that really left). The households table is compared with the
+    /// last run's households when the ledger predates the row counts.
+    func checkHouseholdCount(_ files: TableRows, runner: PipelineRunner) throws {
+        guard ledger != nil, !runner.options.acceptFewerHouseholds, let previous,
+              let system = runner.config.sources.first(where: { $0.id == .system })
         else { return }
-        guard Double(table.accepted) < Self.shrinkLimit * Double(previous.households) else { return }
-        throw PipelineError(
-            file: file, keyPath: "",
-            message: "\(table.accepted) households against \(previous.households) in the ledger's last run (run \(previous.id ?? 0), as of \(previous.asOf)): "
-                + "recorded, this run would mark every open finding of the missing households resolved. Check the export (cut short? a filter left on?); "
-                + "if the households really left, run again with --accept-fewer-households. Nothing was written")
+        let accepted = Self.rowsByFile(files.filter { $0.source == SourceID.system.rawValue })
+        var tables = [(file: system.households.file, what: "households", missing: "households", before: previousRows[system.households.file] ?? previous.households)]
+        if let members = system.members, members.file != system.households.file, let before = previousRows[members.file] {
+            tables.append((members.file, "member rows", "members", before))
+        }
+        for table in tables {
+            guard let now = accepted[table.file], table.before >= Self.shrinkMinimum,
+                  Double(now) < Self.shrinkLimit * Double(table.before) else { continue }
+            throw PipelineError(
+                file: table.file, keyPath: "",
+                message: "\(now) \(table.what) against \(table.before) in the ledger's last run (run \(previous.id ?? 0), as of \(previous.asOf)): "
+                    + "recorded, this run would mark every open finding of the missing \(table.missing) resolved. Check the export (cut short? a filter left on?); "
+                    + "if the \(table.missing) really left, run again with --accept-fewer-households. Nothing was written")
+        }
+    }
+
+    /// Accepted rows summed per file.
+    static func rowsByFile(_ files: TableRows) -> [String: Int] {
+        files.reduce(into: [:]) { $0[$1.file, default: 0] += $1.accepted }
     }
 
     /// Writes the outputs into `staging` through `assemble`, publishes them and records the run.
     /// The staging folder is removed when anything fails.
-    func record(runner: PipelineRunner, staging: String, assemble: (NightlyOutputs) throws -> RunSummary) throws -> RunSummary {
+    /// `rows` are the rows each input file gave, recorded beside its fingerprint for the next
+    /// night's `checkHouseholdCount`.
+    func record(runner: PipelineRunner, staging: String, rows: TableRows, assemble: (NightlyOutputs) throws -> RunSummary) throws -> RunSummary {
         let out = runner.outputFolder
         let publish = {
             TestHooks.pauseBeforeSwap()
@@ -84,7 +111,9 @@ struct LedgerSession {
                 try publish().finish()
                 return summary
             }
-            let identity = try Self.identity(of: runner, signed: signed, sample: sample)
+            var identity = try Self.identity(of: runner, signed: signed, sample: sample)
+            let counted = Self.rowsByFile(rows)
+            for i in identity.inputs.indices { identity.inputs[i].rows = counted[identity.inputs[i].file] }
             return try ledger.recordRun(identity, started: started, body: { recorder in
                 let nightly = NightlyOutputs(runner: runner, recorder: recorder)
                 nightly.sample = sample

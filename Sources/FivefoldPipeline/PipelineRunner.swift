@@ -218,7 +218,8 @@ public struct PipelineRunner {
         // The ledger is opened (and created) only once every input has been read and its mapping
         // judged: a run that stops on a configuration error writes nothing at all.
         let session = try LedgerSession(runner: self, recording: !isShard)
-        try session.checkHouseholdCount(stats.map { ($0.source, $0.file, $0.accepted) }, runner: self)
+        let rows = stats.map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
+        try session.checkHouseholdCount(rows, runner: self)
 
         let partsFolder = isShard ? staging + "/_parts" : work + "/_parts"
         let parts = try PartFiles(folder: partsFolder)
@@ -253,7 +254,7 @@ public struct PipelineRunner {
             summary = try assembler.summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, timings: timings)
             try OutputFolder.replace(out, with: staging).finish()
         } else {
-            summary = try session.record(runner: self, staging: staging) { nightly in
+            summary = try session.record(runner: self, staging: staging, rows: rows) { nightly in
                 try assembler.assemble(
                     partFolders: [partsFolder], inputs: stats.map(RunSummary.Input.init), folder: staging, timings: timings, nightly: nightly)
             }
@@ -294,7 +295,8 @@ public struct PipelineRunner {
         }
         let out = outputFolder
         let session = try LedgerSession(runner: self, recording: true)
-        try session.checkHouseholdCount((inputs ?? []).map { ($0.source, $0.file, $0.accepted) }, runner: self)
+        let rows = (inputs ?? []).map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
+        try session.checkHouseholdCount(rows, runner: self)
         let staging = try OutputFolder.prepareStaging(for: out)
         let fm = FileManager.default
         // Every shard reads every file in full, so each holds the same quarantine: take shard 0's.
@@ -311,7 +313,7 @@ public struct PipelineRunner {
         assembler.progress = progress
         assembler.jobs = jobs
         assembler.signed = session.signed
-        let summary = try session.record(runner: self, staging: staging) { nightly in
+        let summary = try session.record(runner: self, staging: staging, rows: rows) { nightly in
             try assembler.assemble(
                 partFolders: parts, inputs: inputs ?? [], folder: staging, timings: ["merge": Date().timeIntervalSince(started)], nightly: nightly)
         }

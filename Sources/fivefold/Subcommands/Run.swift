@@ -36,7 +36,7 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-ledger"), help: "Keep no ledger: every finding is reported as new.")
     var noLedger = false
 
-    @Flag(name: .customLong("accept-fewer-households"), help: "Record the run even when the system holds fewer than 80% of the households of the ledger's last run (households that really left). Without it such a run stops: an export cut short would mark the findings of every missing household resolved.")
+    @Flag(name: .customLong("accept-fewer-households"), help: "Record the run even when the system holds fewer than 80% of the households, or of the member rows, of the ledger's last run (households or people that really left). Without it such a run stops: an export cut short would mark the findings of every missing household or member resolved.")
     var acceptFewerHouseholds = false
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning); for cron.", valueName: "severity"))

@@ -88,6 +88,6 @@ final class HouseholdSnapshotTests: XCTestCase {
 
     /// The snapshot table came as a migration appended after the existing ones.
     func testMigration_AppendedAfterTheExistingOnes() throws {
-        XCTAssertEqual(Ledger.migrator.migrations, ["v1: runs, findings, history, signoffs", "v2: finding ids start with F", "v3-sample: samples and their items", "v4-assessment: county tiers per run", "v5-monitor-snapshots"])
+        XCTAssertEqual(Ledger.migrator.migrations, ["v1: runs, findings, history, signoffs", "v2: finding ids start with F", "v3-sample: samples and their items", "v4-assessment: county tiers per run", "v5-monitor-snapshots", "v6-input-rows"])
     }
 }
