@@ -24,6 +24,10 @@ public struct CorrectedDatasetWriter: Sendable {
     public let expectedDrops: Int
     /// Added members in a stable order: household id, member key, cells.
     let addedMembers: [(householdID: String, key: String, cells: [FieldID: String])]
+    /// The households with a member row to change or drop: a member row of any other household
+    /// is copied without normalising its ID number and name to build its key (most rows of a
+    /// night's members table; the keys were most of the copy's time).
+    let memberHouseholds: Set<String>
     let normalizer: FieldNormalizer
 
     public init(corrections: [Correction], normalizer: FieldNormalizer) {
@@ -43,6 +47,9 @@ public struct CorrectedDatasetWriter: Sendable {
         let addedKeys = Set(added)
         memberChanges = members.filter { !addedKeys.contains($0.key) }
         droppedMembers = dropped
+        memberHouseholds = Set((memberChanges.keys.map { $0 } + dropped.map { $0 }).map {
+            String($0.prefix { $0 != "\u{1f}" })
+        })
         expectedDrops = corrections.filter { $0.field == MemberRowPolicy.field && $0.newValue != "added" }.count
         addedMembers = addedKeys.sorted().map { key in
             let parts = key.split(separator: "\u{1f}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -84,6 +91,7 @@ public struct CorrectedDatasetWriter: Sendable {
         case .household:
             return .keep(householdChanges[hid])
         case .member:
+            guard memberHouseholds.contains(hid) else { return .keep(nil) }
             // The row's valid ID number, else its name: the key `MemberRecord.memberKey` gives it.
             for (column, kind) in [(columns[.idNumber], FieldKind.idNumber), (columns[.name], .personName)] {
                 guard let column, let key = normalizer.normalize(value(column), kind: kind).normalized else { continue }

@@ -187,9 +187,32 @@ struct TableScanner {
     /// The 家庭成员 text with its names separated by 、 whatever `separators` the table uses
     /// (the normaliser splits sets on 、 , ， ; ；, not on spaces).
     static func joinedNames(_ text: String, separators: String) -> String {
+        if isJoinedAlready(text, separators: separators) { return text }
         let set = Set(separators.unicodeScalars)
         let names = text.unicodeScalars.split(whereSeparator: { set.contains($0) }).map { String(String.UnicodeScalarView($0)).trimmingWhitespace() }
         return names.filter { !$0.isEmpty }.joined(separator: "、")
+    }
+
+    /// Whether `joinedNames` would return `text` unchanged: no separator but 、, no white space,
+    /// and no empty name (、 at either end or twice in a row). Most cells are like that, and the
+    /// split, trim and join cost 1.7 % of a 100 k run's CPU.
+    static func isJoinedAlready(_ text: String, separators: String) -> Bool {
+        let mark: Unicode.Scalar = "、"
+        let separators = separators.unicodeScalars
+        let markSeparates = separators.contains(mark)
+        var previousWasMark = true  // a leading 、 makes an empty first name
+        for s in text.unicodeScalars {
+            // White_Space scalars all lie at or below U+3000; the property lookup is skipped above.
+            if s.value <= 0x3000 && s.properties.isWhitespace { return false }
+            if s == mark && markSeparates {
+                if previousWasMark { return false }
+                previousWasMark = true
+                continue
+            }
+            if separators.contains(s) { return false }
+            previousWasMark = false
+        }
+        return !previousWasMark || text.isEmpty
     }
 
     /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field;

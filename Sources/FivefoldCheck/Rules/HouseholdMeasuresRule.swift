@@ -27,7 +27,8 @@ public struct HouseholdMeasuresRule: CaseRule {
             let wanted = context.list(Self.rule, key)
             return wanted.contains(where: have.contains) ? nil : wanted
         }
-        let shown = "（现有措施：\(items.joined(separator: "、"))）"
+        // Built only for a finding: most households lack nothing.
+        var shown: String { "（现有措施：\(items.joined(separator: "、"))）" }
         if let grade = system[.houseGrade], context.list(Self.rule, "unsafe_grades").contains(grade), let wanted = lacks("housing_categories") {
             emit("housing", "住房安全等级为\(grade)级，但帮扶措施中没有\(wanted.joined(separator: "或"))\(shown)")
         }

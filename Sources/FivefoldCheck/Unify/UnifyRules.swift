@@ -203,6 +203,8 @@ public struct UnifyRules {
     /// An age told in the interview is whole years: it matches a birth date within ±1 year, as of
     /// the date the source carries (the interview's 走访日期, the inspection's 核查日期), else `as_of`.
     private func checkToldAge(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
+        // Most people have no told age in any source: skip sorting their records.
+        guard person.records.values.contains(where: { $0[.age] != nil }) else { return }
         for (source, record) in person.records.sorted(by: { HouseholdMatcher.sourceOrder($0.key, $1.key) }) {
             guard let told = record[.age].flatMap({ Int($0) }) else { continue }
             let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, CivilDate)? in

@@ -90,8 +90,18 @@ struct PartitionWorker {
 
         func keys(for fields: [SpillReader.Field]) -> [FieldID]? {
             if fields.count == codes.count && zip(fields, codes).allSatisfy({ $0.0.code == $0.1 }) { return keys }
-            var seen = Set<UInt8>()
-            guard fields.allSatisfy({ seen.insert($0.code).inserted }) else { return nil }  // a repeated field: no sharing
+            // A repeated field: no sharing. Codes are bytes, so a 256-bit mask tells (a Set hashed
+            // every code of every record whose fields differ from the previous one's).
+            var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            for field in fields {
+                let bit = UInt64(1) << UInt64(field.code & 63)
+                switch field.code >> 6 {
+                case 0: if seen.0 & bit != 0 { return nil } else { seen.0 |= bit }
+                case 1: if seen.1 & bit != 0 { return nil } else { seen.1 |= bit }
+                case 2: if seen.2 & bit != 0 { return nil } else { seen.2 |= bit }
+                default: if seen.3 & bit != 0 { return nil } else { seen.3 |= bit }
+                }
+            }
             codes = fields.map(\.code)
             keys = codes.map { FieldCodes.all[Int($0)] }
             return keys
