@@ -120,11 +120,17 @@ struct SpreadsheetIDGuard {
     /// For an id of 16 or more ASCII digits (white space around allowed): whether every digit
     /// from the 16th significant one on is 0. Nil for any other text.
     static func zeroTail(_ text: String) -> Bool? {
+        // On the contiguous bytes: iterating `utf8` cost ~1 000 instructions per 18-digit id.
+        text.utf8.withContiguousStorageIfAvailable { zeroTail(bytes: $0) } ?? zeroTail(bytes: text.utf8)
+    }
+
+    @inline(__always)
+    private static func zeroTail<Bytes: Sequence>(bytes: Bytes) -> Bool? where Bytes.Element == UInt8 {
         var count = 0
         var significant = 0
         var nonZeroBeyond15 = false
         var trailingSpace = false
-        for c in text.utf8 {
+        for c in bytes {
             if c == 0x20 || c == 0x09 {
                 if count > 0 { trailingSpace = true }
                 continue

@@ -60,10 +60,19 @@ public enum MemberFacts {
 
     /// Full years at `asOf`: from the birth date, else the ID number, else a told age.
     public static func age(_ member: MemberRecord, asOf: CivilDate) -> Int? {
-        if let text = member[.birthDate], let birth = DateParser.parse(text) { return birth.age(at: asOf) }
-        if let id = member[.idNumber], let birth = IDNumber.parse(id).birthDate { return birth.age(at: asOf) }
-        if let text = member[.age], let age = Int(text) { return age }
+        birth(member).map { $0.age(at: asOf) } ?? toldAge(member)
+    }
+
+    /// The birth date `age` counts from: the birth date, else the ID number's.
+    public static func birth(_ member: MemberRecord) -> CivilDate? {
+        if let text = member[.birthDate], let birth = DateParser.parse(text) { return birth }
+        if let id = member[.idNumber], let birth = IDNumber.parse(id).birthDate { return birth }
         return nil
+    }
+
+    /// A told age (年龄), for a member without a birth date.
+    public static func toldAge(_ member: MemberRecord) -> Int? {
+        member[.age].flatMap { Int($0) }
     }
 
     /// The date a source's household record carries for itself (走访日期, 核查日期), if any.

@@ -123,7 +123,7 @@ public struct MemberLinker {
         // The open people's profiles, on the source's own date when it has one: made once here,
         // not once per pending member (they do not depend on the member).
         let theirs: [[Profile]] = open.map { p in
-            ownDate.map { on in linkage.people[p].orderedRecords.map { Profile($0, asOf: on) } } ?? linkage.profiles[p]!
+            ownDate.map { on in linkage.profiles[p]!.map { $0.on(on) } } ?? linkage.profiles[p]!
         }
         var candidates: [Candidate] = []
         for index in pending {
@@ -181,13 +181,26 @@ public struct MemberLinker {
         var name: [Unicode.Scalar]
         var relation: String?
         var sex: String?
+        /// What the age is counted from (`MemberFacts.age`), kept so the profile can be moved
+        /// to another date without parsing the record again.
+        var birth: CivilDate?
+        var told: Int?
         var age: Int?
 
         init(_ m: MemberRecord, asOf: CivilDate?) {
             name = m[.name].map(NameSimilarity.scalars) ?? []
             relation = m[.relation]
             sex = m[.sex]
-            age = asOf.flatMap { MemberFacts.age(m, asOf: $0) }
+            birth = MemberFacts.birth(m)
+            told = MemberFacts.toldAge(m)
+            age = asOf.flatMap { on in birth.map { $0.age(at: on) } ?? told }
+        }
+
+        /// The same profile with its age on `date` (a source's own 走访日期).
+        func on(_ date: CivilDate) -> Profile {
+            var moved = self
+            moved.age = birth.map { $0.age(at: date) } ?? told
+            return moved
         }
     }
 

@@ -67,7 +67,7 @@ public struct MemberRowPlanner {
     /// Whether the wall card's member names include one of the person's names.
     func wallLists(_ person: LinkedMember, in c: HouseholdCase) -> Bool {
         guard let list = c.records[.wall]?.fields[.memberNames]?.normalized else { return false }
-        let names = Set(list.split(separator: "、").map(String.init))
+        let names = Set(SetValue.items(list))
         return person.records.values.contains { $0[.name].map(names.contains) ?? false }
     }
 

@@ -54,6 +54,6 @@ public enum MeasureCategories {
     /// The items of a normalised 帮扶措施 value (items joined by 、).
     public static func items(_ value: String?) -> [String] {
         guard let value else { return [] }
-        return value.split(separator: "、").map(String.init).filter { !$0.isEmpty }
+        return SetValue.items(value)
     }
 }

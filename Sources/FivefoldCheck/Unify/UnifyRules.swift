@@ -158,7 +158,7 @@ public struct UnifyRules {
         for (source, record) in present where !memberSources.contains(source) {
             guard let listed = record.fields[.memberNames]?.normalized else { continue }
             // Each listed name as names normalise everywhere (middle dot unified, no spaces).
-            let names = listed.split(separator: "、").map { TextNormalizer.personName(String($0)) }
+            let names = SetValue.items(listed).map { TextNormalizer.personName($0) }
             let links = linker.linkNames(names, to: members)
             var onCard = Set<Int>()
             for (i, name) in names.enumerated() {

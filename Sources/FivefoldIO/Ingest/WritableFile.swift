@@ -31,10 +31,15 @@ package final class WritableFile {
     ///
     /// - Throws: ``IngestError`` on a write error or after ``close()``.
     package func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    /// Writes all of `bytes` (see `write(_:)`).
+    package func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard fd >= 0 else { throw IngestError(file: path, "write after close") }
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw IngestError(file: path, "write error: \(String(cString: strerror(errno)))")

@@ -30,12 +30,16 @@ public enum IDNumber {
         var chars: [UInt8] = []
         chars.reserveCapacity(18)
         var count = 0
-        var first = true
-        for byte in TextNormalizer.fold(raw).utf8 where byte != 0x20 {
-            if first && byte == 0x27 { first = false; continue }  // spreadsheet text marker
-            first = false
-            count += 1
-            if count <= 18 { chars.append(byte == 0x78 ? 0x58 : byte) }  // x → X
+        var folded = TextNormalizer.fold(raw)
+        // On the contiguous bytes (`withUTF8`): iterating `utf8` was a third of this function.
+        folded.withUTF8 { bytes in
+            var first = true
+            for byte in bytes where byte != 0x20 {
+                if first && byte == 0x27 { first = false; continue }  // spreadsheet text marker
+                first = false
+                count += 1
+                if count <= 18 { chars.append(byte == 0x78 ? 0x58 : byte) }  // x → X
+            }
         }
         if count == 0 { return IDNumberCheck(raw: raw, formatProblem: "为空") }
 
@@ -60,7 +64,7 @@ public enum IDNumber {
 
         let birthValue = chars[6..<14].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         let year = birthValue / 10_000
-        let digits = String(decoding: chars[6..<14], as: UTF8.self)
+        var digits: String { String(decoding: chars[6..<14], as: UTF8.self) }  // for the messages only
         guard birthYears.contains(year) else {
             return IDNumberCheck(raw: raw, formatProblem: "出生日期\(digits)的年份\(year)不可能")
         }

@@ -57,7 +57,9 @@ public struct IDNumberCheck: Hashable, Sendable {
         self.raw = raw
         self.normalized = normalized
         self.isFormatValid = true
-        let found = normalized.last!  // normalized always has 18 characters here
+        // normalized always has 18 ASCII characters here; its last byte is the check character
+        // (`String.last` walks grapheme clusters back from the end, a visible cost per ID).
+        let found = Character(Unicode.Scalar(normalized.utf8.last!))
         self.isChecksumValid = found == expected
         self.expectedCheckCharacter = expected
         self.wasUpgraded = wasUpgraded

@@ -34,7 +34,7 @@ struct IdentityBatch: Sendable {
 
         /// The names a wall card lists, split once per household.
         static func wallNames(_ c: HouseholdCase) -> Set<String> {
-            Set(c.records[.wall]?.fields[.memberNames]?.normalized?.split(separator: "、").map(String.init) ?? [])
+            Set(c.records[.wall]?.fields[.memberNames]?.normalized.map(SetValue.items) ?? [])
         }
 
         static func mask(_ person: LinkedMember?, wall: Set<String>) -> UInt8 {

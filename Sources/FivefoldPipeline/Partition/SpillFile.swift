@@ -42,7 +42,12 @@ final class SpillWriter {
     static let bufferSize = 32 << 10
 
     private let file: WritableFile
-    private var buffer: [UInt8] = []
+    /// The bytes not yet written: `used` of `capacity`. Raw memory, not a `[UInt8]`: appending
+    /// to an array byte by byte (and through its generic `append(contentsOf:)`) was most of the
+    /// cost of spilling; a record is now measured, then copied in with one bounds check.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var used = 0
     let path: String
 
     init(path: String) throws {
@@ -50,37 +55,59 @@ final class SpillWriter {
         do { file = try WritableFile(path: path) } catch {
             throw PipelineError(file: path, keyPath: "", message: "cannot create a work file: \(error)")
         }
-        buffer.reserveCapacity(Self.bufferSize + 4096)
+        // malloc'd, not touched: a writer that receives little costs little resident memory.
+        capacity = Self.bufferSize + 4096
+        buffer = .allocate(capacity: capacity)
     }
+
+    deinit { buffer.deallocate() }
 
     /// Appends a record; `codes` are the fields' `FieldCodes`, parallel to `fields`.
     func append(_ tag: SpillTag, line: Int, fields: [(FieldID, String)], codes: [UInt8]) throws {
-        buffer.append(tag.rawValue)
-        appendU32(UInt32(truncatingIfNeeded: line))
-        buffer.append(UInt8(fields.count))
-        for (i, (_, value)) in fields.enumerated() {
-            buffer.append(codes[i])
-            var v = value
-            v.withUTF8 { bytes in
-                appendU32(UInt32(bytes.count))
-                buffer.append(contentsOf: bytes)
+        var size = 6
+        for (_, value) in fields { size += 5 + value.utf8.count }
+        if used + size > capacity {
+            try flush()
+            if size > capacity {
+                buffer.deallocate()
+                capacity = size
+                buffer = .allocate(capacity: capacity)
             }
         }
-        if buffer.count >= Self.bufferSize { try flush() }
-    }
-
-    private func appendU32(_ v: UInt32) {
-        buffer.append(UInt8(v & 0xff))
-        buffer.append(UInt8((v >> 8) & 0xff))
-        buffer.append(UInt8((v >> 16) & 0xff))
-        buffer.append(UInt8(v >> 24))
+        let out = buffer
+        var o = used
+        func put32(_ v: UInt32) {
+            out[o] = UInt8(v & 0xff)
+            out[o + 1] = UInt8((v >> 8) & 0xff)
+            out[o + 2] = UInt8((v >> 16) & 0xff)
+            out[o + 3] = UInt8(v >> 24)
+            o += 4
+        }
+        out[o] = tag.rawValue
+        o += 1
+        put32(UInt32(truncatingIfNeeded: line))
+        out[o] = UInt8(fields.count)
+        o += 1
+        for (i, (_, value)) in fields.enumerated() {
+            out[o] = codes[i]
+            o += 1
+            var v = value
+            v.withUTF8 { bytes in
+                put32(UInt32(bytes.count))
+                if let base = bytes.baseAddress { (out + o).update(from: base, count: bytes.count) }
+                o += bytes.count
+            }
+        }
+        used = o
+        if used >= Self.bufferSize { try flush() }
     }
 
     func flush() throws {
-        do { try file.write(buffer) } catch {
+        guard used > 0 else { return }
+        do { try file.write(UnsafeRawBufferPointer(start: buffer, count: used)) } catch {
             throw PipelineError(file: path, keyPath: "", message: "cannot write a work file: \(error)")
         }
-        buffer.removeAll(keepingCapacity: true)
+        used = 0
     }
 }
 
