@@ -93,6 +93,22 @@ public struct PipelineChecker {
 
     private struct StopSampling: Error {}
 
+    /// Whether a run requires the 户编号 of `file`'s rows (true), checks it only when present
+    /// (false), or does not key the table by household at all (nil: registries, villages).
+    private func keyRequirement(_ file: String) -> Bool? {
+        guard let keyed = Partitioner.tables(config).first(where: { $0.config.file == file && ($0.kind == .households || $0.kind == .members) })
+        else { return nil }
+        return keyed.requireKey || keyed.kind == .members
+    }
+
+    /// Why a run would quarantine a row for its 户编号 (`Partitioner.keyProblem`: missing where
+    /// required, a totals row such as 合计, a required key without a digit), or nil.
+    static func keyProblem(_ raw: String?, required: Bool?) -> String? {
+        guard let required else { return nil }
+        // The partitioner's key is the value normalised as text: its folded form.
+        return Partitioner.keyProblem(TextNormalizer.fold(raw ?? ""), required: required)
+    }
+
     /// The rules a run skips when `field` is blank in every row of the system source's tables,
     /// joined for a message; nil for another table or when no rule would be skipped.
     private func skippedWhenBlank(_ field: FieldID, file: String) -> String? {
@@ -119,9 +135,13 @@ public struct PipelineChecker {
         var tally = QuarantineTally()
         var idGuard = SpreadsheetIDGuard(columns: columns, header: reader.header)
         var quarantined = 0
+        // Without a 户编号 column (a mapping problem, reported above) rows are not judged by it.
+        let keyColumn = columns.first { $0.0 == .householdID }?.1
+        let keyRequired = keyRequirement(table.file)
         let counts = try reader.read({ row in
             for (i, column) in columns.enumerated() where !filled[i] && !TextNormalizer.isBlank(row.string(at: column.1)) { filled[i] = true }
-            if idGuard.isActive, let reason = idGuard.problem(columns.map { ($0.0, row.string(at: $0.1)) }, line: row.location.line) {
+            let guarded = idGuard.isActive ? idGuard.problem(columns.map { ($0.0, row.string(at: $0.1)) }, line: row.location.line) : nil
+            if let reason = guarded ?? keyColumn.flatMap { Self.keyProblem(row.string(at: $0), required: keyRequired) } {
                 tally.add(reason, line: row.location.line)
                 quarantined += 1
             }
@@ -170,9 +190,10 @@ public struct PipelineChecker {
         }
         var stats = InputStats(source: "", file: table.file)
         var tally = QuarantineTally()
+        let keyRequired = keyRequirement(table.file)
         try TableScanner(inputFolder: inputFolder).scanXLSX(table, path: path, stats: &stats, rowLimit: sampleSize, quarantine: { row in
             tally.add(row.reason, line: row.location.line)
-        }, accept: { _ in nil })
+        }, accept: { record in Self.keyProblem(record.value(.householdID), required: keyRequired) })
         report.rowsRead[table.file] = stats.read
         let sample = stats.read >= sampleSize ? "the first \(stats.read) rows" : "all \(stats.read) rows"
         report.problems += tally.problems(file: table.file, sample: sample, unit: "row")

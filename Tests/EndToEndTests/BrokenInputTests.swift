@@ -182,6 +182,12 @@ final class TotalsRowTests: XCTestCase {
         for file in summary.inputs { XCTAssertEqual(file.read, file.accepted + file.quarantined, file.file) }
         let findings = try String(contentsOfFile: out + "/findings.csv", encoding: .utf8)
         XCTAssertFalse(findings.contains("合计") || findings.contains("总计"), "no finding about a totals row")
+
+        // `fivefold check` says the same before a run (it counted 0 rows to quarantine before).
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertTrue(check.stderr.contains("fivefold: system/households.csv: 1 of all 49 rows would be quarantined: a totals row (户编号 合计), not a household: 合计 rows are left out (line 50)\n"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("fivefold: system/members.csv: 1 of all 159 rows would be quarantined: a totals row (户编号 总计:158人), not a household: 总计 rows are left out (line 160)\n"), check.stderr)
+        XCTAssertTrue(check.stdout.contains("all 49 rows read, 1 would be quarantined"), check.stdout)
     }
 }
 

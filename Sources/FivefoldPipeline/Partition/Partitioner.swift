@@ -252,8 +252,7 @@ final class Partitioner: Sendable {
         }
         let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
             let key = normalizedKey(record.value(.householdID))
-            if key.isEmpty, table.requireKey || table.kind == .members { return "missing 户编号 (household_id)" }
-            if let problem = Self.notAHouseholdKey(key, required: table.requireKey || table.kind == .members) { return problem }
+            if let problem = Self.keyProblem(key, required: table.requireKey || table.kind == .members) { return problem }
             // A record whose 户编号 the system does not hold belongs to shard 0, like an unregistered one.
             let owner = key.isEmpty ? 0 : owners?[key] ?? 0
             guard owners == nil || owner == shard.index else { return nil }
@@ -281,6 +280,13 @@ final class Partitioner: Sendable {
     /// worklists (未落实帮扶责任人, 家庭人口数“152”无效, 档案、明白卡…中无此户). Where a 户编号 is
     /// required, a key without a single digit (备注, 说明) is refused too; in a table that keeps
     /// unregistered households (the interview) only the totals markers are.
+    /// Why a row with this (normalised) 户编号 is quarantined: missing where `required`, or not
+    /// a household's (`notAHouseholdKey`); nil when it is kept. `fivefold check` asks the same.
+    static func keyProblem(_ key: String, required: Bool) -> String? {
+        if key.isEmpty { return required ? "missing 户编号 (household_id)" : nil }
+        return notAHouseholdKey(key, required: required)
+    }
+
     static func notAHouseholdKey(_ key: String, required: Bool) -> String? {
         // Every real 户编号 starts with a digit: one byte decides (this runs for every row).
         guard let first = key.utf8.first, first < 0x30 || first > 0x39 else { return nil }
