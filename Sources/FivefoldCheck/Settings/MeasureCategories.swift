@@ -21,7 +21,32 @@ public enum MeasureCategories {
 
     /// The categories of each item, in table order.
     public static func categories(of items: [String], table: [NamedList]) -> [String] {
-        table.filter { category in items.contains { item in category.items.contains { contains(item, $0) } } }.map(\.name)
+        guard !items.isEmpty else { return [] }
+        // Each item's bytes once, each keyword's once: not once per (item, keyword) pair.
+        let texts = items.map { Array($0.utf8) }
+        return table.filter { category in
+            category.items.contains { keyword in
+                var keyword = keyword
+                return keyword.withUTF8 { k in texts.contains { text in text.withUnsafeBufferPointer { find(k, in: $0) } } }
+            }
+        }.map(\.name)
+    }
+
+    /// Whether `keyword` occurs in `text` (bytes).
+    private static func find(_ k: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = k.first else { return true }
+        guard k.count <= t.count else { return false }
+        var i = 0
+        let last = t.count - k.count
+        while i <= last {
+            if t[i] == first {
+                var j = 1
+                while j < k.count && t[i + j] == k[j] { j += 1 }
+                if j == k.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether `text` contains `keyword`, compared on UTF-8 bytes. Written by hand because
@@ -32,23 +57,7 @@ public enum MeasureCategories {
     static func contains(_ text: String, _ keyword: String) -> Bool {
         var text = text
         var keyword = keyword
-        return text.withUTF8 { t in
-            keyword.withUTF8 { k in
-                guard let first = k.first else { return true }
-                guard k.count <= t.count else { return false }
-                var i = 0
-                let last = t.count - k.count
-                while i <= last {
-                    if t[i] == first {
-                        var j = 1
-                        while j < k.count && t[i + j] == k[j] { j += 1 }
-                        if j == k.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return text.withUTF8 { t in keyword.withUTF8 { k in find(k, in: t) } }
     }
 
     /// The items of a normalised 帮扶措施 value (items joined by 、).
