@@ -17,17 +17,16 @@ public final class PinyinCache: @unchecked Sendable {
     public func syllable(_ c: Unicode.Scalar) -> String {
         if c.isASCII { return String(Character(c)).lowercased() }
         lock.lock()
-        if let s = syllables[c.value] {
-            lock.unlock()
-            return s
-        }
-        lock.unlock()
+        defer { lock.unlock() }
+        if let s = syllables[c.value] { return s }
+        // Computed under the lock: with the lock released here, two threads missing the same
+        // character both ran ICU's transliteration (up to 0.7 G instructions of a 10 k run, and a
+        // different amount each run). Each character is transliterated once per run, so the
+        // other thread waits at most one transliteration.
         let text = String(Character(c))
         let latin = text.applyingTransform(.mandarinToLatin, reverse: false)?
             .applyingTransform(.stripDiacritics, reverse: false) ?? text
-        lock.lock()
         syllables[c.value] = latin
-        lock.unlock()
         return latin
     }
 
