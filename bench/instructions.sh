@@ -7,8 +7,9 @@
 #   Runs each release binary on a generated 10 k-household dataset (made once with the first
 #   binary's `generate`, seed 7, kept under $DATA) and prints, per binary, the instructions of the
 #   whole run and the same without the ICU transliteration (the pinyin cache fills itself from
-#   ICU on first sight of each character; when both threads miss the same character at once both
-#   compute it, so that share varies from run to run by up to ~0.7 G).
+#   ICU on first sight of each character; before commit 86fd12a, when both threads missed the same
+#   character at once both computed it, so that share varied from run to run by up to ~0.7 G:
+#   compare builds from before it without ICU).
 # Environment: DATA (default /work/bench-data/instructions).
 # Needs valgrind (apt-get install valgrind). Valgrind 3.19 cannot read Swift 6's DWARF 5, so each
 # binary is copied with its debug information stripped first. Each run takes 5–7 minutes.
