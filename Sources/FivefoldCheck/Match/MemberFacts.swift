@@ -35,27 +35,8 @@ public enum MemberFacts {
 
     /// Health is a set ("残疾、长期慢性病"): whether it holds an item.
     public static func health(_ value: String?, contains item: String) -> Bool {
-        guard var value else { return false }
-        // Compared on UTF-8 without splitting: several rules ask this of every member, and the
-        // split allocated an array each time. Values are normalised vocabulary labels, so a byte
-        // match is a label match; 、 is E3 80 81, and E3 only ever leads a character.
-        var item = item
-        return value.withUTF8 { text in
-            item.withUTF8 { label in
-                var start = 0, i = 0
-                while true {
-                    let atEnd = i == text.count
-                    if atEnd || (text[i] == 0xE3 && i + 2 < text.count && text[i + 1] == 0x80 && text[i + 2] == 0x81) {
-                        if i > start && i - start == label.count && text[start..<i].elementsEqual(label) { return true }
-                        if atEnd { return false }
-                        i += 3
-                        start = i
-                    } else {
-                        i += 1
-                    }
-                }
-            }
-        }
+        guard let value else { return false }
+        return SetValue.contains(value, item: item)
     }
 
     /// Full years at `asOf`: from the birth date, else the ID number, else a told age.

@@ -29,6 +29,31 @@ public enum SetValue {
         return fast ?? text.split(separator: "、").map(String.init)
     }
 
+    /// Whether `item` is one of the items of `text`, whole (`items(text).contains(item)` without
+    /// building the items: several rules ask this of every member's 健康状况). The items are
+    /// compared on bytes; a 、 that a neighbour could join into one character is treated as the
+    /// `Character` split treats it, through `items`.
+    public static func contains(_ text: String, item: String) -> Bool {
+        var text = text, item = item
+        let fast: Bool? = text.withUTF8 { b in
+            item.withUTF8 { label in
+                var start = 0, i = 0
+                while i <= b.count {
+                    guard i == b.count || isMark(b, i) else {
+                        i += 1
+                        continue
+                    }
+                    if i < b.count, !(isPlain(b, before: i) && isPlain(b, at: i + 3)) { return nil }
+                    if i > start && i - start == label.count && b[start..<i].elementsEqual(label) { return true }
+                    i += 3
+                    start = i
+                }
+                return false
+            }
+        }
+        return fast ?? items(text).contains(item)
+    }
+
     private static func isMark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i + 2 < b.count && b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x81
     }

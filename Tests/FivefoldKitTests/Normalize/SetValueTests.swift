@@ -12,6 +12,9 @@ final class SetValueTests: XCTestCase {
         ]
         for value in values {
             XCTAssertEqual(SetValue.items(value), value.split(separator: "、").map(String.init), value.debugDescription)
+            for item in ["", "王", "李秀英", "王德明", "\u{0301}李", "残疾", "abc", "def", "1", "한국"] {
+                XCTAssertEqual(SetValue.contains(value, item: item), value.split(separator: "、").contains { $0 == item }, "\(value.debugDescription) ∋ \(item)")
+            }
         }
         XCTAssertEqual(SetValue.items("产业扶持、教育资助"), ["产业扶持", "教育资助"])
         // A combining accent after 、 makes one character of the two: no split there.
