@@ -11,6 +11,10 @@
 #   unicode/households.csv   system/households.csv with its ID columns typed as text, saved as
 #                            "Unicode text": UTF-16LE with a byte-order mark, tab-separated
 #   xlsx/households.xlsx     the XLSX of the first round trip: 户编号 and 户主身份证号 number cells
+#   misread/1252/households.csv  system/households.csv (UTF-8) opened as Windows-1252, the ID
+#                            columns typed as text, saved as UTF-8: 户编号 → ï»¿æˆ·ç¼–å·
+#   misread/gbk/households.csv   the same opened as GBK and saved as GBK: 户编号 → 锘挎埛缂栧彿 (a
+#                            name of an odd byte count swallows the comma after it)
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing).
 set -euo pipefail
@@ -32,7 +36,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx"
+mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -47,4 +51,9 @@ resave fixtures/sample/wall/cards.csv "$gbk_in" "$gbk_out" "$out/wall"
 mkdir -p "$tmp/text"
 cp fixtures/sample/system/households.csv "$tmp/text/households.csv"
 resave "$tmp/text/households.csv" "$utf8_in,1/2/7/2" "$utf16_out" "$out/unicode"
+mkdir -p "$tmp/misread1252" "$tmp/misreadgbk"
+cp fixtures/sample/system/households.csv "$tmp/misread1252/households.csv"
+cp fixtures/sample/system/households.csv "$tmp/misreadgbk/households.csv"
+resave "$tmp/misread1252/households.csv" 'CSV:44,34,1,1,1/2/7/2' "$utf8_out" "$out/misread/1252"   # 1: Windows-1252
+resave "$tmp/misreadgbk/households.csv" 'CSV:44,34,85,1,1/2/7/2' "$gbk_out" "$out/misread/gbk"
 ls -l "$out"/*/

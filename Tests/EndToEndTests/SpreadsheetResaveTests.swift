@@ -131,4 +131,40 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertEqual(outcome.stderr, "fivefold: system/households.xlsx: every one of its 48 rows is unreadable and would be quarantined (row 2: 户编号 stored as a number by a spreadsheet: digits beyond the 15th are lost (5202031002010000)). Nothing was written; `fivefold check` lists every reason\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
+
+    /// The system's households (UTF-8) opened by LibreOffice as Windows-1252, the ID columns typed
+    /// as text, and saved again as UTF-8 (`fixtures/resaved/misread/1252`): every header and value
+    /// is garbled but the file decodes cleanly. The run stops at the key column, says what
+    /// happened to the file and what its first header was, and writes nothing.
+    func testUTF8ReadAsWindows1252AndResaved_RunStopsNamingTheCharset() throws {
+        let input = try sample(replacing: [])
+        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
+        try FileManager.default.copyItem(atPath: Self.resaved + "/misread/1252/households.csv", toPath: input + "/system/households.csv")
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains(": sources.system.households.fields.household_id: no column named \"户编号\" in system/households.csv; found: ï»¿æˆ·ç¼–å\u{F18F}·, "), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasSuffix("; the file looks like UTF-8 text that a program read as Windows-1252 and saved again (its header \"ï»¿æˆ·ç¼–å\u{F18F}·\" reads \"户编号\" as UTF-8), so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it\n"), outcome.stderr)
+        XCTAssertFalse(outcome.stderr.contains("closest:"), "a garbled name is not offered as the column to map")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// The same file opened as GBK and saved as GBK (`fixtures/resaved/misread/gbk`), as a
+    /// Chinese Windows spreadsheet does. GBK re-encodes most of it to the original UTF-8 bytes,
+    /// byte-order mark and all, but a name of an odd byte count swallowed the comma after it and
+    /// came back as GB18030's replacement character: `fivefold check` and the run stop at the
+    /// header and say what happened to the file.
+    func testUTF8ReadAsGBKAndResaved_CheckAndRunStopNamingTheCharset() throws {
+        let input = try sample(replacing: [])
+        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
+        try FileManager.default.copyItem(atPath: Self.resaved + "/misread/gbk/households.csv", toPath: input + "/system/households.csv")
+        let message = "system/households.csv:1: header is not valid UTF-8 (field 3); it holds 84 31 A4 37, GB18030's replacement character: the file looks like UTF-8 text that a program read as GBK and saved again as GBK, so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it"
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "fivefold: \(message)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains(message), check.stderr)
+    }
 }

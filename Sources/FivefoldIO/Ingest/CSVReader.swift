@@ -148,7 +148,12 @@ public final class CSVReader {
             case .row(let length, let contentLength, let newlines, _):
                 let loc = SourceLocation(file: name, line: line)
                 if let bad = invalidOffset(contentLength) {
-                    throw IngestError(location: loc, message: "header is not valid \(detected == .utf8 ? "UTF-8" : "GB18030") (field \(fieldIndex(containing: bad) + 1))")
+                    var message = "header is not valid \(detected == .utf8 ? "UTF-8" : "GB18030") (field \(fieldIndex(containing: bad) + 1))"
+                    if detected == .utf8 && Self.holdsGB18030Replacement(UnsafeBufferPointer(start: buffer + pos, count: contentLength)) {
+                        message += "; it holds 84 31 A4 37, GB18030's replacement character: the file looks like UTF-8 text that a program read as GBK "
+                            + "and saved again as GBK, so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it"
+                    }
+                    throw IngestError(location: loc, message: message)
                 }
                 headerFields = (0..<spanCount).map { fieldString(at: $0).trimmingWhitespace() }
                 rawHeader += UnsafeBufferPointer(start: buffer + pos, count: length)
@@ -330,5 +335,17 @@ extension CSVReader {
         if head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0 { return "UTF-16LE" }
         if head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0 { return "UTF-16BE" }
         return nil
+    }
+
+    /// Whether `bytes` hold 84 31 A4 37, U+FFFD in GB18030. UTF-8 read as GBK and saved as GBK
+    /// comes back as UTF-8 (GBK's pairs re-encode to the original bytes, the byte-order mark
+    /// included) except where a name of an odd byte count met the byte after it: that pair was
+    /// not GBK, was read as U+FFFD and saved as these four bytes (LibreOffice does this).
+    static func holdsGB18030Replacement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for i in 0...(bytes.count - 4) where bytes[i] == 0x84 && bytes[i + 1] == 0x31 && bytes[i + 2] == 0xA4 && bytes[i + 3] == 0x37 {
+            return true
+        }
+        return false
     }
 }
