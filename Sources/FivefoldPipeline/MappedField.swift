@@ -50,4 +50,17 @@ public struct MappedField: Sendable {
         }
         return PipelineError(file: pipelineFile, line: line, column: column, keyPath: keyPath, message: message)
     }
+
+    /// The error for a table's key field (`TableScanner.isKey`) that is blank in `every` row:
+    /// without it no row matches a household or person. In the interview, where a blank 户编号
+    /// marks a household the system lacks, the run went on with every household reported
+    /// missing from the source and every interview row as an unregistered household.
+    /// `every` is what was read ("every row", "all 48 records"); `unit` is "row" or "record".
+    func blankKey(pipelineFile: String, dataFile: String, every: String, unit: String) -> PipelineError {
+        let wanted = names.joined(separator: "/")
+        let message = "\(wanted) (\(field.rawValue)) is blank in \(every) of \(dataFile): it is the key of this table, "
+            + "so no \(unit) would be matched to a household or person, and the run's findings on this source would be false (every household missing from it) or missing "
+            + "(map the \(unit == "record" ? "element or attribute" : "column") that holds the \(wanted); fivefold inspect shows the file's values)"
+        return PipelineError(file: pipelineFile, line: line, column: column, keyPath: keyPath, message: message)
+    }
 }

@@ -160,6 +160,10 @@ public struct PipelineChecker {
         let complete = counts.read < sampleSize
         if counts.accepted > 0 {
             for (i, column) in columns.enumerated() where !filled[i] {
+                if complete, TableScanner.isKey(column.0, of: table), let mapped = table.mapped.first(where: { !$0.isMember && $0.field == column.0 }) {
+                    report.problems.append(mapped.blankKey(pipelineFile: table.pipelineFile, dataFile: table.file, every: sample, unit: "row").description)
+                    continue
+                }
                 var warning = "\(table.file): column \(reader.header[column.1]) (\(column.0.rawValue)) is blank in \(sample)"
                 if !complete, let rules = skippedWhenBlank(column.0, file: table.file) {
                     warning += "; if it is blank in every row, a run skips rule \(rules)"
@@ -201,6 +205,10 @@ public struct PipelineChecker {
         // As for a CSV table: a sheet read to its end is known blank where it is blank, which
         // tells which rules a run skips; from a sample, a blank column only may be.
         let complete = stats.read < sampleSize
+        if complete, let key = table.mapped.first(where: { !$0.isMember && TableScanner.isKey($0.field, of: table) && stats.blankFields.contains($0.field.rawValue) }) {
+            report.problems.append(key.blankKey(pipelineFile: table.pipelineFile, dataFile: table.file, every: sample, unit: "row").description)
+            stats.warnings.removeAll { $0.hasSuffix("(\(key.field.rawValue)) is blank in every row") }
+        }
         report.warnings += stats.warnings.map { warning in
             var text = warning.replacingOccurrences(of: "in every row", with: "in \(sample)")
             if !complete, let field = stats.blankFields.first(where: { warning.hasSuffix("(\($0)) is blank in every row") }),

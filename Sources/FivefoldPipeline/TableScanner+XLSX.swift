@@ -111,6 +111,7 @@ extension TableScanner {
         s.encoding = "xlsx, sheet \(sheetName)"
         s.fatal = fatal
         if s.read > s.quarantined {
+            if rowLimit == nil, let blank = columns.blankKey(table) { throw blank }
             s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
             columns.note(&s)
         }

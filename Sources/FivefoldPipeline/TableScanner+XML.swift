@@ -190,6 +190,10 @@ extension TableScanner {
         }
         let every = scope.isEmpty ? "every" : "\(scope)\(recordCount)"
         for (i, field) in recordFields.enumerated() where records.seen[i] && !records.filled[i] {
+            if isKey(field.field, of: table), !scope.hasPrefix("the first") {
+                errors.append(field.blankKey(pipelineFile: table.pipelineFile, dataFile: table.file, every: scope.isEmpty ? "every record" : "\(scope)\(recordCount) records", unit: "record"))
+                continue
+            }
             warnings.append("\(table.file): \(field.names.joined(separator: "/")) (\(field.field.rawValue)) is blank in \(every) record\(scope.isEmpty ? "" : "s")")
         }
         for (i, field) in memberFields.enumerated() where memberCount > 0 && members.seen[i] && !members.filled[i] {

@@ -103,6 +103,14 @@ struct TableScanner {
             stats.filledFields = columns.indices.filter { filled[$0] }.map { columns[$0].0.rawValue }
         }
 
+        /// The error when the table's key column (`isKey`) was blank in every row.
+        func blankKey(_ table: TableConfig, every: String = "every row") -> PipelineError? {
+            guard let i = columns.indices.first(where: { !filled[$0] && TableScanner.isKey(columns[$0].0, of: table) }),
+                  let mapped = table.mapped.first(where: { !$0.isMember && $0.field == columns[i].0 })
+            else { return nil }
+            return mapped.blankKey(pipelineFile: table.pipelineFile, dataFile: table.file, every: every, unit: "row")
+        }
+
         /// A warning for each column that was blank in every row.
         func blankColumnWarnings(file: String, header: [String]) -> [String] {
             columns.indices.filter { !filled[$0] }.map { i in
@@ -147,6 +155,7 @@ struct TableScanner {
         if let warning = idGuard.warning(file: table.file) { stats.warnings.append(warning) }
         stats.unusable = idGuard.roundedColumn(file: table.file)
         if mappedRows > 0 {
+            if let blank = columns.blankKey(table) { throw blank }
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
             columns.note(&stats)
         }

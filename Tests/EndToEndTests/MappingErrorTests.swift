@@ -146,4 +146,57 @@ final class MappingErrorTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains(": sources.archive.households.member_path: member_path 成员/成员 found no members in 6 records at 档案/户; elements and attributes of those records: @户编号, 户主姓名, 家庭人口数"), run.stderr)
         try assertNothingWritten(ws)
     }
+
+    /// A table whose 户编号 may be blank (require_key: false, as the interview's is: a blank key is
+    /// a household the system lacks) with 户编号 blank in every row: the export left the key out.
+    /// The run went on with exit 0, every household missing from the source and every row an
+    /// unregistered household; now it stops (exit 2) at the key, and `check` says so too.
+    func testKeyBlankInEveryRow_CSV_ExitsTwoAtTheKey() throws {
+        let ws = try workspace(editing: "verification/inspection.csv") { text in
+            text.components(separatedBy: "\r\n").enumerated().map { i, line in
+                guard i > 0, let comma = line.firstIndex(of: ",") else { return line }
+                return String(line[comma...])
+            }.joined(separator: "\r\n")
+        }
+        try editPipeline(ws) { $0.replacingOccurrences(of: "  verification:\n    households:", with: "  verification:\n    require_key: false\n    households:") }
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains(": sources.verification.households.fields.household_id: 户编号 (household_id) is blank in every row of verification/inspection.csv: it is the key of this table"), run.stderr)
+        try assertNothingWritten(ws)
+        let check = try FivefoldProcess.run(["check", ws.pipeline])
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains("户编号 (household_id) is blank in all 6 rows of verification/inspection.csv: it is the key of this table"), check.stderr)
+        XCTAssertFalse(check.stderr.contains("warning: verification/inspection.csv: column 户编号"), check.stderr)
+    }
+
+    /// The sample's interview (gzipped XML, require_key: false) with every <户编号> empty: before,
+    /// exit 0 with 113 findings instead of 59 (50 households "missing" from the interview).
+    func testKeyBlankInEveryRecord_XML_ExitsTwoAtTheKey() throws {
+        let copy = try SampleCopy(self)
+        let survey = copy.input + "/interview/survey.xml.gz"
+        let text = try Self.shell("zcat '\(survey)'")
+        let blanked = text.replacingOccurrences(of: #"<户编号>[0-9]+</户编号>"#, with: "<户编号></户编号>", options: .regularExpression)
+        XCTAssertNotEqual(blanked, text)
+        try Data(blanked.utf8).write(to: URL(fileURLWithPath: survey))  // plain XML: the reader goes by content
+        let run = try FivefoldProcess.run(copy.runArguments())
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix(": sources.interview.households.fields.household_id: 户编号 (household_id) is blank in every record of interview/survey.xml.gz: it is the key of this table, so no record would be matched to a household or person, and the run's findings on this source would be false (every household missing from it) or missing (map the element or attribute that holds the 户编号; fivefold inspect shows the file's values)\n"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: copy.out))
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", copy.input])
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains("户编号 (household_id) is blank in all 50 records of interview/survey.xml.gz"), check.stderr)
+    }
+
+    static func shell(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }
