@@ -35,11 +35,11 @@ public struct MappedField: Sendable {
     /// The error for a field none of whose names the data holds: pipeline file, line and column
     /// of the key, the key path, the data file, what was found there and the closest name, or,
     /// when the names found are UTF-8 misread in another character set, what they were.
-    func unresolved(pipelineFile: String, dataFile: String, found: [String], what: String) -> PipelineError {
+    func unresolved(pipelineFile: String, dataFile: String, found: [String], what: String, encoding: String? = nil) -> PipelineError {
         let wanted = names.map { "\"\($0)\"" }.joined(separator: " or ")
         var message = "no \(what) named \(wanted) in \(dataFile)"
         message += found.isEmpty ? "; it has none" : "; found: \(found.joined(separator: ", "))"
-        if let misread = MisreadCharset.hint(found, wanted: names) {
+        if let misread = MisreadCharset.hint(found, wanted: names, declared: encoding) {
             // Mapping the garbled name would run on garbled values: say what happened instead.
             message += "; " + misread
         } else {

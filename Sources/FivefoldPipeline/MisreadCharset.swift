@@ -105,9 +105,16 @@ enum MisreadCharset {
         }
     }
 
-    /// The sentence added to a mapping error when the file's header looks misread.
-    static func hint(_ found: [String], wanted: [String]) -> String? {
+    /// The sentence added to a mapping error when the file's header looks misread. `declared` is
+    /// the table's `encoding:`: when it says GBK the misreading may be this run's own (a UTF-8
+    /// file under a pipeline written for GBK exports), and the sentence says both.
+    static func hint(_ found: [String], wanted: [String], declared: String? = nil) -> String? {
         guard let reading = diagnose(found, wanted: wanted) else { return nil }
+        if reading.charset == "GBK", let declared, ["gbk", "gb18030", "gb2312"].contains(declared.lowercased()) {
+            return "the file's text is UTF-8 read as GBK (its header \"\(reading.found)\" reads \"\(reading.original)\" as UTF-8): "
+                + "if the file is UTF-8, set this table's encoding to utf-8 or auto instead of \(declared); if a program read it as GBK "
+                + "and saved it again, every value in it is garbled too: export it again from its source"
+        }
         return "the file looks like UTF-8 text that a program read as \(reading.charset) and saved again "
             + "(its header \"\(reading.found)\" reads \"\(reading.original)\" as UTF-8), so every value in it is garbled too: "
             + "export it again from its source, or open the original choosing UTF-8 before saving it"

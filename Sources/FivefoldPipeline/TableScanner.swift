@@ -252,7 +252,7 @@ struct TableScanner {
             if let column = mapped.names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
                 result.append((mapped.field, column))
             } else if !mapped.optional || Self.isKey(mapped.field, of: table) {
-                missing.append(mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column"))
+                missing.append(mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column", encoding: table.encoding))
             }
         }
         return (result, missing)

@@ -188,6 +188,23 @@ final class MappingErrorTests: XCTestCase {
         XCTAssertTrue(check.stderr.contains("户编号 (household_id) is blank in all 50 records of interview/survey.xml.gz"), check.stderr)
     }
 
+    /// The legacy pipeline declares 县级导出/户/导出.txt GB18030; the county sends it as UTF-8
+    /// this time. The header cannot be read, and the message says the header is valid UTF-8.
+    func testUTF8FileUnderDeclaredGB18030_SaysTheHeaderIsUTF8() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-legacy-utf8-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.repo.appendingPathComponent("fixtures/legacy").path, toPath: input)
+        addTeardownBlock { try? fm.removeItem(atPath: input) }
+        let file = input + "/县级导出/户/导出.txt"
+        let utf8 = try Self.shell("iconv -f GB18030 -t UTF-8 '\(file)'")
+        XCTAssertTrue(utf8.contains("户编号"))
+        try Data(utf8.utf8).write(to: URL(fileURLWithPath: file))
+        let pipeline = SampleRunTests.repo.appendingPathComponent("pipelines/legacy-county.yaml").path
+        let run = try FivefoldProcess.run(["run", pipeline, "--input", input, "--out", input + "-out", "--as-of", "2020-12-31", "-q", "--no-ledger"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr, "fivefold: 县级导出/户/导出.txt:3: header is not valid GB18030 (field 2); the header is valid UTF-8: if the file is UTF-8, set the table's encoding to utf-8 or auto\n")
+    }
+
     static func shell(_ command: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

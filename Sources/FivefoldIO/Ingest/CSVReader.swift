@@ -153,6 +153,12 @@ public final class CSVReader {
                         message += "; it holds 84 31 A4 37, GB18030's replacement character: the file looks like UTF-8 text that a program read as GBK "
                             + "and saved again as GBK, so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it"
                     }
+                    if detected == .gb18030 {
+                        let header = UnsafeBufferPointer(start: buffer + pos, count: contentLength)
+                        if header.contains(where: { $0 >= 0x80 }), UTF8Validation.firstInvalid(header.baseAddress!, count: header.count) == nil {
+                            message += "; the header is valid UTF-8: if the file is UTF-8, set the table's encoding to utf-8 or auto"
+                        }
+                    }
                     throw IngestError(location: loc, message: message)
                 }
                 headerFields = (0..<spanCount).map { fieldString(at: $0).trimmingWhitespace() }

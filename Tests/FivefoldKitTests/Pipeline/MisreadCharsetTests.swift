@@ -42,4 +42,13 @@ final class MisreadCharsetTests: XCTestCase {
         XCTAssertEqual(MisreadCharset.diagnose(found, wanted: ["行政区划代码"])?.original, "行政区划代码")
         XCTAssertEqual(MisreadCharset.diagnose(found, wanted: ["其他"])?.original, "户编号")
     }
+
+    /// Under a table declared GBK the misreading may be the run's own: the hint says both.
+    func testHint_UnderADeclaredGBKTable_NamesTheEncodingKey() {
+        let found = ["锘挎埛缂栧彿", "琛屾斂鍖哄垝浠ｇ爜"]
+        let declared = MisreadCharset.hint(found, wanted: ["户编号"], declared: "gb18030")
+        XCTAssertEqual(declared, "the file's text is UTF-8 read as GBK (its header \"锘挎埛缂栧彿\" reads \"户编号\" as UTF-8): if the file is UTF-8, set this table's encoding to utf-8 or auto instead of gb18030; if a program read it as GBK and saved it again, every value in it is garbled too: export it again from its source")
+        let auto = MisreadCharset.hint(found, wanted: ["户编号"], declared: "auto")
+        XCTAssertTrue(auto?.hasPrefix("the file looks like UTF-8 text that a program read as GBK and saved again") ?? false, auto ?? "nil")
+    }
 }
