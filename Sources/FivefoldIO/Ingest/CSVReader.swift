@@ -149,15 +149,8 @@ public final class CSVReader {
                 let loc = SourceLocation(file: name, line: line)
                 if let bad = invalidOffset(contentLength) {
                     var message = "header is not valid \(detected == .utf8 ? "UTF-8" : "GB18030") (field \(fieldIndex(containing: bad) + 1))"
-                    if detected == .utf8 && Self.holdsGB18030Replacement(UnsafeBufferPointer(start: buffer + pos, count: contentLength)) {
-                        message += "; it holds 84 31 A4 37, GB18030's replacement character: the file looks like UTF-8 text that a program read as GBK "
-                            + "and saved again as GBK, so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it"
-                    }
-                    if detected == .gb18030 {
-                        let header = UnsafeBufferPointer(start: buffer + pos, count: contentLength)
-                        if header.contains(where: { $0 >= 0x80 }), UTF8Validation.firstInvalid(header.baseAddress!, count: header.count) == nil {
-                            message += "; the header is valid UTF-8: if the file is UTF-8, set the table's encoding to utf-8 or auto"
-                        }
+                    if let hint = Self.encodingHint(UnsafeBufferPointer(start: buffer + pos, count: contentLength), read: detected) {
+                        message += "; " + hint
                     }
                     throw IngestError(location: loc, message: message)
                 }
@@ -340,6 +333,28 @@ extension CSVReader {
         guard head.count >= 4 else { return nil }
         if head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0 { return "UTF-16LE" }
         if head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0 { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Why a header is not valid in the encoding it was `read` in, when its bytes tell: UTF-8 that
+    /// a program read as GBK and saved again, GBK under a table declared UTF-8 (auto-detection
+    /// takes a file that is not UTF-8 for GB18030, so only a declaration or a byte-order mark
+    /// gets here), or UTF-8 under a table declared GBK.
+    static func encodingHint(_ header: UnsafeBufferPointer<UInt8>, read: TextEncoding) -> String? {
+        guard let base = header.baseAddress else { return nil }
+        if read == .utf8 {
+            if holdsGB18030Replacement(header) {
+                return "it holds 84 31 A4 37, GB18030's replacement character: the file looks like UTF-8 text that a program read as GBK "
+                    + "and saved again as GBK, so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it"
+            }
+            if let codec = try? GB18030Codec(), codec.firstInvalid(base, count: header.count) == nil {
+                let names = codec.decode(base, count: header.count)
+                let shown = names.count > 40 ? names.prefix(40) + "…" : names
+                return "it reads as GB18030 (\(shown)): if the file is GBK, set the table's encoding to gbk or auto"
+            }
+        } else if header.contains(where: { $0 >= 0x80 }), UTF8Validation.firstInvalid(base, count: header.count) == nil {
+            return "the header is valid UTF-8: if the file is UTF-8, set the table's encoding to utf-8 or auto"
+        }
         return nil
     }
 

@@ -70,4 +70,21 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(invalid([0x41, 0x42, 0xE5, 0xBC]), 2)  // cut off
         XCTAssertEqual(invalid([0xF4, 0x90, 0x80, 0x80]), 0)  // above U+10FFFF
     }
+
+    /// A header that cannot be read in the table's encoding says what its bytes are: GBK under a
+    /// table declared UTF-8, UTF-8 under one declared GBK.
+    func testHeaderInTheOtherEncoding_TheErrorSaysWhichItIs() throws {
+        let dir = TempDir()
+        let gbkFile = dir.write("gbk.csv", gbk("户编号,户主姓名\r\n5202031002010001,王德明\r\n"))
+        XCTAssertThrowsError(try readCSV(gbkFile, format: CSVFormat(encoding: .utf8), displayName: "wall/cards.csv")) { error in
+            XCTAssertEqual("\(error)", "wall/cards.csv:1: header is not valid UTF-8 (field 1); it reads as GB18030 (户编号,户主姓名): if the file is GBK, set the table's encoding to gbk or auto")
+        }
+        let utf8File = dir.write("utf8.csv", "户主姓名,户编号\r\n王德明,5202031002010001\r\n")
+        XCTAssertThrowsError(try readCSV(utf8File, format: CSVFormat(encoding: .gb18030), displayName: "wall/cards.csv")) { error in
+            XCTAssertTrue("\(error)".hasSuffix("; the header is valid UTF-8: if the file is UTF-8, set the table's encoding to utf-8 or auto"), "\(error)")
+        }
+        // Both read as declared: no error.
+        XCTAssertNoThrow(try readCSV(gbkFile, format: CSVFormat(encoding: .gb18030)))
+        XCTAssertNoThrow(try readCSV(utf8File, format: CSVFormat(encoding: .utf8)))
+    }
 }
