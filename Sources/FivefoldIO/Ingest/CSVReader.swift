@@ -64,6 +64,8 @@ public final class CSVReader {
     let stopBytes: UnsafeMutablePointer<Bool>
     var gbPairs = false
     var gb: GB18030Codec?
+    /// A GB18030 table for the reasons of rows refused as UTF-8, made at the first such row.
+    private var otherCodec: GB18030Codec?
     var scratch: [UInt8] = []
     private var consumed = false
 
@@ -283,9 +285,25 @@ public final class CSVReader {
         if let bad = invalidOffset(contentLength) {
             let field = fieldIndex(containing: bad)
             let name = field < header.count && !header[field].isEmpty ? " (\(header[field]))" : ""
-            return "invalid \(encoding == .utf8 ? "UTF-8" : "GB18030") in field \(field + 1)\(name)"
+            var reason = "invalid \(encoding == .utf8 ? "UTF-8" : "GB18030") in field \(field + 1)\(name)"
+            // The same words for every such row, so quarantine tallies group them.
+            if let other = otherEncoding(contentLength) {
+                reason += "; the row is valid \(other): if the file is \(other), set the table's encoding to \(other == "UTF-8" ? "utf-8" : "gbk") or auto"
+            }
+            return reason
         }
         return nil
+    }
+
+    /// The other encoding a row is valid in when it is not valid in the file's: a GBK file read
+    /// as UTF-8 (declared so, or behind a UTF-8 byte-order mark), or UTF-8 read as GB18030.
+    /// Runs only for rows already refused.
+    private func otherEncoding(_ contentLength: Int) -> String? {
+        if gb != nil {
+            return UTF8Validation.firstInvalid(buffer + pos, count: contentLength) == nil ? "UTF-8" : nil
+        }
+        if otherCodec == nil { otherCodec = try? GB18030Codec() }
+        return otherCodec?.firstInvalid(buffer + pos, count: contentLength) == nil ? "GB18030" : nil
     }
 
     /// Offset (from `pos`) of the first byte of the current row not valid in the file's encoding.

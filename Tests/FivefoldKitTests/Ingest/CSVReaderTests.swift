@@ -216,8 +216,25 @@ final class CSVReaderTests: XCTestCase {
         let out = try readCSV(dir.write("badutf8.csv", bytes))
         XCTAssertEqual(out.reader.encoding, .utf8)
         XCTAssertEqual(out.rows.map(\.fields), [["1", "张三"], ["3", "李四"]])
-        XCTAssertEqual(out.quarantined.map(\.reason), ["invalid UTF-8 in field 2 (b)"])
+        // The stray pair is GBK's 张: the reason says the row would read as GB18030.
+        XCTAssertEqual(out.quarantined.map(\.reason), ["invalid UTF-8 in field 2 (b); the row is valid GB18030: if the file is GB18030, set the table's encoding to gbk or auto"])
         XCTAssertEqual(out.quarantined.first?.location.line, 3)
+    }
+
+    /// An ASCII header over GBK rows, declared UTF-8: the header reads, every row is refused,
+    /// and each reason says the row is valid GB18030 (a row of Latin-1 bytes is not).
+    func testCSVReader_GBKRowsUnderUTF8_ReasonNamesGB18030() throws {
+        let bytes = Array("id,name\n".utf8) + gbk("1,张三\n2,李四\n") + Array("3,Caf".utf8) + [0xE9] + Array("\n".utf8)
+        var format = CSVFormat()
+        format.encoding = .utf8
+        let out = try readCSV(dir.write("gbkrows.csv", bytes), format: format)
+        XCTAssertEqual(out.rows.count, 0)
+        let hint = "; the row is valid GB18030: if the file is GB18030, set the table's encoding to gbk or auto"
+        XCTAssertEqual(out.quarantined.map(\.reason), ["invalid UTF-8 in field 2 (name)" + hint, "invalid UTF-8 in field 2 (name)" + hint, "invalid UTF-8 in field 2 (name)"])
+        // And UTF-8 rows under a GB18030 declaration.
+        format.encoding = .gb18030
+        let utf8 = try readCSV(dir.write("utf8rows.csv", Array("id,name\n1,张三丰\n".utf8)), format: format)
+        XCTAssertEqual(utf8.quarantined.map(\.reason), ["invalid GB18030 in field 2 (name); the row is valid UTF-8: if the file is UTF-8, set the table's encoding to utf-8 or auto"])
     }
 
     func testCSVReader_ForcedEncodingOverridesDetection() throws {
