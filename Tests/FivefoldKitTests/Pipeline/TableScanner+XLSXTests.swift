@@ -42,4 +42,29 @@ final class TableScannerXLSXTests: XCTestCase {
         XCTAssertEqual(quarantined.map(\.reason), ["身份证号 stored as a number by a spreadsheet: digits beyond the 15th are lost (520203196705040627)"])
         XCTAssertEqual(quarantined[0].raw, "520203196705040627,孙小红,2020/5/1")
     }
+
+    /// A sheet whose key column (a registry's 身份证号) is blank in every row stops the scan at
+    /// the key: no row would match a person. `check`'s sample (a row limit) does not throw.
+    func testScan_KeyBlankInEveryRow_Throws() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-xlsx-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var sheet = try XLSXOutputSheet(name: "名单", columns: [XLSXColumn("身份证号"), XLSXColumn("姓名")])
+        try sheet.append(["", "吴春梅"])
+        try sheet.append(["", "孙小红"])
+        try XLSXWriter(sheets: [sheet]).write(to: dir + "/d.xlsx")
+        try """
+            sources:
+              system:
+                households: {file: h.csv, fields: {household_id: 户编号}}
+            registries:
+              deaths: {file: d.xlsx, fields: {id_number: 身份证号, name: 姓名}}
+            """.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        let table = try PipelineConfig.load(path: dir + "/p.yaml").registries[0].table
+        XCTAssertThrowsError(try TableScanner(inputFolder: dir).scan(table, sourceName: "deaths", quarantine: { _ in }) { _ in nil }) { error in
+            XCTAssertTrue("\(error)".contains("registries.deaths.fields.id_number: 身份证号 (id_number) is blank in every row of d.xlsx: it is the key of this table"), "\(error)")
+        }
+        var stats = InputStats(source: "deaths", file: "d.xlsx")
+        XCTAssertNoThrow(try TableScanner(inputFolder: dir).scanXLSX(table, path: dir + "/d.xlsx", stats: &stats, rowLimit: 1000, quarantine: { _ in }) { _ in nil })
+    }
 }
