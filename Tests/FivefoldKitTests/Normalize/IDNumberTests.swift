@@ -158,4 +158,36 @@ final class IDNumberTests: XCTestCase {
         XCTAssertNil(IDNumber.checkCharacter("1101051949123100X"))
         XCTAssertEqual(IDNumber.checkCharacter("52010219800101123"), "5")
     }
+
+    /// The fast path for IDs written as they should be (`parseClean`) gives exactly what the
+    /// general path gives, and declines everything else: valid and wrong check characters, every
+    /// check value, impossible dates and years, a lower-case x, 15 and 17 digits, full-width
+    /// digits, spaces and the spreadsheet apostrophe.
+    func testCleanFastPath_AgreesWithTheGeneralPath() {
+        var rng = SystemRandomNumberGenerator()
+        var inputs: [String] = ["11010519491231002X", "11010519491231002x", "110105194912310021", "110105194902300021",
+            "110105185002300021", "110105210112310021", "11010519491231002", "110105491231002", "１１0105194912310021",
+            "110105 194912310021", "'11010519491231002X", "1101051949123100 2X", "110105194912310X2X", "1101051949123100A2"]
+        for _ in 0..<2_000 {
+            var first17 = (0..<6).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            first17 += String(format: "%04d%02d%02d", Int.random(in: 1840...2110, using: &rng), Int.random(in: 0...13, using: &rng), Int.random(in: 0...32, using: &rng))
+            first17 += (0..<3).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            let right = String(IDNumber.checkCharacter(first17)!)
+            inputs += [first17 + right, first17 + "X", first17 + "0", first17 + "7"]
+        }
+        var fast = 0
+        for raw in inputs {
+            let general = IDNumber.parseAny(raw)
+            if let clean = IDNumber.parseClean(raw) {
+                fast += 1
+                XCTAssertEqual(clean, general, raw)
+                XCTAssertEqual(clean.regionPrefix, general.regionPrefix, raw)
+            } else {
+                // Declined: only text the general path reads differently or finds wrong.
+                XCTAssert(!general.isFormatValid || general.normalized != raw, raw)
+            }
+            XCTAssertEqual(IDNumber.parse(raw), general, raw)
+        }
+        XCTAssertGreaterThan(fast, 2_000, "the fast path takes the well-formed numbers")
+    }
 }
