@@ -109,6 +109,9 @@ public struct UnifyRules {
                 compareMemberNames(c, present: present, context: context, sink: &sink)
                 continue
             }
+            // Most fields agree in every source: tell that from the values in place, and build the
+            // compared values (copies of both texts per source) only for the few that do not.
+            if !signed.hasValues && !Self.mayDisagree(present.lazy.map(\.record.fields), id) { continue }
             values.removeAll(keepingCapacity: true)
             for (source, record) in present {
                 if let value = record.fields[id], let comparable = SourceValue(source: source, value) {
@@ -128,6 +131,7 @@ public struct UnifyRules {
         var values: [SourceValue] = []
         var key: String?
         for (f, id) in memberIDs.enumerated() {
+            if !signed.hasValues && !Self.mayDisagree(records.lazy.map(\.fields), id) { continue }
             values.removeAll(keepingCapacity: true)
             for (source, fields) in records {
                 if let value = fields[id], let comparable = SourceValue(source: source, value) {
@@ -188,6 +192,27 @@ public struct UnifyRules {
             rule: .unifyMismatch, severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
             memberID: key, field: FieldID.memberNames.rawValue, values: [(.system, systemName), (source, cardName)],
             action: .worklist, message: message, discriminator: source.rawValue))
+    }
+
+    /// Whether `disagree` could hold for field `id` of these sources' records: two present
+    /// values (blank ones are not compared) that are not the same comparable value (equal
+    /// canonical forms, or both invalid with equal raw text, as `SourceValue` makes them).
+    @inline(__always)
+    static func mayDisagree<S: Sequence>(_ records: S, _ id: FieldID) -> Bool where S.Element == FieldMap {
+        var first: FieldValue?
+        for fields in records {
+            guard let value = fields[id], !value.isBlank else { continue }
+            guard let seen = first else {
+                first = value
+                continue
+            }
+            if let a = seen.normalized, let b = value.normalized {
+                if a != b { return true }
+            } else if seen.normalized != nil || value.normalized != nil || seen.raw != value.raw {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether two or more sources give different canonical values (the common case, that all
