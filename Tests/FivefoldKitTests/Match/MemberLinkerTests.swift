@@ -136,4 +136,27 @@ final class MemberLinkerTests: XCTestCase {
                        "李国强 is on the card: 李国庆 is someone else")
         XCTAssertEqual(MemberLinker().linkNames(["王明"], to: [TestData.member([.name: "张明"])]), [nil], "two-character names need more than one character")
     }
+
+    /// The shortcut for a card that names every member exactly (`linkExactNames`) links what
+    /// scoring every pair links, whatever the names: homophones (张明/张铭/张茗), swapped and
+    /// dotted names, duplicates on the card or in the household, a compatibility ideograph
+    /// (U+F907, canonically 龜) beside its unified form, and margins on both sides of 0.1.
+    func testLinkNames_ExactShortcutAgreesWithScoring() {
+        var rng = SystemRandomNumberGenerator()
+        let pool = ["张明", "张铭", "张茗", "吴红霞", "吴红侠", "红霞吴", "买买提·艾力", "买买提艾力", "李国强", "李国庆", "\u{F907}明", "\u{9F9C}明", "王 小二", "王小二"]
+        var shortcut = 0
+        for margin in [0.05, 0.09, 0.1, 0.2] {
+            let linker = MemberLinker(threshold: 0.75, ambiguityMargin: margin)
+            for _ in 0..<1_500 {
+                let members = (0..<Int.random(in: 1...5, using: &rng)).map { _ in TestData.member([.name: pool.randomElement(using: &rng)!]) }
+                var names = members.map { $0[.name]! }.shuffled(using: &rng)
+                if Bool.random(using: &rng), !names.isEmpty { names[Int.random(in: 0..<names.count, using: &rng)] = pool.randomElement(using: &rng)! }
+                if Int.random(in: 0..<4, using: &rng) == 0 { names.removeLast() }
+                if linker.linkExactNames(names, to: members) != nil { shortcut += 1 }
+                XCTAssertEqual(linker.linkNames(names, to: members), linker.linkNamesByScore(names, to: members), "\(names) \(members.map { $0[.name]! }) margin \(margin)")
+            }
+        }
+        XCTAssertGreaterThan(shortcut, 300, "cards naming every member exactly take the shortcut")
+        XCTAssertNil(MemberLinker(ambiguityMargin: 0.1).linkExactNames(["张明"], to: [TestData.member([.name: "张明"])]), "a margin of 0.1 scores")
+    }
 }
