@@ -188,6 +188,37 @@ final class MappingErrorTests: XCTestCase {
         XCTAssertTrue(check.stderr.contains("户编号 (household_id) is blank in all 50 records of interview/survey.xml.gz"), check.stderr)
     }
 
+    /// The same interview with <户编号> left in 5 records of 50: the run goes on (a village-wide
+    /// 走访 lists unregistered households without one) and says how many are blank and why it
+    /// matters, on stderr and in summary.json; the sample as shipped (every record keyed) says
+    /// nothing.
+    func testKeyBlankInMostRecords_XML_WarnsAndRuns() throws {
+        let copy = try SampleCopy(self)
+        let survey = copy.input + "/interview/survey.xml.gz"
+        let text = try Self.shell("zcat '\(survey)'")
+        var kept = 0
+        var blanked = ""
+        var rest = Substring(text)
+        while let r = rest.range(of: #"<户编号>[0-9]+</户编号>"#, options: .regularExpression) {
+            blanked += rest[..<r.lowerBound]
+            kept += 1
+            blanked += kept <= 5 ? String(rest[r]) : "<户编号></户编号>"
+            rest = rest[r.upperBound...]
+        }
+        blanked += rest
+        XCTAssertEqual(kept, 48, "the sample's interview keys 48 of its 50 records (2 unregistered households)")
+        try Data(blanked.utf8).write(to: URL(fileURLWithPath: survey))
+        let run = try FivefoldProcess.run(copy.runArguments().filter { $0 != "-q" })
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let warning = "interview/survey.xml.gz: 户编号 (household_id) is blank in 45 of 50 records (90 %); each is read as a household the system lacks and judged by 四看法 for 漏评. If these households are registered, the key is mapped to the wrong element (fivefold inspect shows the file's values)"
+        XCTAssertTrue(run.stderr.contains(warning), run.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: copy.out + "/summary.json"))) as! [String: Any]
+        XCTAssertTrue((summary["warnings"] as? [String] ?? []).contains(warning), "\(summary["warnings"] ?? "none")")
+        XCTAssertFalse(Partitioner.isMostly(25, of: 50), "half is not most")
+        XCTAssertFalse(Partitioner.isMostly(9, of: 9), "all blank stops the run instead")
+        XCTAssertFalse(Partitioner.isMostly(8, of: 9), "too few records to tell")
+    }
+
     /// The legacy pipeline declares 县级导出/户/导出.txt GB18030; the county sends it as UTF-8
     /// this time. The header cannot be read, and the message says the header is valid UTF-8.
     func testUTF8FileUnderDeclaredGB18030_SaysTheHeaderIsUTF8() throws {

@@ -250,9 +250,11 @@ final class Partitioner: Sendable {
             else { return }
             ids![packed] = UInt16(p)
         }
-        let stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
+        var blankKeys = 0
+        var stats = try TableScanner(inputFolder: inputFolder).scan(table.config, sourceName: table.source, quarantine: quarantine) { record in
             let key = normalizedKey(record.value(.householdID))
             if let problem = Self.keyProblem(key, required: table.requireKey || table.kind == .members) { return problem }
+            if key.isEmpty { blankKeys += 1 }
             // A record whose 户编号 the system does not hold belongs to shard 0, like an unregistered one.
             let owner = key.isEmpty ? 0 : owners?[key] ?? 0
             guard owners == nil || owner == shard.index else { return nil }
@@ -272,8 +274,26 @@ final class Partitioner: Sendable {
             return nil
         }
         for w in writers.values { try w.flush() }
+        if let warning = Self.mostlyBlankKey(table, blank: blankKeys, accepted: stats.accepted) { stats.warnings.append(warning) }
         return stats
     }
+
+    /// A warning when most rows of a table that keeps rows without a 户编号 (the interview:
+    /// `require_key: false`) have none. Each such row is read as a household the system lacks
+    /// (四看法 judges it for 漏评), which is right for a village-wide 走访 but is also what a key
+    /// mapped to a mostly empty column looks like: the run goes on, and says so. (A key blank in
+    /// every row stops the run: `MappedField.blankKey`.)
+    static func mostlyBlankKey(_ table: Table, blank: Int, accepted: Int) -> String? {
+        guard !table.requireKey, table.kind == .households, isMostly(blank, of: accepted) else { return nil }
+        let percent = blank * 100 / accepted
+        let unit = table.config.format == .xml ? "records" : "rows"
+        return "\(table.config.file): 户编号 (household_id) is blank in \(blank) of \(accepted) \(unit) (\(percent) %); "
+            + "each is read as a household the system lacks and judged by 四看法 for 漏评. If these households are registered, "
+            + "the key is mapped to the wrong \(table.config.format == .xml ? "element" : "column") (fivefold inspect shows the file's values)"
+    }
+
+    /// More than half of at least 10, and not all (all blank stops the run).
+    static func isMostly(_ blank: Int, of accepted: Int) -> Bool { accepted >= 10 && blank * 2 > accepted && blank < accepted }
 
     /// Why a 户编号 is no household's, or nil. Exports often end with a totals row (`合计,,,152,…`)
     /// whose 户编号 cell holds 合计, 总计, 小计 or 共计: read as a household, it went on the
