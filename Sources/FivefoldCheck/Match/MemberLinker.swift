@@ -241,22 +241,20 @@ public struct MemberLinker {
     func linkExactNames(_ names: [String], to members: [MemberRecord]) -> [Int?]? {
         // 1 - 0.9 is 0.0999… in binary: a margin of 0.1 makes a homophone rival ambiguous.
         guard ambiguityMargin < 0.099, threshold <= 1, names.count <= members.count else { return nil }
-        // Looked up by `String` (canonical equivalence), confirmed by scalars as the scoring
-        // compares them: a compatibility ideograph is not its unified twin there.
-        var memberAt: [String: Int] = [:]
-        memberAt.reserveCapacity(members.count)
-        var keys: [String] = []
-        for (j, m) in members.enumerated() {
-            let key = NameSimilarity.key(m[.name] ?? "")
-            guard !key.isEmpty, memberAt.updateValue(j, forKey: key) == nil else { return nil }
-            keys.append(key)
+        // Compared as UTF-8 bytes, i.e. by scalars as the scoring compares them (`String` ==
+        // would take a compatibility ideograph for its unified twin), and by a linear search:
+        // a household has a few members, and hashing every name cost more than comparing.
+        let keys = members.map { NameSimilarity.key($0[.name] ?? "") }
+        for (j, key) in keys.enumerated() {
+            guard !key.isEmpty, !keys[..<j].contains(where: { $0.utf8.elementsEqual(key.utf8) }) else { return nil }
         }
         var result: [Int?] = []
         result.reserveCapacity(names.count)
-        var taken = Set<Int>()
+        var taken = [Bool](repeating: false, count: members.count)
         for name in names {
             let key = NameSimilarity.key(name)
-            guard let j = memberAt[key], key.unicodeScalars.elementsEqual(keys[j].unicodeScalars), taken.insert(j).inserted else { return nil }
+            guard let j = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }), !taken[j] else { return nil }
+            taken[j] = true
             result.append(j)
         }
         return result

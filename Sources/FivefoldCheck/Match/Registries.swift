@@ -2,27 +2,43 @@ import FivefoldModel
 
 /// Department registries (SPEC §3 verification/registry), indexed by normalised ID number.
 public struct Registries: Sendable {
-    /// Registry name (`hukou`, `deaths`, …) → ID number → rows.
-    public var tables: [String: [String: [MemberRecord]]] = [:]
+    /// The registries supplied (declared or with rows), by name (`hukou`, `deaths`, …).
+    private var supplied: Set<String> = []
+    /// ID number → its rows in every registry, in the order added. Keyed by the ID alone: a member
+    /// is in a few registries (hukou, insurance), and the rules ask about each member in several;
+    /// one look-up of the ID (an 18-character key to hash) finds them all, where a look-up per
+    /// registry hashed the ID and the name again for each (RegistryRules alone did 10 per
+    /// member). A flat list, not a dictionary per ID: a few rows are searched, not hashed.
+    private var byID: [String: [Entry]] = [:]
+
+    /// One row and the registry it is from.
+    public typealias Entry = (registry: String, row: MemberRecord)
 
     public init() {}
 
     /// Marks a registry as supplied, even when it turns out empty.
     public mutating func declare(_ registry: String) {
-        if tables[registry] == nil { tables[registry] = [:] }
+        supplied.insert(registry)
     }
 
     /// Adds one registry row under its ID number; rows without an ID number are ignored by lookups.
     public mutating func add(_ registry: String, _ row: MemberRecord) {
         guard let id = row[.idNumber] else { return }
-        tables[registry, default: [:]][id, default: []].append(row)
+        supplied.insert(registry)
+        byID[id, default: []].append((registry, row))
     }
 
     /// The rows of a registry for one ID number.
     public func rows(_ registry: String, id: String) -> [MemberRecord] {
-        tables[registry]?[id] ?? []
+        guard let entries = byID[id] else { return [] }
+        return entries.compactMap { $0.registry == registry ? $0.row : nil }
+    }
+
+    /// Every registry's rows for one ID number, in the order added; nil when no registry has it.
+    public func rows(id: String) -> [Entry]? {
+        byID[id]
     }
 
     /// Whether the registry was supplied at all (an absent registry proves nothing).
-    public func has(_ registry: String) -> Bool { tables[registry] != nil }
+    public func has(_ registry: String) -> Bool { supplied.contains(registry) }
 }

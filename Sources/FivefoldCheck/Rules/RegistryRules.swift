@@ -15,32 +15,33 @@ public struct RegistryRules: CaseRule {
         let exemptVehicles = context.list(.eligibilityVehicle, "exempt_types")
         let capitalLimit = context.number(.eligibilityBusiness, "min_registered_capital")
         for m in system.members {
-            guard let id = m[.idNumber] else { continue }
+            // One look-up of the ID for all five registries (most members are in none of them).
+            guard let id = m[.idNumber], let found = registries.rows(id: id) else { continue }
             let name = m[.name] ?? ""
-            for row in registries.rows("deaths", id: id) {
+            for (registry, row) in found where registry == "deaths" {
                 let date = row[FieldID("death_date")] ?? row.fields[FieldID("death_date")]?.raw ?? "日期不详"
                 sink.emit(.registryDeceased, case: c, member: id, values: [("deaths", date)],
                           message: "\(name)已于\(date)死亡（死亡登记），仍在户成员中：核实后标注自然减少")
             }
             guard registered else { continue }
-            for row in registries.rows("public_employees", id: id) {
+            for (registry, row) in found where registry == "public_employees" {
                 let employer = row[FieldID("employer")] ?? ""
                 sink.emit(.eligibilityPublicEmployee, case: c, member: id, values: [("public_employees", employer)],
                           message: "\(name)为财政供养人员（\(employer)）：核实是否属于识别不准")
             }
-            for row in registries.rows("vehicles", id: id) {
+            for (registry, row) in found where registry == "vehicles" {
                 let type = row[FieldID("vehicle_type")] ?? ""
                 guard !exemptVehicles.contains(where: { !$0.isEmpty && type.contains($0) }) else { continue }
                 let plate = row[FieldID("plate")] ?? ""
                 sink.emit(.eligibilityVehicle, case: c, member: id, values: [("vehicles", "\(type) \(plate)")],
                           message: "\(name)名下有\(type)（\(plate)）：核实是否属于识别不准", discriminator: plate)
             }
-            for row in registries.rows("property", id: id) {
+            for (registry, row) in found where registry == "property" {
                 let address = row[FieldID("address")] ?? ""
                 sink.emit(.eligibilityProperty, case: c, member: id, values: [("property", address)],
                           message: "\(name)名下有商品房（\(address)）：核实是否属于识别不准", discriminator: address)
             }
-            for row in registries.rows("businesses", id: id) {
+            for (registry, row) in found where registry == "businesses" {
                 let capital = row[FieldID("registered_capital")].flatMap(Double.init)
                 guard let capital, capital >= capitalLimit else { continue }
                 let company = row[FieldID("company")] ?? ""

@@ -64,16 +64,21 @@ public enum VocabularyGapRule {
                 gaps[k, default: Tally()].add(Tally(count: 1, examples: household.isEmpty ? [] : [household]))
             }
         }
+        // Rows counted by source and keyed by text once at the end: a key string made and hashed
+        // per record was most of the tally.
+        var households: [SourceID: Int] = [:], members: [SourceID: Int] = [:]
         for c in cases {
             for (source, record) in c.records {
                 if !record.isMemberOnly {
-                    rows["\(source.rawValue)|household", default: 0] += 1
+                    households[source, default: 0] += 1
                     note(source, record.fields, level: .household, household: c.householdID)
                 }
-                rows["\(source.rawValue)|member", default: 0] += record.members.count
+                members[source, default: 0] += record.members.count
                 for m in record.members { note(source, m.fields, level: .member, household: c.householdID) }
             }
         }
+        for (source, n) in households { rows["\(source.rawValue)|household"] = n }
+        for (source, n) in members { rows["\(source.rawValue)|member"] = n }
         return (gaps, rows)
     }
 

@@ -32,12 +32,13 @@ struct IdentityBatch: Sendable {
     enum ListedBy {
         static let sources: [(bit: UInt8, source: SourceID)] = [(1, .archive), (2, .wall), (4, .interview)]
 
-        /// The names a wall card lists, split once per household.
-        static func wallNames(_ c: HouseholdCase) -> Set<String> {
-            Set(c.records[.wall]?.fields[.memberNames]?.normalized.map(SetValue.items) ?? [])
+        /// The names a wall card lists, split once per household (an array: a card lists a few
+        /// names, and searching them costs less than hashing each into a set).
+        static func wallNames(_ c: HouseholdCase) -> [String] {
+            c.records[.wall]?.fields[.memberNames]?.normalized.map(SetValue.items) ?? []
         }
 
-        static func mask(_ person: LinkedMember?, wall: Set<String>) -> UInt8 {
+        static func mask(_ person: LinkedMember?, wall: [String]) -> UInt8 {
             guard let person else { return 0 }
             var mask: UInt8 = 0
             if person.records[.archive] != nil { mask |= 1 }
@@ -77,15 +78,21 @@ struct IdentityBatch: Sendable {
             let h = UInt32(households.count)
             var names: [String] = []
             var added = false
-            var people: [String: LinkedMember] = [:]
-            for p in before.people { if let s = p.system { people[s.memberKey] = p } }
+            // Each person by their system record's key; for a key two people share, the last (as a
+            // dictionary built in order would keep). A few people: searched, not hashed.
+            var people: [(key: String, person: LinkedMember)] = []
+            people.reserveCapacity(before.people.count)
+            for p in before.people { if let s = p.system { people.append((s.memberKey, p)) } }
             let wall = ListedBy.wallNames(before)
             for (m, n) in Self.pairs(system.members, fixed.members, household: before.householdID, removed: removed) {
                 let a = Self.pack(m?[.idNumber]), b = Self.pack(n?[.idNumber])
                 guard a != 0 || b != 0 else { continue }
                 keys.append(Key(
                     role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count),
-                    listedBy: m.map { ListedBy.mask(people[$0.memberKey], wall: wall) } ?? 0))
+                    listedBy: m.map { m in
+                        let key = m.memberKey
+                        return ListedBy.mask(people.last(where: { $0.key == key })?.person, wall: wall)
+                    } ?? 0))
                 names.append(m?[.name] ?? n?[.name] ?? "")
                 added = true
             }
