@@ -228,10 +228,14 @@ public struct UnifyRules {
     /// An age told in the interview is whole years: it matches a birth date within ±1 year, as of
     /// the date the source carries (the interview's 走访日期, the inspection's 核查日期), else `as_of`.
     private func checkToldAge(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
-        // Most people have no told age in any source: skip sorting their records.
-        guard person.records.values.contains(where: { $0[.age] != nil }) else { return }
-        for (source, record) in person.records.sorted(by: { HouseholdMatcher.sourceOrder($0.key, $1.key) }) {
-            guard let told = record[.age].flatMap({ Int($0) }) else { continue }
+        // The sources with a told age (most people have none; the interview's have one), in
+        // source order: sorting every record of every person copied them all.
+        var sources: [SourceID] = []
+        for (source, record) in person.records where record[.age] != nil { sources.append(source) }
+        guard !sources.isEmpty else { return }
+        if sources.count > 1 { sources.sort(by: HouseholdMatcher.sourceOrder) }
+        for source in sources {
+            guard let record = person.records[source], let told = record[.age].flatMap({ Int($0) }) else { continue }
             let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, CivilDate)? in
                 guard let text = person.records[s]?[.birthDate], let date = DateParser.parse(text) else { return nil }
                 return (s, text, date)

@@ -155,19 +155,22 @@ public struct FieldNormalizer: Sendable {
         } else {
             table = nil
         }
-        var members: Set<String> = []
+        // An array searched, not a `Set`: a value has a few items, and hashing Chinese text
+        // (normalised as it is hashed) cost ~2 900 instructions an item. `contains` compares as
+        // the set did (canonical equivalence), and the first of equal items is kept as it kept it.
+        var members: [String] = []
         var unknown: [String] = []
         for piece in text.unicodeScalars.split(whereSeparator: FieldNormalizer.isSetSeparator) {
             let item = TextNormalizer.fold(String(piece))
             if item.isEmpty { continue }
             if let table {
                 if let label = table.lookup(item) {
-                    members.insert(label)
+                    if !members.contains(label) { members.append(label) }
                 } else if !unknown.contains(item) {
                     unknown.append(item)
                 }
-            } else {
-                members.insert(item)
+            } else if !members.contains(item) {
+                members.append(item)
             }
         }
         if !unknown.isEmpty, let name {
