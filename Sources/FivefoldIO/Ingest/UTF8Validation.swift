@@ -16,6 +16,12 @@ enum UTF8Validation {
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
+            // The common CJK case first: a lead byte E1–EC or EE–EF takes any two continuation
+            // bytes (the table's only constraints on three-byte sequences are after E0 and ED).
+            if b >= 0xE1 && b != 0xED && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 && b <= 0xEF {
+                i += 3
+                continue
+            }
             let length = sequenceLength(p + i, available: n - i)
             if length <= 0 { return i }
             i += length

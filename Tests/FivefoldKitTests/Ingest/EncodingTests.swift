@@ -71,6 +71,30 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(invalid([0xF4, 0x90, 0x80, 0x80]), 0)  // above U+10FFFF
     }
 
+    /// The validator (with its ASCII-word and three-byte CJK shortcuts) agrees with Swift's own
+    /// UTF-8 validation on 20 000 random byte strings built from valid sequences, stray
+    /// continuation bytes, E0/ED/F0/F4 edge leads and cut-off tails, and names the same first bad
+    /// offset as decoding the prefix before it.
+    func testUTF8Validation_AgreesWithSwiftOnRandomBytes() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [
+            Array("户编号".utf8), Array("abcdefgh".utf8), Array("x".utf8), Array("😀".utf8), Array("é".utf8), [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xE1, 0x80], [0xE5], [0x80], [0xBF], [0xC0, 0x80], [0xC2, 0x80],
+            [0xF0, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xE5, 0xBC, 0x41],
+        ]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalid($0.baseAddress!, count: $0.count) }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            XCTAssertEqual(found == nil, valid, "\(bytes)")
+            if let bad = found {
+                XCTAssertNotNil(String(validating: bytes[..<bad], as: UTF8.self), "\(bytes) before \(bad)")
+                XCTAssertNil(String(validating: bytes[bad...], as: UTF8.self), "\(bytes) from \(bad)")
+            }
+        }
+    }
+
     /// A header that cannot be read in the table's encoding says what its bytes are: GBK under a
     /// table declared UTF-8, UTF-8 under one declared GBK.
     func testHeaderInTheOtherEncoding_TheErrorSaysWhichItIs() throws {
