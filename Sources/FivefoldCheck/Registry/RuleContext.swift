@@ -1,3 +1,4 @@
+import Foundation
 import FivefoldModel
 
 /// What every rule may consult: the pipeline's rule settings, the `as_of` date, the registries.
@@ -20,28 +21,69 @@ public final class RuleContext: @unchecked Sendable {
         self.accountability = accountability
     }
 
+    /// A parameter as the pipeline sets it and as `RuleRegistry` defaults it, resolved once per
+    /// (rule, key) and kept: the rules ask ~30 times per household, and each ask hashed the
+    /// rule id and the key into two dictionaries (~1 % of a run). An open-addressed table started
+    /// at a cheap mix of the two texts' lengths and first bytes, each entry confirmed by comparing
+    /// both texts; nothing is evicted (a pipeline has a few dozen parameters), and a full table
+    /// answers without keeping. A lock, since a context may be shared.
+    private func parameter(_ rule: RuleID, _ key: String) -> (configured: RuleParameter?, fallback: RuleParameter) {
+        let r = rule.rawValue.utf8, k = key.utf8
+        var slot = (k.count &* 37 &+ Int(k.first ?? 0) &* 7 &+ r.count &* 11 &+ Int(r.first ?? 0)) & (Self.cacheSize - 1)
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        for _ in 0..<Self.cacheSize {
+            guard let hit = cache[slot] else {
+                let entry = CachedParameter(rule: rule, key: key, configured: settings.rule(rule).parameters[key], fallback: RuleRegistry.defaultValue(rule, key))
+                if cached < Self.cacheSize / 2 {
+                    cache[slot] = entry
+                    cached += 1
+                }
+                return (entry.configured, entry.fallback)
+            }
+            if hit.key == key && hit.rule == rule { return (hit.configured, hit.fallback) }
+            slot = (slot + 1) & (Self.cacheSize - 1)
+        }
+        return (settings.rule(rule).parameters[key], RuleRegistry.defaultValue(rule, key))
+    }
+
+    private struct CachedParameter {
+        let rule: RuleID
+        let key: String
+        let configured: RuleParameter?
+        let fallback: RuleParameter
+    }
+
+    private static let cacheSize = 256
+    private var cache = [CachedParameter?](repeating: nil, count: RuleContext.cacheSize)
+    private var cached = 0
+    private let cacheLock = NSLock()
+
     /// A number parameter of a rule, or its default in `RuleRegistry`.
     public func number(_ rule: RuleID, _ key: String) -> Double {
-        if case .number(let d)? = settings.rule(rule).parameters[key] { return d }
-        guard case .number(let d) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not a number") }
+        let p = parameter(rule, key)
+        if case .number(let d)? = p.configured { return d }
+        guard case .number(let d) = p.fallback else { preconditionFailure("\(rule).\(key) is not a number") }
         return d
     }
 
     /// A list parameter of a rule, or its default in `RuleRegistry`.
     public func list(_ rule: RuleID, _ key: String) -> [String] {
-        switch settings.rule(rule).parameters[key] {
+        let p = parameter(rule, key)
+        switch p.configured {
         case .list(let l)?: return l
         case .text(let t)?: return [t]
         default:
-            guard case .list(let l) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not a list") }
+            guard case .list(let l) = p.fallback else { preconditionFailure("\(rule).\(key) is not a list") }
             return l
         }
     }
 
     /// A table parameter (e.g. year → yuan), or its default in `RuleRegistry`.
     public func table(_ rule: RuleID, _ key: String) -> [String: Double] {
-        if case .table(let t)? = settings.rule(rule).parameters[key] { return t }
-        guard case .table(let t) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not a table") }
+        let p = parameter(rule, key)
+        if case .table(let t)? = p.configured { return t }
+        guard case .table(let t) = p.fallback else { preconditionFailure("\(rule).\(key) is not a table") }
         return t
     }
 }
@@ -49,15 +91,17 @@ public final class RuleContext: @unchecked Sendable {
 extension RuleContext {
     /// A named-lists parameter (category → keywords), or its default in `RuleRegistry`.
     public func lists(_ rule: RuleID, _ key: String) -> [NamedList] {
-        if case .lists(let l)? = settings.rule(rule).parameters[key] { return l }
-        guard case .lists(let l) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not named lists") }
+        let p = parameter(rule, key)
+        if case .lists(let l)? = p.configured { return l }
+        guard case .lists(let l) = p.fallback else { preconditionFailure("\(rule).\(key) is not named lists") }
         return l
     }
 
     /// A conditions parameter (六型 type → conditions), or its default in `RuleRegistry`.
     public func conditions(_ rule: RuleID, _ key: String) -> [String: TypeConditions] {
-        if case .conditions(let c)? = settings.rule(rule).parameters[key] { return c }
-        guard case .conditions(let c) = RuleRegistry.defaultValue(rule, key) else { preconditionFailure("\(rule).\(key) is not conditions") }
+        let p = parameter(rule, key)
+        if case .conditions(let c)? = p.configured { return c }
+        guard case .conditions(let c) = p.fallback else { preconditionFailure("\(rule).\(key) is not conditions") }
         return c
     }
 }
