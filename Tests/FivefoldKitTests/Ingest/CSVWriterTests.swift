@@ -63,6 +63,48 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes(off), as: UTF8.self), "=SUM(A1),+1,-2,@x,\"\tt\",\"\rr\",ok,中=文\n")
     }
 
+    /// The quoting and neutralising rules, written out plainly (prefix the formula mark, then
+    /// quote when the cell starts or ends with a space or tab or holds the delimiter, the quote,
+    /// CR or LF, doubling quotes), against the writer on random cells, for `,`/`"` and for an
+    /// apostrophe as delimiter or quote (the mark itself then needs quoting), and for the
+    /// array and the generic (Substring) rows alike.
+    func testCSVWriter_MatchesTheRulesOnRandomCells() throws {
+        func reference(_ field: String, delimiter: UInt8, quote: UInt8, neutralize: Bool) -> [UInt8] {
+            var value = Array(field.utf8)
+            if neutralize, let c = value.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(c) {
+                value.insert(UInt8(ascii: "'"), at: 0)
+            }
+            let needs = value.first == 0x20 || value.first == 0x09 || value.last == 0x20 || value.last == 0x09
+                || value.contains { $0 == delimiter || $0 == quote || $0 == 0x0D || $0 == 0x0A }
+            guard needs else { return value }
+            return [quote] + value.flatMap { $0 == quote ? [quote, quote] : [$0] } + [quote]
+        }
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "张", "=", "+", "-", "@", " ", "\t", "\r", "\n", ",", ";", "\"", "'", "1"]
+        for (delimiter, quote) in [(UInt8(ascii: ","), UInt8(ascii: "\"")), (UInt8(ascii: "'"), UInt8(ascii: "\"")), (UInt8(ascii: ";"), UInt8(ascii: "'"))] {
+            for neutralize in [false, true] {
+                let rows = (0..<300).map { _ in (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                    (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                } }
+                let path = dir.path("r\(delimiter)-\(quote)-\(neutralize).csv")
+                let writer = try CSVWriter(path: path, lineTerminator: "\n", delimiter: delimiter, quote: quote, neutralizeFormulas: neutralize)
+                for (i, row) in rows.enumerated() {
+                    if i % 2 == 0 { try writer.writeRow(row) } else { try writer.writeRow(row.map { Substring($0) }) }
+                }
+                try writer.close()
+                var expected: [UInt8] = []
+                for row in rows {
+                    for (j, field) in row.enumerated() {
+                        if j > 0 { expected.append(delimiter) }
+                        expected += reference(field, delimiter: delimiter, quote: quote, neutralize: neutralize)
+                    }
+                    expected.append(0x0A)
+                }
+                XCTAssertEqual(bytes(path), expected, "delimiter \(delimiter) quote \(quote) neutralize \(neutralize)")
+            }
+        }
+    }
+
     func testCSVWriter_WriteRawCopiesRowsVerbatim() throws {
         let input = dir.write("in.csv", gbk("姓名,村\r\n张三,\"大河,村\"\r\n李四,小河村\r\n"))
         let reader = try CSVReader(path: input)
