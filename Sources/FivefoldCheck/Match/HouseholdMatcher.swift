@@ -18,7 +18,8 @@ public struct HouseholdMatcher {
     }
 
     public func match(_ households: [SourceID: [HouseholdRecord]]) -> Result {
-        var byID: [String: HouseholdCase] = [:]
+        // Sized for the system's households up front (growing it rehashed every key a few times).
+        var byID = [String: HouseholdCase](minimumCapacity: (households[.system]?.count ?? 0) + 16)
         var repeated: [HouseholdRecord] = []
         var unregistered: [HouseholdRecord] = []
         let systemIDs = Set((households[.system] ?? []).map(\.householdID))
