@@ -15,6 +15,8 @@
 #                            columns typed as text, saved as UTF-8: 户编号 → ï»¿æˆ·ç¼–å·
 #   misread/gbk/households.csv   the same opened as GBK and saved as GBK: 户编号 → 锘挎埛缂栧彿 (a
 #                            name of an odd byte count swallows the comma after it)
+#   misread/lost/cards.csv   wall/cards.csv (GBK) opened as UTF-8 and saved as UTF-8: every Chinese
+#                            character became U+FFFD (户编号 → ���), the text is lost
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing).
 set -euo pipefail
@@ -36,7 +38,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk"
+mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -56,4 +58,5 @@ cp fixtures/sample/system/households.csv "$tmp/misread1252/households.csv"
 cp fixtures/sample/system/households.csv "$tmp/misreadgbk/households.csv"
 resave "$tmp/misread1252/households.csv" 'CSV:44,34,1,1,1/2/7/2' "$utf8_out" "$out/misread/1252"   # 1: Windows-1252
 resave "$tmp/misreadgbk/households.csv" 'CSV:44,34,85,1,1/2/7/2' "$gbk_out" "$out/misread/gbk"
+resave fixtures/sample/wall/cards.csv "$utf8_in" "$utf8_out" "$out/misread/lost"                    # GBK read as UTF-8
 ls -l "$out"/*/

@@ -105,11 +105,25 @@ enum MisreadCharset {
         }
     }
 
+    /// Whether the header's text is gone: at least a third of the non-ASCII characters of its
+    /// names are U+FFFD, what a program writes for bytes it cannot read in the character set it
+    /// assumed (LibreOffice opening a GBK export as UTF-8 and saving it: 户编号 → ���). Nothing
+    /// can be read back from that.
+    static func isLost(_ found: [String]) -> Bool {
+        let scalars = found.flatMap(\.unicodeScalars).filter { !$0.isASCII }
+        return !scalars.isEmpty && scalars.filter { $0 == "\u{FFFD}" }.count * 3 >= scalars.count
+    }
+
+    static let lost = "the header's names are mostly U+FFFD (\u{FFFD}), the mark a program writes for bytes it cannot read in the "
+        + "character set it assumed: the file was opened in the wrong character set (a GBK export read as UTF-8, typically) and "
+        + "saved again, and its Chinese text is lost: export it again from its source, or open the original choosing its "
+        + "character set (GBK/GB18030) before saving it"
+
     /// The sentence added to a mapping error when the file's header looks misread. `declared` is
     /// the table's `encoding:`: when it says GBK the misreading may be this run's own (a UTF-8
     /// file under a pipeline written for GBK exports), and the sentence says both.
     static func hint(_ found: [String], wanted: [String], declared: String? = nil) -> String? {
-        guard let reading = diagnose(found, wanted: wanted) else { return nil }
+        guard let reading = diagnose(found, wanted: wanted) else { return isLost(found) ? lost : nil }
         if reading.charset == "GBK", let declared, ["gbk", "gb18030", "gb2312"].contains(declared.lowercased()) {
             return "the file's text is UTF-8 read as GBK (its header \"\(reading.found)\" reads \"\(reading.original)\" as UTF-8): "
                 + "if the file is UTF-8, set this table's encoding to utf-8 or auto instead of \(declared); if a program read it as GBK "

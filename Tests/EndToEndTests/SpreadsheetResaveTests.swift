@@ -167,4 +167,22 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertEqual(check.status, 2, check.stderr)
         XCTAssertTrue(check.stderr.contains(message), check.stderr)
     }
+
+    /// The wall cards (GBK) opened in LibreOffice as UTF-8 and saved as UTF-8
+    /// (`fixtures/resaved/misread/lost`): every Chinese character became U+FFFD and nothing can be
+    /// read back. The run stops at the key column and says the text is lost, with no `closest`
+    /// guess among names that are all replacement marks.
+    func testGBKReadAsUTF8AndResaved_RunStopsSayingTheTextIsLost() throws {
+        let input = try sample(replacing: [])
+        try FileManager.default.removeItem(atPath: input + "/wall/cards.csv")
+        try FileManager.default.copyItem(atPath: Self.resaved + "/misread/lost/cards.csv", toPath: input + "/wall/cards.csv")
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains(": sources.wall.households.fields.household_id: no column named \"户编号\" in wall/cards.csv; found: \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}, "), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasSuffix("; " + MisreadCharset.lost + "\n"), outcome.stderr)
+        XCTAssertFalse(outcome.stderr.contains("closest:"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertFalse(MisreadCharset.isLost(["户编号", "姓名", "年龄"]), "a clean header is not lost")
+        XCTAssertFalse(MisreadCharset.isLost(["户编号", "姓\u{FFFD}名", "年龄"]), "one stray mark in many characters is not")
+    }
 }
