@@ -25,26 +25,24 @@ public final class RuleContext: @unchecked Sendable {
     /// (rule, key) and kept: the rules ask ~30 times per household, and each ask hashed the
     /// rule id and the key into two dictionaries (~1 % of a run). An open-addressed table started
     /// at a cheap mix of the two texts' lengths and first bytes, each entry confirmed by comparing
-    /// both texts; nothing is evicted (a pipeline has a few dozen parameters), and a full table
-    /// answers without keeping. A lock, since a context may be shared.
+    /// both texts; nothing is evicted (a pipeline has a few dozen parameters), and past half full
+    /// the table answers without keeping. A lock, since a context may be shared.
     private func parameter(_ rule: RuleID, _ key: String) -> (configured: RuleParameter?, fallback: RuleParameter) {
         let r = rule.rawValue.utf8, k = key.utf8
         var slot = (k.count &* 37 &+ Int(k.first ?? 0) &* 7 &+ r.count &* 11 &+ Int(r.first ?? 0)) & (Self.cacheSize - 1)
         cacheLock.lock()
         defer { cacheLock.unlock() }
-        for _ in 0..<Self.cacheSize {
-            guard let hit = cache[slot] else {
-                let entry = CachedParameter(rule: rule, key: key, configured: settings.rule(rule).parameters[key], fallback: RuleRegistry.defaultValue(rule, key))
-                if cached < Self.cacheSize / 2 {
-                    cache[slot] = entry
-                    cached += 1
-                }
-                return (entry.configured, entry.fallback)
-            }
+        // At most half the slots are ever filled, so probing always reaches an empty one.
+        while let hit = cache[slot] {
             if hit.key == key && hit.rule == rule { return (hit.configured, hit.fallback) }
             slot = (slot + 1) & (Self.cacheSize - 1)
         }
-        return (settings.rule(rule).parameters[key], RuleRegistry.defaultValue(rule, key))
+        let entry = CachedParameter(rule: rule, key: key, configured: settings.rule(rule).parameters[key], fallback: RuleRegistry.defaultValue(rule, key))
+        if cached < Self.cacheSize / 2 {
+            cache[slot] = entry
+            cached += 1
+        }
+        return (entry.configured, entry.fallback)
     }
 
     private struct CachedParameter {

@@ -19,6 +19,13 @@ public struct SourceValue: Sendable {
         self.isInvalid = isInvalid
     }
 
+    /// Whether two present values (neither blank) make equal comparable values, without making
+    /// them: equal canonical forms, or both invalid with equal raw text (the marker `init` builds).
+    static func same(_ a: FieldValue, _ b: FieldValue) -> Bool {
+        if let x = a.normalized, let y = b.normalized { return x == y }
+        return a.normalized == nil && b.normalized == nil && a.raw == b.raw
+    }
+
     /// A comparable value, nil when the source left the field blank.
     init?(source: SourceID, _ value: FieldValue) {
         if let normalized = value.normalized {

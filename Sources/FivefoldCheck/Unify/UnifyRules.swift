@@ -195,21 +195,17 @@ public struct UnifyRules {
     }
 
     /// Whether `disagree` could hold for field `id` of these sources' records: two present
-    /// values (blank ones are not compared) that are not the same comparable value (equal
-    /// canonical forms, or both invalid with equal raw text, as `SourceValue` makes them).
+    /// values (blank ones are not compared) that are not the same comparable value
+    /// (`SourceValue.same`).
     @inline(__always)
     static func mayDisagree<S: Sequence>(_ records: S, _ id: FieldID) -> Bool where S.Element == FieldMap {
         var first: FieldValue?
         for fields in records {
             guard let value = fields[id], !value.isBlank else { continue }
-            guard let seen = first else {
+            if let seen = first {
+                if !SourceValue.same(seen, value) { return true }
+            } else {
                 first = value
-                continue
-            }
-            if let a = seen.normalized, let b = value.normalized {
-                if a != b { return true }
-            } else if seen.normalized != nil || value.normalized != nil || seen.raw != value.raw {
-                return true
             }
         }
         return false
@@ -230,12 +226,11 @@ public struct UnifyRules {
     private func checkToldAge(_ person: LinkedMember, in c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         // The sources with a told age (most people have none; the interview's have one), in
         // source order: sorting every record of every person copied them all.
-        var sources: [SourceID] = []
-        for (source, record) in person.records where record[.age] != nil { sources.append(source) }
-        guard !sources.isEmpty else { return }
-        if sources.count > 1 { sources.sort(by: HouseholdMatcher.sourceOrder) }
-        for source in sources {
-            guard let record = person.records[source], let told = record[.age].flatMap({ Int($0) }) else { continue }
+        var telling: [(source: SourceID, record: MemberRecord)] = []
+        for (source, record) in person.records where record[.age] != nil { telling.append((source, record)) }
+        if telling.count > 1 { telling.sort { HouseholdMatcher.sourceOrder($0.source, $1.source) } }
+        for (source, record) in telling {
+            guard let told = record[.age].flatMap({ Int($0) }) else { continue }
             let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, CivilDate)? in
                 guard let text = person.records[s]?[.birthDate], let date = DateParser.parse(text) else { return nil }
                 return (s, text, date)

@@ -66,20 +66,12 @@ public final class CSVWriter {
     /// Writes one row, quoting a field only when it holds the delimiter, the quote, CR or LF, or
     /// starts or ends with a space or tab.
     public func writeRow<S: Sequence>(_ fields: S) throws where S.Element: StringProtocol {
-        line.removeAll(keepingCapacity: true)
-        var first = true
-        for field in fields {
-            if !first { line.append(delimiter) }
-            first = false
-            appendField(String(field))
-        }
-        line += lineTerminator.utf8
-        try append(line)
+        try writeRow(fields.map { String($0) })
     }
 
-    /// The same for an array of strings, the common case, without the generic path (called
-    /// across modules, the generic one walked each field's UTF-8 through witness tables and
-    /// copied it into an array: ~14 000 instructions a row of the part files).
+    /// The same for an array of strings, the common case: cells are read in place (called across
+    /// modules, a generic row walked each field's UTF-8 through witness tables and copied it into
+    /// an array: ~14 000 instructions a row of the part files).
     public func writeRow(_ fields: [String]) throws {
         line.removeAll(keepingCapacity: true)
         for (i, field) in fields.enumerated() {

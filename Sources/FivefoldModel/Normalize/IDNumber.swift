@@ -111,17 +111,10 @@ public enum IDNumber {
     /// Nil for anything else, which takes the general path (and its messages).
     @inline(__always)
     static func parseClean(_ raw: String) -> IDNumberCheck? {
-        let parsed: (birthValue: Int, check: Int, sexDigit: UInt8, region: String)?? = raw.utf8.withContiguousStorageIfAvailable { b in
-            guard b.count == 18 else { return nil }
-            var sum = 0, birth = 0
-            for i in 0..<17 {
-                let d = b[i] &- 0x30
-                guard d <= 9 else { return nil }
-                sum += Int(d) * weights[i]
-                if i >= 6 && i < 14 { birth = birth * 10 + Int(d) }
-            }
-            guard isDigit(b[17]) || b[17] == 0x58 else { return nil }
-            return (birth, sum % 11, b[16] &- 0x30, String(decoding: UnsafeBufferPointer(rebasing: b[0..<6]), as: UTF8.self))
+        let parsed: (birthValue: Int, expected: Character, sexDigit: UInt8, region: String)?? = raw.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count == 18, b[..<17].allSatisfy(isDigit), isDigit(b[17]) || b[17] == 0x58 else { return nil }
+            let birth = b[6..<14].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return (birth, checkCharacter(ofDigits: b[..<17]), b[16] - 0x30, String(decoding: UnsafeBufferPointer(rebasing: b[..<6]), as: UTF8.self))
         }
         guard let found = parsed ?? nil else { return nil }
         let year = found.birthValue / 10_000
@@ -129,11 +122,11 @@ public enum IDNumber {
             let birthDate = CivilDate(year: year, month: found.birthValue / 100 % 100, day: found.birthValue % 100)
         else { return nil }
         return IDNumberCheck(
-            raw: raw, normalized: raw, expected: checkCharacters[found.check], wasUpgraded: false, birthDate: birthDate,
+            raw: raw, normalized: raw, expected: found.expected, wasUpgraded: false, birthDate: birthDate,
             sex: found.sexDigit % 2 == 1 ? "男" : "女", regionPrefix: found.region)
     }
 
-    static func checkCharacter(ofDigits digits: ArraySlice<UInt8>) -> Character {
+    static func checkCharacter<Digits: Collection<UInt8>>(ofDigits digits: Digits) -> Character {
         var sum = 0
         for (offset, byte) in digits.enumerated() {
             sum += Int(byte - 0x30) * weights[offset]
