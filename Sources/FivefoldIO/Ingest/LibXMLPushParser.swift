@@ -43,17 +43,15 @@ final class LibXMLPushParser {
             guard let localname else { return }
             Sink.with(ctx) { sink in
                 let assembler = sink.assembler!
-                var values: [(String, String)] = []
+                var values: [XMLAttribute] = []
                 if attributeCount > 0, let attributes, assembler.wantsAttributes(localname) {
                     for k in 0..<Int(attributeCount) {
                         let base = attributes + 5 * k
                         guard let local = base[0], let start = base[3], let end = base[4] else { continue }
-                        var key = assembler.name(local)
-                        if let prefix = base[1] { key = assembler.name(prefix) + ":" + key }
                         var value = XMLRecordAssembler.trimmed(UnsafeBufferPointer(start: start, count: end - start))
                         // Without entity substitution libxml2 passes `&` in attribute values on as `&#38;`.
                         if value.utf8.contains(0x26) { value = LibXMLPushParser.decodeAmpersands(value) }
-                        values.append(("@" + key, value))
+                        values.append(XMLAttribute(local: local, prefix: base[1], value: value))
                     }
                 }
                 assembler.start(localname, line: sink.line, attributes: values)

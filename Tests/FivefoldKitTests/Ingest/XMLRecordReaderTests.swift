@@ -85,6 +85,46 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertEqual(records[1].location.line, 6)
     }
 
+    func testXMLRecordReader_PrefixedAttributesKeepTheirPrefixInSlotsAndValues() throws {
+        // A prefixed attribute is found by its "@prefix:name", never by its local name alone
+        // (slot look-ups by interned pointer take only unprefixed names), in both modes.
+        let xml = """
+            <档案 xmlns:gb="urn:x">
+              <户 gb:户编号="P1" 户编号="H1" gb:备注="p" 乡="x"><户主姓名>张三</户主姓名></户>
+              <户 户编号="H2" gb:户编号="P2"/>
+            </档案>
+            """
+        let path = try dir.write("prefixed.xml", xml)
+        let names = XMLSlotNames(record: ["@gb:户编号", "@户编号", "户主姓名"])
+        var slotted: [XMLElementRecord] = []
+        _ = try XMLRecordReader(path: path, displayName: "a.xml", paths: archivePaths).read(slotNames: names) { slotted.append($0) }
+        XCTAssertEqual(slotted.map(\.slots), [["P1", "H1", "张三"], ["P2", "H2", nil]])
+        XCTAssertEqual(slotted[0].values, ["@gb:备注": "p", "@乡": "x"])
+        let (plain, _) = try read(path)
+        XCTAssertEqual(plain[0].values, ["@gb:户编号": "P1", "@户编号": "H1", "@gb:备注": "p", "@乡": "x", "户主姓名": "张三"])
+        XCTAssertEqual(plain[1].values, ["@户编号": "H2", "@gb:户编号": "P2"])
+    }
+
+    func testInternedTable_AgreesWithADictionaryAcrossGrowth() {
+        // 500 distinct "interned names" (addresses in one allocation), inserted in random order:
+        // the table doubles several times; present names give their value, absent ones nil.
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 4000)
+        defer { storage.deallocate() }
+        var generator = SystemRandomNumberGenerator()
+        let all = (0..<1000).map { UnsafePointer(storage + $0 * 4) }.shuffled(using: &generator)
+        var table = InternedTable<Int>()
+        var reference: [UnsafePointer<UInt8>: Int] = [:]
+        for (i, name) in all.prefix(500).enumerated() {
+            XCTAssertNil(table[name])
+            table.insert(name, i)
+            reference[name] = i
+            if i % 50 == 0 {
+                for probe in all { XCTAssertEqual(table[probe], reference[probe]) }
+            }
+        }
+        for probe in all { XCTAssertEqual(table[probe], reference[probe]) }
+    }
+
     func testXMLRecordReader_MissingMemberContainerGivesNoMembers() throws {
         let xml = "<档案><户 户编号=\"H1\"><户主姓名>张三</户主姓名></户></档案>"
         let (records, result) = try read(dir.write("m.xml", xml))
