@@ -1,4 +1,9 @@
 import FivefoldModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // GBK archive XML is the slowest input: libxml2 converts it through iconv, one more pass over
 // every byte. This stream converts GB18030 to UTF-8 with `GB18030Codec`'s table before libxml2
@@ -41,7 +46,7 @@ final class GB18030DecodingStream: ByteSource {
             let take = min(end - start, buffer.count / 2)
             let result = codec.convertToUTF8(raw + start, count: take, into: out, isFinal: eof && take == end - start)
             start += result.consumed
-            for k in 0..<result.produced where out[k] == 0x0A { line += 1 }
+            line += Self.lineFeeds(out, count: result.produced)
             if result.invalid {
                 let error = IngestError(location: SourceLocation(file: displayName, line: line), message: "invalid GB18030 byte sequence")
                 if result.produced == 0 { throw error }
@@ -51,6 +56,19 @@ final class GB18030DecodingStream: ByteSource {
             if eof { return 0 }
             try refill()
         }
+    }
+
+    /// The line feeds in `p[..<n]`, found with `memchr` (a byte-by-byte loop over the whole
+    /// decoded archive cost ~5 instructions a byte; lines are ~1 KB apart).
+    static func lineFeeds(_ p: UnsafeMutablePointer<UInt8>, count n: Int) -> Int {
+        var count = 0
+        var at = UnsafeMutableRawPointer(p)
+        let end = at + n
+        while at < end, let found = memchr(at, 0x0A, end - at) {
+            count += 1
+            at = found + 1
+        }
+        return count
     }
 
     private func refill() throws {

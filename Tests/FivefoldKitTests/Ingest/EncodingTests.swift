@@ -62,6 +62,69 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual([UInt8]([0x41, 0x80]).withUnsafeBufferPointer { codec.firstInvalid($0.baseAddress!, count: 2) }, 1)
     }
 
+    func testGB18030Codec_ConvertToUTF8AgreesWithIconvOnEveryTwoByteCode() throws {
+        // Every two-byte code, valid or not, alone and between ASCII: the prepared UTF-8 table
+        // gives what iconv gives, and stops where iconv fails.
+        let codec = try GB18030Codec()
+        let iconv = try Transcoder.gb18030ToUTF8()
+        var out = [UInt8](repeating: 0, count: 64)
+        for lead in 0x81...0xFE {
+            for trail in 0x40...0xFE where trail != 0x7F {
+                for input in [[UInt8(lead), UInt8(trail)], [0x41, UInt8(lead), UInt8(trail), 0x42]] {
+                    var expected: [UInt8] = []
+                    let failure = input.withUnsafeBytes { iconv.convert($0, appendingTo: &expected) }
+                    let result = input.withUnsafeBufferPointer { i in
+                        out.withUnsafeMutableBufferPointer { codec.convertToUTF8(i.baseAddress!, count: i.count, into: $0.baseAddress!, isFinal: true) }
+                    }
+                    if failure == nil {
+                        XCTAssertFalse(result.invalid, "\(input)")
+                        XCTAssertEqual(Array(out[..<result.produced]), expected, "\(input)")
+                    } else {
+                        XCTAssertTrue(result.invalid, "\(input)")
+                        XCTAssertEqual(result.consumed, input.count == 2 ? 0 : 1)
+                    }
+                }
+            }
+        }
+    }
+
+    func testGB18030DecodingStream_RandomTextInRandomReadsMatchesIconvAndCountsLines() throws {
+        // Random GB text (ASCII, line feeds, two-byte and four-byte codes) decoded through the
+        // stream with random read sizes: the bytes are iconv's, and an invalid byte placed after
+        // them is reported on the line it is on.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["建档", "立卡", "贫困户", "张三、李四", "㎡", "€", "𠀀", "\n", "ABC", " ", "<户主姓名>", "\r\n", "é"]
+        let encoder = try Transcoder.utf8ToGB18030()
+        for round in 0..<40 {
+            let text = (0..<Int.random(in: 0...400, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var bytes = try encoder.encode(text)
+            let lines = text.utf8.filter { $0 == 0x0A }.count + 1
+            let broken = round % 2 == 1
+            if broken { bytes += [0x80] }
+            let stream = try GB18030DecodingStream(source: ArraySource(bytes), prefix: [], displayName: "t.xml")
+            var decoded: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var failure: IngestError?
+            while true {
+                let size = Int.random(in: 8...64, using: &generator)
+                do {
+                    let n = try buffer.withUnsafeMutableBytes { try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<size])) }
+                    if n == 0 { break }
+                    decoded += buffer[..<n]
+                } catch {
+                    failure = error as? IngestError
+                    break
+                }
+            }
+            XCTAssertEqual(String(decoding: decoded, as: UTF8.self), text)
+            if broken {
+                XCTAssertEqual(failure?.location?.line, lines, "the invalid byte is on the last line")
+            } else {
+                XCTAssertNil(failure)
+            }
+        }
+    }
+
     func testUTF8Validation_RejectsOverlongsSurrogatesAndCutSequences() {
         func invalid(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalid($0.baseAddress!, count: $0.count) } }
         XCTAssertNil(invalid(Array("abcdefgh张三ijklmnop😀".utf8)))
@@ -110,5 +173,20 @@ final class EncodingTests: XCTestCase {
         // Both read as declared: no error.
         XCTAssertNoThrow(try readCSV(gbkFile, format: CSVFormat(encoding: .gb18030)))
         XCTAssertNoThrow(try readCSV(utf8File, format: CSVFormat(encoding: .utf8)))
+    }
+}
+
+/// A byte source over an array, for the decoding stream's tests.
+private final class ArraySource: ByteSource {
+    private let bytes: [UInt8]
+    private var at = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = min(buffer.count, bytes.count - at)
+        bytes[at..<at + n].withUnsafeBytes { buffer.copyMemory(from: $0) }
+        at += n
+        return n
     }
 }

@@ -144,6 +144,16 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertEqual(records.first?.members.first?.values, ["姓名": "赵六", "年龄": "41"])
     }
 
+    func testXMLRecordReader_GBKTwoByteCodesOutsideTheBMPAreRead() throws {
+        // FE51 is 𠂇 (U+20087) in glibc's GB18030: a two-byte code whose UTF-8 is four bytes.
+        // Decoded as three, libxml2 stopped the whole archive at it ("Input is not proper UTF-8").
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"GBK\"?>\n".utf8)
+            + gbk("<档案><户 户编号=\"H1\"><户主姓名>王") + [0xFE, 0x51] + gbk("明</户主姓名></户><户 户编号=\"H2\"/></档案>")
+        let (records, result) = try read(dir.write("rare.xml", bytes))
+        XCTAssertNil(result.fatal)
+        XCTAssertEqual(records.map { $0.values["户主姓名"] }, ["王\u{20087}明", nil])
+    }
+
     func testXMLRecordReader_GBKDeclaredFileIsConverted() throws {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"GBK\"?>\n".utf8)
             + gbk("<档案><户 户编号=\"H1\"><户主姓名>") + [0xD5, 0xC5, 0xC8, 0xFD] + gbk("</户主姓名></户></档案>")
