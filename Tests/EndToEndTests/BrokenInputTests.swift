@@ -50,6 +50,7 @@ final class BrokenInputTests: XCTestCase {
         XCTAssertTrue(archiveStats.fatal!.hasPrefix("archive/archive.xml:"), archiveStats.fatal!)
         XCTAssertEqual(archiveStats.read, 9, "the nine households before the cut are kept")
         XCTAssertEqual(archiveStats.quarantined, 1, "the household without 户编号")
+        XCTAssertTrue(summary.warnings.contains { $0.hasPrefix("archive/archive.xml: the file breaks off (") && $0.contains("after 9 records") }, "\(summary.warnings)")
 
         let systemQuarantine = try CSVTable(path: out + "/quarantine/system.csv")
         XCTAssertEqual(systemQuarantine.header, ["file", "line", "reason", "raw"])
@@ -75,36 +76,87 @@ final class BrokenInputTests: XCTestCase {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    func testHostileXML_NoLocalFileInAnyOutputAndMemoryStaysSmall() throws {
+    /// A sample copy whose archive is `archive` (UTF-8) and, when given, whose interview is
+    /// `interview` (plain text under the .gz name: detected by content); the secret file it names.
+    func hostileInput(archive: (String) -> String, interview: String? = nil) throws -> (input: String, secret: String) {
         let fm = FileManager.default
         let input = fm.temporaryDirectory.appendingPathComponent("fivefold-hostile-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         let secret = "TOP-SECRET-\(UUID().uuidString)"
         let secretPath = input + "/secret.txt"
         try secret.write(toFile: secretPath, atomically: true, encoding: .utf8)
-        var lol = "<!ENTITY lol \"lol\">\n"
-        for i in 1...9 {
-            lol += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n"
+        try archive(secretPath).write(toFile: input + "/archive/archive.xml", atomically: true, encoding: .utf8)
+        if let interview {
+            try fm.removeItem(atPath: input + "/interview/survey.xml.gz")
+            try interview.write(toFile: input + "/interview/survey.xml.gz", atomically: true, encoding: .utf8)
         }
-        // The archive names a local file as an external entity; the interview is replaced by a
-        // billion-laughs document.
-        let archive = """
+        return (input, secret)
+    }
+
+    /// The run's error when it stops, else nil.
+    func stoppingError(_ input: String) throws -> PipelineError? {
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        do {
+            _ = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: input + "-out", asOf: SampleRunTests.asOf)).run()
+            return nil
+        } catch let error as PipelineError {
+            return error
+        }
+    }
+
+    func testHostileXML_BeforeTheFirstRecordStopsTheRunAndLeaksNothing() throws {
+        // The archive names a local file as an external entity in its first record: libxml2
+        // refuses the undefined entity there, so not one record can be read. That is a file the
+        // run cannot use (exit 2, nothing written), not a source whose every household is missing.
+        let (input, secret) = try hostileInput(archive: { secretPath in
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE 档案 [ <!ENTITY xxe SYSTEM "file://\(secretPath)"> ]>
             <档案><户 户编号="5202031002010001"><户主姓名>&xxe;</户主姓名><成员列表><成员><姓名>&xxe;</姓名></成员></成员列表></户></档案>
             """
-        try archive.write(toFile: input + "/archive/archive.xml", atomically: true, encoding: .utf8)
-        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE submissions [\n\(lol)]>\n<submissions><submission><户编号>5202031002010001</户编号><户主姓名>&lol9;</户主姓名></submission></submissions>\n"
-        try fm.removeItem(atPath: input + "/interview/survey.xml.gz")
-        try laughs.write(toFile: input + "/interview/survey.xml.gz", atomically: true, encoding: .utf8)  // not gzipped: detected by content
+        })
+        let error = try XCTUnwrap(try stoppingError(input))
+        XCTAssertEqual(error.file, "archive/archive.xml")
+        XCTAssertTrue(error.message.contains("breaks off before its first record") && error.message.contains("xxe"), error.message)
+        XCTAssertFalse(error.message.contains(secret))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: input + "-out"), "nothing written")
 
+        // A billion-laughs interview is refused quickly and in little memory, and stops the run too.
+        var lol = "<!ENTITY lol \"lol\">\n"
+        for i in 1...9 {
+            lol += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n"
+        }
+        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE submissions [\n\(lol)]>\n<submissions><submission><户编号>5202031002010001</户编号><户主姓名>&lol9;</户主姓名></submission></submissions>\n"
+        let sample = try String(contentsOfFile: SampleRunTests.sample + "/archive/archive.xml", encoding: String.Encoding(rawValue: 0x8000_0632))
+        let (laughing, _) = try hostileInput(
+            archive: { _ in sample.replacingOccurrences(of: "encoding=\"GBK\"", with: "encoding=\"UTF-8\"") }, interview: laughs)
         let before = Self.peakMB()
+        let refused = try XCTUnwrap(try stoppingError(laughing))
+        XCTAssertLessThan(Self.peakMB() - before, 200, "entity expansion must not blow up memory")
+        XCTAssertEqual(refused.file, "interview/survey.xml.gz")
+        XCTAssertTrue(refused.message.contains("breaks off before its first record"), refused.message)
+    }
+
+    func testHostileXML_AfterSomeRecordsTheRunGoesOnWarnsAndLeaksNothing() throws {
+        // The external entity in the second household: the first is read, the file breaks off
+        // there, the run goes on with a warning saying what was lost, and no output holds the file.
+        let sample = try String(contentsOfFile: SampleRunTests.sample + "/archive/archive.xml", encoding: String.Encoding(rawValue: 0x8000_0632))
+        let second = try XCTUnwrap(sample.range(of: "<户 户编号=\"5202031002010002\">"))
+        let (input, secret) = try hostileInput(archive: { secretPath in
+            sample[..<second.upperBound]
+                .replacingOccurrences(of: "encoding=\"GBK\"?>", with: "encoding=\"UTF-8\"?>\n<!DOCTYPE 档案 [ <!ENTITY xxe SYSTEM \"file://\(secretPath)\"> ]>")
+                + "<户主姓名>&xxe;</户主姓名>" + sample[second.upperBound...]
+        })
         let out = input + "-out"
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
         let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
-        XCTAssertLessThan(Self.peakMB() - before, 200, "entity expansion must not blow up memory")
-        XCTAssertNotNil(summary.inputs.first { $0.file == "interview/survey.xml.gz" }?.fatal, "billion laughs is refused")
-
+        let archive = try XCTUnwrap(summary.inputs.first { $0.file == "archive/archive.xml" })
+        XCTAssertEqual(archive.read, 1)
+        XCTAssertNotNil(archive.fatal)
+        XCTAssertTrue(summary.warnings.contains {
+            $0.hasPrefix("archive/archive.xml: the file breaks off (") && $0.contains("xxe") && $0.contains("after 1 record;") && $0.contains("missing from the archive source")
+        }, "\(summary.warnings)")
+        let fm = FileManager.default
         for case let path as String in fm.enumerator(atPath: out)! {
             guard let data = fm.contents(atPath: out + "/" + path) else { continue }
             XCTAssertFalse(String(decoding: data, as: UTF8.self).contains(secret), "\(path) leaked the local file")

@@ -92,12 +92,15 @@ final class Partitioner: Sendable {
         }
         var byTable = [TableScan?](repeating: nil, count: tables.count)
         for (table, scan) in zip(order, scans) { byTable[table.index] = scan }
-        let scanned = byTable.map { $0! }
+        var scanned = byTable.map { $0! }
         if let i = scanned.indices.first(where: { scanned[$0].stats.unusable != nil || (scanned[$0].stats.read > 0 && scanned[$0].stats.accepted == 0) }) {
             throw Self.unusable(scanned[i], format: tables[i].config.format)
         }
-        if let empty = tables.first(where: { ($0.kind == .households || $0.kind == .members) && scanned[$0.index].stats.read == 0 && scanned[$0.index].stats.fatal == nil }) {
-            throw Self.empty(empty)
+        if let empty = tables.first(where: { ($0.kind == .households || $0.kind == .members) && scanned[$0.index].stats.read == 0 }) {
+            throw Self.empty(empty, stoppedBy: scanned[empty.index].stats.fatal)
+        }
+        for i in scanned.indices {
+            if let warning = Self.brokenOff(scanned[i].stats) { scanned[i].stats.warnings.append(warning) }
         }
         try writeQuarantine(scanned, tables: tables)
         return scanned.map(\.stats)
@@ -170,8 +173,32 @@ final class Partitioner: Sendable {
     /// Read as it is, a run reports every household of the other sources missing from this one,
     /// with exit 0; for the system, it checks nothing, and a nightly ledger would mark every
     /// open finding of the province resolved.
-    static func empty(_ table: Table) -> PipelineError {
-        PipelineError(file: table.config.file, keyPath: "", message: emptyReason(table) + ". Nothing was written")
+    /// When the file broke off before its first record (`stoppedBy`: a well-formedness error, a
+    /// character libxml2 refused, a hostile DTD), the message starts with where and why.
+    static func empty(_ table: Table, stoppedBy fatal: String? = nil) -> PipelineError {
+        guard let fatal else {
+            return PipelineError(file: table.config.file, keyPath: "", message: emptyReason(table) + ". Nothing was written")
+        }
+        return PipelineError(
+            file: table.config.file, keyPath: "",
+            message: "the file breaks off before its first record (\(Self.own(fatal, file: table.config.file))), so "
+                + emptyReason(table) + ". Nothing was written")
+    }
+
+    /// The warning for a file that broke off after some records: the rest of it was not read, so
+    /// its households from there on are reported missing from its source — a worklist of false
+    /// findings if nobody notices. (A file that broke off before any record stops the run.)
+    static func brokenOff(_ stats: InputStats) -> String? {
+        guard let fatal = stats.fatal, stats.read > 0 else { return nil }
+        return "\(stats.file): the file breaks off (\(own(fatal, file: stats.file))) after \(stats.read) record\(stats.read == 1 ? "" : "s"); the rest of it "
+            + "was not read, and its households from there on are reported missing from the \(stats.source) source. "
+            + "Repair or export the file again"
+    }
+
+    /// `text` without a leading `file: `, which the message already names, on one line.
+    static func own(_ text: String, file: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        return line.hasPrefix(file + ":") ? String(line.dropFirst(file.count + 1)).trimmingCharacters(in: .whitespaces) : line
     }
 
     /// What `empty` says about the table (`fivefold check` says it too).
