@@ -229,6 +229,17 @@ extension HTMLReportWriter {
 }
 
 extension HTMLReportWriter {
+    /// The run's warnings (summary.json `warnings`, also on stderr): an input file that broke off,
+    /// a key mostly blank, a column blank in every row. Each can make findings false or missing,
+    /// so the page says so before any figure is read. Absent when there are none.
+    func inputWarnings() -> String {
+        guard !summary.warnings.isEmpty else { return "" }
+        var html = "<section id=\"warnings\">\n<h2>运行警告（请数据组处理）</h2>\n"
+        html += "<p class=\"note\">以下警告在读取输入和流水线配置时产生，可能使本报告的问题漏报或误报；请数据组核对后重新运行。</p>\n<ul>\n"
+        for warning in summary.warnings { html += "<li>\(HTML.escape(mask(warning)))</li>\n" }
+        return html + "</ul>\n</section>\n\n"
+    }
+
     /// The checks that did not run for lack of an optional input (summary.json `skipped_checks`),
     /// so a reader does not take their silence for a clean result. Absent when every check ran.
     func skippedChecks() -> String {

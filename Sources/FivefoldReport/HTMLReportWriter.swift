@@ -80,6 +80,7 @@ public struct HTMLReportWriter {
             """
         html += header()
         html += totals()
+        html += inputWarnings()
         html += changes()
         html += byRule()
         html += skippedChecks()

@@ -51,6 +51,8 @@ final class BrokenInputTests: XCTestCase {
         XCTAssertEqual(archiveStats.read, 9, "the nine households before the cut are kept")
         XCTAssertEqual(archiveStats.quarantined, 1, "the household without 户编号")
         XCTAssertTrue(summary.warnings.contains { $0.hasPrefix("archive/archive.xml: the file breaks off (") && $0.contains("after 9 records") }, "\(summary.warnings)")
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("<h2>运行警告（请数据组处理）</h2>") && report.contains("archive/archive.xml: the file breaks off ("), "the report says so too")
 
         let systemQuarantine = try CSVTable(path: out + "/quarantine/system.csv")
         XCTAssertEqual(systemQuarantine.header, ["file", "line", "reason", "raw"])

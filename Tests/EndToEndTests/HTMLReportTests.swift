@@ -23,7 +23,7 @@ final class HTMLReportTests: XCTestCase {
         data[4].inspectedGrain = "900"
         try ws.run(data)
         data[1].cadre = "李明"
-        try ws.run(data)
+        let summary = try ws.run(data)
 
         let path = ws.out + "/report.html"
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -33,8 +33,12 @@ final class HTMLReportTests: XCTestCase {
 
         let page = try ParsedPage(path: path)
         // The nightly dataset has no accountability tables: the report lists the checks skipped.
-        XCTAssertEqual(page.sections, ["totals", "changes", "by-rule", "skipped", "vocabulary", "by-township", "worst-villages", "measures", "county", "assessment", "worklists", "monitoring"])
-        XCTAssertEqual(page.headings, ["总览", "回头看：与上次运行相比", "问题按类型", "未执行的核查（缺少输入）", "词汇缺口（请数据组补充词汇表）", "问题按乡镇", "问题最集中的村", "帮扶措施覆盖（六个到村到户）", "县级“三率一度”", "县级考核排名", "核实清单（按乡镇）", "防返贫监测"])
+        // Its system table leaves 脱贫年度 blank and maps no 六型 or 帮扶措施: warnings, listed
+        // right after the totals.
+        XCTAssertEqual(summary.warnings.count, 3)
+        for warning in summary.warnings { XCTAssertTrue(page.text.contains(warning), warning) }
+        XCTAssertEqual(page.sections, ["totals", "warnings", "changes", "by-rule", "skipped", "vocabulary", "by-township", "worst-villages", "measures", "county", "assessment", "worklists", "monitoring"])
+        XCTAssertEqual(page.headings, ["总览", "运行警告（请数据组处理）", "回头看：与上次运行相比", "问题按类型", "未执行的核查（缺少输入）", "词汇缺口（请数据组补充词汇表）", "问题按乡镇", "问题最集中的村", "帮扶措施覆盖（六个到村到户）", "县级“三率一度”", "县级考核排名", "核实清单（按乡镇）", "防返贫监测"])
         XCTAssertEqual(page.title, "五个统一数据核查报告 · nightly-test")
         XCTAssertEqual(page.svgCount, 2, "by rule and by township")
         XCTAssertGreaterThanOrEqual(page.barCount, 4)
