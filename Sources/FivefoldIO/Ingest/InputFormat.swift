@@ -21,6 +21,12 @@ public enum InputFormat: String, Sendable, CaseIterable {
         var head = [UInt8](repeating: 0, count: 4096)
         let n = try head.withUnsafeMutableBytes { try source.readFully(into: $0) }
         if head.prefix(n).starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+        // UTF-16 XML (`<?` as 16-bit units, after a byte-order mark or not): XML. A UTF-16 CSV is
+        // left to the CSV reader, which says how to save it as UTF-8.
+        if XMLRecordReader.utf16Form(Array(head.prefix(n))) != nil {
+            let units = Array(head.prefix(n).drop { $0 == 0xFF || $0 == 0xFE }.prefix(4))
+            if units == [0x3C, 0x00, 0x3F, 0x00] || units == [0x00, 0x3C, 0x00, 0x3F] { return .xml }
+        }
         var i = head.prefix(n).starts(with: TextEncoding.utf8BOM) ? 3 : 0
         while i < n, [0x20, 0x09, 0x0A, 0x0D].contains(head[i]) { i += 1 }
         return i < n && head[i] == UInt8(ascii: "<") ? .xml : .csv

@@ -54,12 +54,17 @@ public final class XMLRecordReader {
         let n = try prefix.withUnsafeMutableBytes { try opened.source.readFully(into: $0) }
         prefix.removeSubrange(n...)
         let declared = XMLRecordReader.declaredEncoding(prefix)
+        let utf16 = XMLRecordReader.utf16Form(prefix)
         var override: String?
         switch encoding {
         case .utf8, .gb18030:
             override = encoding.iconvName
         case .auto:
-            if let declared, ["gbk", "gb2312", "gb18030", "cp936", "x-gbk", "euc-cn"].contains(declared.lowercased()) {
+            if utf16 != nil {
+                // libxml2 reads UTF-16 itself (by its byte-order mark or its first `<?`); its
+                // bytes are no UTF-8, so the sniffing below would have taken it for GB18030.
+                override = nil
+            } else if let declared, ["gbk", "gb2312", "gb18030", "cp936", "x-gbk", "euc-cn"].contains(declared.lowercased()) {
                 override = "GB18030"
             } else if declared == nil, !prefix.isEmpty,
                 !prefix.withUnsafeBufferPointer({ UTF8Validation.isValidAllowingCutTail($0.baseAddress!, count: $0.count) })
@@ -69,7 +74,7 @@ public final class XMLRecordReader {
                 override = nil
             }
         }
-        encodingName = override ?? declared?.uppercased() ?? "UTF-8"
+        encodingName = override ?? utf16 ?? declared?.uppercased() ?? "UTF-8"
         if override == "GB18030" {
             // Decode GB text ourselves (faster than libxml2's iconv pass) and hand libxml2 UTF-8.
             source = try GB18030DecodingStream(source: opened.source, prefix: prefix, displayName: name)
@@ -161,6 +166,19 @@ public final class XMLRecordReader {
             chunk = []
             if !ok || finished { return (counter.paths, finished) }
             if let maxBytes, total >= maxBytes { return (counter.paths, false) }
+        }
+    }
+
+    /// "UTF-16LE" or "UTF-16BE" when the document starts like UTF-16: a byte-order mark, or
+    /// `<?` as 16-bit units (what Windows and .NET tools write for `encoding="utf-16"`).
+    static func utf16Form(_ prefix: [UInt8]) -> String? {
+        guard prefix.count >= 4 else { return nil }
+        switch (prefix[0], prefix[1], prefix[2], prefix[3]) {
+        case (0xFF, 0xFE, let a, let b) where !(a == 0 && b == 0): return "UTF-16LE"
+        case (0xFE, 0xFF, _, _): return "UTF-16BE"
+        case (0x3C, 0x00, 0x3F, 0x00): return "UTF-16LE"
+        case (0x00, 0x3C, 0x00, 0x3F): return "UTF-16BE"
+        default: return nil
         }
     }
 

@@ -154,6 +154,29 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertEqual(records.map { $0.values["户主姓名"] }, ["王\u{20087}明", nil])
     }
 
+    func testXMLRecordReader_UTF16FilesAreReadNotTakenForGBK() throws {
+        // What Windows and .NET tools write for encoding="utf-16": with a byte-order mark (little
+        // or big end first) or without one. Its bytes are no UTF-8, so the GB sniffing read it as
+        // GB18030 and the archive broke off at its first byte.
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<档案><户 户编号=\"H1\"><户主姓名>张三</户主姓名></户>\n<户 户编号=\"H2\"/></档案>"
+        let cases: [(String, [UInt8], String)] = [
+            ("le-bom", [0xFF, 0xFE] + Array(xml.data(using: .utf16LittleEndian)!), "UTF-16LE"),
+            ("be-bom", [0xFE, 0xFF] + Array(xml.data(using: .utf16BigEndian)!), "UTF-16BE"),
+            ("le", Array(xml.data(using: .utf16LittleEndian)!), "UTF-16LE"),
+        ]
+        for (name, bytes, form) in cases {
+            let reader = try XMLRecordReader(path: dir.write("u16-\(name).xml", bytes), paths: archivePaths)
+            var records: [XMLElementRecord] = []
+            let result = try reader.read { records.append($0) }
+            XCTAssertNil(result.fatal, name)
+            XCTAssertEqual(records.map { $0.values["户主姓名"] }, ["张三", nil], name)
+            XCTAssertEqual(records.map { $0.values["@户编号"] }, ["H1", "H2"], name)
+            XCTAssertEqual(records.map(\.location.line), [2, 3], name)
+            XCTAssertEqual(reader.encodingName, form, name)
+            XCTAssertEqual(try InputFormat.sniff(path: dir.path("u16-\(name).xml")), .xml, "inspect takes it for XML: \(name)")
+        }
+    }
+
     func testXMLRecordReader_GBKDeclaredFileIsConverted() throws {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"GBK\"?>\n".utf8)
             + gbk("<档案><户 户编号=\"H1\"><户主姓名>") + [0xD5, 0xC5, 0xC8, 0xFD] + gbk("</户主姓名></户></档案>")
