@@ -42,13 +42,33 @@ public final class FileByteSource: ByteSource {
     /// - Throws: ``IngestError`` when the file cannot be opened or read.
     public static func open(path: String, displayName: String? = nil) throws -> (source: any ByteSource, gzipped: Bool) {
         let file = try FileByteSource(path: path, displayName: displayName)
-        var magic = [UInt8](repeating: 0, count: 2)
+        var magic = [UInt8](repeating: 0, count: 6)
         let n = try magic.withUnsafeMutableBytes { try file.readFully(into: $0) }
         file.pending = Array(magic[..<n])
-        if n == 2, magic[0] == 0x1f, magic[1] == 0x8b {
+        if n >= 2, magic[0] == 0x1f, magic[1] == 0x8b {
             return (try GzipStream(wrapping: file, displayName: displayName ?? path), true)
         }
+        if let other = otherCompression(Array(magic[..<n])) {
+            // Read as text, the compressed bytes gave "header is not valid GB18030".
+            throw IngestError(
+                file: displayName ?? path,
+                "the file is \(other.name)-compressed; fivefold reads plain or gzipped files: decompress it (\(other.command)) or compress it with gzip")
+        }
         return (file, false)
+    }
+
+    /// The compression other than gzip that `magic` (the first bytes of a file) announces, and
+    /// the command that undoes it; nil for anything else.
+    static func otherCompression(_ magic: [UInt8]) -> (name: String, command: String)? {
+        // "BZh", the block size digit, then the first bytes of the block magic (π): no text starts so.
+        if magic.count >= 6, magic.starts(with: [0x42, 0x5A, 0x68]), (0x31...0x39).contains(magic[3]), magic[4] == 0x31, magic[5] == 0x41 {
+            return ("bzip2", "bunzip2")
+        }
+        if magic.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return ("xz", "unxz") }
+        if magic.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) { return ("zstd", "unzstd") }
+        if magic.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return ("7z", "7z x") }
+        if magic.starts(with: [0x52, 0x61, 0x72, 0x21, 0x1A, 0x07]) { return ("RAR", "unrar x") }
+        return nil
     }
 
     /// Reads the next bytes of the file; 0 at end of file.

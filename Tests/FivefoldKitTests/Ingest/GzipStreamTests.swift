@@ -49,6 +49,26 @@ final class GzipStreamTests: XCTestCase {
         }
     }
 
+    func testOtherCompressions_AreNamedNotReadAsText() throws {
+        // Real files, made by the tools a data team has: read as text, they gave "header is not
+        // valid GB18030 (field 1)".
+        let plain = dir.write("h.csv", "户编号,姓名\n1,张三\n")
+        for (tool, arguments, name, undo) in [("bzip2", ["-k", "-f"], "bzip2", "bunzip2"), ("xz", ["-k", "-f"], "xz", "unxz")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [tool] + arguments + [plain]
+            try process.run()
+            process.waitUntilExit()
+            try XCTSkipIf(process.terminationStatus != 0, "\(tool) is not installed")
+            let compressed = plain + (tool == "bzip2" ? ".bz2" : ".xz")
+            XCTAssertThrowsError(try FileByteSource.open(path: compressed, displayName: "h.csv")) { error in
+                XCTAssertEqual("\(error)", "h.csv: the file is \(name)-compressed; fivefold reads plain or gzipped files: decompress it (\(undo)) or compress it with gzip")
+            }
+        }
+        // Text that starts like a magic number is still text.
+        XCTAssertEqual(try readAll(dir.write("bzh.csv", "BZh,Rar!\n1,2\n")).bytes, Array("BZh,Rar!\n1,2\n".utf8))
+    }
+
     func testGzipStream_PlainFileIsPassedThrough() throws {
         let path = dir.write("plain.txt", [0x1f, 0x41, 0x42])
         let (bytes, gzipped) = try readAll(path)

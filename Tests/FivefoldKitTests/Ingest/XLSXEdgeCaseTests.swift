@@ -119,9 +119,14 @@ final class XLSXEdgeCaseTests: XCTestCase {
         XCTAssertThrowsError(try XLSXWorkbook(path: dir.path("missing.xlsx"), displayName: "missing.xlsx")) { error in
             XCTAssertEqual("\(error)", "missing.xlsx: no such file")
         }
-        let zip = try XLSXHandMade.write(["word/document.xml": "<document/>"], to: dir, name: "doc.xlsx")
+        let zip = try XLSXHandMade.write(["[Content_Types].xml": "<Types/>", "word/document.xml": "<document/>"], to: dir, name: "doc.xlsx")
         XCTAssertThrowsError(try XLSXWorkbook(path: zip, displayName: "doc.xlsx")) { error in
             XCTAssertEqual("\(error)", "doc.xlsx: not an .xlsx workbook: the package has no xl/workbook.xml")
+        }
+        // The export zipped for mailing (a ZIP is read as a workbook): the files inside are named.
+        let mailed = try XLSXHandMade.write(["households.csv": "户编号,姓名\n1,张三\n"], to: dir, name: "households.zip")
+        XCTAssertThrowsError(try XLSXWorkbook(path: mailed, displayName: "households.zip")) { error in
+            XCTAssertEqual("\(error)", "households.zip: not an .xlsx workbook: the package has no xl/workbook.xml; it is a ZIP archive of households.csv: unzip it and name the file inside")
         }
     }
 

@@ -70,6 +70,9 @@ final class XLSXPackage {
         return XLSXError(file: file, part: part, line: stop.line, column: stop.column, message: stop.message)
     }
 
+    /// The paths of the package's entries, in the archive's order.
+    var entryPaths: [String] { archive.map(\.path) }
+
     private func entry(_ part: String) -> Entry? {
         if let exact = archive[part] { return exact }
         let lower = part.lowercased()

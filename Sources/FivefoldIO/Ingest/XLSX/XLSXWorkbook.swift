@@ -38,7 +38,13 @@ public final class XLSXWorkbook {
         if package.contains("_rels/.rels") { try package.parse("_rels/.rels", handler: root) }
         let workbookPath = root.target(typeSuffix: "officeDocument") ?? "xl/workbook.xml"
         guard package.contains(workbookPath) else {
-            throw XLSXError(file: name, message: "not an .xlsx workbook: the package has no \(workbookPath)")
+            // Often a ZIP archive of the export itself (households.csv zipped for mailing).
+            let files = package.entryPaths.filter { !$0.hasSuffix("/") }
+            var message = "not an .xlsx workbook: the package has no \(workbookPath)"
+            if !files.isEmpty, !files.contains(where: { $0.hasPrefix("xl/") || $0 == "[Content_Types].xml" }) {
+                message += "; it is a ZIP archive of \(files.prefix(5).joined(separator: ", "))\(files.count > 5 ? ", …" : ""): unzip it and name the file inside"
+            }
+            throw XLSXError(file: name, message: message)
         }
         let workbook = XLSXWorkbookPart()
         try package.parse(workbookPath, handler: workbook)
