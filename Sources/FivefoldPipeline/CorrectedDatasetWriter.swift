@@ -86,7 +86,11 @@ public struct CorrectedDatasetWriter: Sendable {
     }
 
     func action(level: FieldLevel, columns: [FieldID: Int], value: (Int) -> String) -> RowAction {
-        let hid = columns[.householdID].map { normalizer.normalize(value($0), kind: .text).normalized ?? "" } ?? ""
+        // The key as the scan read it (`HouseholdKey`: a decimal suffix of zeros dropped).
+        let hid = columns[.householdID].map { column -> String in
+            let raw = value(column)
+            return normalizer.normalize(HouseholdKey.withoutDecimalZeros(raw) ?? raw, kind: .text).normalized ?? ""
+        } ?? ""
         switch level {
         case .household:
             return .keep(householdChanges[hid])

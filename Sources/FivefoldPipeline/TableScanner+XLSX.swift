@@ -113,6 +113,7 @@ extension TableScanner {
         if s.read > s.quarantined {
             if rowLimit == nil, let blank = columns.blankKey(table) { throw blank }
             s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
+            if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { s.warnings.append(warning) }
             columns.note(&s)
         }
         stats = s

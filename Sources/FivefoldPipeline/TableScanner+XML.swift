@@ -72,10 +72,14 @@ extension TableScanner {
         let memberNames: Int?
         let memberSeparators: String
         var presence: Presence
+        /// The 户编号 written as decimals, read without the decimal part.
+        var decimalKeys = DecimalKeys()
+        private let keyField: Int?
 
         init(_ fields: [(field: FieldID, headers: [String])], joiningNamesWith memberSeparators: String?) {
             slots = TableScanner.slots(fields)
             codes = fields.map { FieldCodes.codes[$0.field]! }
+            keyField = fields.firstIndex { $0.field == .householdID }
             memberNames = memberSeparators == nil ? nil : fields.firstIndex { $0.field == .memberNames }
             self.memberSeparators = memberSeparators ?? ""
             presence = Presence(count: fields.count)
@@ -93,10 +97,15 @@ extension TableScanner {
                 for s in candidates {
                     guard var raw = values[s] else { continue }
                     if i == memberNames { raw = TableScanner.joinedNames(raw, separators: memberSeparators) }
+                    if i == keyField { decimalKeys.position = fields.count }
                     fields.append((FieldCodes.all[Int(codes[i])], raw))
                     present.append(codes[i])
                     break
                 }
+            }
+            if keyField != nil {
+                decimalKeys.clean(&fields)
+                decimalKeys.position = nil
             }
             return (fields, present)
         }
@@ -123,6 +132,8 @@ extension TableScanner {
             try Self.route(record, raw: { Self.describe(element, records.slots.names) }, stats: &stats, quarantine: quarantine, accept: accept)
         }
         stats.fatal = result.fatal.map { "\($0)" }
+        if let warning = records.decimalKeys.warning(file: table.file, unit: "record") { stats.warnings.append(warning) }
+        if let warning = members.decimalKeys.warning(file: table.file, unit: "member") { stats.warnings.append(warning) }
         if result.records == 0 {
             if result.fatal == nil { try Self.checkRecordPath(table, path: path, encoding: encoding) }
             return

@@ -77,11 +77,14 @@ struct TableScanner {
         let memberNames: Int?
         let memberSeparators: String
         private(set) var filled: [Bool]
+        /// The 户编号 written as decimals (`HouseholdKey`), read without the decimal part.
+        var decimalKeys = DecimalKeys()
 
         init(_ columns: [(FieldID, Int)], memberSeparators: String) {
             self.columns = columns
             codes = columns.map { FieldCodes.codes[$0.0]! }
             memberNames = columns.firstIndex { $0.0 == .memberNames }
+            decimalKeys.position = columns.firstIndex { $0.0 == .householdID }
             self.memberSeparators = memberSeparators
             filled = [Bool](repeating: false, count: columns.count)
         }
@@ -95,6 +98,7 @@ struct TableScanner {
         mutating func finish(_ fields: inout [(FieldID, String)]) {
             for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
             if let m = memberNames { fields[m].1 = TableScanner.joinedNames(fields[m].1, separators: memberSeparators) }
+            decimalKeys.clean(&fields)
         }
 
         /// The fields whose columns were blank in every row, and those filled in some row.
@@ -116,6 +120,29 @@ struct TableScanner {
             columns.indices.filter { !filled[$0] }.map { i in
                 "\(file): column \(header[columns[i].1]) (\(columns[i].0.rawValue)) is blank in every row"
             }
+        }
+    }
+
+    /// The 户编号 of a table written as decimal numbers (`5202031002010001.0`): each is read
+    /// without its decimal part (`HouseholdKey`), counted, and the scan warns once.
+    struct DecimalKeys {
+        /// The key's position among a record's fields (nil: the table maps no 户编号).
+        var position: Int?
+        private(set) var count = 0
+        private var first = ""
+
+        mutating func clean(_ fields: inout [(FieldID, String)]) {
+            guard let k = position, k < fields.count, let clean = HouseholdKey.withoutDecimalZeros(fields[k].1) else { return }
+            if count == 0 { first = fields[k].1 }
+            count += 1
+            fields[k].1 = clean
+        }
+
+        /// The warning, once there were such keys.
+        func warning(file: String, unit: String) -> String? {
+            guard count > 0 else { return nil }
+            return "\(file): 户编号 (household_id) is written as a decimal number in \(count) \(unit)\(count == 1 ? "" : "s") (first: \(first)), "
+                + "as pandas or a spreadsheet writes a number column; each is read without its decimal part"
         }
     }
 
@@ -157,6 +184,7 @@ struct TableScanner {
         if mappedRows > 0 {
             if let blank = columns.blankKey(table) { throw blank }
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
+            if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { stats.warnings.append(warning) }
             columns.note(&stats)
         }
     }

@@ -100,6 +100,32 @@ final class SpreadsheetResaveTests: XCTestCase {
     /// The households saved by LibreOffice as "Unicode text" (UTF-16LE with a byte-order mark,
     /// tab-separated; IDs typed as text), what Excel's "Unicode 文本" also writes: one message
     /// saying what the file is and how to save it, not "header is not valid GB18030".
+    func testKeysWrittenAsDecimalsByPandas_ReadAsKeysWithAWarning() throws {
+        // pandas (3.1.1 here) reads a 户编号 column with one empty cell as float64 and writes it
+        // back as 5202031002010001.0. Read as text, no system key matched another source's: the
+        // run exited 0 with 152 findings (every household missing everywhere) instead of 59.
+        let input = try sample(replacing: [])
+        for file in ["system/households.csv", "system/members.csv"] {
+            // Every data row's first cell, the 户编号 (households.csv has CRLF line ends).
+            let text = try String(contentsOfFile: input + "/" + file, encoding: .utf8)
+            try text.replacingOccurrences(of: "(?m)^([0-9]{16}),", with: "$1.0,", options: .regularExpression)
+                .write(toFile: input + "/" + file, atomically: true, encoding: .utf8)
+        }
+        XCTAssertTrue(try String(contentsOfFile: input + "/system/households.csv", encoding: .utf8).contains("5202031002010001.0,520203100201,"))
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("system/households.csv: 户编号 (household_id) is written as a decimal number in 48 rows (first: 5202031002010001.0)"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("system/members.csv: 户编号 (household_id) is written as a decimal number in 158 rows"), outcome.stderr)
+        let (plain, plainOut) = try run(try sample(replacing: []))
+        XCTAssertEqual(plain.status, 0)
+        XCTAssertEqual(try String(contentsOfFile: out + "/findings.csv", encoding: .utf8), try String(contentsOfFile: plainOut + "/findings.csv", encoding: .utf8))
+        XCTAssertEqual(try String(contentsOfFile: out + "/corrections.csv", encoding: .utf8), try String(contentsOfFile: plainOut + "/corrections.csv", encoding: .utf8))
+        // The corrected dataset is the input with its corrections: the keys as the file wrote them.
+        let corrected = try String(contentsOfFile: out + "/corrected/households.csv", encoding: .utf8)
+        let plainCorrected = try String(contentsOfFile: plainOut + "/corrected/households.csv", encoding: .utf8)
+        XCTAssertEqual(corrected.replacingOccurrences(of: ".0,", with: ","), plainCorrected)
+    }
+
     func testUTF16SheetExport_StopsSayingWhatTheFileIs() throws {
         let input = try sample(replacing: [])
         try FileManager.default.removeItem(atPath: input + "/system/households.csv")
