@@ -219,6 +219,25 @@ final class MappingErrorTests: XCTestCase {
         XCTAssertFalse(Partitioner.isMostly(8, of: 9), "too few records to tell")
     }
 
+    /// The archive writes every 户编号 with a prefix the system does not (LZ5202031002010001):
+    /// no key matches, and the run, which goes on, says so with both forms; the sample as
+    /// shipped says nothing.
+    func testKeysWrittenDifferentlyInASource_WarnsWithBothForms() throws {
+        let copy = try SampleCopy(self)
+        let archive = copy.input + "/archive/archive.xml"
+        let gbk = String.Encoding(rawValue: 0x8000_0632)
+        let xml = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: archive)), encoding: gbk))
+        try XCTUnwrap(xml.replacingOccurrences(of: "户编号=\"52", with: "户编号=\"LZ52").data(using: gbk)).write(to: URL(fileURLWithPath: archive))
+        let run = try FivefoldProcess.run(copy.runArguments())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("warning: archive (档案): 0 of 49 households have a 户编号 the system holds (the archive's first: LZ5202031002010001; the system's: 5202031002010001)"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("wall (") || run.stderr.contains("interview ("), "the other sources match")
+
+        let plain = try SampleCopy(self)
+        let clean = try FivefoldProcess.run(plain.runArguments())
+        XCTAssertFalse(clean.stderr.contains("households have a 户编号 the system holds"), clean.stderr)
+    }
+
     /// The legacy pipeline declares 县级导出/户/导出.txt GB18030; the county sends it as UTF-8
     /// this time. The header cannot be read, and the message says the header is valid UTF-8.
     func testUTF8FileUnderDeclaredGB18030_SaysTheHeaderIsUTF8() throws {

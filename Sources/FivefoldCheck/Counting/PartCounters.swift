@@ -67,6 +67,41 @@ package struct PartCounters: Codable, Sendable, Equatable {
     /// `notices`) whose 户编号 is a system household here: the assembly compares their sum with
     /// the table, so rows naming a household nobody holds are reported, not silently unused.
     package var accountabilityMatched: [String: Int] = [:]
+    /// Per source: its households with a 户编号, how many of those the system holds, and the
+    /// smallest 户编号 it does not (for the system itself: its households and its smallest
+    /// 户编号). The assembly warns when most of a source's keys are unknown to the system: keys
+    /// written another way (a prefix, a lost leading zero) make every household missing, exit 0.
+    package var keys: [String: KeyMatch] = [:]
+
+    package struct KeyMatch: Codable, Sendable, Equatable {
+        package var keyed = 0
+        package var matched = 0
+        package var example = ""
+
+        package mutating func add(_ o: KeyMatch) {
+            keyed += o.keyed
+            matched += o.matched
+            if !o.example.isEmpty && (example.isEmpty || o.example < example) { example = o.example }
+        }
+    }
+
+    /// The key counts of one batch (see `keys`).
+    package static func keyMatches(cases: [HouseholdCase], unregistered: [HouseholdRecord]) -> [String: KeyMatch] {
+        var result: [String: KeyMatch] = [:]
+        func note(_ source: SourceID, matched: Bool, key: String) {
+            var entry = result[source.rawValue] ?? KeyMatch()
+            entry.keyed += 1
+            if matched { entry.matched += 1 }
+            if (source == .system || !matched) && (entry.example.isEmpty || key < entry.example) { entry.example = key }
+            result[source.rawValue] = entry
+        }
+        for c in cases {
+            let held = c.system != nil
+            for source in c.records.keys { note(source, matched: held, key: c.householdID) }
+        }
+        for record in unregistered where !record.householdID.isEmpty { note(record.source, matched: false, key: record.householdID) }
+        return result
+    }
 
     package init() {}
 
@@ -170,6 +205,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
         for (k, v) in accountabilityMatched.sorted(by: { $0.key < $1.key }) {
             rows.append(["matched", k, String(v), "", "", "", "", ""])
         }
+        for (k, v) in keys.sorted(by: { $0.key < $1.key }) {
+            rows.append(["keys", k, String(v.keyed), String(v.matched), v.example, "", "", ""])
+        }
         for (k, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
             rows.append(["unknown", k.source, String(v.count), k.field, k.value, v.examples.joined(separator: ","), "", ""])
         }
@@ -219,6 +257,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
             case "matched":
                 guard let a = n(2) else { return nil }
                 accountabilityMatched[r[1], default: 0] += a
+            case "keys":
+                guard let a = n(2), let b = n(3) else { return nil }
+                keys[r[1], default: KeyMatch()].add(KeyMatch(keyed: a, matched: b, example: r[4]))
             case "unknown":
                 guard let a = n(2) else { return nil }
                 let examples = r[5].isEmpty ? [] : r[5].split(separator: ",").map(String.init)
@@ -264,6 +305,7 @@ package struct PartCounters: Codable, Sendable, Equatable {
         unregisteredApproving += o.unregisteredApproving
         for (k, v) in o.sourceRows { sourceRows[k, default: 0] += v }
         for (k, v) in o.accountabilityMatched { accountabilityMatched[k, default: 0] += v }
+        for (k, v) in o.keys { keys[k, default: KeyMatch()].add(v) }
         for (k, v) in o.vocabulary { vocabulary[k, default: .init()].add(v) }
     }
 }

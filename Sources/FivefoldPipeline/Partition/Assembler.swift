@@ -114,6 +114,7 @@ struct Assembler: Sendable {
         summary.monitoring = monitoring
         summary.skippedChecks = accountability.skipped
         summary.warnings += Self.unmatchedAccountabilityRows(accountability, counters: counters)
+        summary.warnings += Self.unmatchedKeys(counters, sources: config.sources.map(\.id))
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
