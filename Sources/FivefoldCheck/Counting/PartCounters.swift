@@ -87,20 +87,19 @@ package struct PartCounters: Codable, Sendable, Equatable {
 
     /// The key counts of one batch (see `keys`).
     package static func keyMatches(cases: [HouseholdCase], unregistered: [HouseholdRecord]) -> [String: KeyMatch] {
-        var result: [String: KeyMatch] = [:]
+        // By SourceID (its hash is precomputed), in place; strings only for the result.
+        var result: [SourceID: KeyMatch] = [:]
         func note(_ source: SourceID, matched: Bool, key: String) {
-            var entry = result[source.rawValue] ?? KeyMatch()
-            entry.keyed += 1
-            if matched { entry.matched += 1 }
-            if (source == .system || !matched) && (entry.example.isEmpty || key < entry.example) { entry.example = key }
-            result[source.rawValue] = entry
+            result[source, default: KeyMatch()].keyed += 1
+            if matched { result[source]!.matched += 1 }
+            if source == .system || !matched, result[source]!.example.isEmpty || key < result[source]!.example { result[source]!.example = key }
         }
         for c in cases {
             let held = c.system != nil
             for source in c.records.keys { note(source, matched: held, key: c.householdID) }
         }
         for record in unregistered where !record.householdID.isEmpty { note(record.source, matched: false, key: record.householdID) }
-        return result
+        return Dictionary(uniqueKeysWithValues: result.map { ($0.key.rawValue, $0.value) })
     }
 
     package init() {}
