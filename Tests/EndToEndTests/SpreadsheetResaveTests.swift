@@ -109,9 +109,10 @@ final class SpreadsheetResaveTests: XCTestCase {
             // Every data row's first cell, the 户编号 (households.csv has CRLF line ends).
             let text = try String(contentsOfFile: input + "/" + file, encoding: .utf8)
             try text.replacingOccurrences(of: "(?m)^([0-9]{16}),", with: "$1.0,", options: .regularExpression)
+                .replacingOccurrences(of: ",([0-9]{12}),", with: ",$1.0,", options: .regularExpression)  // 行政区划代码 too
                 .write(toFile: input + "/" + file, atomically: true, encoding: .utf8)
         }
-        XCTAssertTrue(try String(contentsOfFile: input + "/system/households.csv", encoding: .utf8).contains("5202031002010001.0,520203100201,"))
+        XCTAssertTrue(try String(contentsOfFile: input + "/system/households.csv", encoding: .utf8).contains("5202031002010001.0,520203100201.0,"))
         let (outcome, out) = try run(input)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("system/households.csv: 户编号 (household_id) is written as a decimal number in 48 rows (first: 5202031002010001.0)"), outcome.stderr)
@@ -124,6 +125,7 @@ final class SpreadsheetResaveTests: XCTestCase {
         let corrected = try String(contentsOfFile: out + "/corrected/households.csv", encoding: .utf8)
         let plainCorrected = try String(contentsOfFile: plainOut + "/corrected/households.csv", encoding: .utf8)
         XCTAssertEqual(corrected.replacingOccurrences(of: ".0,", with: ","), plainCorrected)
+        XCTAssertFalse(try String(contentsOfFile: out + "/summary.json", encoding: .utf8).contains("\"unknown\""), "every household in its county")
     }
 
     func testUTF16SheetExport_StopsSayingWhatTheFileIs() throws {

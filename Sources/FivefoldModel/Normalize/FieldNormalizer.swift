@@ -48,6 +48,11 @@ public struct FieldNormalizer: Sendable {
         case .idNumber:
             outcome = normalizeIDNumber(text)
         case .regionCode:
+            // 520203100201.0: a code column pandas or a spreadsheet wrote as a number (HouseholdKey).
+            if let digits = HouseholdKey.withoutDecimalZeros(text), case .success(let code) = RegionCode.validate(digits) {
+                outcome = .value(code.digits)
+                break
+            }
             switch RegionCode.validate(text) {
             case .success(let code): outcome = .value(code.digits)
             case .failure(let problem): outcome = .problem(problem.description)

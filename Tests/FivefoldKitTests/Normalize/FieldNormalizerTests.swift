@@ -188,6 +188,11 @@ final class FieldNormalizerTests: XCTestCase {
     func testRegionCode() {
         XCTAssertEqual(value("５２０２２１１０４２０３", .regionCode), "520221104203")
         XCTAssertEqual(problem("5202211042", .regionCode), "不是有效行政区划代码: 5202211042 (应为12位数字)")
+        // A code column pandas wrote as float64 (one empty cell is enough), or a spreadsheet's number format.
+        XCTAssertEqual(value("520221104203.0", .regionCode), "520221104203")
+        XCTAssertEqual(value("520221104203.00", .regionCode), "520221104203")
+        XCTAssertEqual(problem("520221104203.5", .regionCode), "不是有效行政区划代码: 520221104203.5 (应为12位数字)")
+        XCTAssertEqual(problem("5202211042.0", .regionCode), "不是有效行政区划代码: 5202211042.0 (应为12位数字)", "the message shows the text as written")
     }
 
     func testPhone() {
