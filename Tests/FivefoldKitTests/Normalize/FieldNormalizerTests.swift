@@ -127,10 +127,10 @@ final class FieldNormalizerTests: XCTestCase {
     }
 
     func testBoolean() {
-        for yes in ["是", "Y", "y", "1", "√", "有", "true", "已参保", "Ｙ"] {
+        for yes in ["是", "Y", "y", "1", "√", "有", "true", "已参保", "Ｙ", "有保障", "已保障"] {
             XCTAssertEqual(value(yes, .boolean), "是", yes)
         }
-        for no in ["否", "N", "n", "0", "×", "无", "false", "未参保"] {
+        for no in ["否", "N", "n", "0", "×", "无", "false", "未参保", "无保障", "未保障"] {
             XCTAssertEqual(value(no, .boolean), "否", no)
         }
         XCTAssertEqual(problem("也许", .boolean), "不是有效的是/否值: 也许")
