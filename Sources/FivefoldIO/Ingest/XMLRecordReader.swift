@@ -1,6 +1,6 @@
 // Reads record elements out of XML dumps of any size (the archive and interview sources), one
-// record at a time, through libxml2's SAX2 push parser: memory stays bounded because it keeps no
-// tree (LibXMLPushParser.swift says why not `xmlTextReader`), and libxml2 converts declared
+// record at a time, through libxml2's SAX2 parser, pulling its input: memory stays bounded because it keeps no
+// tree (LibXMLSAXParser.swift says why not `xmlTextReader`), and libxml2 converts declared
 // encodings (GBK) itself. The input is pulled through our `ByteSource`, so a gzipped file is
 // recognised by its magic bytes like CSV is (libxml2's own file reading would also inflate, but
 // it would hide I/O and gzip errors behind parser errors, and we could not sniff the encoding). Untrusted input: the options
@@ -100,35 +100,19 @@ public final class XMLRecordReader {
         consumed = true
         var options = XMLRecordReader.safeOptions
         if encodingOverride != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        guard let parser = LibXMLPushParser(paths: paths, file: displayName, url: displayName, encoding: encodingOverride, options: options, slotNames: slotNames) else {
+        guard let parser = LibXMLSAXParser(
+            source: source, prefix: prefix, paths: paths, file: displayName, encoding: encodingOverride, options: options,
+            slotNames: slotNames)
+        else {
             throw IngestError(file: displayName, "cannot start the XML parser")
         }
-        var count = 0
-        var chunk = prefix
         prefix = []
-        var wellFormed = true
-        var ioError: Error?
-        var finished = false
-        while wellFormed && !finished {
-            if chunk.isEmpty {
-                chunk = [UInt8](repeating: 0, count: XMLRecordReader.chunkSize)
-                do {
-                    let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
-                    chunk.removeSubrange(n...)
-                } catch {
-                    ioError = error
-                    break
-                }
-                finished = chunk.isEmpty
-            }
-            wellFormed = chunk.withUnsafeBytes { parser.parse($0, final: finished) }
-            chunk = []
-            for record in parser.takeCompleted() {
-                count += 1
-                try body(record)
-            }
+        var count = 0
+        let wellFormed = try parser.parse { record in
+            count += 1
+            try body(record)
         }
-        if let ioError {
+        if let ioError = parser.ioError {
             return XMLReadResult(records: count, fatal: (ioError as? IngestError) ?? IngestError(file: displayName, "\(ioError)"))
         }
         guard !wellFormed else { return XMLReadResult(records: count) }

@@ -18,7 +18,7 @@ struct XLSXXMLAttributes {
             guard base[0] == wanted, let start = base[3], let end = base[4] else { continue }
             let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
             // Without entity substitution libxml2 passes `&` in attribute values on as `&#38;`.
-            return value.utf8.contains(0x26) ? LibXMLPushParser.decodeAmpersands(value) : value
+            return value.utf8.contains(0x26) ? LibXMLSAXParser.decodeAmpersands(value) : value
         }
         return nil
     }

@@ -1,7 +1,7 @@
 // A libxml2 SAX2 push parser for the XML parts of an .xlsx package, fed chunk by chunk as the ZIP
 // entry inflates, so a sheet of any size is parsed without holding it in memory.
 //
-// Why not `LibXMLPushParser`: it drives an `XMLRecordAssembler`, which trims text, keeps only the
+// Why not `LibXMLSAXParser`: it drives an `XMLRecordAssembler`, which trims text, keeps only the
 // text of elements without element children (an inline string's text sits in `<is><t>`), and
 // builds a dictionary per record; a sheet needs the exact text of `<v>` and `<t>` and the `r`,
 // `s`, `t` attributes of every cell. The safety settings are the same: `XMLRecordReader`'s safe
