@@ -255,6 +255,39 @@ final class XMLRecordReaderTests: XCTestCase {
         XCTAssertTrue(fatal.description.hasPrefix("archive.xml:5:"), fatal.description)
     }
 
+    func testXMLRecordReader_WhatTheHandlerThrowsStopsTheReadAndComesBack() throws {
+        // Records reach the handler while libxml2 pulls its input; a handler that throws (a full
+        // disk writing a spill file) stops the parse, and its error is what `read` throws.
+        struct Full: Error {}
+        var xml = "<档案>\n"
+        for k in 1...5000 { xml += "<户 户编号=\"H\(k)\"><户主姓名>甲\(k)</户主姓名></户>\n" }
+        xml += "</档案>\n"
+        let reader = try XMLRecordReader(path: dir.write("many.xml", xml), displayName: "archive.xml", paths: archivePaths)
+        var seen = 0
+        XCTAssertThrowsError(try reader.read { _ in
+            seen += 1
+            if seen == 1200 { throw Full() }
+        }) { XCTAssertTrue($0 is Full, "\($0)") }
+        XCTAssertEqual(seen, 1200, "nothing after the throw")
+    }
+
+    func testXMLRecordReader_GzipCutOffDeliversEarlierRecordsAndSaysSo() throws {
+        // A gzipped interview whose compressed stream is cut: the records inflated before the cut
+        // are delivered, and the result names the read error (not a parse error).
+        var xml = "<档案>\n"
+        for k in 1...20000 { xml += "<户 户编号=\"H\(k)\"><户主姓名>甲\(k)</户主姓名></户>\n" }
+        xml += "</档案>\n"
+        dir.write("big.xml", xml)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: dir.gzip("big.xml")))
+        let cut = dir.write("cut.xml.gz", Array(whole.prefix(whole.count / 2)))
+        let (records, result) = try read(cut)
+        XCTAssertGreaterThan(records.count, 1000)
+        XCTAssertLessThan(records.count, 20000)
+        XCTAssertEqual(records.map { $0.values["@户编号"] }, (1...records.count).map { "H\($0)" }, "in order, none skipped")
+        let fatal = try XCTUnwrap(result.fatal)
+        XCTAssertTrue(fatal.description.contains("truncated gzip data"), fatal.description)
+    }
+
     func testXMLRecordReader_MismatchedTagIsFatalWithPlace() throws {
         let xml = "<档案>\n<户><户主姓名>甲</户主姓名></户>\n<户><户主姓名>乙</姓名></户>\n</档案>"
         let (records, result) = try read(dir.write("bad.xml", xml))
