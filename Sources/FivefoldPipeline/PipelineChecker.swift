@@ -138,8 +138,14 @@ public struct PipelineChecker {
         // Without a 户编号 column (a mapping problem, reported above) rows are not judged by it.
         let keyColumn = columns.first { $0.0 == .householdID }?.1
         let keyRequired = keyRequirement(table.file)
+        var decimalKeys = TableScanner.DecimalKeys()
         let counts = try reader.read({ row in
             for (i, column) in columns.enumerated() where !filled[i] && !TextNormalizer.isBlank(row.string(at: column.1)) { filled[i] = true }
+            if let keyColumn {
+                var key = [(FieldID.householdID, row.string(at: keyColumn))]
+                decimalKeys.position = 0
+                decimalKeys.clean(&key)
+            }
             let guarded = idGuard.isActive ? idGuard.problem(columns.map { ($0.0, row.string(at: $0.1)) }, line: row.location.line) : nil
             if let reason = guarded ?? keyColumn.flatMap { Self.keyProblem(row.string(at: $0), required: keyRequired) } {
                 tally.add(reason, line: row.location.line)
@@ -153,6 +159,7 @@ public struct PipelineChecker {
         let sample = counts.read >= sampleSize ? "the first \(counts.read) rows" : "all \(counts.read) rows"
         report.problems += tally.problems(file: table.file, sample: sample, unit: "line")
         if let warning = idGuard.warning(file: table.file) { report.problems.append(warning) }
+        if let warning = decimalKeys.warning(file: table.file, unit: "row") { report.warnings.append(warning.replacingOccurrences(of: " in \(decimalKeys.count) rows", with: " in \(decimalKeys.count) of \(sample)")) }
         if let unusable = idGuard.roundedColumn(file: table.file) { report.problems.append(unusable + "; a run stops here") }
         if counts.read > 0 && quarantined == counts.read {
             report.problems.append("\(table.file): every row of \(sample) would be quarantined; a run stops here when no row of a table can be read")

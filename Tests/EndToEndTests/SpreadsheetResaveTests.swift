@@ -113,6 +113,9 @@ final class SpreadsheetResaveTests: XCTestCase {
                 .write(toFile: input + "/" + file, atomically: true, encoding: .utf8)
         }
         XCTAssertTrue(try String(contentsOfFile: input + "/system/households.csv", encoding: .utf8).contains("5202031002010001.0,520203100201.0,"))
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stderr.contains("system/households.csv: 户编号 (household_id) is written as a decimal number in 48 of all 48 rows"), check.stderr)
         let (outcome, out) = try run(input)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("system/households.csv: 户编号 (household_id) is written as a decimal number in 48 rows (first: 5202031002010001.0)"), outcome.stderr)
