@@ -99,7 +99,7 @@ final class VocabularyTests: XCTestCase {
     func testLookup_SexAndBoolean() {
         assertLookups("sex", ["男": ["男性", "1", "M", "m"], "女": ["女性", "2", "F", "f"]])
         assertLookups("boolean", [
-            "是": ["是", "Y", "y", "1", "√", "有", "true", "TRUE", "已参保", "Ｙ", "1.0"],
+            "是": ["是", "Y", "y", "1", "√", "有", "true", "TRUE", "已参保", "Ｙ", "1.0", "新农合", "城乡居民医保"],
             "否": ["否", "N", "n", "0", "×", "无", "false", "未参保"],
         ])
     }
@@ -125,7 +125,7 @@ final class VocabularyTests: XCTestCase {
     }
 
     func testLookup_HealthAndLabor() {
-        assertLookups("health", ["健康": ["良好"], "长期慢性病": ["慢性病"], "患有大病": ["大病"], "残疾": ["残疾人", "肢体残疾"]])
+        assertLookups("health", ["健康": ["良好"], "长期慢性病": ["慢性病"], "患有大病": ["大病"], "残疾": ["残疾人", "肢体残疾", "一级残疾", "残疾四级"]])
         assertLookups("labor", [
             "普通劳动力": ["普通劳力"], "技能劳动力": ["技术劳动力"], "弱劳动力或半劳动力": ["弱劳动力", "半劳动力"],
             "丧失劳动力": ["丧失劳动能力"], "无劳动能力": ["无劳动力"],
