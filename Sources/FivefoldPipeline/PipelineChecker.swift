@@ -243,9 +243,14 @@ public struct PipelineChecker {
         let required = table.mapped.filter { !$0.isMember }.map { !$0.optional }, memberRequired = table.mapped.filter(\.isMember).map { !$0.optional }
         func allSeen(_ presence: TableScanner.Presence, _ wanted: [Bool]) -> Bool { !zip(presence.seen, wanted).contains { !$0 && $1 } }
         var result: XMLReadResult?
+        // Where a blank 户编号 is kept (the interview, `require_key: false`): how many records of
+        // the sample have none, for the run's mostly-blank warning.
+        let keySlots = keyRequirement(table.file) == false ? table.fields.firstIndex { $0.field == .householdID }.map { recordSlots.candidates[$0] } : nil
+        var blankKeys = 0
         do {
             result = try reader.read(slotNames: XMLSlotNames(record: recordSlots.names, member: memberSlots.names)) { element in
                 recordCount += 1
+                if let keySlots, TextNormalizer.isBlank(keySlots.lazy.compactMap { element.slots[$0] }.first ?? "") { blankKeys += 1 }
                 records.note(element.slots, recordSlots.candidates, slotNames: recordSlots.names, others: element.values)
                 for m in element.members {
                     memberCount += 1
@@ -272,6 +277,10 @@ public struct PipelineChecker {
                                             scope: complete ? "all " : "the first ")
             report.problems += found.errors.map(\.description)
             report.warnings += found.warnings
+            if keySlots != nil, Partitioner.isMostly(blankKeys, of: recordCount) {
+                report.warnings.append(Partitioner.mostlyBlankKeyText(
+                    file: table.file, isXML: true, blank: blankKeys, of: recordCount, scope: complete ? "" : "the first "))
+            }
         }
         report.tables.append("\(table.file): xml, \(reader.encodingName)\(reader.isGzipped ? ", gzipped" : ""), record_path \(table.recordPath ?? "")"
             + (table.memberPath.map { ", member_path \($0)" } ?? "") + "; \(complete ? "all" : "the first") \(recordCount) records read, \(memberCount) members")

@@ -214,6 +214,10 @@ final class MappingErrorTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains(warning), run.stderr)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: copy.out + "/summary.json"))) as! [String: Any]
         XCTAssertTrue((summary["warnings"] as? [String] ?? []).contains(warning), "\(summary["warnings"] ?? "none")")
+        // `fivefold check` says the same from the records it reads (here all 50).
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", copy.input])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stderr.contains("warning: " + warning), check.stderr)
         XCTAssertFalse(Partitioner.isMostly(25, of: 50), "half is not most")
         XCTAssertFalse(Partitioner.isMostly(9, of: 9), "all blank stops the run instead")
         XCTAssertFalse(Partitioner.isMostly(8, of: 9), "too few records to tell")

@@ -312,11 +312,14 @@ final class Partitioner: Sendable {
     /// every row stops the run: `MappedField.blankKey`.)
     static func mostlyBlankKey(_ table: Table, blank: Int, accepted: Int) -> String? {
         guard !table.requireKey, table.kind == .households, isMostly(blank, of: accepted) else { return nil }
-        let percent = blank * 100 / accepted
-        let unit = table.config.format == .xml ? "records" : "rows"
-        return "\(table.config.file): 户编号 (household_id) is blank in \(blank) of \(accepted) \(unit) (\(percent) %); "
+        return mostlyBlankKeyText(file: table.config.file, isXML: table.config.format == .xml, blank: blank, of: accepted)
+    }
+
+    /// The warning's text; `scope` is "the first " when `fivefold check` read a sample.
+    static func mostlyBlankKeyText(file: String, isXML: Bool, blank: Int, of total: Int, scope: String = "") -> String {
+        "\(file): 户编号 (household_id) is blank in \(blank) of \(scope)\(total) \(isXML ? "records" : "rows") (\(blank * 100 / max(total, 1)) %); "
             + "each is read as a household the system lacks and judged by 四看法 for 漏评. If these households are registered, "
-            + "the key is mapped to the wrong \(table.config.format == .xml ? "element" : "column") (fivefold inspect shows the file's values)"
+            + "the key is mapped to the wrong \(isXML ? "element" : "column") (fivefold inspect shows the file's values)"
     }
 
     /// More than half of at least 10, and not all (all blank stops the run).
