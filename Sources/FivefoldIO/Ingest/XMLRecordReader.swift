@@ -1,6 +1,6 @@
 // Reads record elements out of XML dumps of any size (the archive and interview sources), one
-// record at a time, through libxml2's SAX2 parser, pulling its input: memory stays bounded because it keeps no
-// tree (LibXMLSAXParser.swift says why not `xmlTextReader`), and libxml2 converts declared
+// record at a time, through libxml2's SAX2 parser pulling its input: memory stays bounded because
+// it keeps no tree (LibXMLSAXParser.swift says why not `xmlTextReader`), and libxml2 converts declared
 // encodings (GBK) itself. The input is pulled through our `ByteSource`, so a gzipped file is
 // recognised by its magic bytes like CSV is (libxml2's own file reading would also inflate, but
 // it would hide I/O and gzip errors behind parser errors, and we could not sniff the encoding). Untrusted input: the options
