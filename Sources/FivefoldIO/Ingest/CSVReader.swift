@@ -100,11 +100,16 @@ public final class CSVReader {
 
         // Encoding: BOM, then UTF-8 validity of the first chunk(s). An all-ASCII start says
         // nothing, so keep reading (up to 4 MiB) until a non-ASCII byte shows up.
-        while end < 4 && !eof { try refillOrEOF() }
+        // (The first read may return only the bytes sniffed for compression: read on to 1 KiB, so
+        // the checks below see the file's start.)
+        while end < 1024 && !eof { try refillOrEOF() }
         if let utf16 = Self.utf16Form(UnsafeBufferPointer(start: buffer, count: end)) {
             throw IngestError(file: name, "the file is \(utf16), as Excel's \"Unicode 文本 (*.txt)\" saves a sheet; fivefold reads CSV in UTF-8, GBK or GB18030: save it as \"CSV UTF-8 (逗号分隔) (*.csv)\" (LibreOffice: Text CSV, character set Unicode (UTF-8))")
         }
         let bom = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        if let markup = Self.markupForm(UnsafeBufferPointer(start: buffer + (bom ? 3 : 0), count: min(end, 1024) - (bom ? 3 : 0))) {
+            throw IngestError(file: name, markup)
+        }
         hasBOM = bom
         var detected = format.encoding
         if detected == .auto {
@@ -322,6 +327,23 @@ public final class CSVReader {
         afterClosingQuote
             ? "unexpected character after closing quote in field \(field + 1)"
             : "stray quote in unquoted field \(field + 1)"
+    }
+
+    /// Why a file that starts with markup is no CSV: a web system's "export to Excel" writes an
+    /// HTML table (often under an .xls name), which read as CSV stopped at "malformed header:
+    /// stray quote in unquoted field 1". Nil for anything else (a header never starts with `<`).
+    static func markupForm(_ head: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        while i < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[i]) { i += 1 }
+        guard i < head.count, head[i] == UInt8(ascii: "<") else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: head[i...]), as: UTF8.self).lowercased()
+        if text.hasPrefix("<html") || text.hasPrefix("<!doctype html") || text.hasPrefix("<table") || text.contains("<html") {
+            return "the file is an HTML page, not CSV (what many web systems' \"export to Excel\" writes): open it in a spreadsheet and save it as CSV UTF-8 or .xlsx"
+        }
+        if text.hasPrefix("<?xml") {
+            return "the file is XML, not CSV: set format: xml with its record_path (fivefold inspect --paths lists the element paths)"
+        }
+        return nil
     }
 
     static func warnings(for header: [String]) -> [String] {

@@ -17,4 +17,21 @@ final class CSVReaderUTF16Tests: XCTestCase {
         XCTAssertNil(form(Array("id,n".utf8)))
         XCTAssertNil(form([0xFF]))
     }
+
+    func testMarkupIsNamedNotReadAsCSV() throws {
+        // A web system's "export to Excel": an HTML table (here under a .csv name, with a BOM).
+        let dir = TempDir()
+        let html = dir.write("members.csv", [0xEF, 0xBB, 0xBF] + Array("\n <html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><table><tr><td>户编号</td></tr></table></body></html>\n".utf8))
+        XCTAssertThrowsError(try CSVReader(path: html, displayName: "members.csv", format: CSVFormat())) { error in
+            XCTAssertEqual("\(error)", "members.csv: the file is an HTML page, not CSV (what many web systems' \"export to Excel\" writes): open it in a spreadsheet and save it as CSV UTF-8 or .xlsx")
+        }
+        let xml = dir.write("archive.csv", "<?xml version=\"1.0\"?>\n<档案/>\n")
+        XCTAssertThrowsError(try CSVReader(path: xml, displayName: "archive.csv", format: CSVFormat())) { error in
+            XCTAssertTrue("\(error)".contains("the file is XML, not CSV: set format: xml"), "\(error)")
+        }
+        func markup(_ text: String) -> String? { Array(text.utf8).withUnsafeBufferPointer { CSVReader.markupForm($0) } }
+        XCTAssertNil(markup("户编号,姓名\n"))
+        XCTAssertNil(markup("<户编号>,姓名\n"), "a header cell in angle brackets is still a header")
+        XCTAssertNil(markup(""))
+    }
 }

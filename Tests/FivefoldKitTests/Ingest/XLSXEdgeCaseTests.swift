@@ -116,6 +116,15 @@ final class XLSXEdgeCaseTests: XCTestCase {
         XCTAssertThrowsError(try XLSXWorkbook(path: ole, displayName: "old.xlsx")) { error in
             XCTAssertTrue("\(error)".contains("an .xls (Excel 97-2003) or a password-protected workbook"), "\(error)")
         }
+        // A web system's "export to Excel": an HTML table named .xls, and an Excel 2003 XML sheet.
+        let html = dir.write("export.xls", "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=\"utf-8\"></head><body><table><tr><td>户编号</td></tr></table></body></html>")
+        XCTAssertThrowsError(try XLSXWorkbook(path: html, displayName: "export.xls")) { error in
+            XCTAssertEqual("\(error)", "export.xls: not an .xlsx workbook but an HTML page (what many web systems' \"export to Excel\" writes): open it in a spreadsheet and save it as .xlsx or CSV UTF-8")
+        }
+        let xml2003 = dir.write("sheet.xls", "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"Sheet1\"/></Workbook>")
+        XCTAssertThrowsError(try XLSXWorkbook(path: xml2003, displayName: "sheet.xls")) { error in
+            XCTAssertTrue("\(error)".contains("an Excel 2003 XML spreadsheet"), "\(error)")
+        }
         XCTAssertThrowsError(try XLSXWorkbook(path: dir.path("missing.xlsx"), displayName: "missing.xlsx")) { error in
             XCTAssertEqual("\(error)", "missing.xlsx: no such file")
         }

@@ -81,13 +81,23 @@ final class XLSXPackage {
 
     /// Why a file that ZIPFoundation cannot open is no workbook: an OLE compound file is an
     /// .xls (Excel 97–2003) or a password-protected workbook.
+    /// Web systems' "export to Excel" often writes an HTML table (or an Excel 2003 XML sheet)
+    /// under an .xls name: it is named as such, with what to do.
     private static func notZipMessage(path: String) -> String {
         let magic = FileHandle(forReadingAtPath: path).map { handle -> Data in
             defer { try? handle.close() }
-            return handle.readData(ofLength: 8)
+            return handle.readData(ofLength: 1024)
         } ?? Data()
         if magic.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return "not an .xlsx (ZIP) package but an OLE file: an .xls (Excel 97-2003) or a password-protected workbook; save it as .xlsx without a password"
+        }
+        let head = String(decoding: magic, as: UTF8.self).lowercased()
+        if head.contains("<html") || head.contains("<table") || head.contains("<!doctype html") {
+            return "not an .xlsx workbook but an HTML page (what many web systems' \"export to Excel\" writes): "
+                + "open it in a spreadsheet and save it as .xlsx or CSV UTF-8"
+        }
+        if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+            return "not an .xlsx workbook but an Excel 2003 XML spreadsheet: open it in a spreadsheet and save it as .xlsx or CSV UTF-8"
         }
         return "not an .xlsx workbook: the file is not a ZIP package"
     }
