@@ -21,6 +21,37 @@ final class WorklistMaskTests: XCTestCase {
         XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "5202031990010112345"), "5202031990010112345", "19 digits is not an ID")
     }
 
+    func testMask_ByteLookAgreesWithTheCharacterScanOnRandomText() {
+        // The byte look only skips texts without 17 ASCII digits in a row. Random texts of digits,
+        // X, Chinese, full-width digits and a digit with a combining keycap (one character, not
+        // an ASCII digit) are masked exactly as the character scan alone masks them.
+        func characterScan(_ text: String) -> String {
+            var chars = Array(text)
+            var i = 0
+            while i + 18 <= chars.count {
+                let window = chars[i..<(i + 18)]
+                let isID = window.prefix(17).allSatisfy(\.isASCIIDigit) && (window.last!.isASCIIDigit || window.last == "X" || window.last == "x")
+                if isID && (i == 0 || !chars[i - 1].isASCIIDigit) && (i + 18 == chars.count || !chars[i + 18].isASCIIDigit) {
+                    for j in (i + 6)..<(i + 14) { chars[j] = "*" }
+                    i += 18
+                } else {
+                    i += 1
+                }
+            }
+            return String(chars)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["5", "2", "0", "1", "9", "X", "x", "张", "，", "５", "1\u{20E3}", " ", "520203199001011", "52020319900101123"]
+        var masked = 0
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = characterScan(text)
+            XCTAssertEqual(WorklistWriter.maskIDNumbers(in: text), expected, text)
+            if expected != text { masked += 1 }
+        }
+        XCTAssertGreaterThan(masked, 50, "the random texts include IDs")
+    }
+
     func testMask_OffWhenPipelineSaysSo() {
         XCTAssertEqual(WorklistWriter(maskIDs: false).mask("520203199001011234"), "520203199001011234")
     }
