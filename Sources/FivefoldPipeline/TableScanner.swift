@@ -132,10 +132,16 @@ struct TableScanner {
         private var first = ""
 
         mutating func clean(_ fields: inout [(FieldID, String)]) {
-            guard let k = position, k < fields.count, let clean = HouseholdKey.withoutDecimalZeros(fields[k].1) else { return }
-            if count == 0 { first = fields[k].1 }
+            guard let k = position, k < fields.count else { return }
+            fields[k].1 = clean(fields[k].1)
+        }
+
+        /// `key` without a decimal suffix of zeros, counted when it had one.
+        mutating func clean(_ key: String) -> String {
+            guard let clean = HouseholdKey.withoutDecimalZeros(key) else { return key }
+            if count == 0 { first = key }
             count += 1
-            fields[k].1 = clean
+            return clean
         }
 
         /// The warning, once there were such keys.

@@ -27,6 +27,14 @@ final class SpreadsheetResaveTests: XCTestCase {
         return input
     }
 
+    /// A copy of the sample with `file` replaced by the fixture `fixture` (under `fixtures/resaved`).
+    func sample(placing fixture: String, at file: String) throws -> String {
+        let input = try sample(replacing: [])
+        try FileManager.default.removeItem(atPath: input + "/" + file)
+        try FileManager.default.copyItem(atPath: Self.resaved + "/" + fixture, toPath: input + "/" + file)
+        return input
+    }
+
     func run(_ input: String) throws -> (FivefoldProcess.Outcome, out: String) {
         let out = input + "-out"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
@@ -132,9 +140,7 @@ final class SpreadsheetResaveTests: XCTestCase {
     }
 
     func testUTF16SheetExport_StopsSayingWhatTheFileIs() throws {
-        let input = try sample(replacing: [])
-        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
-        try FileManager.default.copyItem(atPath: Self.resaved + "/unicode/households.csv", toPath: input + "/system/households.csv")
+        let input = try sample(placing: "unicode/households.csv", at: "system/households.csv")
         let (outcome, out) = try run(input)
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
         XCTAssertEqual(outcome.stderr, "fivefold: system/households.csv: the file is UTF-16LE, as Excel's \"Unicode 文本 (*.txt)\" saves a sheet; fivefold reads CSV in UTF-8, GBK or GB18030: save it as \"CSV UTF-8 (逗号分隔) (*.csv)\" (LibreOffice: Text CSV, character set Unicode (UTF-8))\n")
@@ -168,9 +174,7 @@ final class SpreadsheetResaveTests: XCTestCase {
     /// is garbled but the file decodes cleanly. The run stops at the key column, says what
     /// happened to the file and what its first header was, and writes nothing.
     func testUTF8ReadAsWindows1252AndResaved_RunStopsNamingTheCharset() throws {
-        let input = try sample(replacing: [])
-        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
-        try FileManager.default.copyItem(atPath: Self.resaved + "/misread/1252/households.csv", toPath: input + "/system/households.csv")
+        let input = try sample(placing: "misread/1252/households.csv", at: "system/households.csv")
         let (outcome, out) = try run(input)
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
         XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 1, outcome.stderr)
@@ -186,9 +190,7 @@ final class SpreadsheetResaveTests: XCTestCase {
     /// came back as GB18030's replacement character: `fivefold check` and the run stop at the
     /// header and say what happened to the file.
     func testUTF8ReadAsGBKAndResaved_CheckAndRunStopNamingTheCharset() throws {
-        let input = try sample(replacing: [])
-        try FileManager.default.removeItem(atPath: input + "/system/households.csv")
-        try FileManager.default.copyItem(atPath: Self.resaved + "/misread/gbk/households.csv", toPath: input + "/system/households.csv")
+        let input = try sample(placing: "misread/gbk/households.csv", at: "system/households.csv")
         let message = "system/households.csv:1: header is not valid UTF-8 (field 3); it holds 84 31 A4 37, GB18030's replacement character: the file looks like UTF-8 text that a program read as GBK and saved again as GBK, so every value in it is garbled too: export it again from its source, or open the original choosing UTF-8 before saving it"
         let (outcome, out) = try run(input)
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
@@ -204,9 +206,7 @@ final class SpreadsheetResaveTests: XCTestCase {
     /// read back. The run stops at the key column and says the text is lost, with no `closest`
     /// guess among names that are all replacement marks.
     func testGBKReadAsUTF8AndResaved_RunStopsSayingTheTextIsLost() throws {
-        let input = try sample(replacing: [])
-        try FileManager.default.removeItem(atPath: input + "/wall/cards.csv")
-        try FileManager.default.copyItem(atPath: Self.resaved + "/misread/lost/cards.csv", toPath: input + "/wall/cards.csv")
+        let input = try sample(placing: "misread/lost/cards.csv", at: "wall/cards.csv")
         let (outcome, out) = try run(input)
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains(": sources.wall.households.fields.household_id: no column named \"户编号\" in wall/cards.csv; found: \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}, "), outcome.stderr)

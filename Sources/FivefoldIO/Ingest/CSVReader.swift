@@ -103,7 +103,7 @@ public final class CSVReader {
         // (The first read may return only the bytes sniffed for compression: read on to 1 KiB, so
         // the checks below see the file's start.)
         while end < 1024 && !eof { try refillOrEOF() }
-        if let utf16 = Self.utf16Form(UnsafeBufferPointer(start: buffer, count: end)) {
+        if let utf16 = TextEncoding.utf16Form(UnsafeBufferPointer(start: buffer, count: end)) {
             throw IngestError(file: name, "the file is \(utf16), as Excel's \"Unicode 文本 (*.txt)\" saves a sheet; fivefold reads CSV in UTF-8, GBK or GB18030: save it as \"CSV UTF-8 (逗号分隔) (*.csv)\" (LibreOffice: Text CSV, character set Unicode (UTF-8))")
         }
         let bom = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
@@ -363,19 +363,6 @@ public final class CSVReader {
 }
 
 extension CSVReader {
-    /// "UTF-16LE" / "UTF-16BE" when the file starts with a UTF-16 byte-order mark, or (without
-    /// one) its first characters are ASCII with a NUL beside each: a byte-wise CSV scanner would
-    /// otherwise read NULs between every character and report a header "not valid GB18030".
-    static func utf16Form(_ head: UnsafeBufferPointer<UInt8>) -> String? {
-        guard head.count >= 2 else { return nil }
-        if head[0] == 0xFF && head[1] == 0xFE { return "UTF-16LE" }
-        if head[0] == 0xFE && head[1] == 0xFF { return "UTF-16BE" }
-        guard head.count >= 4 else { return nil }
-        if head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0 { return "UTF-16LE" }
-        if head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0 { return "UTF-16BE" }
-        return nil
-    }
-
     /// Why a header is not valid in the encoding it was `read` in, when its bytes tell: UTF-8 that
     /// a program read as GBK and saved again, GBK under a table declared UTF-8 (auto-detection
     /// takes a file that is not UTF-8 for GB18030, so only a declaration or a byte-order mark

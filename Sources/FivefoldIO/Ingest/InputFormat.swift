@@ -23,7 +23,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if head.prefix(n).starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
         // UTF-16 XML (`<?` as 16-bit units, after a byte-order mark or not): XML. A UTF-16 CSV is
         // left to the CSV reader, which says how to save it as UTF-8.
-        if XMLRecordReader.utf16Form(Array(head.prefix(n))) != nil {
+        if head.withUnsafeBufferPointer({ TextEncoding.utf16Form(UnsafeBufferPointer(rebasing: $0[..<n])) }) != nil {
             let units = Array(head.prefix(n).drop { $0 == 0xFF || $0 == 0xFE }.prefix(4))
             if units == [0x3C, 0x00, 0x3F, 0x00] || units == [0x00, 0x3C, 0x00, 0x3F] { return .xml }
         }

@@ -80,8 +80,7 @@ final class LibXMLSAXParser {
     final class Sink {
         var assembler: XMLRecordAssembler!
         var context: xmlParserCtxtPtr?
-        var firstError: (message: String, line: Int, column: Int)?
-        var firstFatal: (message: String, line: Int, column: Int)?
+        var errors = XMLErrorLog()
 
         var line: Int { Int(context?.pointee.input?.pointee.line ?? 0) }
 
@@ -127,13 +126,7 @@ final class LibXMLSAXParser {
         handler.cdataBlock = handler.characters
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            Sink.with(ctx) { sink in
-                var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-                while message.last == "\n" || message.last == " " { message.removeLast() }
-                let entry = (message, Int(error.pointee.line), Int(error.pointee.int2))
-                if sink.firstError == nil { sink.firstError = entry }
-                if sink.firstFatal == nil && error.pointee.level == XML_ERR_FATAL { sink.firstFatal = entry }
-            }
+            Sink.with(ctx) { $0.errors.note(error) }
         }
         let read: xmlInputReadCallback = { ctx, buffer, length in
             Unmanaged<Input>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.read(buffer, Int(length)) }
@@ -182,7 +175,7 @@ final class LibXMLSAXParser {
     var ioError: Error? { input.ioError }
 
     /// The error that stopped parsing (the first fatal one, else the first), with its place.
-    var stoppingError: (message: String, line: Int, column: Int)? { sink.firstFatal ?? sink.firstError }
+    var stoppingError: (message: String, line: Int, column: Int)? { sink.errors.stopping }
 
     /// `&#38;` → `&`, left to right.
     static func decodeAmpersands(_ value: String) -> String {

@@ -23,3 +23,19 @@ extension TextEncoding {
         return valid ? .utf8 : .gb18030
     }
 }
+
+extension TextEncoding {
+    /// "UTF-16LE" / "UTF-16BE" when a file starts with a UTF-16 byte-order mark, or (without
+    /// one) its first characters are ASCII with a NUL beside each (`<?xml` of a UTF-16 XML file
+    /// too): a byte-wise CSV scanner would otherwise read NULs between every character and report
+    /// a header "not valid GB18030", and the XML reader would take the file for GBK.
+    static func utf16Form(_ head: UnsafeBufferPointer<UInt8>) -> String? {
+        guard head.count >= 2 else { return nil }
+        if head[0] == 0xFF && head[1] == 0xFE { return "UTF-16LE" }
+        if head[0] == 0xFE && head[1] == 0xFF { return "UTF-16BE" }
+        guard head.count >= 4 else { return nil }
+        if head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0 { return "UTF-16LE" }
+        if head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0 { return "UTF-16BE" }
+        return nil
+    }
+}

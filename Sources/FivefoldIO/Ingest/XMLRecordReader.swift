@@ -54,7 +54,7 @@ public final class XMLRecordReader {
         let n = try prefix.withUnsafeMutableBytes { try opened.source.readFully(into: $0) }
         prefix.removeSubrange(n...)
         let declared = XMLRecordReader.declaredEncoding(prefix)
-        let utf16 = XMLRecordReader.utf16Form(prefix)
+        let utf16 = prefix.withUnsafeBufferPointer(TextEncoding.utf16Form)
         var override: String?
         switch encoding {
         case .utf8, .gb18030:
@@ -150,19 +150,6 @@ public final class XMLRecordReader {
             chunk = []
             if !ok || finished { return (counter.paths, finished) }
             if let maxBytes, total >= maxBytes { return (counter.paths, false) }
-        }
-    }
-
-    /// "UTF-16LE" or "UTF-16BE" when the document starts like UTF-16: a byte-order mark, or
-    /// `<?` as 16-bit units (what Windows and .NET tools write for `encoding="utf-16"`).
-    static func utf16Form(_ prefix: [UInt8]) -> String? {
-        guard prefix.count >= 4 else { return nil }
-        switch (prefix[0], prefix[1], prefix[2], prefix[3]) {
-        case (0xFF, 0xFE, let a, let b) where !(a == 0 && b == 0): return "UTF-16LE"
-        case (0xFE, 0xFF, _, _): return "UTF-16BE"
-        case (0x3C, 0x00, 0x3F, 0x00): return "UTF-16LE"
-        case (0x00, 0x3C, 0x00, 0x3F): return "UTF-16BE"
-        default: return nil
         }
     }
 

@@ -155,10 +155,8 @@ final class Partitioner: Sendable {
     /// delimiter, a layout the mapping does not fit.
     static func unusable(_ scan: TableScan, format: TableFormat) -> PipelineError {
         let s = scan.stats
-        let prefix = s.file + ": "
-        func own(_ text: String) -> String { text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text }
         if let why = s.unusable {
-            return PipelineError(file: s.file, keyPath: "", message: own(why) + ". Nothing was written")
+            return PipelineError(file: s.file, keyPath: "", message: own(why, file: s.file) + ". Nothing was written")
         }
         var message = "every one of its \(s.read) rows is unreadable and would be quarantined"
         if let first = scan.quarantined.first {

@@ -4,7 +4,7 @@ import XCTest
 /// UTF-16 text is recognised by its byte-order mark or by NULs beside ASCII, and nothing else is.
 final class CSVReaderUTF16Tests: XCTestCase {
     func form(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBufferPointer { CSVReader.utf16Form($0) }
+        bytes.withUnsafeBufferPointer { TextEncoding.utf16Form($0) }
     }
 
     func testUTF16Forms() {

@@ -21,8 +21,7 @@ final class XLSXXMLParser {
         let handler: XLSXXMLHandler
         var elements: [UnsafePointer<UInt8>?] = []
         var attributes: [UnsafePointer<UInt8>?] = []
-        var firstError: (message: String, line: Int, column: Int)?
-        var firstFatal: (message: String, line: Int, column: Int)?
+        var errors = XMLErrorLog()
 
         init(handler: XLSXXMLHandler) { self.handler = handler }
 
@@ -62,13 +61,7 @@ final class XLSXXMLParser {
         sax.cdataBlock = sax.characters
         sax.serror = { ctx, error in
             guard let ctx, let error else { return }
-            Sink.with(ctx) { sink in
-                var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-                while message.last == "\n" || message.last == " " { message.removeLast() }
-                let entry = (message, Int(error.pointee.line), Int(error.pointee.int2))
-                if sink.firstError == nil { sink.firstError = entry }
-                if sink.firstFatal == nil && error.pointee.level == XML_ERR_FATAL { sink.firstFatal = entry }
-            }
+            Sink.with(ctx) { $0.errors.note(error) }
         }
         guard let context = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(sink).toOpaque(), nil, 0, url) else {
             return nil
@@ -99,6 +92,6 @@ final class XLSXXMLParser {
     /// first error), with its line and column (0 when unknown).
     var stoppingError: (message: String, line: Int, column: Int)? {
         if let problem = sink.handler.contentError { return (problem, Int(xmlSAX2GetLineNumber(context)), 0) }
-        return sink.firstFatal ?? sink.firstError
+        return sink.errors.stopping
     }
 }
