@@ -60,7 +60,30 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         case "current": return "本次"
         case "previous_as_of": return "上次日期"
         case "current_as_of": return "本次日期"
-        default: return rawValue
+        // The shipped pipeline's registries (a pipeline names its own; an unknown name is shown as
+        // it is written) and the other evidence rules cite beside the sources: the 其他来源 column
+        // of a worklist reads “车辆登记=小型轿车 贵BA7306”, not “vehicles=…”.
+        case "deaths": return "死亡登记"
+        case "public_employees": return "财政供养人员"
+        case "vehicles": return "车辆登记"
+        case "property": return "房产登记"
+        case "businesses": return "工商登记"
+        case "students": return "学籍"
+        case "insurance": return "医保参保"
+        case "four_looks": return "四看法"
+        case "facts": return "家庭情况"
+        case "line": return "脱贫标准"
+        case "members": return "成员"
+        case "id_number": return "身份证号"
+        case "count": return "次数"
+        case "examples": return "示例"
+        case "roster": return "五包名册"
+        case "signoffs": return "分级签字"
+        case "notices": return "公示"
+        case "villages": return "村名录"
+        case "computed": return "计算值"
+        // A field of the system record cited as evidence (识别年度 beside 脱贫状态).
+        default: return FieldCatalog.chinese(FieldID(rawValue))
         }
     }
 }

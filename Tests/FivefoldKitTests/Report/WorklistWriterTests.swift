@@ -132,6 +132,29 @@ final class WorklistFileTests: XCTestCase {
         XCTAssertEqual(table.rows[0]["核查值"], "'\r5200")
     }
 
+    /// 其他来源 is read by field cadres: the registries of the shipped pipeline, the rules' evidence
+    /// and a system field cited beside another are named in Chinese; a registry a pipeline names
+    /// itself is shown as written.
+    func testOtherSourcesColumn_SpeaksChinese() throws {
+        func other(_ values: [(source: SourceID, value: String)]) throws -> String {
+            let f = Finding(rule: "registry.vehicle", severity: .warning, regionCode: "520203100201", householdID: "H1",
+                            field: "", values: [(.system, "x")] + values, action: .worklist, message: "核实")
+            let item = try XCTUnwrap(WorklistWriter(maskIDs: true).item(f, entry: entry("甲村", "王干部")))
+            return item.row[WorklistWriter.header.firstIndex(of: "其他来源")!]
+        }
+        XCTAssertEqual(try other([("vehicles", "小型轿车 贵BA7306")]), "车辆登记=小型轿车 贵BA7306")
+        XCTAssertEqual(try other([("identified_year", "2015"), ("status", "未脱贫")]), "识别年度=2015；脱贫状态=未脱贫")
+        XCTAssertEqual(try other([("four_looks", "房0+粮0+劳0+学0"), ("line", "4000"), ("public_employees", "县财政局")]),
+                       "四看法=房0+粮0+劳0+学0；脱贫标准=4000；财政供养人员=县财政局")
+        XCTAssertEqual(try other([("deaths", "2020-11-20"), ("members", "520203199001011234")]), "死亡登记=2020-11-20；成员=520203********1234")
+        XCTAssertEqual(try other([("县民政低保名单", "是")]), "县民政低保名单=是")
+        // No English evidence key left in the worklists of the sample.
+        for key in ["deaths", "public_employees", "vehicles", "property", "businesses", "students", "insurance", "four_looks", "facts",
+                    "line", "members", "id_number", "identified_year", "exit_year", "status", "roster", "signoffs", "notices"] {
+            XCTAssertNil(SourceID(key).chineseLabel.unicodeScalars.first { $0.isASCII }, key)
+        }
+    }
+
     /// The .xlsx beside the CSV: the same rows, ids as text cells (a 16-digit 户编号 a number would
     /// round), 核实结果 drop-downs per item (code list + verdicts, verdicts alone, or none), the
     /// verify columns editable, the message wrapped.
