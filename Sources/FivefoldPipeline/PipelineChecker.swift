@@ -155,6 +155,7 @@ public struct PipelineChecker {
         let sample = counts.read >= sampleSize ? "the first \(counts.read) rows" : "all \(counts.read) rows"
         report.problems += tally.problems(file: table.file, sample: sample, unit: "line")
         if let warning = idGuard.warning(file: table.file) { report.problems.append(warning) }
+        if let cut = reader.brokenOff { report.problems.append("\(table.file): the file looks cut off: \(cut); whatever followed is not in the file") }
         if let warning = decimalKeys.warning(file: table.file, unit: "row") { report.warnings.append(warning.replacingOccurrences(of: " in \(decimalKeys.count) rows", with: " in \(decimalKeys.count) of \(sample)")) }
         if let unusable = idGuard.roundedColumn(file: table.file) { report.problems.append(unusable + "; a run stops here") }
         if counts.read > 0 && quarantined == counts.read {

@@ -185,6 +185,7 @@ struct TableScanner {
             stats.quarantined += 1
         })
         stats.read = counts.read
+        stats.fatal = reader.brokenOff
         if let warning = idGuard.warning(file: table.file) { stats.warnings.append(warning) }
         stats.unusable = idGuard.roundedColumn(file: table.file)
         if mappedRows > 0 {

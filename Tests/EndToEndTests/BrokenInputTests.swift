@@ -71,6 +71,42 @@ final class BrokenInputTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0["rule"] == "unify.missing" && $0["household_id"] == "5202031012020009" && $0["values"]!.contains("archive=无") })
     }
 
+    /// The system's members.csv cut off at 8 KiB (inside a row and inside a character, as a copy
+    /// that stopped leaves it): the run goes on, as for an XML file that breaks off, and says on
+    /// stderr, in summary.json and in report.html that the file looks cut off and what that does
+    /// to the findings. Before, the cut row was one quarantined line among others and 80 false
+    /// findings went to the worklists with nothing said.
+    func testACSVFileCutOffIsSaidToBeCutOff() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-cut-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: input) }
+        let members = input + "/system/members.csv"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: members))
+        try bytes.prefix(8192).write(to: URL(fileURLWithPath: members))
+
+        let out = input + "-out"
+        defer { try? fm.removeItem(atPath: out) }
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
+        let stats = try XCTUnwrap(summary.inputs.first { $0.file == "system/members.csv" })
+        XCTAssertEqual(stats.read, stats.accepted + stats.quarantined)
+        XCTAssertEqual(stats.quarantined, 1, "the cut row")
+        let warning = try XCTUnwrap(summary.warnings.first { $0.hasPrefix("system/members.csv: the file looks cut off: line \(stats.read + 1), its last row, ends without a line break") },
+                                    "\(summary.warnings)")
+        XCTAssertTrue(warning.contains("after \(stats.read - 1) whole rows") && warning.contains("the members of its households from there on are reported missing from the system source"), warning)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("<h2>运行警告（请数据组处理）</h2>") && report.contains("system/members.csv: the file looks cut off"))
+
+        // The same file whole but without its last line break is no sign of a cut: no warning,
+        // the sample's findings.
+        try bytes.dropLast().write(to: URL(fileURLWithPath: members))
+        let whole = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: SampleRunTests.asOf)).run()
+        XCTAssertFalse(whole.warnings.contains { $0.contains("cut off") }, "\(whole.warnings)")
+        XCTAssertNil(whole.inputs.first { $0.file == "system/members.csv" }?.fatal)
+        XCTAssertEqual(whole.findings, 59)
+    }
+
     /// Peak resident memory of this process so far, in MB.
     static func peakMB() -> Double {
         var usage = rusage()

@@ -225,7 +225,10 @@ extension CSVReader {
             capacity = end + chunkSize + 4096
         }
         let n = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
-        if n == 0 { eof = true } else { end += n }
+        if n == 0 { eof = true } else {
+            end += n
+            lastByte = buffer[end - 1]
+        }
     }
 
     /// Consumes bytes from `pos` through the end of the physical line that contains

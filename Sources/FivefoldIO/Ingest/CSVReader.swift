@@ -68,6 +68,17 @@ public final class CSVReader {
     private var otherCodec: GB18030Codec?
     var scratch: [UInt8] = []
     private var consumed = false
+    /// The last byte of the file read so far (a line break unless the file was cut off).
+    var lastByte: UInt8?
+    /// The last row read, when it was refused: its line and the reason.
+    private var lastRefused: (line: Int, reason: String)?
+
+    /// Why the file looks cut off, once `read` has reached its end: it does not end with a line
+    /// break and its last row was refused (cut short, cut inside a character or a quoted field).
+    /// A download or copy that stopped, or an export that died, leaves exactly this; read as it
+    /// is, the households after the cut are reported missing from the source. Nil otherwise (a
+    /// file whose cut falls between two fields cannot be told from a whole one).
+    public private(set) var brokenOff: String?
 
     /// Opens `path` and reads its header.
     ///
@@ -152,6 +163,7 @@ public final class CSVReader {
             case .blank(let length):
                 pos += length
                 line += 1
+                lastRefused = nil
             case .row(let length, let contentLength, let newlines, _):
                 let loc = SourceLocation(file: name, line: line)
                 if let bad = invalidOffset(contentLength) {
@@ -201,6 +213,9 @@ public final class CSVReader {
             if let rowLimit, counts.read >= rowLimit { return counts }
             switch parseRow() {
             case .end:
+                if let refused = lastRefused, let last = lastByte, last != 0x0A, last != 0x0D {
+                    brokenOff = "line \(refused.line), its last row, ends without a line break and was refused (\(refused.reason))"
+                }
                 return counts
             case .needMore:
                 if end - pos > format.maxRowBytes {
@@ -209,6 +224,7 @@ public final class CSVReader {
                     let location = SourceLocation(file: displayName, line: line)
                     let raw = try consumeThroughLineEnd(from: 0)
                     quarantine(QuarantinedRow(location: location, reason: "row longer than \(format.maxRowBytes) bytes", raw: rawText(raw)))
+                    lastRefused = (location.line, "row longer than \(format.maxRowBytes) bytes")
                     line += 1
                 } else {
                     try refillOrEOF()
@@ -216,12 +232,14 @@ public final class CSVReader {
             case .blank(let length):
                 pos += length
                 line += 1
+                lastRefused = nil
             case .row(let length, let contentLength, let newlines, let hasNUL) where spanCount > 1 && contentLength == spanCount - 1 && !hasNUL:
                 // Delimiters only (`,,,,,,`): the empty rows a spreadsheet writes below its data
                 // (a formatted but empty range). Skipped like blank lines and like empty sheet
                 // rows, not counted; before, each was quarantined as "missing 户编号".
                 pos += length
                 line += newlines
+                lastRefused = nil
             case .row(let length, let contentLength, let newlines, let hasNUL):
                 counts.read += 1
                 rowLength = length
@@ -231,9 +249,11 @@ public final class CSVReader {
                     : problem(expected: expected, contentLength: contentLength, hasNUL: hasNUL)
                 {
                     counts.quarantined += 1
+                    lastRefused = (line, reason)
                     quarantine(QuarantinedRow(location: location, reason: reason, raw: rawText(UnsafeBufferPointer(start: buffer + pos, count: min(length, 64 * 1024)))))
                 } else {
                     counts.accepted += 1
+                    lastRefused = nil
                     try row(CSVRow(location: location, reader: self))
                 }
                 pos += length
@@ -246,14 +266,18 @@ public final class CSVReader {
                 // quote it never closed: set aside only its first line, as for an unterminated
                 // field, rather than every line up to the error.
                 let raw = try consumeThroughLineEnd(from: newlines > 0 ? 0 : offset)
-                quarantine(QuarantinedRow(location: location, reason: CSVReader.strayReason(field: field, afterClosingQuote: afterQuote), raw: rawText(raw)))
+                let reason = CSVReader.strayReason(field: field, afterClosingQuote: afterQuote)
+                lastRefused = (location.line, reason)
+                quarantine(QuarantinedRow(location: location, reason: reason, raw: rawText(raw)))
                 line += 1
             case .unterminated(let field, let why):
                 counts.read += 1
                 counts.quarantined += 1
                 let location = SourceLocation(file: displayName, line: line)
                 let raw = try consumeThroughLineEnd(from: 0)
-                quarantine(QuarantinedRow(location: location, reason: "unterminated quoted field \(field + 1) (\(why))", raw: rawText(raw)))
+                let reason = "unterminated quoted field \(field + 1) (\(why))"
+                lastRefused = (location.line, reason)
+                quarantine(QuarantinedRow(location: location, reason: reason, raw: rawText(raw)))
                 line += 1
             }
         }

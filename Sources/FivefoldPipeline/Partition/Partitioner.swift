@@ -87,7 +87,7 @@ final class Partitioner: Sendable {
         let started = Date()
         let scans = try Parallel.map(order, jobs: jobs) { table in
             let scan = try self.scan(table, owners: owners, idMap: idMap)
-            self.report(scan, started: started)
+            self.report(scan, started: started, cut: table.config.format == .csv)
             return scan
         }
         var byTable = [TableScan?](repeating: nil, count: tables.count)
@@ -100,7 +100,7 @@ final class Partitioner: Sendable {
             throw Self.empty(empty, stoppedBy: scanned[empty.index].stats.fatal)
         }
         for i in scanned.indices {
-            if let warning = Self.brokenOff(scanned[i].stats) { scanned[i].stats.warnings.append(warning) }
+            if let warning = Self.brokenOff(scanned[i].stats, table: tables[i]) { scanned[i].stats.warnings.append(warning) }
         }
         try writeQuarantine(scanned, tables: tables)
         return scanned.map(\.stats)
@@ -186,8 +186,18 @@ final class Partitioner: Sendable {
     /// The warning for a file that broke off after some records: the rest of it was not read, so
     /// its households from there on are reported missing from its source — a worklist of false
     /// findings if nobody notices. (A file that broke off before any record stops the run.)
-    static func brokenOff(_ stats: InputStats) -> String? {
+    /// A CSV file is cut off rather than broken off: the reader reached its end, and what followed
+    /// the cut is not in the file at all.
+    static func brokenOff(_ stats: InputStats, table: Table) -> String? {
         guard let fatal = stats.fatal, stats.read > 0 else { return nil }
+        if table.config.format == .csv {
+            let missing = table.kind == .members
+                ? "the members of its households from there on are reported missing from the \(stats.source) source"
+                : table.kind == .households ? "its households from there on are reported missing from the \(stats.source) source"
+                : "its rows from there on are missing"
+            return "\(stats.file): the file looks cut off: \(own(fatal, file: stats.file)), after \(stats.read - 1) whole row\(stats.read == 2 ? "" : "s"). "
+                + "Whatever followed is not in the file, and \(missing). Copy or export the file again"
+        }
         return "\(stats.file): the file breaks off (\(own(fatal, file: stats.file))) after \(stats.read) record\(stats.read == 1 ? "" : "s"); the rest of it "
             + "was not read, and its households from there on are reported missing from the \(stats.source) source. "
             + "Repair or export the file again"
@@ -213,12 +223,12 @@ final class Partitioner: Sendable {
         return reason.hasPrefix("expected ") && reason.contains(" fields, found ") && numbers.count == 2 && numbers[1] < numbers[0]
     }
 
-    private func report(_ scan: TableScan, started: Date) {
+    private func report(_ scan: TableScan, started: Date, cut: Bool) {
         let s = scan.stats
         let took = String(format: "%.1f", scan.seconds)
         let at = String(format: "%.1f", Date().timeIntervalSince(started))
         progress("  \(s.file): \(s.read) read, \(s.accepted) accepted, \(s.quarantined) quarantined in \(took) s (done at \(at) s)"
-            + (s.fatal.map { " — stopped: \($0)" } ?? ""))
+            + (s.fatal.map { " — \(cut ? "cut off" : "stopped"): \($0)" } ?? ""))
     }
 
     /// Quarantine files are written in table order, whatever order the scans finished in, so

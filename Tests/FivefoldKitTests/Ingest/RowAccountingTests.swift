@@ -30,6 +30,38 @@ final class RowAccountingTests: XCTestCase {
         }
     }
 
+    /// A file cut off (a copy or download that stopped) ends inside its last row without a line
+    /// break: that row is refused, and the reader says the file looks cut off. A refused row
+    /// followed by a line break, or a whole last row without one, is no such sign.
+    func testCSVReader_FileCutOffInsideItsLastRowIsNamed() throws {
+        let whole = "户编号,姓名,劳动技能\n1,张三,普通劳动力\n2,李四,无劳动能力\n"
+        let utf8 = Array(whole.utf8)
+        let cuts: [(String, [UInt8], String?)] = [
+            ("cut-short.csv", Array(utf8[..<(utf8.count - 20)]), "line 3, its last row, ends without a line break and was refused (expected 3 fields, found 2)"),
+            ("cut-in-a-character.csv", Array(utf8[..<(utf8.count - 2)]), "line 3, its last row, ends without a line break and was refused (invalid UTF-8 in field 3 (劳动技能)"),
+            ("cut-in-a-gbk-character.csv", Array(gbk(whole).dropLast(2)), "line 3, its last row, ends without a line break and was refused (invalid GB18030 in field 3 (劳动技能)"),
+            ("cut-in-a-quote.csv", Array("a,b\n1,2\n3,\"ope".utf8), "line 3, its last row, ends without a line break and was refused (unterminated quoted field 2 (reaches end of file))"),
+            ("whole.csv", utf8, nil),
+            ("whole-without-final-break.csv", Array(utf8.dropLast()), nil),
+            ("short-row-then-break.csv", Array("a,b,c\n1,2,3\n4,5\n".utf8), nil),
+            ("short-row-then-blank-line-no-break.csv", Array("a,b,c\n1,2,3\n4,5\n   ".utf8), nil),
+            ("refused-then-delimiters-only.csv", Array("a,b,c\n1,2,3\n4,5\n,,".utf8), nil),
+        ]
+        for (name, bytes, expected) in cuts {
+            // Declared, as a pipeline does: a file this small is sniffed whole, and a UTF-8 file
+            // cut inside a character is then taken for GBK.
+            var format = CSVFormat()
+            format.encoding = name.contains("gbk") ? .gb18030 : .utf8
+            let out = try readCSV(dir.write(name, bytes), format: format, displayName: name)
+            // (A reason may go on: a cut character can be valid in the other encoding.)
+            if let expected {
+                XCTAssertTrue(out.reader.brokenOff?.hasPrefix(expected) == true, "\(name): \(out.reader.brokenOff ?? "nil")")
+            } else {
+                XCTAssertNil(out.reader.brokenOff, name)
+            }
+        }
+    }
+
     func testCSVReader_OverlongRowIsQuarantinedAndReadingResumes() throws {
         var format = CSVFormat()
         format.maxRowBytes = 10_000
