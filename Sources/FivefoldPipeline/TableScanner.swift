@@ -284,8 +284,13 @@ struct TableScanner {
         var result: [(FieldID, Int)] = []
         var missing: [PipelineError] = []
         for mapped in table.mapped where !mapped.isMember {
-            if let column = mapped.names.lazy.compactMap({ header.firstIndex(of: $0) }).first {
-                result.append((mapped.field, column))
+            if let name = mapped.names.first(where: header.contains) {
+                let columns = header.indices.filter { header[$0] == name }
+                if columns.count > 1 {
+                    missing.append(mapped.duplicated(name, columns: columns, pipelineFile: table.pipelineFile, dataFile: table.file))
+                    continue
+                }
+                result.append((mapped.field, columns[0]))
             } else if !mapped.optional || Self.isKey(mapped.field, of: table) {
                 missing.append(mapped.unresolved(pipelineFile: table.pipelineFile, dataFile: table.file, found: header, what: "column", encoding: table.encoding))
             }

@@ -64,6 +64,28 @@ final class MappingErrorTests: XCTestCase {
         try assertNothingWritten(ws)
     }
 
+    /// A header naming a mapped column twice (a flattened export titles the head's and the
+    /// member's ID both 身份证号): which one is meant cannot be told, so the run stops at the key
+    /// instead of reading the first; `fivefold check` says the same.
+    func testDuplicatedColumn_ExitsTwoNamingBothColumns() throws {
+        let ws = try workspace(editing: "system/households.csv") { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return ([lines[0].replacingOccurrences(of: ",住房安全等级,", with: ",人均纯收入,")] + lines.dropFirst().map(String.init)).joined(separator: "\n")
+        }
+        let header = try String(contentsOfFile: ws.input + "/system/households.csv", encoding: .utf8).split(separator: "\n")[0]
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")).split(separator: ",", omittingEmptySubsequences: false)
+        let places = header.indices.filter { header[$0] == "人均纯收入" }.map { "\($0 + 1)" }
+        XCTAssertEqual(places.count, 2)
+        let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("sources.system.households.fields.income_per_capita: system/households.csv has 2 columns named \"人均纯收入\" (columns \(places.joined(separator: ", "))): which one holds income_per_capita cannot be told from the header"), run.stderr)
+        try assertNothingWritten(ws)
+        let check = try FivefoldProcess.run(["check", ws.pipeline])
+        XCTAssertNotEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue((check.stdout + check.stderr).contains("has 2 columns named \"人均纯收入\""), check.stdout + check.stderr)
+    }
+
     func testOptionalColumn_MayBeAbsentAndOtherFormsStillWork() throws {
         let ws = try workspace(editing: "system/households.csv") { $0.replacingOccurrences(of: ",人均纯收入,", with: ",人均收入,") }
         try editPipeline(ws) {
