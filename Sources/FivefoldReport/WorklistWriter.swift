@@ -120,39 +120,64 @@ public struct WorklistWriter: Sendable {
         return Self.maskIDNumbers(in: text)
     }
 
-    /// Masks every 18-character ID number (17 digits + digit or X) inside a text.
+    /// Masks every ID number inside a text: the birth date and sequence of an 18-character one
+    /// (17 digits + digit or X: `520203********1234`), and also what the rules flag as malformed
+    /// and print in their messages — 17 digits in a row (a digit lost or no check character:
+    /// `520203********888`) and a first-generation 15-digit number whose digits 9–12 read as a
+    /// month and day (its birth date YYMMDD masked: `520203******123`). Before, these two were
+    /// shown whole in worklists and report.html. A 16-digit 户编号, a 12-digit region code and an
+    /// 11-digit phone number are never touched, nor is a digit run of any other length.
     public static func maskIDNumbers(in text: String) -> String {
-        // Nearly every cell holds no ID number: 17 ASCII digits in a row must occur first, which a
+        // Nearly every cell holds no ID number: 15 ASCII digits in a row must occur first, which a
         // look at the bytes tells without splitting the text into characters (that split was
         // ~94 000 instructions a worklist item).
         guard mayHoldIDNumber(text) else { return text }
         var chars = Array(text)
         var i = 0
         var changed = false
-        while i + 18 <= chars.count {
-            let window = chars[i..<(i + 18)]
-            let isID = window.prefix(17).allSatisfy(\.isASCIIDigit) && (window.last!.isASCIIDigit || window.last == "X" || window.last == "x")
-            let boundedLeft = i == 0 || !chars[i - 1].isASCIIDigit
-            let boundedRight = i + 18 == chars.count || !chars[i + 18].isASCIIDigit
-            if isID && boundedLeft && boundedRight {
-                for j in (i + 6)..<(i + 14) { chars[j] = "*" }
-                changed = true
-                i += 18
-            } else {
+        while i < chars.count {
+            guard chars[i].isASCIIDigit else {
                 i += 1
+                continue
             }
+            var j = i
+            while j < chars.count && chars[j].isASCIIDigit { j += 1 }
+            var masked: Range<Int>?
+            switch j - i {
+            case 18, 17:
+                masked = (i + 6)..<(i + 14)
+                // 17 digits and a check character X, not followed by another digit.
+                if j - i == 17, j < chars.count, chars[j] == "X" || chars[j] == "x", j + 1 == chars.count || !chars[j + 1].isASCIIDigit { j += 1 }
+            case 15 where isMonthAndDay(chars[(i + 8)..<(i + 12)]):
+                masked = (i + 6)..<(i + 12)
+            default:
+                break
+            }
+            if let masked {
+                for k in masked { chars[k] = "*" }
+                changed = true
+            }
+            i = j
         }
         return changed ? String(chars) : text
     }
 
-    /// Whether `text` has 17 ASCII digits in a row (an ID number's body, each digit a character
-    /// of its own), without which `maskIDNumbers` changes nothing.
+    /// Whether four digits read as MMDD (a month 01–12, a day 01–31).
+    private static func isMonthAndDay(_ digits: ArraySlice<Character>) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 4 else { return false }
+        let month = values[0] * 10 + values[1], day = values[2] * 10 + values[3]
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// Whether `text` has 15 ASCII digits in a row (the shortest ID number masked, each digit a
+    /// character of its own), without which `maskIDNumbers` changes nothing.
     static func mayHoldIDNumber(_ text: String) -> Bool {
         var run = 0
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
                 run += 1
-                if run >= 17 { return true }
+                if run >= 15 { return true }
             } else {
                 run = 0
             }

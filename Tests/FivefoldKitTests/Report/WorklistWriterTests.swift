@@ -19,6 +19,18 @@ final class WorklistMaskTests: XCTestCase {
     func testMask_LeavesOtherNumbersAlone() {
         XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "电话13800138000"), "电话13800138000")
         XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "5202031990010112345"), "5202031990010112345", "19 digits is not an ID")
+        XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "同时登记在2户：5202031002020006、5202031002020007"), "同时登记在2户：5202031002020006、5202031002020007",
+                       "16-digit 户编号 stay")
+        XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "520203100201"), "520203100201", "a region code stays")
+        XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "注册号520203123456789"), "注册号520203123456789", "15 digits without a month and day stay")
+    }
+
+    /// What the ID rules flag and print in their messages is masked too: a 17-digit number (a
+    /// digit lost) and a first-generation 15-digit one (its YYMMDD).
+    func testMask_HidesMalformedAndFirstGenerationIDs() {
+        XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "成员龙秀英的身份证号“52020319709082888”格式错误"), "成员龙秀英的身份证号“520203********888”格式错误")
+        XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "520203660812123"), "520203******123")
+        XCTAssertEqual(WorklistWriter.maskIDNumbers(in: "旧证520203660812123，新证520203196608121230"), "旧证520203******123，新证520203********1230")
     }
 
     func testMask_ByteLookAgreesWithTheCharacterScanOnRandomText() {
@@ -26,22 +38,26 @@ final class WorklistMaskTests: XCTestCase {
         // X, Chinese, full-width digits and a digit with a combining keycap (one character, not
         // an ASCII digit) are masked exactly as the character scan alone masks them.
         func characterScan(_ text: String) -> String {
+            // Maximal runs of ASCII-digit characters, judged by their length (see maskIDNumbers).
             var chars = Array(text)
             var i = 0
-            while i + 18 <= chars.count {
-                let window = chars[i..<(i + 18)]
-                let isID = window.prefix(17).allSatisfy(\.isASCIIDigit) && (window.last!.isASCIIDigit || window.last == "X" || window.last == "x")
-                if isID && (i == 0 || !chars[i - 1].isASCIIDigit) && (i + 18 == chars.count || !chars[i + 18].isASCIIDigit) {
-                    for j in (i + 6)..<(i + 14) { chars[j] = "*" }
-                    i += 18
-                } else {
-                    i += 1
+            while i < chars.count {
+                guard chars[i].isASCIIDigit else { i += 1; continue }
+                var j = i
+                while j < chars.count, chars[j].isASCIIDigit { j += 1 }
+                let run = j - i
+                if run == 17 || run == 18 {
+                    for k in (i + 6)..<(i + 14) { chars[k] = "*" }
+                } else if run == 15, let mm = Int(String(chars[(i + 8)..<(i + 10)])), let dd = Int(String(chars[(i + 10)..<(i + 12)])),
+                          (1...12).contains(mm), (1...31).contains(dd) {
+                    for k in (i + 6)..<(i + 12) { chars[k] = "*" }
                 }
+                i = j
             }
             return String(chars)
         }
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["5", "2", "0", "1", "9", "X", "x", "张", "，", "５", "1\u{20E3}", " ", "520203199001011", "52020319900101123"]
+        let pieces = ["5", "2", "0", "1", "9", "X", "x", "张", "，", "５", "1\u{20E3}", " ", "520203199001011", "52020319900101123", "520203900101"]
         var masked = 0
         for _ in 0..<5000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
