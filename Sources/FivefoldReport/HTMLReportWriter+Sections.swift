@@ -85,11 +85,14 @@ extension HTMLReportWriter {
         let cells = [
             "<span class=\"tag \(status.rawValue)\">\(status.chineseLabel)</span>",
             HTML.escape(id), HTML.escape(RuleRegistry.chineseTitle(rule)),
-            HTML.escape(township(household: household, region: region)), HTML.escape(village(household: household, region: region)),
+            HTML.escape(township(household: household, region: region, rule: rule)), HTML.escape(village(household: household, region: region)),
             HTML.escape(household), HTML.escape(mask(member)), HTML.escape(field.isEmpty ? "" : FieldCatalog.chinese(FieldID(field))),
             HTML.escape(mask(message)),
         ]
-        return "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+        // The tag, 乡镇 and 村 on one line, 问题类型 at least a few characters wide: in a browser's
+        // narrow columns they broke after every character (郎 / 岱 / 镇 stacked).
+        let classes = [" class=\"place\"", "", " class=\"kind\"", " class=\"place\"", " class=\"place\"", "", "", "", ""]
+        return "<tr>" + zip(classes, cells).map { "<td\($0)>\($1)</td>" }.joined() + "</tr>\n"
     }
 
     private func table(rows: [String], total: Int, empty: String) -> String {
@@ -121,7 +124,7 @@ extension HTMLReportWriter {
     func byTownship() -> String {
         var counts: [String: [Severity: Int]] = [:]
         for f in findings {
-            counts[township(household: f.householdID, region: f.regionCode), default: [:]][f.level, default: 0] += 1
+            counts[township(household: f.householdID, region: f.regionCode, rule: f.rule), default: [:]][f.level, default: 0] += 1
         }
         let rows = counts.map { name, bySeverity in
             SVGBarChart.Row(label: name, segments: [Severity.error, .warning, .info].map { (bySeverity[$0] ?? 0, Self.severityClass($0)) })

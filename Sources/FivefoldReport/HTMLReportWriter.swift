@@ -104,10 +104,17 @@ public struct HTMLReportWriter {
 
     /// The township a finding belongs to (for the chart and the tables): by its region code;
     /// findings with neither household nor region are about unregistered interview households.
-    func township(household: String, region: String) -> String {
+    /// The 乡镇 a finding is listed under. Without a 户编号 or region code it is an unregistered
+    /// interview household's (未建档户), unless its rule concerns no household at all: a
+    /// vocabulary gap, a roster's cadre or phone (非户级; these were listed as 未建档户).
+    func township(household: String, region: String, rule: String) -> String {
         if let place = places[region], !place.township.isEmpty { return place.township }
-        return household.isEmpty && region.isEmpty ? "未建档户" : "未知乡镇"
+        guard household.isEmpty && region.isEmpty else { return "未知乡镇" }
+        return Self.householdlessFamilies.contains(RuleID(rawValue: rule).family) ? "非户级" : "未建档户"
     }
+
+    /// Rule families whose findings name no household.
+    static let householdlessFamilies: Set<String> = [RuleID.vocabularyUnknown.family, RuleID.rosterCadrePhones.family]
 
     func village(household: String, region: String) -> String {
         places[region]?.village ?? ""

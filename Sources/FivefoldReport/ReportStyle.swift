@@ -23,6 +23,7 @@ enum ReportStyle {
         th { background: #f2f5f8; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.place { white-space: nowrap; }
+        td.kind { min-width: 6.5em; }
         .note { color: var(--muted); font-size: 12.5px; }
         .chart { max-width: 100%; height: auto; }
         .chart text { font-size: 12px; fill: var(--ink); }

@@ -55,6 +55,21 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertFalse(text.contains("520203196"), "ID numbers masked")
     }
 
+    /// The findings table on the sample: a vocabulary gap (about no household) is listed under
+    /// 非户级, an unregistered interview household's finding under 未建档户, the others under
+    /// their 乡镇 and 村 — each on one line (a narrow column broke after every character).
+    func testReport_FindingRowsNameTheirTownshipOrSayTheyHaveNone() throws {
+        let text = try String(contentsOfFile: SampleRunTests.run.out + "/report.html", encoding: .utf8)
+        let rows = text.components(separatedBy: "<tr>").filter { $0.contains("<span class=\"tag ") }
+        let gap = try XCTUnwrap(rows.first { $0.contains("词汇缺口（代码表未收录的取值）") })
+        XCTAssertTrue(gap.contains("<td class=\"place\">非户级</td>"), gap)
+        let unregistered = try XCTUnwrap(rows.first { $0.contains("四看法") && $0.contains("未建档户吕国华") })
+        XCTAssertTrue(unregistered.contains("<td class=\"place\">未建档户</td>"), unregistered)
+        let registered = try XCTUnwrap(rows.first { $0.contains("5202031002010003") })
+        XCTAssertTrue(registered.contains("<td class=\"place\">郎岱镇</td><td class=\"place\">青菜塘村</td>"), registered)
+        XCTAssertTrue(text.contains("td.place { white-space: nowrap; }"))
+    }
+
     func testReport_NotWrittenWhenThePipelineSaysSo() throws {
         let ws = try NightlyWorkspace(htmlReport: false)
         try ws.run(.standard())
