@@ -85,7 +85,13 @@ public struct CorrectedDatasetWriter: Sendable {
         case drop
     }
 
-    func action(level: FieldLevel, columns: [FieldID: Int], value: (Int) -> String) -> RowAction {
+    func action(level: FieldLevel, columns: [FieldID: Int], value cellValue: (Int) -> String) -> RowAction {
+        // Cells as the scan read them: without a spreadsheet text marker (`="…"`, `'…`); before,
+        // a system written so had none of its corrections applied in corrected/.
+        func value(_ column: Int) -> String {
+            let raw = cellValue(column)
+            return TableScanner.SpreadsheetTextMarkers.unwrapped(raw) ?? raw
+        }
         // The key as the scan read it (`HouseholdKey`: a decimal suffix of zeros dropped).
         let hid = columns[.householdID].map { column -> String in
             let raw = value(column)

@@ -114,6 +114,7 @@ extension TableScanner {
             if rowLimit == nil, let blank = columns.blankKey(table) { throw blank }
             s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
             if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { s.warnings.append(warning) }
+            if let warning = columns.textMarkers.warning(file: table.file) { s.warnings.append(warning) }
             columns.note(&s)
         }
         stats = s

@@ -139,6 +139,50 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertFalse(try String(contentsOfFile: out + "/summary.json", encoding: .utf8).contains("\"unknown\""), "every household in its county")
     }
 
+    /// Systems export long numbers for Excel to keep as text: `="5202031002010001"`, a leading
+    /// apostrophe or a leading tab. Read as they were, no 户编号 of the system matched another
+    /// source's: exit 0 with 342 (`="…"`) and 152 (`'`) findings instead of 59, and the tab stayed
+    /// in the values the messages quote. Each form now gives the sample's findings and
+    /// corrections, byte for byte; the first two are said once per file.
+    func testNumbersWrittenAsSpreadsheetText_ReadWithoutTheMarker() throws {
+        let (plain, plainOut) = try run(try sample(replacing: []))
+        XCTAssertEqual(plain.status, 0)
+        let forms: [(name: String, wrap: String, warned: Bool)] = [("formula", "=\"$1\"", true), ("apostrophe", "'$1", true), ("tab", "\t$1", false)]
+        for form in forms {
+            let input = try sample(replacing: [])
+            for file in ["system/households.csv", "system/members.csv"] {
+                // The 户编号 (first cell) and every 18-character ID number of each row.
+                let text = try String(contentsOfFile: input + "/" + file, encoding: .utf8)
+                try text.replacingOccurrences(of: "(?m)^([0-9]{16}),", with: form.wrap + ",", options: .regularExpression)
+                    .replacingOccurrences(of: ",([0-9]{17}[0-9X]),", with: "," + form.wrap + ",", options: .regularExpression)
+                    .write(toFile: input + "/" + file, atomically: true, encoding: .utf8)
+            }
+            let (outcome, out) = try run(input)
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            XCTAssertEqual(outcome.stderr.contains("system/households.csv: 96 cells are written as spreadsheet text (first: \(form.wrap.replacingOccurrences(of: "$1", with: "5202031002010001")))"),
+                           form.warned, "\(form.name): \(outcome.stderr)")
+            XCTAssertEqual(outcome.stderr.contains("system/members.csv: "), form.warned, "\(form.name): \(outcome.stderr)")
+            for name in ["findings.csv", "corrections.csv"] {
+                XCTAssertEqual(try String(contentsOfFile: out + "/" + name, encoding: .utf8), try String(contentsOfFile: plainOut + "/" + name, encoding: .utf8), "\(form.name): \(name)")
+            }
+            // The corrected dataset is the input with its corrections: every one applied (before,
+            // none was: the rows' keys did not match), cells as the file wrote them.
+            for name in ["corrected/households.csv", "corrected/members.csv"] {
+                let cells = { (path: String) throws -> [[String: String]] in
+                    try CSVTable(path: path).rows.map { $0.mapValues { TableScanner.SpreadsheetTextMarkers.unwrapped($0) ?? $0 } }
+                }
+                XCTAssertEqual(try cells(out + "/" + name), try cells(plainOut + "/" + name), "\(form.name): \(name)")
+            }
+        }
+        // Only these forms are markers: a formula, or an apostrophe before words, is left as it is.
+        XCTAssertEqual(TableScanner.SpreadsheetTextMarkers.unwrapped("=\"52020319660812123X\""), "52020319660812123X")
+        XCTAssertEqual(TableScanner.SpreadsheetTextMarkers.unwrapped("'2020-09-10"), "2020-09-10")
+        XCTAssertNil(TableScanner.SpreadsheetTextMarkers.unwrapped("=HYPERLINK(\"http://x\")"))
+        XCTAssertNil(TableScanner.SpreadsheetTextMarkers.unwrapped("=\"a\"&\"b\""))
+        XCTAssertNil(TableScanner.SpreadsheetTextMarkers.unwrapped("'张三'"))
+        XCTAssertNil(TableScanner.SpreadsheetTextMarkers.unwrapped("'"))
+    }
+
     func testUTF16SheetExport_StopsSayingWhatTheFileIs() throws {
         let input = try sample(placing: "unicode/households.csv", at: "system/households.csv")
         let (outcome, out) = try run(input)

@@ -166,6 +166,7 @@ extension CSVReader {
         }
         let c = p[i]
         if c == format.quote {
+            if i == fieldStart + 1, p[fieldStart] == 0x3D { return formulaText(p, n, &scan, fieldStart: fieldStart) }
             return .stray(field: spanCount, offset: i, newlines: scan.newlines, afterClosingQuote: false)
         }
         addSpan(fieldStart, i, false)
@@ -173,6 +174,36 @@ extension CSVReader {
             scan.i = i + 1
             return nil
         }
+        return lineEnd(p, n, scan)
+    }
+
+    /// An unquoted field `="…"`: the text form of a formula that exports write for Excel to keep a
+    /// long number as text (`="5202031002010001"`), unquoted as Excel itself reads it. Its span is
+    /// the literal `="…"` (`TableScanner.SpreadsheetTextMarkers` reads it without the marker).
+    /// Anything else after the closing quote, or a line without one, is a stray quote as before.
+    /// Off the hot path: only an unquoted field that meets a quote comes here.
+    private func formulaText(_ p: UnsafePointer<UInt8>, _ n: Int, _ scan: inout RowScan, fieldStart: Int) -> ParseOutcome? {
+        let quote = format.quote
+        var j = fieldStart + 2
+        while j < n && p[j] != quote && p[j] != ASCII.cr && p[j] != ASCII.lf { j += 1 }
+        if j >= n { return eof ? .stray(field: spanCount, offset: fieldStart + 1, newlines: scan.newlines, afterClosingQuote: false) : .needMore }
+        guard p[j] == quote else { return .stray(field: spanCount, offset: fieldStart + 1, newlines: scan.newlines, afterClosingQuote: false) }
+        let k = j + 1
+        if k >= n {
+            if !eof { return .needMore }
+            addSpan(fieldStart, k, false)
+            return .row(length: n, contentLength: n, newlines: scan.newlines, hasNUL: scan.hasNUL)
+        }
+        if p[k] == format.delimiter {
+            addSpan(fieldStart, k, false)
+            scan.i = k + 1
+            return nil
+        }
+        guard p[k] == ASCII.cr || p[k] == ASCII.lf else {
+            return .stray(field: spanCount, offset: fieldStart + 1, newlines: scan.newlines, afterClosingQuote: false)
+        }
+        addSpan(fieldStart, k, false)
+        scan.i = k
         return lineEnd(p, n, scan)
     }
 

@@ -142,6 +142,23 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(out.quarantined.first?.raw, "1,ab\"c")
     }
 
+    /// `="…"` unquoted, as exports write long numbers for Excel: read as the literal `="…"` (the
+    /// scanner drops the marker), wherever the field stands; anything else after its closing
+    /// quote, or no closing quote on the line, is a stray quote as before.
+    func testCSVReader_UnquotedFormulaTextIsOneField() throws {
+        let out = try readCSV(dir.write("formula.csv", "a,b\n=\"0012\",x\nx,=\"520203196608121230\"\r\n=\"12\"3,x\n=\"12,x\nq,=\"7\""))
+        XCTAssertEqual(out.rows.map(\.fields), [["=\"0012\"", "x"], ["x", "=\"520203196608121230\""], ["q", "=\"7\""]])
+        XCTAssertEqual(out.rows.map(\.line), [2, 3, 6])
+        XCTAssertEqual(out.quarantined.map(\.reason), ["stray quote in unquoted field 1", "stray quote in unquoted field 1"])
+        XCTAssertEqual(out.quarantined.map(\.location.line), [4, 5])
+        // Across the 1 MiB refills.
+        var text = "id,name\n"
+        for k in 0..<60_000 { text += "=\"52020310020\(String(format: "%05d", k))\",张三\(k)\n" }
+        let big = try readCSV(dir.write("formula-big.csv", text))
+        XCTAssertEqual(big.counts, RowCounts(read: 60_000, accepted: 60_000, quarantined: 0))
+        XCTAssertEqual(big.rows[59_999].fields, ["=\"5202031002059999\"", "张三59999"])
+    }
+
     func testCSVReader_GarbageAfterClosingQuoteQuarantinesRow() throws {
         let out = try readCSV(dir.write("garbage.csv", "a,b\n\"x\"y,2\n3,4\n"))
         XCTAssertEqual(out.rows.map(\.fields), [["3", "4"]])
