@@ -127,6 +127,9 @@ public struct PipelineChecker {
         if let sniffed, sniffed != table.delimiter, !missing.isEmpty || (reader.header.count <= 1 && table.mapped.count > 1) {
             // Every field "missing" then follows from the one wrong delimiter: said once.
             report.problems.append("\(table.file): the file looks \(DelimiterSniffer.name(sniffed))-separated, but the pipeline reads it with delimiter \"\(DelimiterSniffer.name(table.delimiter))\" (set delimiter: \(sniffed == 9 ? "tab" : "\"\(DelimiterSniffer.name(sniffed))\""))")
+        } else if !missing.isEmpty, let hint = TableScanner.headerBelow(table, path: path) {
+            // Every field "missing" then follows from the title line above the header: said once.
+            report.problems.append("\(table.file): no mapped column in the header row \(table.headerRow); \(hint)")
         } else {
             report.problems += missing.map(\.description)
         }

@@ -217,7 +217,13 @@ struct TableScanner {
         let reader = try Self.openCSV(table, path: path)
         stats.encoding = reader.encoding.rawValue
         stats.skipped = reader.skippedRows
-        var columns = try ColumnMap(table, header: reader.header)
+        var columns: ColumnMap
+        do {
+            columns = try ColumnMap(table, header: reader.header)
+        } catch var error as PipelineError {
+            if let hint = Self.headerBelow(table, path: path) { error.message += "; " + hint }
+            throw error
+        }
         stats.absentFields = Self.absentOptional(table, header: reader.header)
         var idGuard = SpreadsheetIDGuard(columns: columns.columns, header: reader.header)
         var mappedRows = 0
@@ -245,6 +251,23 @@ struct TableScanner {
             if let warning = columns.textMarkers.warning(file: table.file) { stats.warnings.append(warning) }
             columns.note(&stats)
         }
+    }
+
+    /// When the header row holds none of a table's mapped names, the line below it that holds
+    /// them all, as a hint: exports often start with a title line (`六枝特区建档立卡贫困户家庭成员
+    /// 信息表（截至2020年12月）,,,,`) or two above the header. Looks at the next 10 lines.
+    static func headerBelow(_ table: TableConfig, path: String) -> String? {
+        var format = csvFormat(table)
+        let configured = format.headerRow
+        for row in (configured + 1)...(configured + 10) {
+            format.headerRow = row
+            guard let reader = try? CSVReader(path: path, displayName: table.file, format: format) else { return nil }
+            let resolved = resolveColumns(table, header: reader.header)
+            guard resolved.missing.isEmpty, !resolved.columns.isEmpty else { continue }
+            let above = row - 1 == 1 ? "line 1 looks like a title" : "lines 1–\(row - 1) look like a title"
+            return "the header is on line \(row) (\(above)): set `header_row: \(row)` on this table"
+        }
+        return nil
     }
 
     /// Opens a CSV table and reads its header; an error opening it is a `PipelineError`.

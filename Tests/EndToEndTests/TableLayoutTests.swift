@@ -38,6 +38,11 @@ final class TableLayoutTests: XCTestCase {
         let wrong = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
         XCTAssertEqual(wrong.status, 2)
         XCTAssertTrue(wrong.stderr.contains("no column named \"户编号\" in system/households.csv; found: 建档立卡贫困户家庭基本信息表"), wrong.stderr)
+        // … which says where the header is (the line below holds every mapped name), as check does.
+        XCTAssertTrue(wrong.stderr.hasSuffix("; the header is on line 2 (line 1 looks like a title): set `header_row: 2` on this table\n"), wrong.stderr)
+        let check = try FivefoldProcess.run(["check", ws.pipeline])
+        XCTAssertTrue(check.stderr.contains("system/households.csv: no mapped column in the header row 1; the header is on line 2 (line 1 looks like a title): set `header_row: 2` on this table"),
+                      check.stdout + check.stderr)
 
         try edit(ws.pipeline) { $0.replacingOccurrences(of: "file: system/households.csv\n", with: "file: system/households.csv\n      header_row: 2\n") }
         let run = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
