@@ -158,7 +158,7 @@ struct AccountabilityLoader {
         let household = text(r, .householdID)
         guard !household.isEmpty else { return .failure(Reason("missing 户编号 (household_id)")) }
         let rawLevel = text(r, AccountabilityFields.level)
-        guard let level = SignoffLevel.parse(rawLevel) else { return .failure(Reason("unknown 层级 \"\(rawLevel)\" (expected 村, 乡 or 县)")) }
+        guard let level = SignoffLevel.parse(rawLevel) else { return .failure(Reason("unknown 层级 \"\(rawLevel)\" (expected 村, 乡 or 镇, 县 or 区)")) }
         let signer = text(r, AccountabilityFields.signer)
         guard !signer.isEmpty else { return .failure(Reason("missing 签字人 (signer)")) }
         let rawYear = Self.digits(text(r, .exitYear))

@@ -106,7 +106,8 @@ final class AccountabilityRunTests: XCTestCase {
 
     /// A mistyped header in an accountability table stops the run (exit 2) naming the key: it
     /// must never run with exit 0 and fewer findings.
-    func testMistypedHeader_StopsNamingTheKey() throws {
+    /// A copy of the fixture whose files are real files (the tables' folder copied, not linked).
+    func fixtureCopy() throws -> String {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-bad-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         for entry in try FileManager.default.contentsOfDirectory(atPath: Self.fixture) where !entry.hasSuffix(".py") && !entry.hasSuffix(".csv") {
@@ -118,6 +119,12 @@ final class AccountabilityRunTests: XCTestCase {
             try FileManager.default.copyItem(atPath: URL(fileURLWithPath: Self.fixture + "/verification/" + entry).resolvingSymlinksInPath().path,
                                              toPath: input + "/verification/" + entry)
         }
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: input) }
+        return input
+    }
+
+    func testMistypedHeader_StopsNamingTheKey() throws {
+        let input = try fixtureCopy()
         let path = input + "/verification/exit_signoffs.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "签字日期", with: "签字时间").write(toFile: path, atomically: true, encoding: .utf8)
@@ -127,6 +134,22 @@ final class AccountabilityRunTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("accountability.signoffs.fields.signed_on"), result.stderr)
         XCTAssertTrue(result.stderr.contains("签字时间"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// Towns sign as townships: the sign-offs of the fixture with every 乡 written 镇 give the
+    /// fixture's findings. Before, those rows were
+    /// quarantined as "unknown 层级 镇" and four exits got a false signoff.missing_level.
+    func testTownLevels_ReadAsTownships() throws {
+        let input = try fixtureCopy()
+        let signoffs = input + "/verification/exit_signoffs.csv"
+        let text = try String(contentsOfFile: signoffs, encoding: .utf8)
+        XCTAssertTrue(text.contains(",乡,"))
+        try text.replacingOccurrences(of: ",乡,", with: ",镇,").write(toFile: signoffs, atomically: true, encoding: .utf8)
+        let out = input + "-out"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+        let result = try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--as-of", "2020-12-31", "--no-ledger", "-q"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try String(contentsOfFile: out + "/findings.csv", encoding: .utf8), try String(contentsOfFile: Self.run.out + "/findings.csv", encoding: .utf8))
     }
 
     /// Partitions, shards and merge change nothing: per-household checks run in whichever

@@ -152,6 +152,21 @@ final class AccountabilityRulesTests: XCTestCase {
         XCTAssertNil(RosterLevel.parse("村干部"))
         XCTAssertEqual(SignoffLevel.parse("乡镇"), .township)
         XCTAssertNil(SignoffLevel.parse("省"))
+        // A 镇 signs as a township (its rows were quarantined, and each exit it signed was a false
+        // signoff.missing_level); districts and banners as counties.
+        for (raw, level) in [("镇", SignoffLevel.township), ("镇级", .township), ("乡（镇）", .township), ("镇政府", .township), ("街道办", .township),
+                             ("乡镇人民政府", .township), ("村两委", .village), ("村民委员会", .village), ("区", .county), ("区级", .county),
+                             ("县（市、区）", .county), ("县扶贫办", .county), ("旗", .county)] {
+            XCTAssertEqual(SignoffLevel.parse(raw), level, raw)
+        }
+        XCTAssertNil(SignoffLevel.parse("市"))
+        XCTAssertNil(SignoffLevel.parse("街"))
+        for (raw, level) in [("镇领导", RosterLevel.township), ("镇", .township), ("乡（镇）领导", .township), ("区领导", .county), ("区级领导", .county),
+                             ("旗领导", .county), ("州领导", .city), ("市（州）领导", .city), ("省级领导", .province), ("驻村干部", .cadre), ("镇干部", .township)] {
+            XCTAssertEqual(RosterLevel.parse(raw), level, raw)
+        }
+        XCTAssertNil(RosterLevel.parse("区域"))
+        XCTAssertNil(RosterLevel.parse("市场"))
         XCTAssertEqual(PublicNotice.Kind.parse("退出公示"), .exit)
         XCTAssertNil(PublicNotice.Kind.parse("公告"))
     }
