@@ -7,12 +7,18 @@ public struct PublicNotice: Sendable, Equatable {
         case identification = "识别"
         case exit = "退出"
 
-        /// 识别 / 识别公示 / 纳入 … ; 退出 / 退出公示 / 脱贫 …; nil for anything else.
+        /// 识别 / 识别公示 / 纳入 / 拟纳入公示 / 贫困户识别公示 …; 退出 / 退出公示 / 拟退出 / 脱贫退出公示
+        /// …: by the word anywhere in the cell (拟退出 and 拟纳入, the notices' usual names, were
+        /// "unknown 类型" and quarantined). Nil for anything else, and for a cell naming both.
         public static func parse(_ raw: String) -> Kind? {
             let s = raw.replacingOccurrences(of: " ", with: "")
-            if s.hasPrefix("识别") || s.hasPrefix("纳入") || s.hasPrefix("评定") { return .identification }
-            if s.hasPrefix("退出") || s.hasPrefix("脱贫") { return .exit }
-            return nil
+            let identification = ["识别", "纳入", "评定"].contains { s.contains($0) }
+            let exit = ["退出", "脱贫"].contains { s.contains($0) }
+            switch (identification, exit) {
+            case (true, false): return .identification
+            case (false, true): return .exit
+            default: return nil
+            }
         }
     }
 

@@ -169,5 +169,10 @@ final class AccountabilityRulesTests: XCTestCase {
         XCTAssertNil(RosterLevel.parse("市场"))
         XCTAssertEqual(PublicNotice.Kind.parse("退出公示"), .exit)
         XCTAssertNil(PublicNotice.Kind.parse("公告"))
+        for (raw, kind) in [("拟退出", PublicNotice.Kind.exit), ("拟退出公示", .exit), ("贫困户退出公示", .exit), ("拟脱贫户公示", .exit),
+                            ("拟纳入", .identification), ("拟纳入公示", .identification), ("贫困户识别公示", .identification), ("新识别", .identification)] {
+            XCTAssertEqual(PublicNotice.Kind.parse(raw), kind, raw)
+        }
+        XCTAssertNil(PublicNotice.Kind.parse("识别及退出"))
     }
 }
