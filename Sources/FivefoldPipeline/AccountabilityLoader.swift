@@ -63,6 +63,20 @@ struct AccountabilityLoader {
         return Loaded(book: book, stats: stats, skipped: skippedChecks(book))
     }
 
+    /// Why a run would refuse a row of the accountability table `name` (`PipelineConfig
+    /// .AccountabilityTables.tables`: responsibility, exit_signoffs or notices), or nil to keep it:
+    /// what `fivefold check` judges the rows by.
+    func refusal(_ name: String) -> (TableScanner.RawRecord) -> String? {
+        { r in
+            switch name {
+            case "responsibility": if case .failure(let reason) = rosterEntry(r) { return reason.text }
+            case "exit_signoffs": if case .failure(let reason) = signoff(r) { return reason.text }
+            default: if case .failure(let reason) = notice(r) { return reason.text }
+            }
+            return nil
+        }
+    }
+
     /// The table when the pipeline declares it and its file is in the input folder.
     func present(_ table: TableConfig?) -> TableConfig? {
         guard let table, FileManager.default.fileExists(atPath: resolve(table.file, against: inputFolder)) else { return nil }
@@ -101,6 +115,11 @@ struct AccountabilityLoader {
     private func scan(_ table: TableConfig, name: String, quarantineFolder: String?, accept: (TableScanner.RawRecord) throws -> String?) throws -> InputStats {
         var quarantined: [QuarantinedRow] = []
         var stats = try TableScanner(inputFolder: inputFolder).scan(table, sourceName: name, quarantine: { quarantined.append($0) }, accept: accept)
+        // Not one row usable stops the run, as for a source table: with every 公示 row refused
+        // (类型 written in a way not understood), every household was a notice.missing, exit 0.
+        if stats.read > 0 && stats.accepted == 0 {
+            throw Partitioner.unusable(Partitioner.TableScan(stats: stats, quarantined: quarantined, seconds: 0), format: table.format)
+        }
         if let quarantineFolder, !quarantined.isEmpty {
             let writer = QuarantineWriter(directory: quarantineFolder, source: name)
             for row in quarantined { try writer.append(row) }

@@ -64,6 +64,7 @@ public struct PipelineChecker {
                 continue
             }
             check(table, path: path, into: &report)
+            checkAccountabilityRows(name, table, into: &report)
         }
         // Rules whose fields the system tables do not map, or (optional) do not have.
         let system = Partitioner.tables(config).filter { $0.source == SourceID.system.rawValue }.map { table in
@@ -88,6 +89,26 @@ public struct PipelineChecker {
             report.problems.append(error.description)
         } catch {
             report.problems.append(TableScanner.inputError(error, file: table.file).description)
+        }
+    }
+
+    /// The rows of an accountability table judged as a run judges them (层级, 类型, dates …), read
+    /// whole (these tables are small): each reason with its lines, and the stop when none is
+    /// usable. The generic check above reads the columns only.
+    private func checkAccountabilityRows(_ name: String, _ table: TableConfig, into report: inout Report) {
+        guard !report.problems.contains(where: { $0.contains(table.file) }) else { return }
+        var tally = QuarantineTally()
+        let loader = AccountabilityLoader(config: config, inputFolder: inputFolder, normalizer: FieldNormalizer(vocabulary: Vocabulary()))  // text and dates only
+        let refusal = loader.refusal(name)
+        guard let stats = try? TableScanner(inputFolder: inputFolder).scan(table, sourceName: name, quarantine: { tally.add($0.reason, line: $0.location.line) }, accept: refusal)
+        else { return }
+        report.problems += tally.problems(file: table.file, sample: "all \(stats.read) rows", unit: table.format == .xlsx ? "row" : "line")
+        // The table's line counted none of these (the columns were all it judged).
+        if let i = report.tables.firstIndex(where: { $0.hasPrefix(table.file + ":") }), report.tables[i].hasSuffix(", 0 would be quarantined") {
+            report.tables[i] = String(report.tables[i].dropLast("0 would be quarantined".count)) + "\(stats.quarantined) would be quarantined"
+        }
+        if stats.read > 0 && stats.accepted == 0 {
+            report.problems.append("\(table.file): every row of all \(stats.read) rows would be quarantined; a run stops here when no row of a table can be read")
         }
     }
 

@@ -152,6 +152,26 @@ final class AccountabilityRunTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: out + "/findings.csv", encoding: .utf8), try String(contentsOfFile: Self.run.out + "/findings.csv", encoding: .utf8))
     }
 
+    /// A table none of whose rows can be used stops the run, as a source table does: with every
+    /// 公示 row refused (类型 written 公告), every household was a false notice.missing, exit 0.
+    /// `fivefold check` lists the reasons, as the message says.
+    func testTableWithNoUsableRow_StopsTheRunAndCheckSaysWhy() throws {
+        let input = try fixtureCopy()
+        let notices = input + "/verification/notices.csv"
+        let text = try String(contentsOfFile: notices, encoding: .utf8)
+        try text.replacingOccurrences(of: ",识别,", with: ",公告,").replacingOccurrences(of: ",退出,", with: ",公告,")
+            .write(toFile: notices, atomically: true, encoding: .utf8)
+        let out = input + "-out"
+        let result = try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--as-of", "2020-12-31", "--no-ledger", "-q"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("verification/notices.csv: every one of its 57 rows is unreadable and would be quarantined (line 2: unknown 类型 \"公告\""), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertNotEqual(check.status, 0)
+        XCTAssertTrue(check.stderr.contains("verification/notices.csv: 57 of all 57 rows would be quarantined: unknown 类型 \"公告\""), check.stderr)
+        XCTAssertTrue(check.stdout.contains("verification/notices.csv: csv, utf-8, delimiter \",\", 6 columns, 6 of 6 fields mapped; all 57 rows read, 57 would be quarantined"), check.stdout)
+    }
+
     /// Partitions, shards and merge change nothing: per-household checks run in whichever
     /// partition holds the household, area and roster checks in the assembly of the merge (which
     /// reads the tables itself), and the shards' inputs carry the tables' accounting.
