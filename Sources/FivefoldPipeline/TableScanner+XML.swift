@@ -147,7 +147,7 @@ extension TableScanner {
         do {
             return try XMLRecordReader(path: path, displayName: table.file, paths: paths, encoding: encoding)
         } catch {
-            throw PipelineError(file: table.file, keyPath: "", message: "\(error)")
+            throw inputError(error, file: table.file)
         }
     }
 

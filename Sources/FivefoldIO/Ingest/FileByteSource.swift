@@ -46,15 +46,32 @@ public final class FileByteSource: ByteSource {
         let n = try magic.withUnsafeMutableBytes { try file.readFully(into: $0) }
         file.pending = Array(magic[..<n])
         if n >= 2, magic[0] == 0x1f, magic[1] == 0x8b {
-            return (try GzipStream(wrapping: file, displayName: displayName ?? path), true)
+            let gzip = try GzipStream(wrapping: file, displayName: displayName ?? path)
+            let head = try PeekedSource(gzip, count: 512)
+            try refuseTar(head.peeked, file: displayName ?? path, gzipped: true)
+            return (head, true)
         }
+        let head = try PeekedSource(file, count: 512)
+        try refuseTar(head.peeked, file: displayName ?? path, gzipped: false)
         if let other = otherCompression(Array(magic[..<n])) {
             // Read as text, the compressed bytes gave "header is not valid GB18030".
             throw IngestError(
                 file: displayName ?? path,
                 "the file is \(other.name)-compressed; fivefold reads plain or gzipped files: decompress it (\(other.command)) or compress it with gzip")
         }
-        return (file, false)
+        return (head, false)
+    }
+
+    /// A tar archive (a .tar.gz sent for a .gz: "ustar" at byte 257 of its first header) is named,
+    /// with the file inside it: read as the table, its header block gave "Start tag expected" or
+    /// a header of NUL-padded names.
+    static func refuseTar(_ head: [UInt8], file: String, gzipped: Bool) throws {
+        guard head.count >= 262, Array(head[257..<262]) == Array("ustar".utf8) else { return }
+        let name = String(decoding: head[..<100].prefix { $0 != 0 }, as: UTF8.self)
+        throw IngestError(
+            file: file,
+            "the file is a tar archive\(gzipped ? " (gzipped: a .tar.gz)" : ""), not the table itself; it holds \(name.isEmpty ? "files" : "\"\(name)\" first"): "
+                + "extract it (tar -xf) and give the pipeline the file inside")
     }
 
     /// The compression other than gzip that `magic` (the first bytes of a file) announces, and
@@ -86,5 +103,31 @@ public final class FileByteSource: ByteSource {
             if errno == EINTR { continue }
             throw IngestError(file: displayName, "read error: \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+/// A source whose first bytes were read ahead to sniff the format; it serves them again first.
+final class PeekedSource: ByteSource {
+    private let base: any ByteSource
+    /// The bytes read ahead (fewer than asked for only when the stream is shorter).
+    let peeked: [UInt8]
+    private var served = 0
+
+    init(_ base: any ByteSource, count: Int) throws {
+        self.base = base
+        var head = [UInt8](repeating: 0, count: count)
+        let n = try head.withUnsafeMutableBytes { try base.readFully(into: $0) }
+        peeked = Array(head[..<n])
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard buffer.count > 0 else { return 0 }
+        if served < peeked.count {
+            let n = min(peeked.count - served, buffer.count)
+            peeked.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + served, byteCount: n) }
+            served += n
+            return n
+        }
+        return try base.read(into: buffer)
     }
 }

@@ -69,6 +69,28 @@ final class GzipStreamTests: XCTestCase {
         XCTAssertEqual(try readAll(dir.write("bzh.csv", "BZh,Rar!\n1,2\n")).bytes, Array("BZh,Rar!\n1,2\n".utf8))
     }
 
+    /// A tar archive (made by tar, plain and gzipped) given as the table is named with the file
+    /// inside it; a file shorter than a tar header, and a gzipped one, still read whole.
+    func testTarArchives_AreNamedWithTheirFirstFile() throws {
+        dir.write("in/survey.xml", "<档案><户/></档案>\n")
+        for (flags, name, gzipped) in [("-cf", "t.tar", false), ("-czf", "t.tar.gz", true)] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tar", "-C", dir.path("in"), flags, dir.path(name), "survey.xml"]
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            XCTAssertThrowsError(try FileByteSource.open(path: dir.path(name), displayName: "interview/survey.xml.gz")) { error in
+                XCTAssertEqual("\(error)", "interview/survey.xml.gz: the file is a tar archive\(gzipped ? " (gzipped: a .tar.gz)" : ""), not the table itself; "
+                               + "it holds \"survey.xml\" first: extract it (tar -xf) and give the pipeline the file inside")
+            }
+        }
+        XCTAssertEqual(try readAll(dir.write("short.csv", "a\n")).bytes, Array("a\n".utf8))
+        let text = String(repeating: "户编号,姓名\n1,张三\n", count: 400)
+        dir.write("long.csv", text)
+        XCTAssertEqual(try readAll(dir.gzip("long.csv")).bytes, Array(text.utf8))
+    }
+
     func testGzipStream_PlainFileIsPassedThrough() throws {
         let path = dir.write("plain.txt", [0x1f, 0x41, 0x42])
         let (bytes, gzipped) = try readAll(path)
