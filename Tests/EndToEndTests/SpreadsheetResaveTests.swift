@@ -183,6 +183,35 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertNil(TableScanner.SpreadsheetTextMarkers.unwrapped("'"))
     }
 
+    /// A database export writes NULL (or \N, a dash, 无 …) where the sample leaves a cell blank:
+    /// the 脱贫年度 of every household not exited. Read as values, each was a worklist item
+    /// 脱贫年度“NULL”无效 (96 findings instead of 59, exit 0); now they are blank, as meant.
+    func testNullMarkersInBlankCells_ReadAsBlank() throws {
+        let (plain, plainOut) = try run(try sample(replacing: []))
+        XCTAssertEqual(plain.status, 0)
+        for marker in ["NULL", "\\N", "—", "无"] {
+            let input = try sample(replacing: [])
+            let path = input + "/system/households.csv"
+            var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
+            let header = lines[0].components(separatedBy: ",")
+            let column = try XCTUnwrap(header.firstIndex(of: "脱贫年度"))
+            var filled = 0
+            for i in lines.indices.dropFirst() where !lines[i].isEmpty {
+                // The sample's rows have no quoted comma before 脱贫年度.
+                var cells = lines[i].components(separatedBy: ",")
+                if cells[column].isEmpty { cells[column] = marker; filled += 1 }
+                lines[i] = cells.joined(separator: ",")
+            }
+            XCTAssertGreaterThan(filled, 30)
+            try lines.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let (outcome, out) = try run(input)
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            for name in ["findings.csv", "corrections.csv"] {
+                XCTAssertEqual(try String(contentsOfFile: out + "/" + name, encoding: .utf8), try String(contentsOfFile: plainOut + "/" + name, encoding: .utf8), "\(marker): \(name)")
+            }
+        }
+    }
+
     func testUTF16SheetExport_StopsSayingWhatTheFileIs() throws {
         let input = try sample(placing: "unicode/households.csv", at: "system/households.csv")
         let (outcome, out) = try run(input)

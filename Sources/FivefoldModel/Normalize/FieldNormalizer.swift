@@ -40,7 +40,7 @@ public struct FieldNormalizer: Sendable {
     /// - `phone`: digits only (spaces, dashes, parentheses and +86 removed), 7–12 digits.
     public func normalize(_ raw: String, kind: FieldKind) -> FieldValue {
         let text = kind == .personName ? TextNormalizer.personName(raw) : TextNormalizer.fold(raw)
-        if text.isEmpty { return FieldValue(raw: raw, normalized: nil) }
+        if text.isEmpty || Self.isPlaceholder(text, kind: kind) { return FieldValue(raw: raw, normalized: nil) }
         let outcome: Outcome
         switch kind {
         case .text, .personName:
@@ -84,6 +84,33 @@ public struct FieldNormalizer: Sendable {
         case .value(let value): return FieldValue(raw: raw, normalized: value)
         case .problem(let problem): return FieldValue(raw: raw, normalized: nil, problem: problem)
         case .blank: return FieldValue(raw: raw, normalized: nil)
+        }
+    }
+
+    /// Whether folded `text` is what exports write for "no value": a database's NULL (NULL, \N,
+    /// #N/A, nan, None …) or a dash or slash in any field; 无, 暂无, 没有 or 空 where the field holds
+    /// a name, a number, a date or a code (in a code list 无 is a value: 否, 无劳动能力 …); 0 for a
+    /// year, 0000-00-00 for a date. Read as values they were refused: a system exported with NULL
+    /// in 脱贫年度 for every household not exited got a worklist item 脱贫年度“NULL”无效 for each,
+    /// and a 帮扶责任人 of 无 or / counted as a cadre. Now blank, as the cell means.
+    static func isPlaceholder(_ text: String, kind: FieldKind) -> Bool {
+        // Placeholders are short: one look at the length for nearly every value.
+        guard text.utf8.count <= 10 else { return false }
+        switch text {
+        case "NULL", "null", "Null", "\\N", "(null)", "<null>", "#N/A", "N/A", "n/a", "NA", "#NULL!", "NaN", "nan", "None", "none",
+             "-", "--", "---", "/", "//", "\\", "—", "——", "─", "…", "...":
+            return true
+        case "无", "暂无", "没有", "空", "未填", "不详":
+            switch kind {
+            case .text, .personName, .idNumber, .regionCode, .integer, .year, .quantity, .date, .phone: return true
+            case .boolean, .enumeration, .set: return false
+            }
+        case "0", "0000":
+            return kind == .year
+        case "0000-00-00", "00000000", "0000/00/00":
+            return kind == .date
+        default:
+            return false
         }
     }
 

@@ -145,6 +145,35 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(problem("x", .enumeration("nope")), "代码表 nope 未定义")
     }
 
+    /// What exports write for "no value" reads as a blank cell (no value, no problem): a
+    /// database NULL or a dash in any field; 无 / 暂无 where a name, number, date or code goes (in a
+    /// code list 无 is a value); 0 for a year, 0000-00-00 for a date.
+    func testPlaceholders_AreBlank() {
+        func isBlank(_ raw: String, _ kind: FieldKind) -> Bool {
+            let v = normalizer.normalize(raw, kind: kind)
+            return v.normalized == nil && v.problem == nil
+        }
+        for raw in ["NULL", "null", "\\N", "#N/A", "N/A", "nan", "None", "-", "/", "——", "－", "／", " / "] {
+            for kind: FieldKind in [.year, .text, .personName, .idNumber, .phone, .date, .integer, .quantity(unit: "元"), .enumeration("status"), .boolean] {
+                XCTAssertTrue(isBlank(raw, kind), "\(raw) as \(kind)")
+            }
+        }
+        for raw in ["无", "暂无", "没有"] {
+            XCTAssertTrue(isBlank(raw, .year), raw)
+            XCTAssertTrue(isBlank(raw, .text), raw)
+            XCTAssertTrue(isBlank(raw, .phone), raw)
+        }
+        XCTAssertTrue(isBlank("0", .year))
+        XCTAssertTrue(isBlank("0000-00-00", .date))
+        // In a code list 无 is a value; 0 is a count; a name that only contains one is a name.
+        XCTAssertEqual(value("无", .boolean), "否")
+        XCTAssertEqual(value("无", .enumeration("labor")), "无劳动能力")
+        XCTAssertEqual(value("0", .integer), "0")
+        XCTAssertEqual(value("无忌", .personName), "无忌")
+        XCTAssertEqual(value("NULL1", .text), "NULL1")
+        XCTAssertEqual(problem("1900", .year) == nil, value("1900", .year) != nil)
+    }
+
     func testSet_CanonicalMembersSortedAndJoined() {
         let health = FieldKind.set("health")
         XCTAssertEqual(value("残疾,长期慢性病", health), "残疾、长期慢性病")
@@ -209,7 +238,9 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(problem("123456", .phone), "不是有效电话号码: 123456 (应为7至12位数字)")
         XCTAssertEqual(problem("13808511234/13908511234", .phone), "不是有效电话号码: 13808511234/13908511234 (应为7至12位数字)")
         XCTAssertEqual(problem("+1 555 1234567", .phone), "不是有效电话号码: +1 555 1234567 (只接受+86)")
-        XCTAssertEqual(problem("无", .phone), "不是有效电话号码: 无 (应为7至12位数字)")
+        // 无 is no phone: blank, as the cell means (testPlaceholders_AreBlank), not an invalid one.
+        XCTAssertNil(problem("无", .phone))
+        XCTAssertNil(value("无", .phone))
     }
 
     /// Regression guard for "never crash on any input": random and hostile text for every kind.
