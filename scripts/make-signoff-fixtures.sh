@@ -11,6 +11,9 @@
 #   returned/roundtrip-郎岱镇.csv      the same, saved as `;`-delimited UTF-8 CSV
 #   returned/filled-郎岱镇.xlsx        sent XLSX filled in LibreOffice (UNO), with a sheet and a
 #                                     column added, saved by LibreOffice as XLSX
+#   returned/split-郎岱镇.xlsx         sent XLSX filled in and split into one sheet per village (UNO)
+#   returned/merged-郎岱镇.xlsx        sent XLSX with 核实人, 核实日期 and one 属实 typed once and
+#                                     merged down over several rows (合并单元格, UNO)
 #   libreoffice/<乡镇>.csv             sent XLSX converted by LibreOffice to CSV (UTF-8): the id
 #                                     columns must come back exact
 #
@@ -56,6 +59,8 @@ cp "$tmp/semicolon/郎岱镇.csv" "$out/returned/roundtrip-郎岱镇.csv"
 # (b), (d): our XLSX filled in and saved by LibreOffice; our XLSX read back by LibreOffice.
 if ls "$out/sent/"*.xlsx >/dev/null 2>&1; then
     /usr/bin/python3 scripts/signoff-fixtures/fill_xlsx_uno.py "$out/sent/郎岱镇.xlsx" "$out/returned/filled-郎岱镇.xlsx"
+    /usr/bin/python3 scripts/signoff-fixtures/split_merge_uno.py "$out/sent/郎岱镇.xlsx" \
+        "$out/returned/split-郎岱镇.xlsx" "$out/returned/merged-郎岱镇.xlsx"
     for town in 岩脚镇 郎岱镇; do
         soffice --headless "$profile" --convert-to "$utf8_out" --outdir "$out/libreoffice" "$out/sent/$town.xlsx"
     done

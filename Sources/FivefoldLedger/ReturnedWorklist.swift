@@ -1,8 +1,8 @@
 // A returned worklist is whatever the field office's spreadsheet saved: the CSV we sent, re-saved
 // as GBK or UTF-8 with or without a BOM, delimited by `,` or (in locales with a decimal comma) `;`,
 // or by tab; or the `.xlsx` worklist, filled in and saved again, perhaps with its sheets
-// reordered. Columns may have been added or moved. This type hides all of that behind one
-// header found by name and rows of cell texts.
+// reordered or its items split over several sheets. Columns may have been added or moved. This
+// type hides all of that behind one header found by name and rows of cell texts, per item sheet.
 
 import Foundation
 import FivefoldModel
@@ -25,10 +25,11 @@ struct ReturnedWorklist {
     /// The delimiters tried, in order, for a CSV.
     static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
 
-    /// Opens `path` (CSV in any encoding and delimiter, or XLSX).
+    /// Opens `path` (CSV in any encoding and delimiter, or XLSX): one table for a CSV, one per
+    /// item sheet (a header holding `keyColumn`) for a workbook, in tab order.
     ///
     /// - Throws: `PipelineError` when the file cannot be read, or no header holds `keyColumn`.
-    static func open(path: String, displayName name: String, keyColumn: String) throws -> ReturnedWorklist {
+    static func open(path: String, displayName name: String, keyColumn: String) throws -> [ReturnedWorklist] {
         let ext = (path as NSString).pathExtension.lowercased()
         if ["xls", "ods", "et", "numbers"].contains(ext) {
             throw PipelineError(
@@ -36,8 +37,9 @@ struct ReturnedWorklist {
                 message: "cannot read .\(ext) files: save the worklist as .xlsx (Excel 2007 or later) or as CSV, and import that")
         }
         if ext == "xlsx" {
-            let sheet = try XLSXReturnedSheet.open(path: path, displayName: name, keyColumn: keyColumn)
-            return ReturnedWorklist(header: sheet.header, origin: sheet.sheetName, rows: .xlsx(sheet))
+            return try XLSXReturnedSheet.open(path: path, displayName: name, keyColumn: keyColumn).map {
+                ReturnedWorklist(header: $0.header, origin: $0.sheetName, rows: .xlsx($0))
+            }
         }
         var first: CSVReader?
         for delimiter in delimiters {
@@ -51,10 +53,10 @@ struct ReturnedWorklist {
                 throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
             }
             let header = reader.header.map(Self.cleanHeader)
-            if header.contains(keyColumn) { return ReturnedWorklist(header: header, origin: "", rows: .csv(reader)) }
+            if header.contains(keyColumn) { return [ReturnedWorklist(header: header, origin: "", rows: .csv(reader))] }
             if first == nil { first = reader }
         }
-        return ReturnedWorklist(header: first!.header.map(Self.cleanHeader), origin: "", rows: .csv(first!))
+        return [ReturnedWorklist(header: first!.header.map(Self.cleanHeader), origin: "", rows: .csv(first!))]
     }
 
     private init(header: [String], origin: String, rows: RowSource) {

@@ -37,12 +37,20 @@ public struct SignoffImporter {
         self.today = today
     }
 
-    /// Reads one returned worklist (CSV or `.xlsx`) into `batch`.
+    /// Reads one returned worklist (CSV or `.xlsx`) into `batch`: every sheet of a workbook that
+    /// holds items, each named `file[sheet]` in messages when there are several.
     ///
     /// - Throws: `PipelineError` when the file cannot be read at all or lacks a needed column.
     public func read(file path: String, displayName: String? = nil, into batch: inout SignoffBatch) throws {
         let name = displayName ?? path
-        let table = try ReturnedWorklist.open(path: path, displayName: name, keyColumn: Self.idColumn)
+        let tables = try ReturnedWorklist.open(path: path, displayName: name, keyColumn: Self.idColumn)
+        for table in tables {
+            try read(table, name: tables.count > 1 ? "\(name)[\(table.origin)]" : name, into: &batch)
+        }
+    }
+
+    /// Reads one table (a CSV, or one item sheet of a workbook) into `batch`.
+    private func read(_ table: ReturnedWorklist, name: String, into batch: inout SignoffBatch) throws {
         let header = table.header
         func column(_ title: String) -> Int? { header.firstIndex(of: title) }
         let required = [Self.idColumn, Self.resultColumn, Self.signerColumn, Self.dateColumn]

@@ -1,10 +1,13 @@
 import FivefoldModel
 import FivefoldIO
 
-// The sheet of a returned `.xlsx` worklist that holds the items: the first sheet whose header
-// row holds 问题编号, wherever the sheets were moved and whatever sheets were added. Cells are
-// read as a person sees them (`XLSXCell.displayText`): a text cell as is, a number as stored
-// (a rounded 户编号 stays recognisable), a date as `yyyy-MM-dd`.
+// The sheets of a returned `.xlsx` worklist that hold the items: every sheet whose header row
+// holds 问题编号, wherever the sheets were moved and whatever sheets were added. A field office
+// often splits a township's worklist into one sheet per village or per team, so every such sheet
+// is read, not only the first. Cells are read as a person sees them (`XLSXCell.displayText`):
+// a text cell as is, a number as stored (a rounded 户编号 stays recognisable), a date as
+// `yyyy-MM-dd`; a cell inside a merged range that spans rows (one 核实人 and 核实日期 merged
+// over a village's rows) reads the value of the range's top cell.
 
 /// A returned `.xlsx` worklist's item sheet, read as cell texts.
 struct XLSXReturnedSheet {
@@ -17,17 +20,19 @@ struct XLSXReturnedSheet {
     /// Rows looked at for the header in each sheet.
     static let headerSearchRows = 10
 
-    /// Opens the workbook and finds the sheet whose header holds `keyColumn`.
+    /// Opens the workbook and finds every sheet whose header holds `keyColumn`, in tab order.
     ///
     /// - Throws: `PipelineError` when the file is no readable XLSX or no sheet has that header.
-    static func open(path: String, displayName name: String, keyColumn: String) throws -> XLSXReturnedSheet {
+    static func open(path: String, displayName name: String, keyColumn: String) throws -> [XLSXReturnedSheet] {
         do {
             let workbook = try XLSXWorkbook(path: path, displayName: name)
+            var found: [XLSXReturnedSheet] = []
             for sheet in workbook.sheets {
                 if let (row, header) = try findHeader(in: sheet, of: workbook, keyColumn: keyColumn) {
-                    return XLSXReturnedSheet(header: header, sheetName: sheet.name, workbook: workbook, sheet: sheet, headerRow: row)
+                    found.append(XLSXReturnedSheet(header: header, sheetName: sheet.name, workbook: workbook, sheet: sheet, headerRow: row))
                 }
             }
+            guard found.isEmpty else { return found }
             let names = workbook.sheets.map(\.name).joined(separator: ", ")
             throw PipelineError(
                 file: name, keyPath: "",
@@ -63,11 +68,25 @@ struct XLSXReturnedSheet {
         return found
     }
 
-    /// Calls `body` with the row number and cell texts of every row below the header.
+    /// Calls `body` with the row number and cell texts of every row below the header, the
+    /// cells of a merged range that spans rows filled with the range's top value.
     func forEachRow(_ body: (Int, [String]) throws -> Void) throws {
         do {
+            let merged = try workbook.mergedRanges(of: sheet).filter { $0.spansRows && $0.lastRow > headerRow }
+            var tops: [Int: String] = [:]
             try workbook.readRows(of: sheet) { row in
-                if row.number > headerRow, !row.cells.allSatisfy(\.isEmpty) { try body(row.number, row.cells.map(\.displayText)) }
+                guard row.number > headerRow, !row.cells.allSatisfy(\.isEmpty) else { return true }
+                var cells = row.cells.map(\.displayText)
+                for (i, range) in merged.enumerated() where range.firstRow <= row.number && row.number <= range.lastRow {
+                    let column = range.firstColumn
+                    if row.number == range.firstRow {
+                        tops[i] = column < cells.count ? cells[column] : ""
+                    } else if let top = tops[i], !top.isEmpty {
+                        if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
+                        if cells[column].isEmpty { cells[column] = top }
+                    }
+                }
+                try body(row.number, cells)
                 return true
             }
         } catch let error as XLSXError {

@@ -138,4 +138,45 @@ final class SpreadsheetSignoffTests: XCTestCase {
             XCTAssertTrue(ours.rows.contains { $0["户编号"]!.count == 16 && $0["户编号"]!.last != "0" }, "a 户编号 a number would have rounded")
         }
     }
+
+    /// Regression: a field office split the .xlsx worklist into one sheet per village (made in
+    /// LibreOffice, `scripts/signoff-fixtures/split_merge_uno.py`). Only the first sheet holding
+    /// 问题编号 was read: 1 of 3 signed rows imported, exit 0, nothing said of the other sheet.
+    /// Every item sheet is read now, each named in messages as `file[sheet]`.
+    func testOurXLSXSplitIntoOneSheetPerVillage_EverySheetImported() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let returned = SignoffFixture.path("returned/split-郎岱镇.xlsx")
+        XCTAssertEqual(try XLSXWorkbook(path: returned).sheets.map(\.name), ["郎岱镇", "青菜塘村"])
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "")
+        XCTAssertEqual(outcome.stdout, "3 signed results imported, 0 already in the ledger, 0 rows refused, 0 rows not yet verified → \(ws.ledger)\n")
+        let stored = try Ledger(path: ws.ledger, create: false).signedResults()
+        let sent = try CSVTable(path: SignoffFixture.path("sent/郎岱镇.csv"))
+        XCTAssertEqual(Set(stored.map(\.findingID)), Set(sent.rows.map { $0["问题编号"]! }))
+        XCTAssertEqual(Set(stored.map(\.sourceFile)), ["\(returned)[郎岱镇]", "\(returned)[青菜塘村]"])
+    }
+
+    /// Regression: 核实人 and 核实日期 typed once and merged down over every item row, and one 属实
+    /// merged over a village's two rows (合并单元格, made in LibreOffice). Only a range's top cell
+    /// holds the value in the file: the rows below were refused for a missing signer and date,
+    /// and the last, with all three cells empty, was counted as not yet verified. A merged
+    /// range that spans rows now gives its value to every row of it.
+    func testOurXLSXWithMergedSignerDateAndResult_ImportedWhole() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let returned = SignoffFixture.path("returned/merged-郎岱镇.xlsx")
+        let workbook = try XLSXWorkbook(path: returned)
+        XCTAssertEqual(try workbook.mergedRanges(of: workbook.sheet(at: 0)).map(\.reference), ["T2:T4", "U2:U4", "S3:S4"])
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "")
+        XCTAssertEqual(outcome.stdout, "3 signed results imported, 0 already in the ledger, 0 rows refused, 0 rows not yet verified → \(ws.ledger)\n")
+        let stored = try Ledger(path: ws.ledger, create: false).signedResults()
+        XCTAssertEqual(stored.map(\.value), ["属实", "属实", "属实"])
+        XCTAssertEqual(stored.map(\.signer), ["张三", "张三", "张三"])
+        XCTAssertEqual(stored.map(\.signedOn), ["2021-01-06", "2021-01-06", "2021-01-06"])
+        XCTAssertEqual(stored.map(\.sourceLine), [2, 3, 4])
+    }
 }

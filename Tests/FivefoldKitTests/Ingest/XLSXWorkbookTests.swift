@@ -114,4 +114,15 @@ final class XLSXWorkbookTests: XCTestCase {
         // The workbook can read the sheet again afterwards.
         XCTAssertEqual(try readAllRows(workbook, workbook.sheets[0]).count, 4)
     }
+
+    /// A merged range's reference, either corner first; anything else is no range.
+    func testXLSXMergedRange_ParsesReferences() {
+        XCTAssertEqual(XLSXMergedRange("T2:T4"), XLSXMergedRange(firstRow: 2, lastRow: 4, firstColumn: 19, lastColumn: 19))
+        XCTAssertEqual(XLSXMergedRange("B5:A2")?.reference, "A2:B5")
+        XCTAssertEqual(XLSXMergedRange("A1:V1")?.spansRows, false)
+        XCTAssertEqual(XLSXMergedRange("aa10:ab12")?.reference, "AA10:AB12")
+        for bad in ["", "A1", "A1:", ":B2", "A:B", "A1:B2:C3", "1:2", "A1:XFE2"] {
+            XCTAssertNil(XLSXMergedRange(bad), bad)
+        }
+    }
 }

@@ -23,6 +23,16 @@ extension XLSXWorkbook {
         }
     }
 
+    /// The merged cell ranges of `sheet`. SpreadsheetML lists them after the rows, so this reads
+    /// the whole sheet part once more (without building its cells): for small sheets, such as a
+    /// returned worklist, whose reader must know the ranges before the rows.
+    /// - Throws: ``XLSXError`` when the part is missing or malformed.
+    public func mergedRanges(of sheet: XLSXSheetInfo) throws -> [XLSXMergedRange] {
+        let handler = XLSXMergeCellHandler()
+        try package.parse(sheet.partPath, handler: handler)
+        return handler.ranges
+    }
+
     /// Thrown out of the ZIP extraction when the caller has read enough.
     private struct StopReading: Error {}
 }

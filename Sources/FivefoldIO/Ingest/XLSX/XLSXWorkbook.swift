@@ -4,8 +4,10 @@
 // A sheet is then streamed row by row (`XLSXWorkbook+Rows.swift`), never held in memory.
 //
 // Not supported, by design: formulas are not evaluated (the cached value is read), merged cells
-// are not unmerged (only the top-left cell has the value), hidden sheets and rows are read like
-// the others, encrypted workbooks (OLE files) are refused with a message saying so.
+// are not unmerged while streaming (only the top-left cell has the value; `mergedRanges(of:)`
+// lists the ranges for a caller that reads a small sheet and fills them), hidden sheets and
+// rows are read like the others, encrypted workbooks (OLE files) are refused with a message
+// saying so.
 
 import Foundation
 
