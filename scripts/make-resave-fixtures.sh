@@ -17,8 +17,12 @@
 #                            name of an odd byte count swallows the comma after it)
 #   misread/lost/cards.csv   wall/cards.csv (GBK) opened as UTF-8 and saved as UTF-8: every Chinese
 #                            character became U+FFFD (户编号 → ���), the text is lost
+#   vlookup/households.csv   system/households.csv with 帮扶责任人 filled by VLOOKUP from a roster
+#                            lacking two households (UNO, scripts/resave-fixtures/vlookup_uno.py),
+#                            saved as UTF-8 CSV: their cells are the text #N/A
 #
-# Needs soffice (installs libreoffice-calc-nogui with apt-get when missing).
+# Needs soffice (installs libreoffice-calc-nogui with apt-get when missing) and LibreOffice's
+# Python (/usr/bin/python3 with the uno module) for vlookup/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -38,7 +42,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost"
+mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -59,4 +63,5 @@ cp fixtures/sample/system/households.csv "$tmp/misreadgbk/households.csv"
 resave "$tmp/misread1252/households.csv" 'CSV:44,34,1,1,1/2/7/2' "$utf8_out" "$out/misread/1252"   # 1: Windows-1252
 resave "$tmp/misreadgbk/households.csv" 'CSV:44,34,85,1,1/2/7/2' "$gbk_out" "$out/misread/gbk"
 resave fixtures/sample/wall/cards.csv "$utf8_in" "$utf8_out" "$out/misread/lost"                    # GBK read as UTF-8
+/usr/bin/python3 scripts/resave-fixtures/vlookup_uno.py fixtures/sample/system/households.csv "$out/vlookup/households.csv"
 ls -l "$out"/*/

@@ -48,6 +48,32 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertNil(String(data: wall, encoding: .utf8), "the wall cards stay GBK")
     }
 
+    /// Regression: 帮扶责任人 filled again by VLOOKUP from a roster that lacks two households, the
+    /// households saved as CSV by LibreOffice (`scripts/resave-fixtures/vlookup_uno.py`): their
+    /// cells hold the text #N/A. It was read as a cadre's name, so the household without a cadre
+    /// (5202031012020002, planted household.no_cadre) had one, and the run exited 0 with 58
+    /// findings, the planted one missing. A spreadsheet's error value is now refused like any
+    /// unreadable value: a value.invalid saying what it is, and the household has no cadre.
+    func testCadreFilledByVLOOKUP_ErrorValueIsNoName() throws {
+        let resaved = try String(contentsOfFile: Self.resaved + "/vlookup/households.csv", encoding: .utf8)
+        XCTAssertTrue(resaved.contains("5202031012020002,520203101202,六枝特区,岩脚镇,大坪村,黎明山,520203197706064297,3,未脱贫,一般贫困户,2016,,缺技术,3500,B,60,1000,是,产业务工型,#N/A,,"), "as LibreOffice saved it")
+        let input = try sample(placing: "vlookup/households.csv", at: "system/households.csv")
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let findings = try CSVTable(path: out + "/findings.csv").rows
+        let plain = try CSVTable(path: SampleRunTests.run.out + "/findings.csv").rows
+        XCTAssertEqual(Set(plain.map { $0["finding_id"]! }).subtracting(findings.map { $0["finding_id"]! }), [], "every finding of the sample is still found")
+        let noCadre = findings.filter { $0["household_id"] == "5202031012020002" && $0["field"] == "cadre_name" }
+        XCTAssertEqual(noCadre.map { $0["rule"]! }.sorted(), ["household.no_cadre", "value.invalid"])
+        let invalid = try XCTUnwrap(noCadre.first { $0["rule"] == "value.invalid" })
+        XCTAssertEqual(invalid["values"], "system=#N/A")
+        XCTAssertEqual(invalid["message"], "系统中帮扶责任人“#N/A”无效：电子表格公式的错误值（公式未取到值，如 VLOOKUP 未找到匹配），不是数据: #N/A")
+        // The other household off the roster: its cadre is settled again from the other sources.
+        XCTAssertTrue(findings.contains { $0["household_id"] == "5202031002010003" && $0["rule"] == "value.invalid" && $0["field"] == "cadre_name" })
+        let corrections = try CSVTable(path: out + "/corrections.csv").rows
+        XCTAssertTrue(corrections.contains { $0["household_id"] == "5202031002010003" && $0["field"] == "cadre_name" && $0["old_value"] == "#N/A" && $0["new_value"] == "李明辉" })
+    }
+
     /// The system's households saved by LibreOffice: the run stops (exit 2), names the rounded
     /// column and the scientific notation, and writes nothing.
     func testSystemHouseholdsResaved_RunStopsNamingTheRoundedColumn() throws {

@@ -38,9 +38,15 @@ public struct FieldNormalizer: Sendable {
     ///   even with a wrong check character (the `id.checksum` rule reports that);
     /// - `regionCode`: the 12 digits of a valid village-level code;
     /// - `phone`: digits only (spaces, dashes, parentheses and +86 removed), 7–12 digits.
+    ///
+    /// A spreadsheet's error value (`#N/A`, `#REF!`, `Err:502` …) is refused for every kind
+    /// (`SpreadsheetErrorValue`).
     public func normalize(_ raw: String, kind: FieldKind) -> FieldValue {
         let text = kind == .personName ? TextNormalizer.personName(raw) : TextNormalizer.fold(raw)
-        if text.isEmpty || Self.isPlaceholder(text, kind: kind) { return FieldValue(raw: raw, normalized: nil) }
+        if text.isEmpty { return FieldValue(raw: raw, normalized: nil) }
+        // #N/A, #REF!, Err:502 …: a formula's failure saved as text, a valid name otherwise.
+        if SpreadsheetErrorValue.matches(text) { return FieldValue(raw: raw, normalized: nil, problem: "\(SpreadsheetErrorValue.problem): \(text)") }
+        if Self.isPlaceholder(text, kind: kind) { return FieldValue(raw: raw, normalized: nil) }
         let outcome: Outcome
         switch kind {
         case .text, .personName:
@@ -88,7 +94,8 @@ public struct FieldNormalizer: Sendable {
     }
 
     /// Whether folded `text` is what exports write for "no value": a database's NULL (NULL, \N,
-    /// #N/A, nan, None …) or a dash or slash in any field; 无, 暂无, 没有 or 空 where the field holds
+    /// N/A, nan, None …) or a dash or slash in any field (a spreadsheet's #N/A is an error value,
+    /// refused before this: `SpreadsheetErrorValue`); 无, 暂无, 没有 or 空 where the field holds
     /// a name, a number, a date or a code (in a code list 无 is a value: 否, 无劳动能力 …); 0 for a
     /// year, 0000-00-00 for a date. Read as values they were refused: a system exported with NULL
     /// in 脱贫年度 for every household not exited got a worklist item 脱贫年度“NULL”无效 for each,
@@ -97,7 +104,7 @@ public struct FieldNormalizer: Sendable {
         // Placeholders are short: one look at the length for nearly every value.
         guard text.utf8.count <= 10 else { return false }
         switch text {
-        case "NULL", "null", "Null", "\\N", "(null)", "<null>", "#N/A", "N/A", "n/a", "NA", "#NULL!", "NaN", "nan", "None", "none",
+        case "NULL", "null", "Null", "\\N", "(null)", "<null>", "N/A", "n/a", "NA", "NaN", "nan", "None", "none",
              "-", "--", "---", "/", "//", "\\", "—", "——", "─", "…", "...":
             return true
         case "无", "暂无", "没有", "空", "未填", "不详":

@@ -46,6 +46,29 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("张 三", .personName), "张三")
     }
 
+    /// Regression: a formula's error value saved as text (#N/A from a VLOOKUP that found
+    /// nothing) was a valid name, so a household "had" a cadre called #N/A. It is refused for
+    /// every kind; texts that only start like one stay what they are.
+    func testSpreadsheetErrorValues_RefusedForEveryKind() {
+        let kinds: [FieldKind] = [
+            .text, .personName, .idNumber, .regionCode, .integer, .year, .quantity(unit: "元"), .date, .boolean,
+            .enumeration("status"), .set("health"), .set(nil), .phone,
+        ]
+        for kind in kinds {
+            for raw in ["#N/A", " #N/A ", "#n/a", "＃N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "Err:502", "Err:511"] {
+                let result = normalizer.normalize(raw, kind: kind)
+                XCTAssertNil(result.normalized, "\(kind) \(raw)")
+                XCTAssertEqual(result.problem?.hasPrefix("电子表格公式的错误值"), true, "\(kind) \(raw): \(result.problem ?? "nil")")
+            }
+        }
+        for text in ["#1栋", "#N/A号", "Err:50", "Err:5021", "Error", "E", "#", "Err：502x"] {
+            XCTAssertEqual(value(text, .text), TextNormalizer.fold(text), text)
+        }
+        // N/A without the # is no error value but a placeholder: blank (testPlaceholders_AreBlank).
+        XCTAssertNil(normalizer.normalize("N/A", kind: .text).problem)
+        XCTAssertEqual(value("Err", .personName), "Err")
+    }
+
     func testInteger() {
         XCTAssertEqual(value("3", .integer), "3")
         XCTAssertEqual(value("３", .integer), "3")
@@ -153,7 +176,7 @@ final class FieldNormalizerTests: XCTestCase {
             let v = normalizer.normalize(raw, kind: kind)
             return v.normalized == nil && v.problem == nil
         }
-        for raw in ["NULL", "null", "\\N", "#N/A", "N/A", "nan", "None", "-", "/", "——", "－", "／", " / "] {
+        for raw in ["NULL", "null", "\\N", "N/A", "nan", "None", "-", "/", "——", "－", "／", " / "] {
             for kind: FieldKind in [.year, .text, .personName, .idNumber, .phone, .date, .integer, .quantity(unit: "元"), .enumeration("status"), .boolean] {
                 XCTAssertTrue(isBlank(raw, kind), "\(raw) as \(kind)")
             }
