@@ -20,6 +20,9 @@
 #   vlookup/households.csv   system/households.csv with 帮扶责任人 filled by VLOOKUP from a roster
 #                            lacking two households (UNO, scripts/resave-fixtures/vlookup_uno.py),
 #                            saved as UTF-8 CSV: their cells are the text #N/A
+#   merged/明白卡.xlsx        fixtures/legacy's wall-card workbook with every run of equal 帮扶责任人
+#                            and 责任人电话 typed once and merged down, one merged phone mistyped
+#                            (UNO, scripts/resave-fixtures/merge_runs_uno.py)
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing) and LibreOffice's
 # Python (/usr/bin/python3 with the uno module) for vlookup/.
@@ -42,7 +45,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup"
+mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup" "$out/merged"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -64,4 +67,5 @@ resave "$tmp/misread1252/households.csv" 'CSV:44,34,1,1,1/2/7/2' "$utf8_out" "$o
 resave "$tmp/misreadgbk/households.csv" 'CSV:44,34,85,1,1/2/7/2' "$gbk_out" "$out/misread/gbk"
 resave fixtures/sample/wall/cards.csv "$utf8_in" "$utf8_out" "$out/misread/lost"                    # GBK read as UTF-8
 /usr/bin/python3 scripts/resave-fixtures/vlookup_uno.py fixtures/sample/system/households.csv "$out/vlookup/households.csv"
+/usr/bin/python3 scripts/resave-fixtures/merge_runs_uno.py fixtures/legacy/明白卡/明白卡.xlsx "$out/merged/明白卡.xlsx" 明白卡 2
 ls -l "$out"/*/

@@ -72,21 +72,12 @@ struct XLSXReturnedSheet {
     /// cells of a merged range that spans rows filled with the range's top value.
     func forEachRow(_ body: (Int, [String]) throws -> Void) throws {
         do {
-            let merged = try workbook.mergedRanges(of: sheet).filter { $0.spansRows && $0.lastRow > headerRow }
-            var tops: [Int: String] = [:]
+            var merged = XLSXMergeFill(try workbook.mergedRanges(of: sheet))
             try workbook.readRows(of: sheet) { row in
                 guard row.number > headerRow, !row.cells.allSatisfy(\.isEmpty) else { return true }
-                var cells = row.cells.map(\.displayText)
-                for (i, range) in merged.enumerated() where range.firstRow <= row.number && row.number <= range.lastRow {
-                    let column = range.firstColumn
-                    if row.number == range.firstRow {
-                        tops[i] = column < cells.count ? cells[column] : ""
-                    } else if let top = tops[i], !top.isEmpty {
-                        if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
-                        if cells[column].isEmpty { cells[column] = top }
-                    }
-                }
-                try body(row.number, cells)
+                var row = row
+                merged.fill(&row)
+                try body(row.number, row.cells.map(\.displayText))
                 return true
             }
         } catch let error as XLSXError {

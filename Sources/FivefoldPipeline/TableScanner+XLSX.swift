@@ -8,7 +8,11 @@ import FivefoldIO
 // - ID fields (户编号, 身份证号, 户主身份证号) that the spreadsheet made numbers keep only 15
 //   significant digits: they are turned back into digits only when certainly exact, otherwise
 //   the row is quarantined (a rounded ID silently linked to the wrong person is worse than none);
-// - date cells become ISO dates (`XLSXCell.date`), whatever format the sheet displays.
+// - date cells become ISO dates (`XLSXCell.date`), whatever format the sheet displays;
+// - a cell merged down over several rows below the header (合并单元格: one 帮扶责任人 typed once
+//   for the households he helps) holds its value in its top cell only: every row of the range
+//   reads it (`XLSXMergeFill`), as a person reads the sheet. SpreadsheetML lists the ranges
+//   after the rows, so they cost one more pass over the sheet part, without building cells.
 
 extension TableScanner {
     /// The header of an XLSX table as read, and the columns of its mapped fields.
@@ -35,8 +39,9 @@ extension TableScanner {
 
     /// Reads an XLSX table: rows above `headerRow` are skipped (non-empty ones counted), the
     /// first non-empty row from there is the header, handed to `header` for the columns to read;
-    /// every later non-empty row goes to `row`, which returns false to stop. A sheet that breaks
-    /// off (malformed XML) ends the table: the rows before are kept, the error is returned.
+    /// every later non-empty row goes to `row`, which returns false to stop, with the cells of a
+    /// range merged down below the header filled from its top cell. A sheet that breaks off
+    /// (malformed XML) ends the table: the rows before are kept, the error is returned.
     static func readXLSX(
         _ table: TableConfig, path: String, header: (XLSXHeader) throws -> Void, row: (XLSXRow) throws -> Bool
     ) throws -> String? {
@@ -44,6 +49,9 @@ extension TableScanner {
         var found: XLSXHeader?
         var skipped = 0
         do {
+            // A sheet too broken to list its ranges is reported by the read itself.
+            let merged = (try? workbook.mergedRanges(of: sheet)) ?? []
+            var fill = XLSXMergeFill([])
             try workbook.readRows(of: sheet) { r in
                 guard r.cells.contains(where: { !$0.isEmpty }) else { return true }
                 guard found != nil else {
@@ -53,10 +61,14 @@ extension TableScanner {
                     }
                     let h = XLSXHeader(sheet: sheet.name, names: r.cells.map { $0.displayText.trimmingWhitespace() }, skipped: skipped)
                     found = h
+                    fill = XLSXMergeFill(merged.filter { $0.firstRow > r.number })
                     try header(h)
                     return true
                 }
-                return try row(r)
+                if fill.isEmpty { return try row(r) }
+                var filled = r
+                fill.fill(&filled)
+                return try row(filled)
             }
         } catch let error as XLSXError {
             guard found != nil else { throw PipelineError(file: table.file, keyPath: "", message: "\(error)") }

@@ -97,6 +97,36 @@ final class LegacyLayoutTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(changed, 4)
     }
 
+    /// Regression: the wall-card workbook with each run of equal 帮扶责任人 and 责任人电话 typed
+    /// once and merged down (合并单元格, LibreOffice through UNO:
+    /// `scripts/resave-fixtures/merge_runs_uno.py`), and 王丽娟's merged phone mistyped
+    /// 13908580120 over her four households. Only a range's top cell holds the value in the
+    /// file: the other 37 cards read blank cadre and phone, and the run exited 0 with one of the
+    /// four mismatches, the other three cards silently saying nothing. Every row of a range
+    /// reads its top cell now: four mismatches, and the rest exactly the unmerged run's findings.
+    func testLegacyLayout_WallCardsWithMergedCadreCells_ReadInEveryRow() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-legacy-merged-\(UUID().uuidString)").path
+        let out = input + "-out"
+        addTeardownBlock { try? fm.removeItem(atPath: input); try? fm.removeItem(atPath: out) }
+        try fm.copyItem(atPath: Self.legacyInput, toPath: input)
+        let merged = SampleRunTests.repo.appendingPathComponent("fixtures/resaved/merged/明白卡.xlsx").path
+        try fm.removeItem(atPath: input + "/明白卡/明白卡.xlsx")
+        try fm.copyItem(atPath: merged, toPath: input + "/明白卡/明白卡.xlsx")
+        let workbook = try XLSXWorkbook(path: merged)
+        XCTAssertEqual(try workbook.mergedRanges(of: workbook.sheet(named: "明白卡")).count, 16)
+
+        let config = try PipelineConfig.load(path: Self.legacyPipeline)
+        let options = PipelineRunner.Options(inputFolder: input, outputFolder: out, asOf: "2020-12-31", useLedger: false)
+        _ = try PipelineRunner(config: config, options: options).run()
+        let plain = try CSVTable(path: Self.runs.legacy + "/findings.csv").rows
+        let found = try CSVTable(path: out + "/findings.csv").rows
+        let typo = found.filter { $0["values"]!.hasSuffix("wall=13908580120") }
+        XCTAssertEqual(typo.map { $0["household_id"]! }, ["5202031002010008", "5202031002010009", "5202031002010010", "5202031002010011"])
+        XCTAssertEqual(Set(typo.map { $0["field"]! }), ["cadre_phone"])
+        XCTAssertEqual(found.filter { !$0["values"]!.hasSuffix("wall=13908580120") }, plain)
+    }
+
     private static func gb18030Lines(_ path: String) throws -> [String] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let gb18030 = String.Encoding(rawValue: 0x8000_0632)

@@ -125,4 +125,29 @@ final class XLSXWorkbookTests: XCTestCase {
             XCTAssertNil(XLSXMergedRange(bad), bad)
         }
     }
+
+    /// A range spanning rows gives its top cell to the empty cells of its first column below,
+    /// in rows delivered in order; a cell that holds a value, a range across columns only, an
+    /// empty top and rows outside every range are left alone.
+    func testXLSXMergeFill_FillsDownTheFirstColumnOfRowRanges() {
+        var fill = XLSXMergeFill(["B2:B4", "D3:E3", "A6:A7", "C2:D3"].compactMap { XLSXMergedRange($0) })
+        func row(_ number: Int, _ cells: [XLSXCell]) -> [XLSXCell] {
+            var row = XLSXRow(number: number, cells: cells)
+            fill.fill(&row)
+            return row.cells
+        }
+        XCTAssertEqual(row(2, [.text("k2"), .text("李明辉"), .number("7")]), [.text("k2"), .text("李明辉"), .number("7")])
+        XCTAssertEqual(row(3, [.text("k3"), .empty, .empty, .text("note")]), [.text("k3"), .text("李明辉"), .number("7"), .text("note")])
+        XCTAssertEqual(row(4, [.text("k4")]), [.text("k4"), .text("李明辉")])
+        XCTAssertEqual(row(5, [.text("k5")]), [.text("k5")])
+        XCTAssertEqual(row(6, [.empty, .text("x")]), [.empty, .text("x")], "an empty top fills nothing")
+        XCTAssertEqual(row(7, [.empty, .text("y")]), [.empty, .text("y")])
+        var many = XLSXMergeFill((0..<1000).map { XLSXMergedRange(firstRow: 2 * $0 + 2, lastRow: 2 * $0 + 3, firstColumn: 0, lastColumn: 0) })
+        for n in 2...2001 {
+            var r = XLSXRow(number: n, cells: n % 2 == 0 ? [.text("v\(n)")] : [.empty, .text("z")])
+            many.fill(&r)
+            let top = n % 2 == 0 ? n : n - 1
+            XCTAssertEqual(r.cells[0], .text("v\(top)"), "row \(n)")
+        }
+    }
 }

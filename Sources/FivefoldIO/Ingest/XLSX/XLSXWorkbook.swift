@@ -3,11 +3,11 @@
 // `xl/workbook.xml` (sheet names and order, date system), the shared strings and the styles.
 // A sheet is then streamed row by row (`XLSXWorkbook+Rows.swift`), never held in memory.
 //
-// Not supported, by design: formulas are not evaluated (the cached value is read), merged cells
-// are not unmerged while streaming (only the top-left cell has the value; `mergedRanges(of:)`
-// lists the ranges for a caller that reads a small sheet and fills them), hidden sheets and
-// rows are read like the others, encrypted workbooks (OLE files) are refused with a message
-// saying so.
+// Merged cells are not unmerged while streaming (only the top-left cell has the value): the
+// ranges come after the rows in the sheet part, so `mergedRanges(of:)` lists them in a pass of
+// their own and `XLSXMergeFill` fills the rows a range spans. Not supported, by design: formulas
+// are not evaluated (the cached value is read), hidden sheets and rows are read like the others,
+// encrypted workbooks (OLE files) are refused with a message saying so.
 
 import Foundation
 
