@@ -39,14 +39,8 @@ extension PipelineConfig {
         } catch let error as PipelineError {
             throw error
         } catch let error as YamlError {
-            switch error {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                .composer(let context, let problem, let mark, _):
-                let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-                throw PipelineError(file: path, line: mark.line, column: mark.column, keyPath: "", message: "not valid YAML: \(detail)")
-            default:
-                throw PipelineError(file: path, keyPath: "", message: "not valid YAML: \(error)")
-            }
+            let problem = YAMLProblem(error)
+            throw PipelineError(file: path, line: problem.line, column: problem.column, keyPath: "", message: "not valid YAML: \(problem.message)")
         }
         let folder = url.deletingLastPathComponent().path
         return try PipelineConfig(root: ConfigNode(node: root, path: "", file: path), folder: folder)
@@ -409,6 +403,22 @@ extension FieldPolicy {
 }
 
 extension RuleParameter {
+    /// Separators that make a scalar several items: `exempt_types: 摩托车, 农用车` is one text in
+    /// YAML, which as one item matched no vehicle type, so every motorcycle was flagged.
+    static let itemSeparators: Set<Character> = [",", "，", "、", ";", "；"]
+
+    /// The items of a list parameter: a list, or one scalar item (`unsafe_grades: C`); a scalar
+    /// that holds item separators is refused, naming the list to write instead.
+    static func items(_ node: ConfigNode) throws -> [String] {
+        guard case .scalar = node.node else { return try node.stringList() }
+        let text = try node.string()
+        let parts = text.split(whereSeparator: { itemSeparators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if parts.count > 1 {
+            throw node.error("\"\(text)\" is one text, not a list: write the items in brackets, [\(parts.joined(separator: ", "))]")
+        }
+        return [text]
+    }
+
     /// Reads a parameter of the kind its rule declares (`RuleRegistry`).
     init(node: ConfigNode, kind: RuleEntry.ParameterKind) throws {
         switch kind {
@@ -419,7 +429,7 @@ extension RuleParameter {
             guard value >= 0 else { throw node.error("expected a number ≥ 0, found \(try node.string())") }
             self = .number(value)
         case .list:
-            if case .scalar = node.node { self = .list([try node.string()]) } else { self = .list(try node.stringList()) }
+            self = .list(try Self.items(node))
         case .table:
             guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {2019: 3218, 2020: 4000}") }
             var table: [String: Double] = [:]
@@ -428,7 +438,7 @@ extension RuleParameter {
         case .lists:
             guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {危房改造: [危房改造, 危改]}") }
             self = .lists(try node.entries().map { key, value in
-                let items = try value.stringList()
+                let items = try Self.items(value)
                 guard !items.isEmpty, !items.contains(where: \.isEmpty) else { throw value.error("expected a list of non-empty keywords, e.g. [危房改造, 危改]") }
                 return NamedList(key, items)
             })

@@ -47,6 +47,9 @@ extension Vocabulary {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let problem = YAMLProblem(error)
+            throw VocabularyError(path: path, line: problem.line ?? 0, column: problem.column ?? 0, message: "not valid YAML: \(problem.message)")
         } catch {
             throw VocabularyError(path: path, message: "not valid YAML: \(error)")
         }

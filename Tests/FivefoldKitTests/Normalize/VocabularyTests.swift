@@ -277,8 +277,10 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(
             message("vocabularies:\n  sex:\n    mode: merge\n"),
             "p.yaml:3:11: vocabularies.sex.mode: merge (expected extend or replace)")
-        XCTAssertTrue(message("vocabularies: [").hasPrefix("p.yaml: not valid YAML"))
-        XCTAssertTrue(message("vocabularies:\n  sex:\n    values: [男]\n  sex:\n    values: [女]\n").hasPrefix("p.yaml: not valid YAML"))
+        XCTAssertEqual(message("vocabularies: ["), "p.yaml:2:1: not valid YAML: did not find expected node content (while parsing a flow node)")
+        XCTAssertEqual(
+            message("vocabularies:\n  sex:\n    values: [男]\n  sex:\n    values: [女]\n"),
+            "p.yaml:2:3: not valid YAML: \"sex\" is given twice in one mapping, where YAML allows a key once: keep one entry and put everything for that key in it")
         XCTAssertEqual(message("vocabularies:\n  sex:\n    values: 男\n"), "p.yaml:3:13: vocabularies.sex.values must be a list")
     }
 

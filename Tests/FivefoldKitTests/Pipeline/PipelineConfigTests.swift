@@ -201,6 +201,24 @@ final class PipelineConfigTests: XCTestCase {
         expectError("sources: [unclosed\n", keyPath: "", contains: "not valid YAML", line: 2)
     }
 
+    /// Regression: a key given twice (a rule's line copied to change it, the old one left) was
+    /// one message with the whole pipeline file attached as "Context" (30 KB on the terminal)
+    /// and no line. Now one line: the place of the mapping, the key, what to do.
+    func testLoad_DuplicatedKeyIsOneLineNamingTheKey() throws {
+        let yaml = Self.minimal + "\nrules:\n  household.cause: {severity: warning}\n  household.cause: {enabled: false}\n"
+        do {
+            _ = try load(yaml)
+            XCTFail("expected a PipelineError")
+        } catch let error as PipelineError {
+            XCTAssertEqual(error.line, 7)
+            XCTAssertEqual(error.message, "not valid YAML: \"household.cause\" is given twice in one mapping, where YAML allows a key once: keep one entry and put everything for that key in it")
+            XCTAssertFalse("\(error)".contains("\n"), "\(error)")
+        }
+        XCTAssertThrowsError(try Vocabulary.parse(yaml: "vocabularies:\n  education:\n    values: [a]\n  education:\n    values: [b]\n", path: "local.yaml")) { error in
+            XCTAssertEqual("\(error)", "local.yaml:2:3: not valid YAML: \"education\" is given twice in one mapping, where YAML allows a key once: keep one entry and put everything for that key in it")
+        }
+    }
+
     // A parameter the rule does not read, or of the wrong kind, used to run silently on the default.
     func testLoad_RuleParameterOfTheWrongKindNamesTheKey() {
         expectError(Self.minimal + "\nrules:\n  value.invalid: {params: {max_household_size: twenty}}\n",
@@ -209,6 +227,24 @@ final class PipelineConfigTests: XCTestCase {
                     keyPath: "rules.monitor.relapse.params.drop_percent", contains: "expected a number ≥ 0, found -5", line: 7)
         expectError(Self.minimal + "\nrules:\n  exit.income: {params: {poverty_lines: 4000}}\n",
                     keyPath: "rules.exit.income.params.poverty_lines", contains: "expected a table of year: number")
+    }
+
+    /// Regression: `exempt_types: 摩托车, 农用车` (a list written without brackets) is one text in
+    /// YAML; as one exempt type it matched no vehicle, and the sample ran with exit 0 and two
+    /// more eligibility.vehicle findings (its motorcycles). A scalar with item separators is
+    /// refused, naming the list to write; a scalar without one is still a one-item list.
+    func testLoad_ListParameterWrittenWithoutBracketsNamesTheList() throws {
+        expectError(Self.minimal + "\nrules:\n  eligibility.vehicle:\n    params:\n      exempt_types: 摩托车, 农用车\n",
+                    keyPath: "rules.eligibility.vehicle.params.exempt_types",
+                    contains: "\"摩托车, 农用车\" is one text, not a list: write the items in brackets, [摩托车, 农用车]", line: 9)
+        expectError(Self.minimal + "\nrules:\n  exit.housing: {params: {unsafe_grades: \"C、D\"}}\n",
+                    keyPath: "rules.exit.housing.params.unsafe_grades", contains: "[C, D]")
+        expectError(Self.minimal + "\nrules:\n  household.measures: {params: {categories: {危房改造: \"危房改造，危改\"}}}\n",
+                    keyPath: "rules.household.measures.params.categories.危房改造", contains: "[危房改造, 危改]")
+        let one = try load(Self.minimal + "\nrules:\n  exit.housing: {params: {unsafe_grades: D}}\n")
+        XCTAssertEqual(one.rules["exit.housing"]?.parameters["unsafe_grades"], .list(["D"]))
+        let quoted = try load(Self.minimal + "\nrules:\n  eligibility.vehicle: {params: {exempt_types: [\"摩托车,农用车\", 三轮车]}}\n")
+        XCTAssertEqual(quoted.rules["eligibility.vehicle"]?.parameters["exempt_types"], .list(["摩托车,农用车", "三轮车"]), "an item in a list is taken as written")
     }
 
     func testLoad_UnknownRuleParameterListsTheKnownOnes() {
