@@ -23,6 +23,9 @@
 #   merged/明白卡.xlsx        fixtures/legacy's wall-card workbook with every run of equal 帮扶责任人
 #                            and 责任人电话 typed once and merged down, one merged phone mistyped
 #                            (UNO, scripts/resave-fixtures/merge_runs_uno.py)
+#   merged/members.csv       system/members.csv with each family's 户编号 merged over its rows,
+#                            saved as UTF-8 CSV: the 户编号 only in a family's first row
+#                            (UNO, scripts/resave-fixtures/merge_keys_uno.py)
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing) and LibreOffice's
 # Python (/usr/bin/python3 with the uno module) for vlookup/.
@@ -68,4 +71,5 @@ resave "$tmp/misreadgbk/households.csv" 'CSV:44,34,85,1,1/2/7/2' "$gbk_out" "$ou
 resave fixtures/sample/wall/cards.csv "$utf8_in" "$utf8_out" "$out/misread/lost"                    # GBK read as UTF-8
 /usr/bin/python3 scripts/resave-fixtures/vlookup_uno.py fixtures/sample/system/households.csv "$out/vlookup/households.csv"
 /usr/bin/python3 scripts/resave-fixtures/merge_runs_uno.py fixtures/legacy/明白卡/明白卡.xlsx "$out/merged/明白卡.xlsx" 明白卡 2
+/usr/bin/python3 scripts/resave-fixtures/merge_keys_uno.py fixtures/sample/system/members.csv "$out/merged/members.csv"
 ls -l "$out"/*/

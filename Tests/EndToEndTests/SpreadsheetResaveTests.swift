@@ -74,6 +74,25 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertTrue(corrections.contains { $0["household_id"] == "5202031002010003" && $0["field"] == "cadre_name" && $0["old_value"] == "#N/A" && $0["new_value"] == "李明辉" })
     }
 
+    /// Regression: the system's members as a report-style sheet, each family's 户编号 typed once
+    /// and merged over its rows, saved as CSV by LibreOffice (`scripts/resave-fixtures/merge_keys_uno.py`):
+    /// only a family's first row has its 户编号. 110 of 158 member rows went to quarantine and the
+    /// run exited 0 with 308 findings (every such member missing from the system, every size
+    /// wrong) and no warning; the counts were in summary.json only. The loss is now a warning
+    /// that names the file, the share, the first reason and the merged-cells cause.
+    func testMembersWithTheKeyInEachFamilysFirstRowOnly_WarnsOfTheQuarantinedShare() throws {
+        let merged = try String(contentsOfFile: Self.resaved + "/merged/members.csv", encoding: .utf8)
+        XCTAssertTrue(merged.contains("\n,520203196802031968,刘桂芬,配偶,"), "as LibreOffice saved it")
+        let input = try sample(placing: "merged/members.csv", at: "system/members.csv")
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let warning = "system/members.csv: 110 of 158 rows (69 %) could not be read and are in quarantine/system.csv (first: line 3, missing 户编号 (household_id)); they take no part in the run, so what they hold is reported missing from the system source. Rows without a 户编号 among rows with one: if the table was saved from a sheet with the 户编号 merged over each family's rows (合并单元格), only a family's first row kept it; fill it into every row and export the table again"
+        XCTAssertEqual(outcome.stderr, "fivefold: warning: \(warning)\n")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["warnings"] as? [String], [warning])
+        XCTAssertTrue(try String(contentsOfFile: out + "/report.html", encoding: .utf8).contains("运行警告"))
+    }
+
     /// The system's households saved by LibreOffice: the run stops (exit 2), names the rounded
     /// column and the scientific notation, and writes nothing.
     func testSystemHouseholdsResaved_RunStopsNamingTheRoundedColumn() throws {

@@ -101,6 +101,7 @@ final class Partitioner: Sendable {
         }
         for i in scanned.indices {
             if let warning = Self.brokenOff(scanned[i].stats, table: tables[i]) { scanned[i].stats.warnings.append(warning) }
+            if let warning = Self.manyQuarantined(scanned[i], table: tables[i]) { scanned[i].stats.warnings.append(warning) }
         }
         try writeQuarantine(scanned, tables: tables)
         return scanned.map(\.stats)
