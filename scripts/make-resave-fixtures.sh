@@ -26,6 +26,8 @@
 #   merged/members.csv       system/members.csv with each family's 户编号 merged over its rows,
 #                            saved as UTF-8 CSV: the 户编号 only in a family's first row
 #                            (UNO, scripts/resave-fixtures/merge_keys_uno.py)
+#   sheets/明白卡.xlsx        fixtures/legacy's wall-card workbook split into one sheet per township
+#                            (UNO, scripts/resave-fixtures/split_sheets_uno.py)
 #
 # Needs soffice (installs libreoffice-calc-nogui with apt-get when missing) and LibreOffice's
 # Python (/usr/bin/python3 with the uno module) for vlookup/.
@@ -48,7 +50,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup" "$out/merged"
+mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup" "$out/merged" "$out/sheets"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -72,4 +74,5 @@ resave fixtures/sample/wall/cards.csv "$utf8_in" "$utf8_out" "$out/misread/lost"
 /usr/bin/python3 scripts/resave-fixtures/vlookup_uno.py fixtures/sample/system/households.csv "$out/vlookup/households.csv"
 /usr/bin/python3 scripts/resave-fixtures/merge_runs_uno.py fixtures/legacy/明白卡/明白卡.xlsx "$out/merged/明白卡.xlsx" 明白卡 2
 /usr/bin/python3 scripts/resave-fixtures/merge_keys_uno.py fixtures/sample/system/members.csv "$out/merged/members.csv"
+/usr/bin/python3 scripts/resave-fixtures/split_sheets_uno.py fixtures/legacy/明白卡/明白卡.xlsx "$out/sheets/明白卡.xlsx" 明白卡 2
 ls -l "$out"/*/

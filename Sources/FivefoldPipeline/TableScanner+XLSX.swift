@@ -42,8 +42,12 @@ extension TableScanner {
     /// every later non-empty row goes to `row`, which returns false to stop, with the cells of a
     /// range merged down below the header filled from its top cell. A sheet that breaks off
     /// (malformed XML) ends the table: the rows before are kept, the error is returned.
+    ///
+    /// When the pipeline names no sheet and `sameHeader` is given, it is called after the read
+    /// with the other sheets whose header row is the one read (`sameHeaderSheets`).
     static func readXLSX(
-        _ table: TableConfig, path: String, header: (XLSXHeader) throws -> Void, row: (XLSXRow) throws -> Bool
+        _ table: TableConfig, path: String, header: (XLSXHeader) throws -> Void, row: (XLSXRow) throws -> Bool,
+        sameHeader: (([String]) -> Void)? = nil
     ) throws -> String? {
         let (workbook, sheet) = try openSheet(table, path: path)
         var found: XLSXHeader?
@@ -74,10 +78,30 @@ extension TableScanner {
             guard found != nil else { throw PipelineError(file: table.file, keyPath: "", message: "\(error)") }
             return "\(error)"
         }
-        if found == nil {
+        guard let found else {
             throw PipelineError(file: table.file, keyPath: "", message: "sheet \(sheet.name) has no header row (no non-empty row at or after row \(table.headerRow))")
         }
+        if let sameHeader, table.sheet == nil {
+            sameHeader(try sameHeaderSheets(workbook, besides: sheet, header: found.names, headerRow: table.headerRow))
+        }
         return nil
+    }
+
+    /// The other sheets of `workbook` whose header row (the first non-empty row at or after
+    /// `headerRow`) holds exactly `header`: a workbook split into one sheet per village or
+    /// township, of which a table without `sheet:` reads only the first.
+    static func sameHeaderSheets(_ workbook: XLSXWorkbook, besides read: XLSXSheetInfo, header: [String], headerRow: Int) throws -> [String] {
+        var names: [String] = []
+        for sheet in workbook.sheets where sheet.partPath != read.partPath {
+            var cells: [String]?
+            try workbook.readRows(of: sheet) { r in
+                guard r.number >= headerRow, r.cells.contains(where: { !$0.isEmpty }) else { return r.number < headerRow + 50 }
+                cells = r.cells.map { $0.displayText.trimmingWhitespace() }
+                return false
+            }
+            if cells == header { names.append(sheet.name) }
+        }
+        return names
     }
 
     /// The text of one cell for `field`, or why the row must be quarantined.
@@ -108,6 +132,7 @@ extension TableScanner {
         var headerNames: [String] = []
         var sheetName = ""
         var s = stats
+        var sameHeader: [String] = []
         let fatal = try Self.readXLSX(table, path: path, header: { header in
             columns = try ColumnMap(table, header: header.names)
             s.absentFields = Self.absentOptional(table, header: header.names)
@@ -119,7 +144,13 @@ extension TableScanner {
             s.read += 1
             try Self.scanXLSXRow(row, table: table, columns: &columns, headerNames: headerNames, stats: &s, quarantine: quarantine, accept: accept)
             return true
-        })
+        }, sameHeader: { sameHeader = $0 })
+        if !sameHeader.isEmpty {
+            s.warnings.append(
+                "\(table.file): sheet\(sameHeader.count == 1 ? "" : "s") \(sameHeader.joined(separator: ", ")) \(sameHeader.count == 1 ? "has" : "have") the header of sheet \(sheetName), "
+                    + "the one read (the first: the pipeline names no sheet); \(sameHeader.count == 1 ? "its" : "their") rows are not read, and the households in them are "
+                    + "reported missing from this source. Put every sheet's rows into one sheet, or name the sheet to read with `sheet:`")
+        }
         s.encoding = "xlsx, sheet \(sheetName)"
         s.fatal = fatal
         if s.read > s.quarantined {

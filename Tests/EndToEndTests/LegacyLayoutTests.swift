@@ -127,6 +127,38 @@ final class LegacyLayoutTests: XCTestCase {
         XCTAssertEqual(found.filter { !$0["values"]!.hasSuffix("wall=13908580120") }, plain)
     }
 
+    /// Regression: the wall-card workbook as township offices send it, one sheet per township
+    /// (LibreOffice through UNO: `scripts/resave-fixtures/split_sheets_uno.py`), read by a
+    /// pipeline that names no sheet. Only the first sheet was read: exit 0 and 82 findings
+    /// instead of 59, 岩脚镇's 25 cards each reported missing from the wall, nothing said. The
+    /// run and `fivefold check` now warn, naming the sheets with the same header.
+    func testLegacyLayout_WallCardsOneSheetPerTownship_WarnsOfTheSheetsNotRead() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-legacy-sheets-\(UUID().uuidString)").path
+        addTeardownBlock { try? fm.removeItem(atPath: base) }
+        try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Self.legacyInput, toPath: base + "/in")
+        try fm.removeItem(atPath: base + "/in/明白卡/明白卡.xlsx")
+        try fm.copyItem(atPath: SampleRunTests.repo.appendingPathComponent("fixtures/resaved/sheets/明白卡.xlsx").path, toPath: base + "/in/明白卡/明白卡.xlsx")
+        let vocabulary = SampleRunTests.repo.appendingPathComponent("pipelines/vocabulary.yaml").path
+        let pipeline = try String(contentsOfFile: Self.legacyPipeline, encoding: .utf8)
+            .replacingOccurrences(of: "      sheet: 明白卡\n", with: "")
+            .replacingOccurrences(of: "\nvocabulary: vocabulary.yaml\n", with: "\nvocabulary: \(vocabulary)\n")
+        XCTAssertFalse(pipeline.contains("sheet: 明白卡"))
+        try pipeline.write(toFile: base + "/p.yaml", atomically: true, encoding: .utf8)
+
+        let warning = "明白卡/明白卡.xlsx: sheet 岩脚镇 has the header of sheet 郎岱镇, the one read (the first: the pipeline names no sheet); its rows are not read, and the households in them are reported missing from this source. Put every sheet's rows into one sheet, or name the sheet to read with `sheet:`"
+        let config = try PipelineConfig.load(path: base + "/p.yaml")
+        let options = PipelineRunner.Options(inputFolder: base + "/in", outputFolder: base + "/out", asOf: "2020-12-31", useLedger: false)
+        let summary = try PipelineRunner(config: config, options: options).run()
+        XCTAssertEqual(summary.warnings, [warning])
+        let check = try FivefoldProcess.run(["check", base + "/p.yaml", "--input", base + "/in"])
+        XCTAssertTrue(check.stderr.contains("fivefold: warning: \(warning)"), check.stderr)
+        // With the sheet named, as before: no warning.
+        let named = try PipelineRunner(config: PipelineConfig.load(path: Self.legacyPipeline), options: .init(inputFolder: Self.legacyInput, outputFolder: base + "/out2", asOf: "2020-12-31", useLedger: false)).run()
+        XCTAssertEqual(named.warnings, [])
+    }
+
     private static func gb18030Lines(_ path: String) throws -> [String] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let gb18030 = String.Encoding(rawValue: 0x8000_0632)
