@@ -85,12 +85,15 @@ public struct SignoffImporter {
         row line: Int, file: String, id rawID: String, household: String?, result rawResult: String, signer rawSigner: String,
         date rawDate: String, imported: String, into batch: inout SignoffBatch
     ) throws {
-        let id = rawID
-        var result = rawResult.trimmingCharacters(in: .whitespaces)
+        // A cell may end in a line break (Alt+Enter, or text pasted from a chat message): not
+        // part of what was written.
+        let id = rawID.trimmingCharacters(in: .newlines)
+        let household = household?.trimmingCharacters(in: .newlines)
+        var result = rawResult.trimmingCharacters(in: .whitespacesAndNewlines)
         // Report CSVs neutralise formulas with a leading apostrophe; a spreadsheet may keep it.
         if result.hasPrefix("'") { result.removeFirst() }
         let signer = TextNormalizer.personName(rawSigner)
-        let dateText = rawDate.trimmingCharacters(in: .whitespaces)
+        let dateText = rawDate.trimmingCharacters(in: .whitespacesAndNewlines)
         if result.isEmpty && signer.isEmpty && dateText.isEmpty {
             // Not verified yet (the id columns are not looked at: nothing is imported).
             batch.pending += 1

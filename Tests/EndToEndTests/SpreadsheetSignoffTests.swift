@@ -139,6 +139,31 @@ final class SpreadsheetSignoffTests: XCTestCase {
         }
     }
 
+    /// Regression: cells that end in a line break (Alt+Enter in Excel, or text pasted from a
+    /// chat message), saved as Excel saves a CSV: the cell quoted, the break inside it. 属实 with
+    /// a break was refused as no 属实 ("\"属实\n\" is not a valid 脱贫状态", "this item is not about
+    /// one field"); the break is no part of what was written, like a space.
+    func testCellsEndingInALineBreak_ReadWithoutIt() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let sent = try String(contentsOfFile: SignoffFixture.path("sent/郎岱镇.csv"), encoding: .utf8)
+        var lines = sent.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[0].hasSuffix(",核实结果,核实人,核实日期"))
+        for i in 1...3 {
+            XCTAssertTrue(lines[i].hasSuffix(",,,"), lines[i])
+            lines[i] = String(lines[i].dropLast(3)) + ",\"属实\n\",\"张三\n\",\"2021/1/5\n\""
+        }
+        let returned = ws.out + "-returned.csv"
+        try lines.joined(separator: "\r\n").write(toFile: returned, atomically: true, encoding: .utf8)
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "")
+        XCTAssertEqual(outcome.stdout, "3 signed results imported, 0 already in the ledger, 0 rows refused, 0 rows not yet verified → \(ws.ledger)\n")
+        let stored = try Ledger(path: ws.ledger, create: false).signedResults()
+        XCTAssertEqual(stored.map(\.kind), [.confirmed, .confirmed, .confirmed])
+        XCTAssertEqual(Set(stored.map(\.signedOn)), ["2021-01-05"])
+    }
+
     /// Regression: a field office split the .xlsx worklist into one sheet per village (made in
     /// LibreOffice, `scripts/signoff-fixtures/split_merge_uno.py`). Only the first sheet holding
     /// 问题编号 was read: 1 of 3 signed rows imported, exit 0, nothing said of the other sheet.
