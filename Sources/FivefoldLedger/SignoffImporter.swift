@@ -160,7 +160,9 @@ public struct SignoffImporter {
             let level: FieldLevel = finding.memberID.isEmpty ? .household : .member
             if !finding.field.isEmpty, let spec = FieldCatalog.spec(FieldID(finding.field), level: level) {
                 let normalized = normalizer.normalize(result, kind: spec.kind)
-                if let canonical = normalized.normalized {
+                if let canonical = normalized.normalized, let why = Self.notAValue(canonical, kind: spec.kind) {
+                    problem(Self.resultColumn, "\"\(result)\" is not a \(spec.chinese): \(why); write the verified \(spec.chinese), or 属实 / 不属实 alone")
+                } else if let canonical = normalized.normalized {
                     value = canonical
                 } else {
                     problem(Self.resultColumn, "\"\(result)\" is not a valid \(spec.chinese)\(normalized.problem.map { "（\($0)）" } ?? "")")
@@ -174,5 +176,21 @@ public struct SignoffImporter {
             findingID: finding.findingID, householdID: finding.householdID, memberID: finding.memberID,
             field: kind == .value ? finding.field : "", kind: kind, value: value, rawValue: rawResult, signer: signer,
             signedOn: signedOn.iso, sourceFile: file, sourceLine: line, imported: imported))
+    }
+
+    /// Words of a verdict, not of a name or a place: a field team that writes 情况属实，已落实 or
+    /// 已核实 for an item about 帮扶责任人 or 户主姓名 means the verdict. Every code-list, number or
+    /// date field refuses such text already; a name or free text field took it as the value, and
+    /// the next run wrote it into the system.
+    static let verdictWords = ["属实", "核实", "无误", "正确", "错误", "整改", "更正", "落实", "同意", "情况"]
+
+    /// Why a signed value of a name or free-text field is no value of it, or nil.
+    static func notAValue(_ value: String, kind: FieldKind) -> String? {
+        guard kind == .personName || kind == .text else { return nil }
+        if let word = verdictWords.first(where: { value.contains($0) }) { return "it reads as a verdict (\(word))" }
+        if kind == .personName, value.unicodeScalars.contains(where: { CharacterSet.decimalDigits.contains($0) || (CharacterSet.punctuationCharacters.contains($0) && $0 != TextNormalizer.middleDot) }) {
+            return "a name has no digits or punctuation"
+        }
+        return nil
     }
 }

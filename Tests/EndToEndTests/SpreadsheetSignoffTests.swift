@@ -164,6 +164,34 @@ final class SpreadsheetSignoffTests: XCTestCase {
         XCTAssertEqual(Set(stored.map(\.signedOn)), ["2021-01-05"])
     }
 
+    /// Regression: a verdict written in full on an item about a name (情况属实，已落实 for the
+    /// item 帮扶责任人缺失, 已核实 …) was imported as the verified name, and the next run corrected
+    /// the system's 帮扶责任人 to 情况属实,已落实 citing the signer, with exit 0. A code-list, number
+    /// or date field refused such text already; a name or free-text field now does too.
+    func testVerdictWrittenForANameItem_RefusedNotTakenAsTheName() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let sent = try String(contentsOfFile: SignoffFixture.path("sent/郎岱镇.csv"), encoding: .utf8)
+        var lines = sent.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[2].hasPrefix("F181e773071e8fa33,") && lines[2].contains(",帮扶责任人缺失或有误,警告,帮扶责任人,"), lines[2])
+        for i in 1...3 {
+            lines[i] = String(lines[i].dropLast(3)) + (i == 2 ? ",\"情况属实，已落实\",张三,2021/1/5" : ",属实,张三,2021/1/5")
+        }
+        let returned = ws.out + "-returned.csv"
+        try lines.joined(separator: "\r\n").write(toFile: returned, atomically: true, encoding: .utf8)
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stderr, "fivefold: \(returned):3: 核实结果: \"情况属实，已落实\" is not a 帮扶责任人: it reads as a verdict (属实); write the verified 帮扶责任人, or 属实 / 不属实 alone\n")
+        XCTAssertTrue(outcome.stdout.hasPrefix("2 signed results imported, 0 already in the ledger, 1 rows refused"), outcome.stdout)
+        XCTAssertNil(SignoffImporter.notAValue("王小平", kind: .personName))
+        XCTAssertNil(SignoffImporter.notAValue("买买提·艾力", kind: .personName))
+        XCTAssertNil(SignoffImporter.notAValue("青菜塘村", kind: .text))
+        XCTAssertNotNil(SignoffImporter.notAValue("已核实", kind: .personName))
+        XCTAssertNotNil(SignoffImporter.notAValue("张三，李四", kind: .personName))
+        XCTAssertNotNil(SignoffImporter.notAValue("王小平2", kind: .personName))
+        XCTAssertNil(SignoffImporter.notAValue("情况属实", kind: .enumeration("status")), "a code list refuses it by itself")
+    }
+
     /// Regression: a field office split the .xlsx worklist into one sheet per village (made in
     /// LibreOffice, `scripts/signoff-fixtures/split_merge_uno.py`). Only the first sheet holding
     /// 问题编号 was read: 1 of 3 signed rows imported, exit 0, nothing said of the other sheet.
