@@ -43,18 +43,23 @@ struct ReturnedWorklist {
         }
         var first: CSVReader?
         for delimiter in delimiters {
-            let reader: CSVReader
-            do {
-                var format = CSVFormat(delimiter: delimiter)
-                // A spreadsheet may drop a row's trailing empty cells: read by name, no harm.
-                format.ragged = .pad
-                reader = try CSVReader(path: path, displayName: name, format: format)
-            } catch {
-                throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
+            // A title line typed above the header (郎岱镇核实清单（已核实）) moves it down.
+            for headerRow in 1...XLSXReturnedSheet.headerSearchRows {
+                let reader: CSVReader
+                do {
+                    var format = CSVFormat(delimiter: delimiter)
+                    // A spreadsheet may drop a row's trailing empty cells: read by name, no harm.
+                    format.ragged = .pad
+                    format.headerRow = headerRow
+                    reader = try CSVReader(path: path, displayName: name, format: format)
+                } catch {
+                    guard headerRow == 1 else { break }
+                    throw PipelineError(file: name, keyPath: "", message: "cannot read the returned worklist: \(error)")
+                }
+                let header = reader.header.map(Self.cleanHeader)
+                if header.contains(keyColumn) { return [ReturnedWorklist(header: header, origin: "", rows: .csv(reader))] }
+                if first == nil { first = reader }
             }
-            let header = reader.header.map(Self.cleanHeader)
-            if header.contains(keyColumn) { return [ReturnedWorklist(header: header, origin: "", rows: .csv(reader))] }
-            if first == nil { first = reader }
         }
         return [ReturnedWorklist(header: first!.header.map(Self.cleanHeader), origin: "", rows: .csv(first!))]
     }

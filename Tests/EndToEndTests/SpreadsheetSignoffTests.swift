@@ -192,6 +192,30 @@ final class SpreadsheetSignoffTests: XCTestCase {
         XCTAssertNil(SignoffImporter.notAValue("情况属实", kind: .enumeration("status")), "a code list refuses it by itself")
     }
 
+    /// A title line typed above the header (郎岱镇核实清单（已核实）, written by Excel with empty
+    /// cells to the table's width), as in the .xlsx worklist, where the header was already looked
+    /// for in the first rows: the CSV was refused as "not a returned worklist: no column 问题编号…"
+    /// at line 1. Its header is looked for in the first 10 lines too; refusals name the file's lines.
+    func testCSVWithATitleLineAboveTheHeader_Imported() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let sent = try String(contentsOfFile: SignoffFixture.path("sent/郎岱镇.csv"), encoding: .utf8)
+        var lines = sent.components(separatedBy: "\r\n")
+        let width = lines[0].components(separatedBy: ",").count
+        for i in 1...3 {
+            lines[i] = String(lines[i].dropLast(3)) + (i == 3 ? ",属实,,2021/1/5" : ",属实,张三,2021/1/5")
+        }
+        XCTAssertTrue(lines[0].hasPrefix("问题编号,"), "the BOM is not part of the text read")
+        lines.insert("\u{FEFF}郎岱镇核实清单（已核实）" + String(repeating: ",", count: width - 1), at: 0)
+        let returned = ws.out + "-returned.csv"
+        try lines.joined(separator: "\r\n").write(toFile: returned, atomically: true, encoding: .utf8)
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stderr, "fivefold: \(returned):5: 核实人: missing: the person who verified must sign\n")
+        XCTAssertTrue(outcome.stdout.hasPrefix("2 signed results imported, 0 already in the ledger, 1 rows refused, 0 rows not yet verified"), outcome.stdout)
+        XCTAssertEqual(try Ledger(path: ws.ledger, create: false).signedResults().map(\.sourceLine), [3, 4])
+    }
+
     /// Regression: a field office split the .xlsx worklist into one sheet per village (made in
     /// LibreOffice, `scripts/signoff-fixtures/split_merge_uno.py`). Only the first sheet holding
     /// 问题编号 was read: 1 of 3 signed rows imported, exit 0, nothing said of the other sheet.
