@@ -118,6 +118,9 @@ public final class CSVReader {
             throw IngestError(file: name, "the file is \(utf16), as Excel's \"Unicode 文本 (*.txt)\" saves a sheet; fivefold reads CSV in UTF-8, GBK or GB18030: save it as \"CSV UTF-8 (逗号分隔) (*.csv)\" (LibreOffice: Text CSV, character set Unicode (UTF-8))")
         }
         let bom = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        if let binary = Self.binaryForm(UnsafeBufferPointer(start: buffer, count: end)) {
+            throw IngestError(file: name, binary)
+        }
         if let markup = Self.markupForm(UnsafeBufferPointer(start: buffer + (bom ? 3 : 0), count: min(end, 1024) - (bom ? 3 : 0))) {
             throw IngestError(file: name, markup)
         }
@@ -351,6 +354,21 @@ public final class CSVReader {
         afterClosingQuote
             ? "unexpected character after closing quote in field \(field + 1)"
             : "stray quote in unquoted field \(field + 1)"
+    }
+
+    /// Why a workbook file is no CSV: an Excel 97-2003 .xls (what county offices on older
+    /// Excel or WPS still save), a WPS .et or a password-protected workbook is an OLE compound
+    /// file, an .xlsx is a ZIP package. Read as text, the first stopped at "header is not valid
+    /// GB18030 (field 1)", the second at "malformed header: stray quote in unquoted field 2".
+    static func binaryForm(_ head: UnsafeBufferPointer<UInt8>) -> String? {
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return "the file is an Excel 97-2003 workbook (.xls), a WPS .et or a password-protected workbook (an OLE file), not CSV: "
+                + "open it in a spreadsheet and save it as .xlsx (without a password) or as CSV UTF-8"
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "the file is a ZIP package (an .xlsx workbook, or a ZIP archive), not CSV: for a workbook set format: xlsx, else unzip it"
+        }
+        return nil
     }
 
     /// Why a file that starts with markup is no CSV: a web system's "export to Excel" writes an

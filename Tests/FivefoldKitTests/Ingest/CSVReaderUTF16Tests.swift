@@ -34,4 +34,21 @@ final class CSVReaderUTF16Tests: XCTestCase {
         XCTAssertNil(markup("<户编号>,姓名\n"), "a header cell in angle brackets is still a header")
         XCTAssertNil(markup(""))
     }
+
+    /// Regression: a workbook given as a CSV table. The wall cards saved by LibreOffice as Excel
+    /// 97-2003 (fixtures/resaved/xls/cards.xls, `soffice --convert-to xls`) stopped at "header is
+    /// not valid GB18030 (field 1)", an .xlsx at "malformed header: stray quote in unquoted field
+    /// 2": both now say what the file is and what to do.
+    func testWorkbooksAreNamedNotReadAsCSV() throws {
+        let xls = XLSXFixtures.directory.deletingLastPathComponent().appendingPathComponent("resaved/xls/cards.xls").path
+        XCTAssertThrowsError(try CSVReader(path: xls, displayName: "wall/cards.csv", format: CSVFormat())) { error in
+            XCTAssertEqual("\(error)", "wall/cards.csv: the file is an Excel 97-2003 workbook (.xls), a WPS .et or a password-protected workbook (an OLE file), not CSV: open it in a spreadsheet and save it as .xlsx (without a password) or as CSV UTF-8")
+        }
+        XCTAssertThrowsError(try CSVReader(path: XLSXFixtures.path("households.xlsx"), displayName: "system/households.csv", format: CSVFormat())) { error in
+            XCTAssertEqual("\(error)", "system/households.csv: the file is a ZIP package (an .xlsx workbook, or a ZIP archive), not CSV: for a workbook set format: xlsx, else unzip it")
+        }
+        func binary(_ bytes: [UInt8]) -> String? { bytes.withUnsafeBufferPointer { CSVReader.binaryForm($0) } }
+        XCTAssertNil(binary(Array("PK,户编号\n".utf8)), "a header starting PK is text")
+        XCTAssertNil(binary([0xD0, 0xCF]))
+    }
 }
