@@ -44,9 +44,38 @@ public struct SignoffImporter {
     public func read(file path: String, displayName: String? = nil, into batch: inout SignoffBatch) throws {
         let name = displayName ?? path
         let tables = try ReturnedWorklist.open(path: path, displayName: name, keyColumn: Self.idColumn)
+        let start = batch.results.count
         for table in tables {
             try read(table, name: tables.count > 1 ? "\(name)[\(table.origin)]" : name, into: &batch)
         }
+        refuseConflicts(from: start, in: &batch)
+    }
+
+    /// Refuses the rows of one file that sign one item twice on one date with different
+    /// results: a row copied and edited, or a sheet copied as a backup before the values were
+    /// changed. Which is meant the file does not say, and import order would decide in silence.
+    /// (Different dates are a later visit: the latest 核实日期 wins, as across files.)
+    func refuseConflicts(from start: Int, in batch: inout SignoffBatch) {
+        var rows: [String: [Int]] = [:]
+        for i in start..<batch.results.count {
+            let r = batch.results[i]
+            rows[r.findingID + "\u{1f}" + r.signedOn, default: []].append(i)
+        }
+        var refused: Set<Int> = []
+        for group in rows.values.sorted(by: { $0[0] < $1[0] }) where group.count > 1 {
+            let results = group.map { batch.results[$0] }
+            guard Set(results.map { "\($0.kind.rawValue)\u{1f}\($0.value)" }).count > 1 else { continue }
+            let places = results.map { "\($0.rawValue.trimmingCharacters(in: .whitespacesAndNewlines)) at \($0.sourceFile):\($0.sourceLine)" }.joined(separator: ", ")
+            for r in results {
+                batch.problems.append(SignoffProblem(
+                    file: r.sourceFile, line: r.sourceLine, column: Self.resultColumn,
+                    message: "\(r.findingID) is signed more than once on \(r.signedOn) with different results (\(places)): keep the one meant and import the file again"))
+            }
+            refused.formUnion(group)
+        }
+        guard !refused.isEmpty else { return }
+        batch.refusedRows += refused.count
+        batch.results = batch.results.enumerated().filter { !refused.contains($0.offset) }.map(\.element)
     }
 
     /// Reads one table (a CSV, or one item sheet of a workbook) into `batch`.

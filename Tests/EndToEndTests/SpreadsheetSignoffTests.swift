@@ -216,6 +216,35 @@ final class SpreadsheetSignoffTests: XCTestCase {
         XCTAssertEqual(try Ledger(path: ws.ledger, create: false).signedResults().map(\.sourceLine), [3, 4])
     }
 
+    /// One item signed twice in one file on one date with different results (a row copied and
+    /// edited, or, now that every item sheet of a workbook is read, a sheet kept as a copy before
+    /// its values were changed): import order picked one in silence. Both rows are refused,
+    /// naming each other; a later date is a later visit and wins as before.
+    func testOneItemSignedTwiceOnOneDateDifferently_BothRefused() throws {
+        let ws = try SignoffFixture.run()
+        try assertFixturesMatch(ws)
+        let sent = try String(contentsOfFile: SignoffFixture.path("sent/郎岱镇.csv"), encoding: .utf8)
+        var lines = sent.components(separatedBy: "\r\n")
+        let item = String(lines[1].dropLast(3))
+        lines[1] = item + ",属实,张三,2021/1/5"
+        lines[2] = String(lines[2].dropLast(3)) + ",属实,张三,2021/1/5"
+        lines[3] = String(lines[3].dropLast(3)) + ",不属实,李四,2021/1/5"
+        lines.insert(String(lines[3].dropLast("不属实,李四,2021/1/5".count)) + "属实,李四,2021/1/5", at: 4)
+        lines.insert(item + ",不属实,张三,2021/1/6", at: 5)
+        let returned = ws.out + "-returned.csv"
+        try lines.joined(separator: "\r\n").write(toFile: returned, atomically: true, encoding: .utf8)
+        let id = String(lines[3].prefix(17))
+        let outcome = try signoff(ws, returned)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stderr, """
+            fivefold: \(returned):4: 核实结果: \(id) is signed more than once on 2021-01-05 with different results (不属实 at \(returned):4, 属实 at \(returned):5): keep the one meant and import the file again
+            fivefold: \(returned):5: 核实结果: \(id) is signed more than once on 2021-01-05 with different results (不属实 at \(returned):4, 属实 at \(returned):5): keep the one meant and import the file again
+
+            """)
+        XCTAssertTrue(outcome.stdout.hasPrefix("3 signed results imported, 0 already in the ledger, 2 rows refused"), outcome.stdout)
+        XCTAssertFalse(try Ledger(path: ws.ledger, create: false).signedResults().contains { $0.findingID == id })
+    }
+
     /// Regression: a field office split the .xlsx worklist into one sheet per village (made in
     /// LibreOffice, `scripts/signoff-fixtures/split_merge_uno.py`). Only the first sheet holding
     /// 问题编号 was read: 1 of 3 signed rows imported, exit 0, nothing said of the other sheet.
