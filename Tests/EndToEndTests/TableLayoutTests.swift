@@ -25,6 +25,34 @@ final class TableLayoutTests: XCTestCase {
         return summary["inputs"] as! [[String: Any]]
     }
 
+    /// Regression: the sample's wall cards (GBK) with each head named 王德明(户主) and each
+    /// spouse 刘桂芬（配偶）, as cards list a family. Read as names, every annotated member was
+    /// missing from the card and an extra name on it: exit 0 and 245 findings instead of 59.
+    /// The notes in brackets are dropped: the sample's findings and corrections byte for byte.
+    func testWallMembersWithTheirRelationInBrackets_ReadAsTheNames() throws {
+        let copy = try SampleCopy(self)
+        let cards = copy.input + "/wall/cards.csv"
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        let text = try XCTUnwrap(String(data: Data(contentsOf: URL(fileURLWithPath: cards)), encoding: gb18030))
+        var lines = text.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[1].contains(",王德明、刘桂芬、王小军、王小梅,"), lines[1])
+        for i in 1..<lines.count where !lines[i].isEmpty {
+            var cells = lines[i].components(separatedBy: ",")
+            var names = cells[3].components(separatedBy: "、")
+            names[0] += "(户主)"
+            if names.count > 1 { names[1] += "（配偶）" }
+            cells[3] = names.joined(separator: "、")
+            lines[i] = cells.joined(separator: ",")
+        }
+        XCTAssertTrue(lines[1].contains(",王德明(户主)、刘桂芬（配偶）、王小军、王小梅,"), lines[1])
+        try XCTUnwrap(lines.joined(separator: "\r\n").data(using: gb18030)).write(to: URL(fileURLWithPath: cards))
+        let run = try FivefoldProcess.run(copy.runArguments())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for file in ["findings.csv", "corrections.csv"] {
+            XCTAssertEqual(try String(contentsOfFile: copy.out + "/" + file, encoding: .utf8), try String(contentsOfFile: SampleRunTests.run.out + "/" + file, encoding: .utf8), file)
+        }
+    }
+
     func testHeaderRow_SkipsTheTitleCountsItAndKeepsItInCorrected() throws {
         let ws = try NightlyWorkspace()
         var data = NightlyDataset.standard()
