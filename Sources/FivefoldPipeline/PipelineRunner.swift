@@ -217,6 +217,9 @@ public struct PipelineRunner {
         let config = self.config.knowingAbsent(stats)
         // The ledger is opened (and created) only once every input has been read and its mapping
         // judged: a run that stops on a configuration error writes nothing at all.
+        // One run records into a ledger at a time: taken with the ledger, held to the end.
+        let lock = options.useLedger && !isShard ? try LedgerLock(ledgerPath: ledgerPath) : nil
+        defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: !isShard)
         let rows = stats.map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
         try session.checkHouseholdCount(rows, runner: self)
@@ -294,6 +297,8 @@ public struct PipelineRunner {
                 message: "expected the outputs of shards 0…N-1 of one N, found \(shards.map(\.description).sorted().joined(separator: ", "))")
         }
         let out = outputFolder
+        let lock = options.useLedger ? try LedgerLock(ledgerPath: ledgerPath) : nil
+        defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: true)
         let rows = (inputs ?? []).map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
         try session.checkHouseholdCount(rows, runner: self)

@@ -40,6 +40,31 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual((summary["ledger"] as? [String: Any])?["run"] as? Int, 2)
     }
 
+    /// One run records into a ledger at a time: while another process holds the ledger (here
+    /// this test, as a run that started first would), a run stops before writing anything, naming
+    /// the holder; once it is free the run records as the next night. (A holder killed by SIGKILL
+    /// frees it too: the kernel drops the lock, as testKilledBeforeSwap's next run shows.) Two
+    /// runs at once each recorded against the same last run before, both nights' findings `new`.
+    func testSecondRunOnOneLedger_StopsWhileTheFirstHoldsIt() throws {
+        let ws = try NightlyWorkspace()
+        let data = NightlyDataset.standard()
+        try ws.run(data)
+        let outputs = try ws.outputFiles()
+        let ledger = try LedgerDump(path: ws.ledger)
+        var held: LedgerLock? = try LedgerLock(ledgerPath: ws.ledger)
+        let blocked = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(blocked.status, 2, blocked.stderr)
+        XCTAssertTrue(blocked.stderr.contains("\(ws.ledger): another fivefold run (pid \(getpid()), since "), blocked.stderr)
+        XCTAssertTrue(blocked.stderr.contains("is recording into this ledger; wait for it to finish"), blocked.stderr)
+        XCTAssertEqual(try ws.outputFiles(), outputs)
+        XCTAssertEqual(try LedgerDump(path: ws.ledger), ledger)
+        XCTAssertNotNil(held)
+        held = nil
+        let next = try FivefoldProcess.run(["run", ws.pipeline, "-q"])
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertTrue(next.stdout.contains("persisting"), next.stdout)
+    }
+
     /// Killed after the swap, before the ledger commit: outputs are new, the ledger is not. The
     /// next run is compared with the same previous run, so it writes the same outputs.
     func testKilledAfterSwapBeforeCommit_NextRunRewritesTheSameOutputs() throws {
