@@ -126,82 +126,6 @@ struct TableScanner {
         }
     }
 
-    /// The 户编号 of a table written as decimal numbers (`5202031002010001.0`): each is read
-    /// without its decimal part (`HouseholdKey`), counted, and the scan warns once.
-    struct DecimalKeys {
-        /// The key's position among a record's fields (nil: the table maps no 户编号).
-        var position: Int?
-        private(set) var count = 0
-        private var first = ""
-
-        mutating func clean(_ fields: inout [(FieldID, String)]) {
-            guard let k = position, k < fields.count else { return }
-            fields[k].1 = clean(fields[k].1)
-        }
-
-        /// `key` without a decimal suffix of zeros, counted when it had one.
-        mutating func clean(_ key: String) -> String {
-            guard let clean = HouseholdKey.withoutDecimalZeros(key) else { return key }
-            if count == 0 { first = key }
-            count += 1
-            return clean
-        }
-
-        /// The warning, once there were such keys.
-        func warning(file: String, unit: String) -> String? {
-            guard count > 0 else { return nil }
-            return "\(file): 户编号 (household_id) is written as a decimal number in \(count) \(unit)\(count == 1 ? "" : "s") (first: \(first)), "
-                + "as pandas or a spreadsheet writes a number column; each is read without its decimal part"
-        }
-    }
-
-    /// Cells a system wrote for Excel to keep as text: `="5202031002010001"` (a formula giving the
-    /// text), `'520203196608121230` (the apostrophe that marks text) and a tab before the number.
-    /// Exports do all three so that
-    /// a spreadsheet neither rounds an 18-digit ID nor drops a leading zero; read as they are, no
-    /// 户编号 matched another source's (152 and 342 findings instead of 59 on the sample, exit 0).
-    /// Each is read without its marker, counted, and the scan says so once. Only `="…"` with no
-    /// other quote inside, and `'` or a tab before a number-like value (digits, X, and - / . : space), are
-    /// markers: anything else starting with = or ' is left as it is.
-    struct SpreadsheetTextMarkers {
-        private(set) var count = 0
-        private var first = ""
-
-        mutating func clean(_ fields: inout [(FieldID, String)]) {
-            for i in fields.indices {
-                // One byte decides for nearly every cell (this runs for every field of every row).
-                guard let b = fields[i].1.utf8.first, b == 0x3D || b == 0x27 || b == 0x09, let inner = Self.unwrapped(fields[i].1) else { continue }
-                // A tab is white space, which the normaliser trims anyway: dropped without a word,
-                // so that messages quote the value without it.
-                if b != 0x09 {
-                    if count == 0 { first = fields[i].1 }
-                    count += 1
-                }
-                fields[i].1 = inner
-            }
-        }
-
-        /// The text inside a marker, or nil when `cell` is not one.
-        static func unwrapped(_ cell: String) -> String? {
-            let bytes = Array(cell.utf8)
-            if bytes.count >= 3, bytes[0] == 0x3D, bytes[1] == 0x22, bytes.last == 0x22, !bytes[2..<(bytes.count - 1)].contains(0x22) {
-                return String(decoding: bytes[2..<(bytes.count - 1)], as: UTF8.self)
-            }
-            if bytes.count >= 2, bytes[0] == 0x27 || bytes[0] == 0x09, bytes[1...].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-               bytes[1...].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || [0x58, 0x78, 0x2D, 0x2F, 0x2E, 0x3A, 0x20].contains($0) }) {
-                return String(decoding: bytes[1...], as: UTF8.self)
-            }
-            return nil
-        }
-
-        /// The warning, once there were such cells.
-        func warning(file: String) -> String? {
-            guard count > 0 else { return nil }
-            return "\(file): \(count) cell\(count == 1 ? " is" : "s are") written as spreadsheet text (first: \(first)), as exports write numbers "
-                + "for Excel to keep; each is read without its marker"
-        }
-    }
-
     /// The CSV dialect of a table: delimiter, quote, encoding, header row and ragged rows.
     static func csvFormat(_ table: TableConfig) -> CSVFormat {
         var format = CSVFormat(delimiter: table.delimiter, quote: table.quote, encoding: TextEncoding(pipelineName: table.encoding) ?? .auto)
@@ -253,9 +177,9 @@ struct TableScanner {
         }
     }
 
-    /// When the header row holds none of a table's mapped names, the line below it that holds
-    /// them all, as a hint: exports often start with a title line (`六枝特区建档立卡贫困户家庭成员
-    /// 信息表（截至2020年12月）,,,,`) or two above the header. Looks at the next 10 lines.
+    /// When the header row lacks a mapped name, the first of the next 10 lines that holds them
+    /// all, as a hint: exports often start with a title line (`六枝特区建档立卡贫困户家庭成员
+    /// 信息表（截至2020年12月）,,,,`) or two above the header.
     static func headerBelow(_ table: TableConfig, path: String) -> String? {
         var format = csvFormat(table)
         let configured = format.headerRow
@@ -300,69 +224,6 @@ struct TableScanner {
         var fields = columns.columns.map { ($0.0, row.string(at: $0.1)) }
         columns.finish(&fields)
         return RawRecord(location: row.location, fields: fields, members: [], codes: columns.codes)
-    }
-
-    /// The 家庭成员 text with its names separated by 、 whatever `separators` the table uses
-    /// (the normaliser splits sets on 、 , ， ; ；, not on spaces), and without what a card
-    /// writes in brackets after a name (王德明(户主)、刘桂芬（妻，残疾）): no name holds a bracket,
-    /// and read as part of the name each annotated member was both missing from the card and
-    /// an extra name on it.
-    static func joinedNames(_ text: String, separators: String) -> String {
-        if isJoinedAlready(text, separators: separators) { return text }
-        let text = withoutBracketedNotes(text)
-        let set = Set(separators.unicodeScalars)
-        let names = text.unicodeScalars.split(whereSeparator: { set.contains($0) }).map { String(String.UnicodeScalarView($0)).trimmingWhitespace() }
-        return names.filter { !$0.isEmpty }.joined(separator: "、")
-    }
-
-    /// Whether `joinedNames` would return `text` unchanged: no separator but 、, no white space,
-    /// and no empty name (、 at either end or twice in a row). Most cells are like that, and the
-    /// split, trim and join cost 1.7 % of a 100 k run's CPU.
-    static func isJoinedAlready(_ text: String, separators: String) -> Bool {
-        let mark: Unicode.Scalar = "、"
-        let separators = separators.unicodeScalars
-        let markSeparates = separators.contains(mark)
-        var previousWasMark = true  // a leading 、 makes an empty first name
-        for s in text.unicodeScalars {
-            // White_Space scalars all lie at or below U+3000; the property lookup is skipped above.
-            if s.value <= 0x3000 && s.properties.isWhitespace { return false }
-            if s == mark && markSeparates {
-                if previousWasMark { return false }
-                previousWasMark = true
-                continue
-            }
-            if separators.contains(s) || isBracket(s) { return false }
-            previousWasMark = false
-        }
-        return !previousWasMark || text.isEmpty
-    }
-
-    /// Opening brackets a card puts a note in, and their closing ones.
-    static let bracketPairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕"]
-    /// Whether `s` is one of `bracketPairs`, opening or closing (a switch: this runs for every
-    /// character of every 家庭成员 cell).
-    @inline(__always)
-    static func isBracket(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x28, 0x29, 0x5B, 0x5D, 0xFF08, 0xFF09, 0x3010, 0x3011, 0x3014, 0x3015: return true
-        default: return false
-        }
-    }
-
-    /// `text` without bracketed notes (nested or not; an unclosed bracket drops the rest).
-    static func withoutBracketedNotes(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var closing: [Unicode.Scalar] = []
-        for s in text.unicodeScalars {
-            if let close = bracketPairs[s] {
-                closing.append(close)
-            } else if let last = closing.last, s == last {
-                closing.removeLast()
-            } else if closing.isEmpty, !isBracket(s) {
-                out.append(s)
-            }
-        }
-        return String(out)
     }
 
     /// The row's text for quarantine: its bytes decoded as UTF-8 when they are, else each field;

@@ -1,0 +1,83 @@
+import FivefoldModel
+
+// How exports write a cell that is read as something simpler: a 户编号 written as a decimal
+// number, a number written for Excel to keep as text. Each is read as what it stands for, counted,
+// and said once per file.
+
+extension TableScanner {
+    /// The 户编号 of a table written as decimal numbers (`5202031002010001.0`): each is read
+    /// without its decimal part (`HouseholdKey`), counted, and the scan warns once.
+    struct DecimalKeys {
+        /// The key's position among a record's fields (nil: the table maps no 户编号).
+        var position: Int?
+        private(set) var count = 0
+        private var first = ""
+
+        mutating func clean(_ fields: inout [(FieldID, String)]) {
+            guard let k = position, k < fields.count else { return }
+            fields[k].1 = clean(fields[k].1)
+        }
+
+        /// `key` without a decimal suffix of zeros, counted when it had one.
+        mutating func clean(_ key: String) -> String {
+            guard let clean = HouseholdKey.withoutDecimalZeros(key) else { return key }
+            if count == 0 { first = key }
+            count += 1
+            return clean
+        }
+
+        /// The warning, once there were such keys.
+        func warning(file: String, unit: String) -> String? {
+            guard count > 0 else { return nil }
+            return "\(file): 户编号 (household_id) is written as a decimal number in \(count) \(unit)\(count == 1 ? "" : "s") (first: \(first)), "
+                + "as pandas or a spreadsheet writes a number column; each is read without its decimal part"
+        }
+    }
+
+    /// Cells a system wrote for Excel to keep as text: `="5202031002010001"` (a formula giving the
+    /// text), `'520203196608121230` (the apostrophe that marks text) and a tab before the number.
+    /// Exports do all three so that
+    /// a spreadsheet neither rounds an 18-digit ID nor drops a leading zero; read as they are, no
+    /// 户编号 matched another source's (152 and 342 findings instead of 59 on the sample, exit 0).
+    /// Each is read without its marker, counted, and the scan says so once. Only `="…"` with no
+    /// other quote inside, and `'` or a tab before a number-like value (digits, X, and - / . : space), are
+    /// markers: anything else starting with = or ' is left as it is.
+    struct SpreadsheetTextMarkers {
+        private(set) var count = 0
+        private var first = ""
+
+        mutating func clean(_ fields: inout [(FieldID, String)]) {
+            for i in fields.indices {
+                // One byte decides for nearly every cell (this runs for every field of every row).
+                guard let b = fields[i].1.utf8.first, b == 0x3D || b == 0x27 || b == 0x09, let inner = Self.unwrapped(fields[i].1) else { continue }
+                // A tab is white space, which the normaliser trims anyway: dropped without a word,
+                // so that messages quote the value without it.
+                if b != 0x09 {
+                    if count == 0 { first = fields[i].1 }
+                    count += 1
+                }
+                fields[i].1 = inner
+            }
+        }
+
+        /// The text inside a marker, or nil when `cell` is not one.
+        static func unwrapped(_ cell: String) -> String? {
+            let bytes = Array(cell.utf8)
+            if bytes.count >= 3, bytes[0] == 0x3D, bytes[1] == 0x22, bytes.last == 0x22, !bytes[2..<(bytes.count - 1)].contains(0x22) {
+                return String(decoding: bytes[2..<(bytes.count - 1)], as: UTF8.self)
+            }
+            if bytes.count >= 2, bytes[0] == 0x27 || bytes[0] == 0x09, bytes[1...].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+               bytes[1...].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || [0x58, 0x78, 0x2D, 0x2F, 0x2E, 0x3A, 0x20].contains($0) }) {
+                return String(decoding: bytes[1...], as: UTF8.self)
+            }
+            return nil
+        }
+
+        /// The warning, once there were such cells.
+        func warning(file: String) -> String? {
+            guard count > 0 else { return nil }
+            return "\(file): \(count) cell\(count == 1 ? " is" : "s are") written as spreadsheet text (first: \(first)), as exports write numbers "
+                + "for Excel to keep; each is read without its marker"
+        }
+    }
+}
