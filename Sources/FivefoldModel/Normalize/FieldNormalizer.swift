@@ -1,3 +1,5 @@
+import Foundation
+
 // FieldNormalizer turns one raw field into the canonical text every later stage compares.
 //
 // SPEC §2 requires normalisation before any comparison, and that a value which cannot be
@@ -101,25 +103,45 @@ public struct FieldNormalizer: Sendable {
     /// in 脱贫年度 for every household not exited got a worklist item 脱贫年度“NULL”无效 for each,
     /// and a 帮扶责任人 of 无 or / counted as a cadre. Now blank, as the cell means.
     static func isPlaceholder(_ text: String, kind: FieldKind) -> Bool {
-        // Placeholders are short: one look at the length for nearly every value.
-        guard text.utf8.count <= 10 else { return false }
-        switch text {
-        case "NULL", "null", "Null", "\\N", "(null)", "<null>", "N/A", "n/a", "NA", "NaN", "nan", "None", "none",
-             "-", "--", "---", "/", "//", "\\", "—", "——", "─", "…", "...":
-            return true
-        case "无", "暂无", "没有", "空", "未填", "不详":
-            switch kind {
-            case .text, .personName, .idNumber, .regionCode, .integer, .year, .quantity, .date, .phone: return true
-            case .boolean, .enumeration, .set: return false
+        // Compared as bytes: a `switch` over `String` literals compared every value through
+        // Unicode normalisation (Chinese text takes String's slow path), +5 G instructions of a
+        // 10 k-household run. A length and first-byte look rejects nearly every value.
+        var text = text
+        return text.withUTF8 { b in
+            guard b.count <= 10, let first = b.first, placeholderFirstBytes[Int(first)] else { return false }
+            for (bytes, scope) in placeholders where bytes.count == b.count && bytes[0] == first && memcmp(bytes, b.baseAddress!, b.count) == 0 {
+                switch scope {
+                case .any: return true
+                case .values:
+                    switch kind {
+                    case .text, .personName, .idNumber, .regionCode, .integer, .year, .quantity, .date, .phone: return true
+                    case .boolean, .enumeration, .set: return false
+                    }
+                case .year: return kind == .year
+                case .date: return kind == .date
+                }
             }
-        case "0", "0000":
-            return kind == .year
-        case "0000-00-00", "00000000", "0000/00/00":
-            return kind == .date
-        default:
             return false
         }
     }
+
+    /// Where a placeholder means "no value": any field; a field outside code lists; a year; a date.
+    enum PlaceholderScope { case any, values, year, date }
+
+    static let placeholders: [(bytes: [UInt8], scope: PlaceholderScope)] = {
+        let any = ["NULL", "null", "Null", "\\N", "(null)", "<null>", "N/A", "n/a", "NA", "NaN", "nan", "None", "none",
+                   "-", "--", "---", "/", "//", "\\", "—", "——", "─", "…", "..."]
+        let values = ["无", "暂无", "没有", "空", "未填", "不详"]
+        return any.map { (Array($0.utf8), PlaceholderScope.any) } + values.map { (Array($0.utf8), .values) }
+            + ["0", "0000"].map { (Array($0.utf8), .year) } + ["0000-00-00", "00000000", "0000/00/00"].map { (Array($0.utf8), .date) }
+    }()
+
+    /// The first bytes of `placeholders`, as a table by byte.
+    static let placeholderFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for (bytes, _) in placeholders { table[Int(bytes[0])] = true }
+        return table
+    }()
 
     /// What one kind's normaliser made of non-blank text.
     enum Outcome: Equatable {
