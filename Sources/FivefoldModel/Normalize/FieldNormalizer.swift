@@ -105,11 +105,13 @@ public struct FieldNormalizer: Sendable {
     static func isPlaceholder(_ text: String, kind: FieldKind) -> Bool {
         // Compared as bytes: a `switch` over `String` literals compared every value through
         // Unicode normalisation (Chinese text takes String's slow path), +5 G instructions of a
-        // 10 k-household run. A length and first-byte look rejects nearly every value.
+        // 10 k-household run. The value's length and first byte pick the few candidates (most
+        // first bytes have none), which are compared with memcmp.
+        guard text.utf8.count <= 10 else { return false }
         var text = text
         return text.withUTF8 { b in
-            guard b.count <= 10, let first = b.first, placeholderFirstBytes[Int(first)] else { return false }
-            for (bytes, scope) in placeholders where bytes.count == b.count && bytes[0] == first && memcmp(bytes, b.baseAddress!, b.count) == 0 {
+            guard let first = b.first else { return false }
+            for (bytes, scope) in placeholdersByFirstByte[Int(first)] where bytes.count == b.count && memcmp(bytes, b.baseAddress!, b.count) == 0 {
                 switch scope {
                 case .any: return true
                 case .values:
@@ -136,10 +138,10 @@ public struct FieldNormalizer: Sendable {
             + ["0", "0000"].map { (Array($0.utf8), .year) } + ["0000-00-00", "00000000", "0000/00/00"].map { (Array($0.utf8), .date) }
     }()
 
-    /// The first bytes of `placeholders`, as a table by byte.
-    static let placeholderFirstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for (bytes, _) in placeholders { table[Int(bytes[0])] = true }
+    /// `placeholders` by their first byte (an empty list for nearly every byte).
+    static let placeholdersByFirstByte: [[(bytes: [UInt8], scope: PlaceholderScope)]] = {
+        var table = [[(bytes: [UInt8], scope: PlaceholderScope)]](repeating: [], count: 256)
+        for p in placeholders { table[Int(p.bytes[0])].append(p) }
         return table
     }()
 
