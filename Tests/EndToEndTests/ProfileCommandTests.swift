@@ -48,7 +48,7 @@ final class ProfileCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("system.education (文化程度): "), result.stdout)
         XCTAssertTrue(result.stdout.contains("2 refused in 7 rows"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("6\t小学文化水平\tREFUSED: 不在代码表 education 中"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("6\t小学文化水平\tREFUSED: 不在代码表 education（文盲或半文盲、小学、初中、高中、中专、大专及以上、学龄前儿童）中"), result.stdout)
         XCTAssertTrue(result.stdout.contains("→ 初中") || result.stdout.contains("→ 小学"), result.stdout)
     }
 }

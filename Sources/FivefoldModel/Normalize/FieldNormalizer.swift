@@ -80,7 +80,7 @@ public struct FieldNormalizer: Sendable {
         case .boolean:
             outcome = lookup("boolean", text, expected: "不是有效的是/否值: \(text)")
         case .enumeration(let name):
-            outcome = lookup(name, text, expected: "不在代码表 \(name) 中: \(text)")
+            outcome = lookup(name, text, expected: "不在代码表 \(codeList(name))中: \(text)")
         case .set(let name):
             // Split before folding, which would turn a line break (one item a line in a
             // spreadsheet cell) into a space; each item is folded on its own.
@@ -192,6 +192,15 @@ public struct FieldNormalizer: Sendable {
 
     // MARK: - Code lists
 
+    /// A code list as a refusal names it: its name and its values (`satisfaction（满意、基本满意、
+    /// 不满意）`; the name and a space when the list has no values). The name tells a data team which list to extend; the values tell the field cadre
+    /// reading the worklist item what the value should be (the message said only "不在代码表
+    /// satisfaction 中", an English name and no choice).
+    func codeList(_ name: String) -> String {
+        guard let values = vocabulary.table(name)?.values, !values.isEmpty else { return name + " " }
+        return "\(name)（\(values.joined(separator: "、"))）"
+    }
+
     func lookup(_ vocab: String, _ text: String, expected: @autoclosure () -> String) -> Outcome {
         guard let table = vocabulary.table(vocab) else { return .problem("代码表 \(vocab) 未定义") }
         if let label = table.lookup(text) { return .value(label) }
@@ -237,7 +246,7 @@ public struct FieldNormalizer: Sendable {
             }
         }
         if !unknown.isEmpty, let name {
-            return .problem("不在代码表 \(name) 中: \(unknown.joined(separator: "、"))")
+            return .problem("不在代码表 \(codeList(name))中: \(unknown.joined(separator: "、"))")
         }
         if members.isEmpty { return .blank }
         return .value(members.sorted().joined(separator: "、"))

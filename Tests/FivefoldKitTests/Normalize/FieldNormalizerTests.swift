@@ -164,7 +164,9 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("2", .enumeration("status")), "未脱贫")
         XCTAssertEqual(value("因病致贫", .enumeration("cause")), "因病")
         XCTAssertEqual(value("普通高中二年级", .enumeration("in_school")), "高中")
-        XCTAssertEqual(problem("因懒", .enumeration("cause")), "不在代码表 cause 中: 因懒")
+        // The refusal names the list and its values: which list to extend, and what to write.
+        XCTAssertEqual(problem("因懒", .enumeration("cause")),
+                       "不在代码表 cause（因病、因残、因学、因灾、缺土地、缺水、缺技术、缺劳力、缺资金、交通条件落后、自身发展动力不足、其他）中: 因懒")
         XCTAssertEqual(problem("x", .enumeration("nope")), "代码表 nope 未定义")
     }
 
@@ -204,7 +206,7 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("慢性病、残疾人；残疾", health), "残疾、长期慢性病")
         XCTAssertEqual(value(" 健康 ", health), "健康")
         XCTAssertEqual(value("大病;慢性病", health), "患有大病、长期慢性病".split(separator: "、").sorted().joined(separator: "、"))
-        XCTAssertEqual(problem("残疾,因懒,也懒", health), "不在代码表 health 中: 因懒、也懒")
+        XCTAssertEqual(problem("残疾,因懒,也懒", health), "不在代码表 health（健康、长期慢性病、患有大病、残疾）中: 因懒、也懒")
         XCTAssertEqual(problem("x", .set("nope")), "代码表 nope 未定义")
     }
 
