@@ -29,7 +29,7 @@ public enum RosterLevel: String, Sendable, CaseIterable {
     /// character of the level (省; 市, 州, 盟; 县, 区, 旗; 乡, 镇, 街道) with 级, 领导 or nothing
     /// after it — a 镇领导 or 区领导 was "unknown 层级" — and the cadres by their titles.
     public static func parse(_ raw: String) -> RosterLevel? {
-        let s = AreaLevelText.folded(raw)
+        let s = TextNormalizer.lookupKey(raw)
         if let exact = RosterLevel(rawValue: s) { return exact }
         switch s {
         case "乡镇干部", "镇干部", "乡干部": return .township

@@ -14,7 +14,7 @@ public enum SignoffLevel: Int, Sendable, CaseIterable, Comparable {
     /// 镇 became a false signoff.missing_level finding. Nil for anything else (省, 市: no grade of
     /// the three).
     public static func parse(_ raw: String) -> SignoffLevel? {
-        let s = AreaLevelText.folded(raw)
+        let s = TextNormalizer.lookupKey(raw)
         guard let first = s.first else { return nil }
         switch first {
         case "村": return .village
@@ -26,19 +26,4 @@ public enum SignoffLevel: Int, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (a: SignoffLevel, b: SignoffLevel) -> Bool { a.rawValue < b.rawValue }
-}
-
-/// The 层级 cell of an accountability table as compared: without white space, full-width
-/// brackets as ASCII ones.
-enum AreaLevelText {
-    static func folded(_ raw: String) -> String {
-        String(raw.unicodeScalars.compactMap { s -> Character? in
-            if s.properties.isWhitespace { return nil }
-            switch s {
-            case "（": return "("
-            case "）": return ")"
-            default: return Character(s)
-            }
-        })
-    }
 }
