@@ -163,4 +163,29 @@ struct ConfigNode {
     func stringList() throws -> [String] {
         try list().map { try $0.string() }
     }
+
+    /// Separators that make a scalar several items: `exempt_types: 摩托车, 农用车` is one text in
+    /// YAML, which as one item matched no vehicle type, so every motorcycle was flagged; header
+    /// `aliases: 行政区划代码, 区划代码` of an optional column was one name no header had, so the
+    /// column was silently absent.
+    static let itemSeparators: Set<Character> = [",", "，", "、", ";", "；"]
+
+    /// The items of a list: a list, or one scalar item (`unsafe_grades: C`); a scalar that holds
+    /// item separators is refused, naming the list to write instead. For header names
+    /// (`headerNames`) the message also says how to name a header that holds a separator: the
+    /// `name:` key takes its text as written.
+    func items(headerNames: Bool = false) throws -> [String] {
+        guard case .scalar = node else { return try stringList() }
+        let text = try string()
+        let parts = text.split(whereSeparator: { Self.itemSeparators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if parts.count > 1 {
+            let list = "[\(parts.joined(separator: ", "))]"
+            let advice = headerNames
+                ? "write the header names in brackets, \(list) (a header whose own name holds \"\(text.first(where: { Self.itemSeparators.contains($0) })!)\": {name: \"\(text)\"})"
+                : "write the items in brackets, \(list)"
+            throw error("\"\(text)\" is one text, not a list: \(advice)")
+        }
+        return [text]
+    }
 }

@@ -151,7 +151,7 @@ extension PipelineConfig {
         try node.requireKeys(in: ["file", "extend"])
         var files = [resolve(try node.required("file").string(), against: folder)]
         if let extend = try node.optional("extend") {
-            files += try extend.stringList().map { resolve($0, against: folder) }
+            files += try extend.items().map { resolve($0, against: folder) }
         }
         return files
     }
@@ -316,11 +316,11 @@ extension TableConfig {
             if case .mapping = value.node {
                 try value.requireKeys(in: ["name", "aliases", "optional"])
                 names = try value.optional("name").map { [try $0.string()] } ?? []
-                names += try value.optional("aliases")?.stringList() ?? []
+                names += try value.optional("aliases")?.items(headerNames: true) ?? []
                 optional = try value.optional("optional")?.bool() ?? false
                 guard !names.isEmpty else { throw value.error("expected name: HEADER or aliases: [HEADER, …]") }
             } else {
-                names = try value.stringList()
+                names = try value.items(headerNames: true)
             }
             guard !names.isEmpty else { throw value.error("expected at least one header name") }
             result.append(MappedField(field: field, names: names, optional: optional, isMember: isMember, keyPath: value.path, line: line, column: column))
@@ -386,7 +386,7 @@ extension FieldPolicy {
             guard let map = try node.optional("categories") else {
                 throw a.error("against needs categories (e.g. {安全: [A, B], 不安全: [C, D]})")
             }
-            for (key, value) in try map.entries() { categories[key] = try value.stringList() }
+            for (key, value) in try map.entries() { categories[key] = try value.items() }
         }
     }
 }
@@ -403,22 +403,6 @@ extension FieldPolicy {
 }
 
 extension RuleParameter {
-    /// Separators that make a scalar several items: `exempt_types: 摩托车, 农用车` is one text in
-    /// YAML, which as one item matched no vehicle type, so every motorcycle was flagged.
-    static let itemSeparators: Set<Character> = [",", "，", "、", ";", "；"]
-
-    /// The items of a list parameter: a list, or one scalar item (`unsafe_grades: C`); a scalar
-    /// that holds item separators is refused, naming the list to write instead.
-    static func items(_ node: ConfigNode) throws -> [String] {
-        guard case .scalar = node.node else { return try node.stringList() }
-        let text = try node.string()
-        let parts = text.split(whereSeparator: { itemSeparators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if parts.count > 1 {
-            throw node.error("\"\(text)\" is one text, not a list: write the items in brackets, [\(parts.joined(separator: ", "))]")
-        }
-        return [text]
-    }
-
     /// Reads a parameter of the kind its rule declares (`RuleRegistry`).
     init(node: ConfigNode, kind: RuleEntry.ParameterKind) throws {
         switch kind {
@@ -429,7 +413,7 @@ extension RuleParameter {
             guard value >= 0 else { throw node.error("expected a number ≥ 0, found \(try node.string())") }
             self = .number(value)
         case .list:
-            self = .list(try Self.items(node))
+            self = .list(try node.items())
         case .table:
             guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {2019: 3218, 2020: 4000}") }
             var table: [String: Double] = [:]
@@ -438,7 +422,7 @@ extension RuleParameter {
         case .lists:
             guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {危房改造: [危房改造, 危改]}") }
             self = .lists(try node.entries().map { key, value in
-                let items = try Self.items(value)
+                let items = try value.items()
                 guard !items.isEmpty, !items.contains(where: \.isEmpty) else { throw value.error("expected a list of non-empty keywords, e.g. [危房改造, 危改]") }
                 return NamedList(key, items)
             })

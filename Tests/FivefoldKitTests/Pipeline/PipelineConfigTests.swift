@@ -69,6 +69,38 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(fields.first { $0.field == .regionCode }?.headers, ["行政区划代码", "区划代码"])
     }
 
+    /// Regression: `aliases: 走访日期, 调查日期` in block style (no brackets) is one text in YAML,
+    /// a header name no file has; with `optional: true` the column was silently absent (exit 0,
+    /// the interview's ages counted from the run date). A scalar with item separators is refused
+    /// where header names are listed, naming the brackets to write; `name:` takes a header with a
+    /// comma as written, and a plain one-name scalar still maps.
+    func testLoad_HeaderAliasesWrittenWithoutBracketsNameTheList() throws {
+        func pipeline(_ visitDate: String) -> String {
+            Self.minimal + """
+
+              interview:
+                households:
+                  file: i.csv
+                  fields:
+                    household_id: 户编号
+                    visit_date:
+            \(visitDate)
+            """
+        }
+        expectError(pipeline("          aliases: 走访日期, 调查日期\n          optional: true"),
+                    keyPath: "sources.interview.households.fields.visit_date.aliases",
+                    contains: "\"走访日期, 调查日期\" is one text, not a list: write the header names in brackets, [走访日期, 调查日期] (a header whose own name holds \",\": {name: \"走访日期, 调查日期\"})",
+                    line: 12)
+        expectError(pipeline("          aliases: 走访日期、调查日期"),
+                    keyPath: "sources.interview.households.fields.visit_date.aliases", contains: "[走访日期, 调查日期]")
+        expectError(Self.minimal.replacingOccurrences(of: "{household_id: 户编号}", with: "{household_id: 户编号, size: \"家庭人口数，家庭人口\"}"),
+                    keyPath: "sources.system.households.fields.size", contains: "[家庭人口数, 家庭人口]")
+        let named = try load(pipeline("          name: \"走访日期, 调查日期\"\n          optional: true"))
+        XCTAssertEqual(named.sources[1].households.fields.first { $0.field == .visitDate }?.headers, ["走访日期, 调查日期"], "name: is one header, taken as written")
+        let one = try load(pipeline("          aliases: 走访日期"))
+        XCTAssertEqual(one.sources[1].households.fields.first { $0.field == .visitDate }?.headers, ["走访日期"])
+    }
+
     /// A data file given where the pipeline goes (`fivefold run system/households.csv`) is
     /// named as such without being read; one with a YAML name is quoted by its start only (the
     /// message printed the whole file before).
