@@ -165,27 +165,49 @@ struct ConfigNode {
     }
 
     /// Separators that make a scalar several items: `exempt_types: 摩托车, 农用车` is one text in
-    /// YAML, which as one item matched no vehicle type, so every motorcycle was flagged; header
-    /// `aliases: 行政区划代码, 区划代码` of an optional column was one name no header had, so the
-    /// column was silently absent.
+    /// YAML, which as one item matched no vehicle type, so every motorcycle was flagged.
     static let itemSeparators: Set<Character> = [",", "，", "、", ";", "；"]
+    /// Separators that make a scalar several header names: `aliases: 行政区划代码, 区划代码` of an
+    /// optional column was one name no header had, so the column was silently absent. Not 、:
+    /// real headers hold it (县(市、区)), and only outside brackets (乡(镇,街道) is one name).
+    static let headerSeparators: Set<Character> = [",", "，", ";", "；"]
 
     /// The items of a list: a list, or one scalar item (`unsafe_grades: C`); a scalar that holds
     /// item separators is refused, naming the list to write instead. For header names
-    /// (`headerNames`) the message also says how to name a header that holds a separator: the
-    /// `name:` key takes its text as written.
+    /// (`headerNames`) the separators are `headerSeparators` outside brackets, and the message
+    /// also says how to name a header that holds one: the `name:` key takes its text as written.
     func items(headerNames: Bool = false) throws -> [String] {
         guard case .scalar = node else { return try stringList() }
         let text = try string()
-        let parts = text.split(whereSeparator: { Self.itemSeparators.contains($0) })
+        let parts = (headerNames ? Self.splitOutsideBrackets(text) : text.split(whereSeparator: { Self.itemSeparators.contains($0) }).map(String.init))
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if parts.count > 1 {
             let list = "[\(parts.joined(separator: ", "))]"
             let advice = headerNames
-                ? "write the header names in brackets, \(list) (a header whose own name holds \"\(text.first(where: { Self.itemSeparators.contains($0) })!)\": {name: \"\(text)\"})"
+                ? "write the header names in brackets, \(list) (a header whose own name holds \"\(text.first(where: { Self.headerSeparators.contains($0) })!)\": {name: \"\(text)\"})"
                 : "write the items in brackets, \(list)"
             throw error("\"\(text)\" is one text, not a list: \(advice)")
         }
         return [text]
+    }
+
+    /// `text` split at `headerSeparators` that stand outside (), （）, [] and 【】.
+    static func splitOutsideBrackets(_ text: String) -> [String] {
+        var parts: [String] = [], current = "", depth = 0
+        for c in text {
+            switch c {
+            case "(", "（", "[", "【": depth += 1
+            case ")", "）", "]", "】": depth = max(0, depth - 1)
+            default: break
+            }
+            if depth == 0 && headerSeparators.contains(c) {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts
     }
 }

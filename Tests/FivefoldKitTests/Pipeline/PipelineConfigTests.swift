@@ -91,7 +91,7 @@ final class PipelineConfigTests: XCTestCase {
                     keyPath: "sources.interview.households.fields.visit_date.aliases",
                     contains: "\"走访日期, 调查日期\" is one text, not a list: write the header names in brackets, [走访日期, 调查日期] (a header whose own name holds \",\": {name: \"走访日期, 调查日期\"})",
                     line: 12)
-        expectError(pipeline("          aliases: 走访日期、调查日期"),
+        expectError(pipeline("          aliases: 走访日期；调查日期"),
                     keyPath: "sources.interview.households.fields.visit_date.aliases", contains: "[走访日期, 调查日期]")
         expectError(Self.minimal.replacingOccurrences(of: "{household_id: 户编号}", with: "{household_id: 户编号, size: \"家庭人口数，家庭人口\"}"),
                     keyPath: "sources.system.households.fields.size", contains: "[家庭人口数, 家庭人口]")
@@ -99,6 +99,11 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(named.sources[1].households.fields.first { $0.field == .visitDate }?.headers, ["走访日期, 调查日期"], "name: is one header, taken as written")
         let one = try load(pipeline("          aliases: 走访日期"))
         XCTAssertEqual(one.sources[1].households.fields.first { $0.field == .visitDate }?.headers, ["走访日期"])
+        // Real headers hold 、 (县(市、区), the legacy pipeline's) and commas inside brackets: one name each.
+        let county = try load(Self.minimal.replacingOccurrences(of: "{household_id: 户编号}", with: "{household_id: 户编号, county: 县(市、区), township: \"乡(镇,街道)\", village: 村、社区}"))
+        XCTAssertEqual(county.sources[0].households.fields.first { $0.field == .county }?.headers, ["县(市、区)"])
+        XCTAssertEqual(county.sources[0].households.fields.first { $0.field == .township }?.headers, ["乡(镇,街道)"])
+        XCTAssertEqual(county.sources[0].households.fields.first { $0.field == .village }?.headers, ["村、社区"])
     }
 
     /// A data file given where the pipeline goes (`fivefold run system/households.csv`) is
