@@ -14,6 +14,9 @@ public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable
     public init(_ rawValue: String) { self.init(rawValue: rawValue) }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    /// The bucket hash `Dictionary` and `Set` ask for, from the precomputed hash without `Hasher`
+    /// (`StableHash.bucketHash`).
+    @inlinable public func _rawHashValue(seed: Int) -> Int { StableHash.bucketHash(hash, seed: seed) }
     @inlinable public static func == (a: FieldID, b: FieldID) -> Bool { a.hash == b.hash && a.rawValue == b.rawValue }
     public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws {

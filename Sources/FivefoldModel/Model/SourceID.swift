@@ -8,7 +8,7 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public let rawValue: String
     /// Precomputed once: these ids key the dictionaries of every record, and hashing the
     /// string on every lookup was a measurable share of a run.
-    private let hash: UInt64
+    @usableFromInline let hash: UInt64
 
     public init(rawValue: String) {
         self.rawValue = rawValue
@@ -17,6 +17,9 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public init(_ rawValue: String) { self.init(rawValue: rawValue) }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    /// The bucket hash `Dictionary` and `Set` ask for, from the precomputed hash without `Hasher`
+    /// (`StableHash.bucketHash`).
+    @inlinable public func _rawHashValue(seed: Int) -> Int { StableHash.bucketHash(hash, seed: seed) }
     public static func == (a: SourceID, b: SourceID) -> Bool { a.hash == b.hash && a.rawValue == b.rawValue }
     public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws {
