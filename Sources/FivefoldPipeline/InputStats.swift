@@ -18,6 +18,10 @@ public struct InputStats: Sendable, Equatable {
     /// What was read but looks like a configuration mistake (a mapped column blank in every
     /// row, a member path that finds no members): printed and listed in summary.json.
     public var warnings: [String] = []
+    /// The warnings (also in `warnings`) that say rows of this file were lost: it is cut off or
+    /// breaks off, or many of its rows were quarantined. A nightly job asks for a failing exit
+    /// status on these (`--fail-on-damage`), since its findings are then partly false.
+    public var damage: [String] = []
     /// Canonical fields mapped `optional: true` that this file does not have (no column, element
     /// or attribute of any of their names): rules that need them are skipped for a system table.
     public var absentFields: [String] = []

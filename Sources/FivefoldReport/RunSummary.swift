@@ -17,8 +17,11 @@ public struct RunSummary: Codable, Sendable {
         public var skipped: Int = 0
         /// This file's warnings (also listed in the summary's `warnings`).
         public var warnings: [String]?
+        /// Those of its warnings that say rows were lost (cut off, broken off, many rows
+        /// quarantined); absent when none (`--fail-on-damage`).
+        public var damage: [String]?
 
-        package init(source: String, file: String, encoding: String, read: Int, accepted: Int, quarantined: Int, fatal: String? = nil, skipped: Int = 0, warnings: [String]? = nil) {
+        package init(source: String, file: String, encoding: String, read: Int, accepted: Int, quarantined: Int, fatal: String? = nil, skipped: Int = 0, warnings: [String]? = nil, damage: [String]? = nil) {
             self.source = source
             self.file = file
             self.encoding = encoding
@@ -28,8 +31,12 @@ public struct RunSummary: Codable, Sendable {
             self.fatal = fatal
             self.skipped = skipped
             self.warnings = warnings
+            self.damage = damage
         }
     }
+
+    /// The inputs whose rows were partly lost (`Input.damage`).
+    public var damagedInputs: [Input] { inputs.filter { $0.damage != nil } }
 
     public var pipeline: String
     public var asOf: String

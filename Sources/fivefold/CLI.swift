@@ -12,6 +12,9 @@ enum CLI {
     /// The run failed for another reason (e.g. writing the outputs); the previous output folder
     /// and the ledger are left as they were.
     static let runFailed: Int32 = 3
+    /// `--fail-on-damage`: the run completed, but rows of an input were lost (a file cut off or
+    /// breaking off, many rows quarantined), so some of its findings are false.
+    static let damagedInput: Int32 = 4
 
     static func log(_ line: String) {
         FileHandle.standardError.write(Data("fivefold: \(line)\n".utf8))

@@ -32,6 +32,41 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: ws.out + "/report.html"), "outputs are written all the same")
     }
 
+    /// A nightly job cannot tell from exit 0 that an input lost rows: the system's members.csv
+    /// cut off at 8 KiB ran with exit 0 and 80 false findings, its warning printed among the
+    /// configuration warnings real data always has. `--fail-on-damage` exits 4 naming the file;
+    /// without the flag, and on the whole file, the exit status is 0 as before.
+    func testFailOnDamage_ExitsFourWhenAnInputLostRows() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-damage-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: input); try? fm.removeItem(atPath: input + "-out") }
+        let members = input + "/system/members.csv"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: members))
+        try whole.prefix(8192).write(to: URL(fileURLWithPath: members))
+        let args = ["run", SampleRunTests.pipeline, "--input", input, "--out", input + "-out", "--no-ledger", "--as-of", SampleRunTests.asOf, "-q"]
+
+        let damaged = try FivefoldProcess.run(args + ["--fail-on-damage", "--fail-on", "error"])
+        XCTAssertEqual(damaged.status, 4, damaged.stderr)
+        XCTAssertTrue(damaged.stderr.contains("fivefold: warning: system/members.csv: the file looks cut off"), damaged.stderr)
+        XCTAssertTrue(damaged.stderr.hasSuffix("fivefold: --fail-on-damage: rows of 1 input file were lost (system system/members.csv): see the warnings above; findings about it are partly false\n"), damaged.stderr)
+        XCTAssertTrue(fm.fileExists(atPath: input + "-out/report.html"), "outputs are written all the same")
+        let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: input + "-out/summary.json")))
+        XCTAssertEqual(summary.damagedInputs.map(\.file), ["system/members.csv"])
+
+        let unflagged = try FivefoldProcess.run(args)
+        XCTAssertEqual(unflagged.status, 0, unflagged.stderr)
+        try whole.write(to: URL(fileURLWithPath: members))
+        let intact = try FivefoldProcess.run(args + ["--fail-on-damage"])
+        XCTAssertEqual(intact.status, 0, intact.stderr)
+        let clean = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: input + "-out/summary.json")))
+        XCTAssertTrue(clean.damagedInputs.isEmpty)
+        XCTAssertFalse(try String(contentsOfFile: input + "-out/summary.json", encoding: .utf8).contains("\"damage\""), "an undamaged run's summary.json is as before")
+
+        let shard = try FivefoldProcess.run(args + ["--fail-on-damage", "--shard", "0/2"])
+        XCTAssertEqual(shard.status, 64, "a usage error: the merge judges the shards' inputs")
+    }
+
     func testUnusableInput_ExitsTwoWithOneMessage() throws {
         let ws = try NightlyWorkspace()
         let missing = try FivefoldProcess.run(["run", ws.pipeline, "-q", "--input", ws.root + "/nowhere"])

@@ -107,7 +107,7 @@ struct PartFiles {
 extension RunSummary.Input {
     init(_ s: InputStats) {
         self.init(source: s.source, file: s.file, encoding: s.encoding, read: s.read, accepted: s.accepted, quarantined: s.quarantined, fatal: s.fatal,
-                  skipped: s.skipped, warnings: s.warnings.isEmpty ? nil : s.warnings)
+                  skipped: s.skipped, warnings: s.warnings.isEmpty ? nil : s.warnings, damage: s.damage.isEmpty ? nil : s.damage)
     }
 }
 

@@ -100,8 +100,10 @@ final class Partitioner: Sendable {
             throw Self.empty(empty, stoppedBy: scanned[empty.index].stats.fatal)
         }
         for i in scanned.indices {
-            if let warning = Self.brokenOff(scanned[i].stats, table: tables[i]) { scanned[i].stats.warnings.append(warning) }
-            if let warning = Self.manyQuarantined(scanned[i], table: tables[i]) { scanned[i].stats.warnings.append(warning) }
+            for warning in [Self.brokenOff(scanned[i].stats, table: tables[i]), Self.manyQuarantined(scanned[i], table: tables[i])].compactMap({ $0 }) {
+                scanned[i].stats.warnings.append(warning)
+                scanned[i].stats.damage.append(warning)
+            }
         }
         try writeQuarantine(scanned, tables: tables)
         return scanned.map(\.stats)

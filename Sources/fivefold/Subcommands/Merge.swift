@@ -41,6 +41,9 @@ struct Merge: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning).", valueName: "severity"))
     var failOn: Run.FailOn?
 
+    @Flag(name: .customLong("fail-on-damage"), help: "Exit with status 4 when rows of an input were lost (a file cut off, or many rows quarantined), as the shards read it. Checked before --fail-on.")
+    var failOnDamage = false
+
     @Flag(name: .shortAndLong, help: "Print no progress on stderr.")
     var quiet = false
 
@@ -59,6 +62,7 @@ struct Merge: ParsableCommand {
             let summary = try runner.merge(shardFolders: shards)
             for warning in summary.warnings { CLI.log("warning: \(warning)") }
             print("\(shards.count) shard\(shards.count == 1 ? "" : "s"): " + Run.line(summary) + " → \(runner.outputFolder)")
+            try Run.check(failOnDamage: failOnDamage, summary)
             try Run.check(failOn, summary)
         }
     }

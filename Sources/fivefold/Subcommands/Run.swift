@@ -18,7 +18,8 @@ struct Run: ParsableCommand {
 
             Exit status: 0 the run completed (findings are data, not failure); 1 with --fail-on, \
             findings of that severity or worse exist; 2 unusable pipeline file, input or ledger; \
-            3 the run failed otherwise (previous outputs and ledger untouched).
+            3 the run failed otherwise (previous outputs and ledger untouched); 4 with \
+            --fail-on-damage, rows of an input were lost (it is cut off, or many rows were quarantined).
             """)
 
     @Argument(help: "The pipeline file (YAML), e.g. pipelines/five-unities.yaml.")
@@ -41,6 +42,9 @@ struct Run: ParsableCommand {
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning); for cron.", valueName: "severity"))
     var failOn: FailOn?
+
+    @Flag(name: .customLong("fail-on-damage"), help: "Exit with status 4 when rows of an input were lost: a file cut off or breaking off, or at least 10 rows and 10% of a file quarantined (the run's outputs are written all the same, and its findings about that source are partly false); for cron. Checked before --fail-on.")
+    var failOnDamage = false
 
     @Option(name: .customLong("as-of"), help: "Compute ages and exit checks as of this date (yyyy-MM-dd; overrides the pipeline's as_of).")
     var asOf: String?
@@ -74,6 +78,7 @@ struct Run: ParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard expects i/N with 0 <= i < N, e.g. 0/4; found \"\(shard)\"") }
         if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
         if shard != nil && failOn != nil { throw ValidationError("--fail-on applies to a whole run or a merge, not to a shard") }
+        if shard != nil && failOnDamage { throw ValidationError("--fail-on-damage applies to a whole run or a merge, not to a shard (the merge reads the shards' inputs)") }
     }
 
     func run() throws {
@@ -92,6 +97,7 @@ struct Run: ParsableCommand {
                 return
             }
             print(Self.line(summary) + " → \(runner.outputFolder)")
+            try Self.check(failOnDamage: failOnDamage, summary)
             try Self.check(failOn, summary)
         }
     }
@@ -103,6 +109,15 @@ struct Run: ParsableCommand {
             line += " (new \(status.new), persisting \(status.persisting), reopened \(status.reopened), resolved \(status.resolved))"
         }
         return line
+    }
+
+    /// `--fail-on-damage`: exit status 4 when rows of an input were lost, naming each such file.
+    static func check(failOnDamage: Bool, _ summary: RunSummary) throws {
+        let damaged = summary.damagedInputs
+        guard failOnDamage, !damaged.isEmpty else { return }
+        let files = damaged.map { "\($0.source) \($0.file)" }.joined(separator: ", ")
+        CLI.log("--fail-on-damage: rows of \(damaged.count) input file\(damaged.count == 1 ? "" : "s") were lost (\(files)): see the warnings above; findings about \(damaged.count == 1 ? "it" : "them") are partly false")
+        throw ExitCode(CLI.damagedInput)
     }
 
     /// `--fail-on`: exit status 1 when findings of that severity or worse exist.
