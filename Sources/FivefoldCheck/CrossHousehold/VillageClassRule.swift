@@ -83,13 +83,19 @@ public struct VillageClassRule {
         }
     }
 
-    /// 一类贫困村 / 1 / 一类 → 一类; 非贫困村 / 无 / 0 → 非贫困村.
+    /// 一类贫困村 / 一类 / 1 / 1类 / １类 / Ⅰ类 / I类 → 一类 (likewise 二, 三); 非贫困村 / 无 / 0 → 非贫困村.
+    ///
+    /// A register writing 1类 was compared as written with the computed 一类: a false
+    /// village.class for every such village ("登记为1类，…应为一类").
     static func canonicalClass(_ raw: String) -> String {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = TextNormalizer.fold(raw).trimmingCharacters(in: .whitespaces)
         if s.isEmpty { return "" }
-        if s.hasPrefix("一") || s == "1" { return "一类" }
-        if s.hasPrefix("二") || s == "2" { return "二类" }
-        if s.hasPrefix("三") || s == "3" { return "三类" }
+        let classes = [("一类", ["一", "1", "Ⅰ", "I"]), ("二类", ["二", "2", "Ⅱ", "II"]), ("三类", ["三", "3", "Ⅲ", "III"])]
+        for (name, marks) in classes {
+            for mark in marks where s == mark || (s.hasPrefix(mark) && (mark == "一" || mark == "二" || mark == "三" || s.dropFirst(mark.count).hasPrefix("类"))) {
+                return name
+            }
+        }
         if s.contains("非") || s == "0" || s == "无" { return "非贫困村" }
         return s
     }

@@ -51,4 +51,14 @@ final class VillageClassRuleTests: XCTestCase {
         rule.check(rule.villages(cases: [c], register: agreeing, context: context), sink: &quiet)
         XCTAssertTrue(quiet.findings.isEmpty)
     }
+
+    /// Regression: a register writing 1类 (or Ⅰ类, １类) got a village.class finding against the
+    /// computed 一类 for every village, "登记为1类 … 应为一类"; II类 must not read as 一类.
+    func testCanonicalClass_ReadsTheWaysRegistersWriteAClass() {
+        for (raw, expected) in [("一类", "一类"), ("一类贫困村", "一类"), ("1", "一类"), ("1类", "一类"), ("１类", "一类"), ("Ⅰ类", "一类"), ("I类", "一类"),
+                                ("2类", "二类"), ("Ⅱ类", "二类"), ("II类", "二类"), ("二类村", "二类"), ("3类", "三类"), ("III类", "三类"), ("Ⅲ", "三类"),
+                                ("非贫困村", "非贫困村"), ("0", "非贫困村"), ("无", "非贫困村"), (" ", ""), ("深度贫困村", "深度贫困村"), ("12", "12")] {
+            XCTAssertEqual(VillageClassRule.canonicalClass(raw), expected, raw)
+        }
+    }
 }
