@@ -202,10 +202,14 @@ public struct CorrectedDatasetWriter: Sendable {
             var fields = (0..<max(row.fieldCount, reader.header.count)).map { row.string(at: $0) }
             for (field, value) in changes {
                 guard let column = columns[field], column < fields.count else { continue }
-                fields[column] = value
+                // A corrected cell keeps the spreadsheet text marker its input cell had (an ID
+                // written ="…" is corrected to ="…", not to digits a spreadsheet rounds).
+                fields[column] = TableScanner.SpreadsheetTextMarkers.rewrapped(value, like: fields[column])
                 counts.cells += 1
             }
-            try writer.writeRow(fields)
+            // Marker cells are written unquoted, as the export wrote them (quoted, "=""…""", the
+            // system would import the formula's text, not the number).
+            try writer.writeRow(fields, bare: fields.map(TableScanner.SpreadsheetTextMarkers.isMarker))
         }, quarantine: { _ in })
         if level == .member {
             for row in addedRows(width: reader.header.count, columns: columns) { try writer.writeRow(row) }

@@ -73,6 +73,20 @@ extension TableScanner {
             return nil
         }
 
+        /// Whether `cell` is a marker (`unwrapped` reads it).
+        static func isMarker(_ cell: String) -> Bool {
+            guard let b = cell.utf8.first, b == 0x3D || b == 0x27 || b == 0x09 else { return false }
+            return unwrapped(cell) != nil
+        }
+
+        /// `value` written as `old` was: inside the same marker when `old` is one (`="…"`, `'…`,
+        /// a tab before), as it is otherwise, or when it holds a quote a `="…"` cannot.
+        static func rewrapped(_ value: String, like old: String) -> String {
+            guard let first = old.utf8.first, first == 0x3D || first == 0x27 || first == 0x09, unwrapped(old) != nil, !value.isEmpty else { return value }
+            if first == 0x3D { return value.utf8.contains(0x22) ? value : "=\"" + value + "\"" }
+            return String(UnicodeScalar(first)) + value
+        }
+
         /// The warning, once there were such cells.
         func warning(file: String) -> String? {
             guard count > 0 else { return nil }

@@ -218,6 +218,18 @@ final class SpreadsheetResaveTests: XCTestCase {
                 }
                 XCTAssertEqual(try cells(out + "/" + name), try cells(plainOut + "/" + name), "\(form.name): \(name)")
             }
+            // Byte for byte, a corrected row keeps its cells' form: before, its ="…" cells were
+            // written quoted ("=""5202…""", which a system imports as the formula's text) and its
+            // corrected ID number as bare digits (which a spreadsheet rounds to 5.20203E+17).
+            let members = try String(contentsOfFile: out + "/corrected/members.csv", encoding: .utf8)
+            let households = try String(contentsOfFile: out + "/corrected/households.csv", encoding: .utf8)
+            let wrap = { (text: String) in form.wrap.replacingOccurrences(of: "$1", with: text) }
+            XCTAssertFalse((members + households).contains("\"=\"\""), "\(form.name): no =\"…\" cell quoted")
+            XCTAssertTrue(members.contains(wrap("5202031002010004") + "," + wrap("520203198805301598") + ",周建军,"), "\(form.name): the corrected ID in its marker")
+            let inputHouseholds = try String(contentsOfFile: input + "/system/households.csv", encoding: .utf8)
+            let row = try XCTUnwrap(inputHouseholds.components(separatedBy: "\r\n").first { $0.hasPrefix(wrap("5202031002010005") + ",") })
+            XCTAssertTrue(households.contains(row.replacingOccurrences(of: ",罗正华," + wrap("520203195810102338") + ",5,", with: ",罗正华," + wrap("520203195810102338") + ",4,")),
+                          "\(form.name): the row as the input wrote it, 家庭人口 5 → 4")
         }
         // Only these forms are markers: a formula, or an apostrophe before words, is left as it is.
         XCTAssertEqual(TableScanner.SpreadsheetTextMarkers.unwrapped("=\"52020319660812123X\""), "52020319660812123X")

@@ -82,6 +82,24 @@ public final class CSVWriter {
         try append(line)
     }
 
+    /// The same, with the fields marked in `bare` written without quotes although they hold the
+    /// quote character or start with a tab, as long as they hold no delimiter, CR or LF:
+    /// spreadsheet text cells such as `="5202031002010001"` or a tab before a number, which
+    /// exports write unquoted and which, quoted (`"=""…"""`), a system would not re-import as such.
+    public func writeRow(_ fields: [String], bare: [Bool]) throws {
+        line.removeAll(keepingCapacity: true)
+        for (i, field) in fields.enumerated() {
+            if i > 0 { line.append(delimiter) }
+            if i < bare.count, bare[i], !neutralizesFormulas, !field.utf8.contains(where: { $0 == delimiter || $0 == 0x0D || $0 == 0x0A }) {
+                line += field.utf8
+            } else {
+                appendField(field)
+            }
+        }
+        line += lineTerminator.utf8
+        try append(line)
+    }
+
     /// Copies `bytes` verbatim (already encoded and terminated), e.g. ``CSVRow/rawBytes``.
     public func writeRaw(_ bytes: [UInt8]) throws {
         guard file.isOpen else { throw IngestError(file: path, "write after close") }
