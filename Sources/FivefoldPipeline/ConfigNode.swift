@@ -177,8 +177,16 @@ struct ConfigNode {
     func items(headerNames: Bool = false) throws -> [String] {
         guard case .scalar = node else { return try stringList() }
         let text = try string()
-        let parts = text.split(whereSeparator: { Self.itemSeparators.contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // A separator inside brackets is part of the name: the national form's header
+        // 县(市、区) is one column, not 县(市 and 区).
+        var depth = 0
+        let parts = text.split(whereSeparator: { c in
+            switch c {
+            case "(", "（", "[", "【": depth += 1; return false
+            case ")", "）", "]", "】": depth = max(0, depth - 1); return false
+            default: return depth == 0 && Self.itemSeparators.contains(c)
+            }
+        }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if parts.count > 1 {
             let list = "[\(parts.joined(separator: ", "))]"
             let advice = headerNames
