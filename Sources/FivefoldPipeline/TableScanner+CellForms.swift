@@ -94,4 +94,41 @@ extension TableScanner {
                 + "for Excel to keep; each is read without its marker"
         }
     }
+
+    /// Birth dates given as year and month alone (出生年月: `1966-08`, `1966年8月`), which the
+    /// normaliser reads at month precision (`BirthDate`). A county system that exports them does
+    /// so for every member: the data team is told once per file, with the count, not by a finding
+    /// per member. Counted as the rows are read (no pass of its own): a full date is turned away
+    /// by `DateParser.parseMonth`'s first bytes.
+    struct BirthMonths {
+        /// The header (or element name) the birth dates were read from.
+        var header = ""
+        private(set) var months = 0
+        private(set) var values = 0
+
+        /// Counts one birth date cell (blank cells are not values).
+        @inline(__always)
+        mutating func note(_ cell: String) {
+            guard let first = cell.utf8.first else { return }
+            // A cell starting with an ASCII digit and not ending in a space is as the normaliser
+            // sees it once folded, unless it holds full-width forms (EF BC ..), which the month
+            // form's bytes then turn away: fold only the other cells, which are rare.
+            if first >= 0x30 && first <= 0x39 && cell.utf8.last != 0x20 {
+                values += 1
+                if DateParser.parseMonth(cell) != nil { months += 1 }
+                return
+            }
+            let folded = TextNormalizer.fold(cell)
+            guard !folded.isEmpty else { return }
+            values += 1
+            if DateParser.parseMonth(folded) != nil { months += 1 }
+        }
+
+        /// The warning, once a birth date gave its month alone.
+        func warning(file: String) -> String? {
+            guard months > 0 else { return nil }
+            return "\(file) \(header): \(months) of \(values) values give the year and month of birth only (出生年月); they are compared at month precision "
+                + "(a date in that month agrees, and an age that could be either of two is not held against the member)"
+        }
+    }
 }

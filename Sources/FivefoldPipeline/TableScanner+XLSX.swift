@@ -113,7 +113,7 @@ extension TableScanner {
                 return .failure(RowProblem(reason: "\(header) stored as a number by a spreadsheet: digits beyond the 15th are lost (\(stored))"))
             }
             return .success(digits)
-        case .date(let text) where kind == .date:
+        case .date(let text) where kind == .date || kind == .dateOrMonth:
             return .success(String(text.prefix { $0 != " " }))
         default:
             return .success(cell.displayText)
@@ -158,6 +158,7 @@ extension TableScanner {
             s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
             if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { s.warnings.append(warning) }
             if let warning = columns.textMarkers.warning(file: table.file) { s.warnings.append(warning) }
+            if let warning = columns.birthMonths.warning(file: table.file) { s.warnings.append(warning) }
             columns.note(&s)
         }
         stats = s

@@ -74,12 +74,16 @@ extension TableScanner {
         var presence: Presence
         /// The 户编号 written as decimals, read without the decimal part.
         var decimalKeys = DecimalKeys()
+        /// Its birth dates given as year and month alone (出生年月).
+        var birthMonths = BirthMonths()
         private let keyField: Int?
+        private let birthField: Int?
 
         init(_ fields: [(field: FieldID, headers: [String])], joiningNamesWith memberSeparators: String?) {
             slots = TableScanner.slots(fields)
             codes = fields.map { FieldCodes.codes[$0.field]! }
             keyField = fields.firstIndex { $0.field == .householdID }
+            birthField = fields.firstIndex { $0.field == .birthDate }
             memberNames = memberSeparators == nil ? nil : fields.firstIndex { $0.field == .memberNames }
             self.memberSeparators = memberSeparators ?? ""
             presence = Presence(count: fields.count)
@@ -98,6 +102,10 @@ extension TableScanner {
                     guard var raw = values[s] else { continue }
                     if i == memberNames { raw = TableScanner.joinedNames(raw, separators: memberSeparators) }
                     if i == keyField { decimalKeys.position = fields.count }
+                    if i == birthField {
+                        if birthMonths.header.isEmpty { birthMonths.header = slots.names[s].hasPrefix("@") ? String(slots.names[s].dropFirst()) : slots.names[s] }
+                        birthMonths.note(raw)
+                    }
                     fields.append((FieldCodes.all[Int(codes[i])], raw))
                     present.append(codes[i])
                     break
@@ -134,6 +142,8 @@ extension TableScanner {
         stats.fatal = result.fatal.map { "\($0)" }
         if let warning = records.decimalKeys.warning(file: table.file, unit: "record") { stats.warnings.append(warning) }
         if let warning = members.decimalKeys.warning(file: table.file, unit: "member") { stats.warnings.append(warning) }
+        if let warning = records.birthMonths.warning(file: table.file) { stats.warnings.append(warning) }
+        if let warning = members.birthMonths.warning(file: table.file) { stats.warnings.append(warning) }
         if result.records == 0 {
             if result.fatal == nil { try Self.checkRecordPath(table, path: path, encoding: encoding) }
             return

@@ -81,12 +81,16 @@ struct TableScanner {
         var decimalKeys = DecimalKeys()
         /// Cells written as spreadsheet text (`="…"`, `'…`), read without the marker.
         var textMarkers = SpreadsheetTextMarkers()
+        /// The position of 出生日期 in `columns`, and its values given as year and month alone.
+        let birthDate: Int?
+        var birthMonths = BirthMonths()
 
         init(_ columns: [(FieldID, Int)], memberSeparators: String) {
             self.columns = columns
             codes = columns.map { FieldCodes.codes[$0.0]! }
             memberNames = columns.firstIndex { $0.0 == .memberNames }
             decimalKeys.position = columns.firstIndex { $0.0 == .householdID }
+            birthDate = columns.firstIndex { $0.0 == .birthDate }
             self.memberSeparators = memberSeparators
             filled = [Bool](repeating: false, count: columns.count)
         }
@@ -94,6 +98,7 @@ struct TableScanner {
         /// The columns of `table`'s mapped fields in `header` (see `columnIndexes`).
         init(_ table: TableConfig, header: [String]) throws {
             self.init(try TableScanner.columnIndexes(table, header: header), memberSeparators: table.memberSeparators)
+            if let b = birthDate, columns[b].1 < header.count { birthMonths.header = header[columns[b].1] }
         }
 
         /// Notes which of a row's `fields` (one per column) have text, then joins its names.
@@ -102,6 +107,7 @@ struct TableScanner {
             for i in fields.indices where !filled[i] && !TextNormalizer.isBlank(fields[i].1) { filled[i] = true }
             if let m = memberNames { fields[m].1 = TableScanner.joinedNames(fields[m].1, separators: memberSeparators) }
             decimalKeys.clean(&fields)
+            if let b = birthDate { birthMonths.note(fields[b].1) }
         }
 
         /// The fields whose columns were blank in every row, and those filled in some row.
@@ -173,6 +179,7 @@ struct TableScanner {
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
             if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { stats.warnings.append(warning) }
             if let warning = columns.textMarkers.warning(file: table.file) { stats.warnings.append(warning) }
+            if let warning = columns.birthMonths.warning(file: table.file) { stats.warnings.append(warning) }
             columns.note(&stats)
         }
     }

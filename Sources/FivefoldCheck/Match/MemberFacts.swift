@@ -39,15 +39,24 @@ public enum MemberFacts {
         return SetValue.contains(value, item: item)
     }
 
-    /// Full years at `asOf`: from the birth date, else the ID number, else a told age.
-    public static func age(_ member: MemberRecord, asOf: CivilDate) -> Int? {
-        birth(member).map { $0.age(at: asOf) } ?? toldAge(member)
+    /// The full years a member may be at `asOf`: from the birth date, else the ID number, else
+    /// a told age. One age, except for a birth month alone (出生年月) when `asOf` falls in that
+    /// month before its last day: then the two it could be (`BirthDate.ages`). A rule fires only
+    /// when every age of the range breaks it.
+    public static func ages(_ member: MemberRecord, asOf: CivilDate) -> ClosedRange<Int>? {
+        birth(member).map { $0.ages(at: asOf) } ?? toldAge(member).map { $0...$0 }
     }
 
-    /// The birth date `age` counts from: the birth date, else the ID number's.
-    public static func birth(_ member: MemberRecord) -> CivilDate? {
-        if let text = member[.birthDate], let birth = DateParser.parse(text) { return birth }
-        if let id = member[.idNumber], let birth = IDNumber.parse(id).birthDate { return birth }
+    /// The birth date `ages` counts from: the birth date, else the ID number's. A birth month
+    /// alone takes the ID number's day when the number names the same month (the number is then
+    /// the more precise record of the same fact; `id.birth_mismatch` reports a different one).
+    public static func birth(_ member: MemberRecord) -> BirthDate? {
+        if let text = member[.birthDate], let birth = BirthDate(normalized: text) {
+            guard birth.isMonthOnly else { return birth }
+            if let id = member[.idNumber], let full = IDNumber.parse(id).birthDate, birth.agrees(with: BirthDate(full)) { return BirthDate(full) }
+            return birth
+        }
+        if let id = member[.idNumber], let birth = IDNumber.parse(id).birthDate { return BirthDate(birth) }
         return nil
     }
 

@@ -183,9 +183,10 @@ public struct MemberLinker {
         var sex: String?
         /// What the age is counted from (`MemberFacts.age`), kept so the profile can be moved
         /// to another date without parsing the record again.
-        var birth: CivilDate?
+        var birth: BirthDate?
         var told: Int?
-        var age: Int?
+        /// The ages the record allows (two for a birth month alone when the date falls in it).
+        var age: ClosedRange<Int>?
 
         init(_ m: MemberRecord, asOf: CivilDate?) {
             name = m[.name].map(NameSimilarity.scalars) ?? []
@@ -193,13 +194,13 @@ public struct MemberLinker {
             sex = m[.sex]
             birth = MemberFacts.birth(m)
             told = MemberFacts.toldAge(m)
-            age = asOf.flatMap { on in birth.map { $0.age(at: on) } ?? told }
+            age = asOf.flatMap { on in birth.map { $0.ages(at: on) } ?? told.map { $0...$0 } }
         }
 
         /// The same profile with its age on `date` (a source's own 走访日期).
         func on(_ date: CivilDate) -> Profile {
             var moved = self
-            moved.age = birth.map { $0.age(at: date) } ?? told
+            moved.age = birth.map { $0.ages(at: date) } ?? told.map { $0...$0 }
             return moved
         }
     }
@@ -295,7 +296,8 @@ public struct MemberLinker {
             return x == y ? 1 : 0
         }
         var age = 0.5
-        if let x = a.age, let y = b.age { age = abs(x - y) <= 1 ? 1 : 0 }
+        // Within a year of each other: some age of each range is at most 1 from some of the other.
+        if let x = a.age, let y = b.age { age = x.lowerBound - y.upperBound <= 1 && y.lowerBound - x.upperBound <= 1 ? 1 : 0 }
         return 0.6 * name + 0.15 * part(a.relation, b.relation) + 0.1 * part(a.sex, b.sex) + 0.15 * age
     }
 }

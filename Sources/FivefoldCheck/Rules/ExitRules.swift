@@ -27,12 +27,13 @@ public struct ExitRules: CaseRule {
         let minAge = Int(context.number(.exitEducation, "min_age"))
         let maxAge = Int(context.number(.exitEducation, "max_age"))
         for m in system.members {
-            guard let age = MemberFacts.age(m, asOf: context.asOf), age >= minAge, age <= maxAge else { continue }
+            // Every age a birth month allows must be of school age (no finding on a maybe).
+            guard let ages = MemberFacts.ages(m, asOf: context.asOf), ages.lowerBound >= minAge, ages.upperBound <= maxAge else { continue }
             // An unknown 在校生状况 code is not "not in school" (value.invalid / vocabulary.unknown say it).
             guard !MemberFacts.hasSchoolStage(m[.inSchool]), m.fields[.inSchool]?.isInvalid != true else { continue }
             if let id = m[.idNumber], !context.registries.rows("students", id: id).isEmpty { continue }
             sink.emit(.exitEducation, case: c, member: m.memberKey, field: .inSchool, values: [(.system, m.fields[.inSchool]?.raw ?? "")],
-                      message: "已脱贫户成员\(m[.name] ?? "")\(age)岁，处于义务教育年龄却不在校、也不在学籍库中：疑似错退")
+                      message: "已脱贫户成员\(m[.name] ?? "")\(ages.ageText)岁，处于义务教育年龄却不在校、也不在学籍库中：疑似错退")
         }
 
         for m in system.members where m[.medicalInsured] == "否" {

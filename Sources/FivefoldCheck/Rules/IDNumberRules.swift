@@ -32,7 +32,10 @@ public struct IDNumberRules: CaseRule {
                 sink.emit(.idChecksum, case: c, member: id, field: .idNumber, values: [(.system, raw)],
                           message: "成员\(name)的身份证号“\(raw)”校验位错误")
             }
-            if let birth = parsed.birthDate, let recorded = member.fields[.birthDate], let date = recorded.normalized, date != birth.iso {
+            // A birth month alone (出生年月) is compared with the number's year and month.
+            if let birth = parsed.birthDate, let recorded = member.fields[.birthDate], let date = recorded.normalized, date != birth.iso,
+                BirthDate(normalized: date).map({ !$0.agrees(with: BirthDate(birth)) }) ?? true
+            {
                 sink.emit(.idBirthMismatch, case: c, member: id, field: .birthDate,
                           values: [(.system, recorded.raw), ("id_number", birth.iso)],
                           message: "成员\(name)的出生日期\(recorded.raw)与身份证号中的\(birth.iso)不符")

@@ -14,26 +14,28 @@ public struct MemberRules: CaseRule {
         let maxMonths = context.number(Self.rule, "max_migrant_months")
         let asOf = context.asOf
         let head = system.members.first { $0[.relation] == "户主" }
-        let headAge = head.flatMap { MemberFacts.age($0, asOf: asOf) }
+        let headAge = head.flatMap { MemberFacts.ages($0, asOf: asOf) }
 
         for m in system.members {
             let name = m[.name] ?? ""
             var problems: [(FieldID, String, String)] = []  // field, value shown, message
-            let age = MemberFacts.age(m, asOf: asOf)
+            // Ages are ranges (a birth month alone allows two in its month): a problem is one
+            // whichever of the ages is true.
+            let age = MemberFacts.ages(m, asOf: asOf)
             if let relation = m[.relation], let age, let headAge {
-                if ["之子", "之女", "之儿媳", "之女婿"].contains(relation), age >= headAge {
-                    problems.append((.relation, relation, "\(name)为户主\(relation)，但年龄\(age)岁不小于户主的\(headAge)岁"))
+                if ["之子", "之女", "之儿媳", "之女婿"].contains(relation), age.lowerBound >= headAge.upperBound {
+                    problems.append((.relation, relation, "\(name)为户主\(relation)，但年龄\(age.ageText)岁不小于户主的\(headAge.ageText)岁"))
                 }
-                if ["之父", "之母"].contains(relation), age <= headAge {
-                    problems.append((.relation, relation, "\(name)为户主\(relation)，但年龄\(age)岁不大于户主的\(headAge)岁"))
+                if ["之父", "之母"].contains(relation), age.upperBound <= headAge.lowerBound {
+                    problems.append((.relation, relation, "\(name)为户主\(relation)，但年龄\(age.ageText)岁不大于户主的\(headAge.ageText)岁"))
                 }
             }
             if m[.relation] == "配偶", let sex = m[.sex], let headSex = head?[.sex], sex == headSex {
                 problems.append((.sex, sex, "户主与配偶\(name)性别相同"))
             }
             let stage = m[.inSchool]
-            if stage == "小学", let age, age < primaryMin || age > primaryMax {
-                problems.append((.inSchool, "小学", "\(name)\(age)岁，不在小学年龄\(primaryMin)–\(primaryMax)岁内"))
+            if stage == "小学", let age, age.upperBound < primaryMin || age.lowerBound > primaryMax {
+                problems.append((.inSchool, "小学", "\(name)\(age.ageText)岁，不在小学年龄\(primaryMin)–\(primaryMax)岁内"))
             }
             if MemberFacts.isStudent(stage), let labor = m[.labor], labor != "无劳动能力" {
                 problems.append((.labor, labor, "\(name)为在校生，劳动技能应为无劳动能力，实为\(labor)"))

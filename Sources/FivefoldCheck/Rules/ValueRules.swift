@@ -30,8 +30,10 @@ public struct ValueRules: CaseRule {
                 for (field, value) in member.fields.problems(excluding: .idNumber) {
                     emit(c, source: source, member: member, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
                 }
-                if let value = member.fields[.birthDate], let date = value.normalized.flatMap(DateParser.parse),
-                    date > context.asOf || date.age(at: context.asOf) > maxAge
+                // A birth month alone is unreasonable only if every day of it is: after as_of, or
+                // older than max_age.
+                if let value = member.fields[.birthDate], let birth = value.normalized.flatMap(BirthDate.init(normalized:)),
+                    birth.earliest > context.asOf || birth.ages(at: context.asOf).lowerBound > maxAge
                 {
                     emit(c, source: source, member: member, field: .birthDate, raw: value.raw, problem: "出生日期不合理", sink: &sink)
                 }

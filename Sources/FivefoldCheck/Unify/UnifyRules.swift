@@ -231,20 +231,22 @@ public struct UnifyRules {
         if telling.count > 1 { telling.sort { HouseholdMatcher.sourceOrder($0.source, $1.source) } }
         for (source, record) in telling {
             guard let told = record[.age].flatMap({ Int($0) }) else { continue }
-            let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, CivilDate)? in
-                guard let text = person.records[s]?[.birthDate], let date = DateParser.parse(text) else { return nil }
+            let reference = [SourceID.hukou, .system, .archive].lazy.compactMap { s -> (SourceID, String, BirthDate)? in
+                guard let text = person.records[s]?[.birthDate], let date = BirthDate(normalized: text) else { return nil }
                 return (s, text, date)
             }.first
             guard let (refSource, refText, birth) = reference else { continue }
             let toldOn = MemberFacts.ownDate(of: c.records[source]) ?? context.asOf
-            let actual = birth.age(at: toldOn)
-            guard abs(actual - told) > 1 else { continue }
+            // A birth month alone may allow two ages on that date: told ages within a year of
+            // either agree.
+            let actual = birth.ages(at: toldOn)
+            guard told < actual.lowerBound - 1 || told > actual.upperBound + 1 else { continue }
             let name = person.displayName
             sink.emit(Finding(
                 rule: .unifyMismatch, severity: .warning, regionCode: c.regionCode, householdID: c.householdID,
                 memberID: person.memberKey, field: FieldID.age.rawValue,
                 values: [(refSource, refText), (source, record.fields[.age]?.raw ?? String(told))], action: .worklist,
-                message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(toldOn == context.asOf ? "" : "\(toldOn.iso)时")\(actual)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
+                message: "成员\(name)的年龄不一致：\(refSource.chineseLabel)出生日期\(refText)（\(toldOn == context.asOf ? "" : "\(toldOn.iso)时")\(actual.ageText)岁），\(source.chineseLabel)为\(told)岁；请入户核实"))
         }
     }
 

@@ -39,7 +39,7 @@ public enum FieldCatalog {
         FieldSpec(.name, "姓名", .member, .personName),
         FieldSpec(.relation, "与户主关系", .member, .enumeration("relation")),
         FieldSpec(.sex, "性别", .member, .enumeration("sex")),
-        FieldSpec(.birthDate, "出生日期", .member, .date),
+        FieldSpec(.birthDate, "出生日期", .member, .dateOrMonth),
         FieldSpec(.age, "年龄", .member, .integer),
         FieldSpec(.ethnicity, "民族", .member, .text),
         FieldSpec(.education, "文化程度", .member, .enumeration("education")),

@@ -16,6 +16,10 @@ public enum FieldKind: Hashable, Sendable {
     case quantity(unit: String)
     /// A calendar date, normalised to ISO `yyyy-MM-dd`.
     case date
+    /// A birth date: a calendar date (`yyyy-MM-dd`), or a year and month alone (出生年月,
+    /// `1966-08`, `1966年8月`) normalised to `yyyy-MM` (`BirthDate`). Other dates (exit, visit,
+    /// signed, notice dates) are `date`: there a month alone is no answer.
+    case dateOrMonth
     /// A yes/no value, normalised to `是` / `否`.
     case boolean
     /// One value of a code list (vocabulary name in the synonym tables).

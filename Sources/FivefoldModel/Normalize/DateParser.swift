@@ -58,7 +58,7 @@ public enum DateParser {
     /// The fast path for exactly `yyyy-MM-dd` (every normalised date, read again by the rules):
     /// the same result the tokenizer gives for it, without folding and tokens.
     @inline(__always)
-    static func isoDate(_ text: String) -> CivilDate? {
+    public static func isoDate(_ text: String) -> CivilDate? {
         let utf8 = text.utf8
         guard utf8.count == 10 else { return nil }
         return utf8.withContiguousStorageIfAvailable { b -> CivilDate? in
@@ -71,6 +71,79 @@ public enum DateParser {
                 let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
             else { return nil }
             return date(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        } ?? nil
+    }
+
+    /// The year and month of a birth date given without its day (出生年月), or nil.
+    ///
+    /// `text` is folded (`TextNormalizer.fold`: full-width digits to ASCII, spaces trimmed and
+    /// collapsed). Accepted: `1966-08`, `1966-8`, `1966/8`, `1966.08` (a month of 1–2 digits
+    /// after one separator) and `1966年8月` (spaces around the parts tolerated); the year has 4
+    /// digits, the month is 1–12. Refused: `196608`, which a yyMMdd date (`200312`, 2020-03-12)
+    /// or a yyyyMMdd cut short can also be; a month without 月 (`1966年8`); anything after the
+    /// month. Only asked once `parse` has failed, so full dates cost nothing more; bytes are
+    /// compared, never `String`s (a Chinese literal is compared through Unicode normalisation).
+    public static func parseMonth(_ text: String) -> (year: Int, month: Int)? {
+        let utf8 = text.utf8
+        guard utf8.count >= 6, utf8.count <= 16 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { b -> (year: Int, month: Int)? in
+            let n = b.count
+            var i = 0
+            func digit(_ at: Int) -> Int? {
+                guard at < n else { return nil }
+                let v = Int(b[at]) - 48
+                return v >= 0 && v <= 9 ? v : nil
+            }
+            func skipSpace() { while i < n && b[i] == 0x20 { i += 1 } }
+            /// 1–2 digits at `i`.
+            func month() -> Int? {
+                guard let m0 = digit(i) else { return nil }
+                i += 1
+                guard let m1 = digit(i) else { return m0 }
+                i += 1
+                return m0 * 10 + m1
+            }
+            guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
+            let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+            i = 4
+            let value: Int?
+            switch b[i] {
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                i += 1
+                value = month()
+            default:
+                // 年 is E5 B9 B4, 月 is E6 9C 88 in UTF-8.
+                skipSpace()
+                guard i + 3 <= n, b[i] == 0xE5, b[i + 1] == 0xB9, b[i + 2] == 0xB4 else { return nil }
+                i += 3
+                skipSpace()
+                guard let m = month() else { return nil }
+                skipSpace()
+                guard i + 3 <= n, b[i] == 0xE6, b[i + 1] == 0x9C, b[i + 2] == 0x88 else { return nil }
+                i += 3
+                value = m
+            }
+            guard let m = value, i == n, year >= 1000, (1...12).contains(m) else { return nil }
+            return (year, m)
+        } ?? nil
+    }
+
+    /// The fast path for exactly `yyyy-MM` (a normalised month value, read again by the rules).
+    @inline(__always)
+    public static func isoMonth(_ text: String) -> (year: Int, month: Int)? {
+        let utf8 = text.utf8
+        guard utf8.count == 7 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { b -> (year: Int, month: Int)? in
+            func digit(_ i: Int) -> Int? {
+                let v = Int(b[i]) - 48
+                return v >= 0 && v <= 9 ? v : nil
+            }
+            guard b[4] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+                let m0 = digit(5), let m1 = digit(6)
+            else { return nil }
+            let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1
+            guard year >= 1000, (1...12).contains(month) else { return nil }
+            return (year, month)
         } ?? nil
     }
 

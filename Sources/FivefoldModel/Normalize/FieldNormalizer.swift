@@ -31,7 +31,8 @@ public struct FieldNormalizer: Sendable {
     /// - `year`: four digits ("2016年" → "2016");
     /// - `quantity(unit:)`: plain decimal in the canonical unit, no trailing zeros
     ///   ("1.2万元" → "12000", "3,500 元" → "3500", "800斤" → "400" for 公斤, "75.50" → "75.5");
-    /// - `date`: ISO `yyyy-MM-dd` (see `DateParser`);
+    /// - `date`: ISO `yyyy-MM-dd` (see `DateParser`); `dateOrMonth` also `yyyy-MM` for a year and
+    ///   month alone (`DateParser.parseMonth`, `BirthDate`);
     /// - `boolean`: `是` / `否` (vocabulary `boolean`);
     /// - `enumeration(name)`: the canonical label of code list `name`;
     /// - `set(name)`: canonical members, deduplicated, sorted and joined by "、" (items split on
@@ -71,9 +72,12 @@ public struct FieldNormalizer: Sendable {
             outcome = normalizeYear(text)
         case .quantity(let unit):
             outcome = normalizeQuantity(text, unit: unit)
-        case .date:
+        case .date, .dateOrMonth:
             if let date = DateParser.parse(text) {
                 outcome = .value(date.iso)
+            } else if kind == .dateOrMonth, let (year, month) = DateParser.parseMonth(text), let birth = BirthDate(year: year, month: month) {
+                // Tried only once the full-date parse failed: full dates cost nothing more.
+                outcome = .value(birth.iso)
             } else {
                 outcome = .problem("不是有效日期: \(text)")
             }
@@ -116,11 +120,11 @@ public struct FieldNormalizer: Sendable {
                 case .any: return true
                 case .values:
                     switch kind {
-                    case .text, .personName, .idNumber, .regionCode, .integer, .year, .quantity, .date, .phone: return true
+                    case .text, .personName, .idNumber, .regionCode, .integer, .year, .quantity, .date, .dateOrMonth, .phone: return true
                     case .boolean, .enumeration, .set: return false
                     }
                 case .year: return kind == .year
-                case .date: return kind == .date
+                case .date: return kind == .date || kind == .dateOrMonth
                 }
             }
             return false

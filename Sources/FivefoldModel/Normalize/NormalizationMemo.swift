@@ -46,7 +46,7 @@ package final class NormalizationMemo {
     package static func capacity(_ kind: FieldKind) -> Int {
         switch kind {
         case .boolean, .enumeration, .set, .integer, .year: return 4096
-        case .idNumber, .quantity, .date: return 1 << 16
+        case .idNumber, .quantity, .date, .dateOrMonth: return 1 << 16
         case .text, .personName, .regionCode, .phone: return 0
         }
     }

@@ -106,6 +106,20 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(county.sources[0].households.fields.first { $0.field == .village }?.headers, ["村、社区"])
     }
 
+    /// Regression: the national form's header 县(市、区) holds 、 inside its brackets; the list
+    /// check (6b38dcf) refused it as two names, so `pipelines/legacy-county.yaml` (county:
+    /// 县(市、区)) stopped at load and the legacy runs and tests failed. A separator inside
+    /// brackets does not split; one outside still does.
+    func testLoad_HeaderNameWithASeparatorInsideBracketsIsOneName() throws {
+        let config = try load(Self.minimal.replacingOccurrences(of: "{household_id: 户编号}", with: "{household_id: 户编号, county: 县(市、区), township: 乡（镇、街道）}"))
+        let fields = config.sources[0].households.fields
+        XCTAssertEqual(fields.first { $0.field == .county }?.headers, ["县(市、区)"])
+        XCTAssertEqual(fields.first { $0.field == .township }?.headers, ["乡（镇、街道）"])
+        expectError(Self.minimal.replacingOccurrences(of: "{household_id: 户编号}", with: "{household_id: 户编号, county: \"县(市、区)，县\"}"),
+                    keyPath: "sources.system.households.fields.county", contains: "[县(市、区), 县]")
+        XCTAssertNoThrow(try PipelineConfig.load(path: Self.repo.appendingPathComponent("pipelines/legacy-county.yaml").path))
+    }
+
     /// A data file given where the pipeline goes (`fivefold run system/households.csv`) is
     /// named as such without being read; one with a YAML name is quoted by its start only (the
     /// message printed the whole file before).
