@@ -5,6 +5,8 @@
 #                                        the same IDs again as Text columns)
 #   two-sheets.fods -> two-sheets.xlsx  (flat ODS: a Chinese-named sheet first, then dates,
 #                                        times, formulas, an error value)
+#   birth-months.fods -> birth-months.xlsx (出生年月 as date cells styled yyyy-mm and
+#                                        yyyy年m月, one of them over a day other than the 1st)
 #   XLSXWriter      -> worklist.xlsx    (written by the test XLSXWriterLibreOfficeTests with
 #                                        FIVEFOLD_XLSX_FIXTURES=write), which LibreOffice turns into
 #                      worklist.csv     (its first sheet as UTF-8 CSV) and
@@ -36,8 +38,9 @@ lo() { soffice -env:UserInstallation="file://$work/profile" --headless "$@" >/de
 lo --infilter="CSV:44,34,76,1,1/1/2/2/3/1/4/2/5/2/6/5/7/2/8/1/9/1/10/1/11/2" \
   --convert-to xlsx --outdir "$work" "$dir/households.csv"
 lo --convert-to xlsx --outdir "$work" "$dir/two-sheets.fods"
+lo --convert-to xlsx --outdir "$work" "$dir/birth-months.fods"
 
-for f in households.xlsx two-sheets.xlsx; do
+for f in households.xlsx two-sheets.xlsx birth-months.xlsx; do
   [ -s "$work/$f" ] || { echo "soffice did not produce $f" >&2; exit 1; }
   cp "$work/$f" "$dir/$f"
 done
@@ -53,4 +56,4 @@ lo --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$work/resaved" "$dir/wor
 cp "$work/worklist.csv" "$dir/worklist.csv"
 cp "$work/resaved/worklist.xlsx" "$dir/worklist-libreoffice.xlsx"
 
-echo "wrote $dir: households.xlsx two-sheets.xlsx worklist.xlsx worklist.csv worklist-libreoffice.xlsx ($(soffice --version | head -n 1))"
+echo "wrote $dir: households.xlsx two-sheets.xlsx birth-months.xlsx worklist.xlsx worklist.csv worklist-libreoffice.xlsx ($(soffice --version | head -n 1))"

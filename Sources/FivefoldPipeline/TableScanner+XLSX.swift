@@ -8,7 +8,9 @@ import FivefoldIO
 // - ID fields (户编号, 身份证号, 户主身份证号) that the spreadsheet made numbers keep only 15
 //   significant digits: they are turned back into digits only when certainly exact, otherwise
 //   the row is quarantined (a rounded ID silently linked to the wrong person is worse than none);
-// - date cells become ISO dates (`XLSXCell.date`), whatever format the sheet displays;
+// - date cells become ISO dates (`XLSXCell.date`), whatever format the sheet displays, except
+//   the 1st of a month shown as year and month alone (出生年月 typed 1966-08), which is read as
+//   `yyyy-MM`: a birth date at month precision, and no date for fields that need the day;
 // - a cell merged down over several rows below the header (合并单元格: one 帮扶责任人 typed once
 //   for the households he helps) holds its value in its top cell only: every row of the range
 //   reads it (`XLSXMergeFill`), as a person reads the sheet. SpreadsheetML lists the ranges

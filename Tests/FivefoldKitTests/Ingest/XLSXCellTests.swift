@@ -85,6 +85,15 @@ final class XLSXCellTests: XCTestCase {
             XCTAssertFalse(XLSXNumberFormat.isDate(code: code), code)
         }
         XCTAssertTrue([14, 22, 31, 45, 47, 57].allSatisfy(XLSXNumberFormat.isBuiltInDate))
+        // Year and month alone (出生年月): LibreOffice writes yyyy\-mm and yyyy\年m\月.
+        for code in [#"yyyy\-mm"#, #"yyyy\年m\月"#, #"yyyy"年"m"月""#, "yyyy.mm", "mmm-yy", "[$-804]yyyy/m"] {
+            XCTAssertTrue(XLSXNumberFormat.isMonthOnly(code: code), code)
+        }
+        for code in [#"yyyy\-mm\-dd"#, "yyyy-mm-dd hh:mm", "h:mm", "[mm]:ss", "yyyy", "mm", #"yyyy"年"m"月"d"日""#, "General", #"0"年""#] {
+            XCTAssertFalse(XLSXNumberFormat.isMonthOnly(code: code), code)
+        }
+        XCTAssertTrue([17, 27, 36, 50, 52, 57].allSatisfy(XLSXNumberFormat.isBuiltInMonth))
+        XCTAssertFalse([14, 22, 28, 31, 58].contains(where: XLSXNumberFormat.isBuiltInMonth))
         XCTAssertFalse([0, 1, 2, 13, 23, 37, 44, 48, 49, 59, 164].contains(where: XLSXNumberFormat.isBuiltInDate))
     }
 

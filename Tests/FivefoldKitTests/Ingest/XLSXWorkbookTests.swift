@@ -93,6 +93,19 @@ final class XLSXWorkbookTests: XCTestCase {
         ])
     }
 
+    /// 出生年月 typed into cells a spreadsheet stores as dates (the 1st of the month) and shows as
+    /// yyyy-mm or yyyy年m月 (LibreOffice 7.4, from birth-months.fods): read as the cell shows it,
+    /// 1966-08. Before, 1966-08-01: a day never typed, which disagreed with the archive's
+    /// 1966-08-12 for every member. A month format over another day hides a real day: kept.
+    func testXLSXWorkbook_YearAndMonthFormatsGiveTheMonth() throws {
+        let workbook = try XLSXWorkbook(path: XLSXFixtures.path("birth-months.xlsx"))
+        let rows = try readAllRows(workbook, try workbook.sheet(named: "出生年月"))
+        XCTAssertEqual(rows.count, 3)
+        XCTAssertEqual(Array(rows[1].cells.dropFirst(2)), [.date("1966-08"), .date("1966-08"), .date("1966-08-12")])
+        XCTAssertEqual(Array(rows[2].cells.dropFirst(2)), [.date("1968-02-03"), .date("1968-02"), .date("1968-02-03")])
+        XCTAssertEqual(FieldNormalizer(vocabulary: Vocabulary()).normalize(rows[1][2].displayText, kind: .dateOrMonth).normalized, "1966-08")
+    }
+
     func testXLSXWorkbook_MissingSheetNamesTheSheetsThereAre() throws {
         let workbook = try XLSXWorkbook(path: XLSXFixtures.path("two-sheets.xlsx"), displayName: "two-sheets.xlsx")
         XCTAssertThrowsError(try workbook.sheet(named: "户表")) { error in

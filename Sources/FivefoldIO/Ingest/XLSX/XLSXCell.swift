@@ -16,7 +16,8 @@ public enum XLSXCell: Sendable, Hashable {
     /// A boolean (`t="b"`).
     case bool(Bool)
     /// A date: a number styled with a date format, or an ISO 8601 cell (`t="d"`), as
-    /// `yyyy-MM-dd`, or `yyyy-MM-dd HH:mm:ss` when it has a time of day.
+    /// `yyyy-MM-dd`, or `yyyy-MM-dd HH:mm:ss` when it has a time of day; `yyyy-MM` for the 1st
+    /// of a month styled to show the year and month alone (`yyyy-mm`, `yyyy"年"m"月"`).
     case date(String)
     /// An error value such as `#DIV/0!` or `#N/A` (`t="e"`).
     case error(String)

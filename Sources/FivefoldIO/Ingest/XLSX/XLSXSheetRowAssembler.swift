@@ -8,6 +8,7 @@
 final class XLSXSheetRowAssembler: XLSXXMLHandler {
     private let sharedStrings: [String]
     private let isDateStyle: [Bool]
+    private let isMonthStyle: [Bool]
     private let uses1904: Bool
     /// Rows completed since the caller last took them.
     var completed: [XLSXRow] = []
@@ -26,9 +27,10 @@ final class XLSXSheetRowAssembler: XLSXXMLHandler {
     private var phoneticDepth = 0
     private var buffer: [UInt8] = []
 
-    init(sharedStrings: [String], isDateStyle: [Bool], uses1904: Bool) {
+    init(sharedStrings: [String], isDateStyle: [Bool], isMonthStyle: [Bool] = [], uses1904: Bool) {
         self.sharedStrings = sharedStrings
         self.isDateStyle = isDateStyle
+        self.isMonthStyle = isMonthStyle
         self.uses1904 = uses1904
     }
 
@@ -125,6 +127,12 @@ final class XLSXSheetRowAssembler: XLSXXMLHandler {
         default:
             if cellStyle < isDateStyle.count, isDateStyle[cellStyle], let serial = Double(trimmed),
                let date = XLSXSerialDate.text(serial: serial, uses1904: uses1904) {
+                // A year-and-month format over the 1st at midnight is a month typed without its
+                // day (出生年月 1966-08): as the cell shows it, `yyyy-MM`. Any other day is a
+                // date the format only hides.
+                if cellStyle < isMonthStyle.count, isMonthStyle[cellStyle], date.utf8.count == 10, date.hasSuffix("-01") {
+                    return .date(String(date.prefix(7)))
+                }
                 return .date(date)
             }
             return .number(trimmed)

@@ -9,6 +9,8 @@ final class XLSXStyles: XLSXXMLHandler {
     private var inCellFormats = false
     /// For each cell format index: whether its number format is a date or time format.
     private(set) var isDateStyle: [Bool] = []
+    /// For each cell format index: whether it shows a year and month without the day.
+    private(set) var isMonthStyle: [Bool] = []
     private var formatIDs: [Int] = []
 
     let elementNames = ["numFmt", "cellXfs", "xf"]
@@ -31,6 +33,7 @@ final class XLSXStyles: XLSXXMLHandler {
         inCellFormats = false
         // numFmts precede cellXfs in the schema, but decide once both are known.
         isDateStyle = formatIDs.map { id in formats[id].map(XLSXNumberFormat.isDate(code:)) ?? XLSXNumberFormat.isBuiltInDate(id) }
+        isMonthStyle = formatIDs.map { id in formats[id].map(XLSXNumberFormat.isMonthOnly(code:)) ?? XLSXNumberFormat.isBuiltInMonth(id) }
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {}

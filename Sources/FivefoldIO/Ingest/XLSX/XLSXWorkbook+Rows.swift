@@ -11,7 +11,7 @@ extension XLSXWorkbook {
     /// - Throws: ``XLSXError`` naming the part, line and column of malformed XML, a missing part
     ///   or a cell that refers to a shared string that does not exist; what `body` throws.
     public func readRows(of sheet: XLSXSheetInfo, _ body: (XLSXRow) throws -> Bool) throws {
-        let assembler = XLSXSheetRowAssembler(sharedStrings: sharedStrings, isDateStyle: isDateStyle, uses1904: uses1904Dates)
+        let assembler = XLSXSheetRowAssembler(sharedStrings: sharedStrings, isDateStyle: isDateStyle, isMonthStyle: isMonthStyle, uses1904: uses1904Dates)
         do {
             try package.parse(sheet.partPath, handler: assembler) {
                 let rows = assembler.completed

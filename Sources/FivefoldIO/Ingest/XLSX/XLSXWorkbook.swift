@@ -26,6 +26,7 @@ public final class XLSXWorkbook {
     let package: XLSXPackage
     let sharedStrings: [String]
     let isDateStyle: [Bool]
+    let isMonthStyle: [Bool]
 
     /// Opens the workbook at `path` and reads its sheet list, shared strings and styles.
     ///
@@ -70,6 +71,7 @@ public final class XLSXWorkbook {
             try package.parse(part, handler: styles)
         }
         isDateStyle = styles.isDateStyle
+        isMonthStyle = styles.isMonthStyle
     }
 
     /// The sheet named `name` (exactly, as on its tab).
