@@ -109,6 +109,11 @@ extension TableScanner {
         /// Counts one birth date cell (blank cells are not values).
         @inline(__always)
         mutating func note(_ cell: String) {
+            // A full ISO date (yyyy-MM-dd, as nearly every birth date cell is) is no month.
+            if DateParser.isoDate(cell) != nil {
+                values += 1
+                return
+            }
             guard let first = cell.utf8.first else { return }
             // A cell starting with an ASCII digit and not ending in a space is as the normaliser
             // sees it once folded, unless it holds full-width forms (EF BC ..), which the month

@@ -13,12 +13,16 @@ public struct BirthDate: Hashable, Sendable {
     public let month: Int
     /// The day of the month, nil when only the year and month are known.
     public let day: Int?
+    /// The full date, kept as given: the rules ask its age for every member, and rebuilding
+    /// (and validating) it from the parts on each ask was a visible share of them.
+    private let full: CivilDate?
 
     /// A full date.
     public init(_ date: CivilDate) {
         year = date.year
         month = date.month
         day = date.day
+        full = date
     }
 
     /// A month (1–12) of a year; nil outside the calendar.
@@ -27,6 +31,7 @@ public struct BirthDate: Hashable, Sendable {
         self.year = year
         self.month = month
         day = nil
+        full = nil
     }
 
     /// A canonical value as `FieldNormalizer` writes it (`yyyy-MM-dd` or `yyyy-MM`); nil for
@@ -45,7 +50,7 @@ public struct BirthDate: Hashable, Sendable {
     public var isMonthOnly: Bool { day == nil }
 
     /// The full date, nil for a month value.
-    public var date: CivilDate? { day.flatMap { CivilDate(year: year, month: month, day: $0) } }
+    public var date: CivilDate? { full }
 
     /// The first day the value allows (the day itself for a full date).
     public var earliest: CivilDate { CivilDate(year: year, month: month, day: day ?? 1)! }
@@ -68,7 +73,11 @@ public struct BirthDate: Hashable, Sendable {
     /// when `date` falls in the birth month before its last day (the birthday may be past or
     /// still to come), else one.
     public func ages(at date: CivilDate) -> ClosedRange<Int> {
-        latest.age(at: date)...earliest.age(at: date)
+        if let full {
+            let age = full.age(at: date)
+            return age...age
+        }
+        return latest.age(at: date)...earliest.age(at: date)
     }
 
     /// Whether two values can be the same birth date: equal to the precision both have (a month
