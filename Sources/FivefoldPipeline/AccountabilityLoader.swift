@@ -29,7 +29,7 @@ struct AccountabilityLoader {
         var stats: [InputStats] = []
         var roster: [RosterEntry]?, signoffs: [ExitSignoff]?, notices: [PublicNotice]?
         let a = config.accountability
-        if let table = present(a.roster) {
+        if let table = try present(a.roster, key: "roster") {
             var rows: [RosterEntry] = []
             stats.append(try scan(table, name: "responsibility", quarantineFolder: quarantineFolder) { r in
                 switch rosterEntry(r) {
@@ -39,7 +39,7 @@ struct AccountabilityLoader {
             })
             roster = rows
         }
-        if let table = present(a.signoffs) {
+        if let table = try present(a.signoffs, key: "signoffs") {
             var rows: [ExitSignoff] = []
             stats.append(try scan(table, name: "exit_signoffs", quarantineFolder: quarantineFolder) { r in
                 switch signoff(r) {
@@ -49,7 +49,7 @@ struct AccountabilityLoader {
             })
             signoffs = rows
         }
-        if let table = present(a.notices) {
+        if let table = try present(a.notices, key: "notices") {
             var rows: [PublicNotice] = []
             stats.append(try scan(table, name: "notices", quarantineFolder: quarantineFolder) { r in
                 switch notice(r) {
@@ -77,10 +77,16 @@ struct AccountabilityLoader {
         }
     }
 
-    /// The table when the pipeline declares it and its file is in the input folder.
-    func present(_ table: TableConfig?) -> TableConfig? {
-        guard let table, FileManager.default.fileExists(atPath: resolve(table.file, against: inputFolder)) else { return nil }
-        return table
+    /// The table when the pipeline declares it and its file is in the input folder; nil when it
+    /// is absent. A file of nearly its name in its place is a mistyped `file:`: the run stops
+    /// naming both (`OptionalInputFile`).
+    func present(_ table: TableConfig?, key: String) throws -> TableConfig? {
+        guard let table else { return nil }
+        guard !FileManager.default.fileExists(atPath: resolve(table.file, against: inputFolder)) else { return table }
+        if let near = OptionalInputFile.nearMiss(table.file, in: inputFolder) {
+            throw PipelineError(file: table.pipelineFile, keyPath: "accountability.\(key).file", message: OptionalInputFile.message(table.file, key: key, near: near))
+        }
+        return nil
     }
 
     /// Which input each accountability rule needs.

@@ -60,7 +60,11 @@ public struct PipelineChecker {
             guard let table else { continue }
             let path = resolve(table.file, against: inputFolder)
             guard FileManager.default.fileExists(atPath: path) else {
-                report.tables.append("\(table.file): absent (optional \(name) table: its checks will be skipped)")
+                if let near = OptionalInputFile.nearMiss(table.file, in: inputFolder) {
+                    report.problems.append("accountability.\(Self.configKey[name] ?? name).file: " + OptionalInputFile.message(table.file, key: Self.configKey[name] ?? name, near: near))
+                } else {
+                    report.tables.append("\(table.file): absent (optional \(name) table: its checks will be skipped)")
+                }
                 continue
             }
             check(table, path: path, into: &report)
@@ -113,6 +117,9 @@ public struct PipelineChecker {
     }
 
     private struct StopSampling: Error {}
+
+    /// The pipeline key of each accountability table, by its source name.
+    static let configKey = ["responsibility": "roster", "exit_signoffs": "signoffs", "notices": "notices"]
 
     /// Whether a run requires the 户编号 of `file`'s rows (true), checks it only when present
     /// (false), or does not key the table by household at all (nil: registries, villages).

@@ -136,6 +136,33 @@ final class AccountabilityRunTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
+    /// A mistyped accountability file: (notice.csv for notices.csv) was an absent table: its
+    /// checks skipped, exit 0, 71 findings instead of 75, nothing on stderr. A file of nearly the
+    /// declared name in its place now stops the run (and `check`) naming both; a table absent
+    /// with nothing like it beside it is still skipped, as the sample's are.
+    func testMistypedTableFile_StopsNamingTheFileThatIsThere() throws {
+        for (declared, there) in [("notices.csv", "notice.csv"), ("notices.csv", "notices.txt"), ("responsibility.csv", "Responsibilty.csv")] {
+            let input = try fixtureCopy()
+            try FileManager.default.moveItem(atPath: input + "/verification/" + declared, toPath: input + "/verification/" + there)
+            let out = input + "-out"
+            let result = try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", input, "--out", out, "--as-of", "2020-12-31", "--no-ledger", "-q"])
+            XCTAssertEqual(result.status, 2, result.stderr)
+            let key = declared == "notices.csv" ? "notices" : "roster"
+            XCTAssertTrue(result.stderr.contains("accountability.\(key).file: verification/\(declared) is not in the input folder, but verification/\(there) is: if that is the \(key) table, correct file: to verification/\(there)"), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+            let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+            XCTAssertEqual(check.status, 2, check.stdout + check.stderr)
+            XCTAssertTrue((check.stdout + check.stderr).contains("but verification/\(there) is"), check.stdout + check.stderr)
+        }
+        XCTAssertNil(OptionalInputFile.nearMiss("verification/notices.csv", in: SampleRunTests.sample), "the sample has none of the tables: skipped, not stopped")
+        XCTAssertEqual(OptionalInputFile.nearMiss("verificaton/notices.csv", in: Self.fixture), "verification/notices.csv")
+        XCTAssertNil(OptionalInputFile.nearMiss("verification/gongshi.csv", in: Self.fixture))
+        XCTAssertNil(OptionalInputFile.nearMiss("verification/notices.csv", in: Self.fixture), "present")
+        XCTAssertTrue(OptionalInputFile.isClose("notices.csv", "Notice.csv"))
+        XCTAssertFalse(OptionalInputFile.isClose("notices.csv", "villages.csv"))
+        XCTAssertFalse(OptionalInputFile.isClose("a.csv", "b.csv"))
+    }
+
     /// Towns sign as townships: the sign-offs of the fixture with every 乡 written 镇 give the
     /// fixture's findings. Before, those rows were
     /// quarantined as "unknown 层级 镇" and four exits got a false signoff.missing_level.
