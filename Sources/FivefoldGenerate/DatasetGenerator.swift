@@ -143,7 +143,11 @@ public final class DatasetGenerator {
             let sources = assembler.assemble(index)
             let village = plan.village(ofHousehold: index)
             var rng = SplitMix64(seed: assembler.seed, index: UInt64(index), stream: 0x494E_5350)
-            let date = SyntheticDate(year: 2020, month: rng.int(in: 6...11), day: rng.int(in: 1...28))
+            // In the six months before as_of's month (June–November 2020 for the default
+            // 2020-12-31, as before): data dated today was inspected in 2020, and read as last
+            // year's dump (the run's stale-data warning).
+            let month = rng.int(in: 6...11) + renderer.asOf.month - 12
+            let date = SyntheticDate(year: renderer.asOf.year + (month < 1 ? -1 : 0), month: month < 1 ? month + 12 : month, day: rng.int(in: 1...28))
             renderer.render(sources, inspector: village.inspector, inspectionDate: date, into: &out)
             if sources.system != nil { out.households += 1 }
             if sources.wall != nil { out.wallRows += 1 }

@@ -150,6 +150,7 @@ struct CaseEvaluator {
         // Unknown code-list values as received, like the value.invalid findings they may replace.
         (output.counters.vocabulary, output.counters.sourceRows) = VocabularyGapRule.tally(receivedCases)
         output.counters.keys = PartCounters.keyMatches(cases: receivedCases, unregistered: unregistered)
+        (output.counters.newestOwnDate, output.counters.newestOwnDateSource) = PartCounters.newestOwnDate(receivedCases)
         let systemHouseholds = cases.filter { $0.system.map { !$0.isMemberOnly } ?? false }.map(\.householdID)
         output.counters.accountabilityMatched = accountability.rowCounts(households: systemHouseholds)
         return output

@@ -231,6 +231,7 @@ public struct PipelineRunner {
         // One assembler for the run: it reads the village register now (the evaluation names
         // villages from it) and keeps it for pass 3.
         var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+        assembler.asOfIsRunDate = (options.asOf ?? config.asOf) == nil
         assembler.progress = progress
         assembler.jobs = jobs
         assembler.signed = session.signed
@@ -315,6 +316,7 @@ public struct PipelineRunner {
         // The rules the shards skipped for fields the system tables lack or leave blank.
         let config = self.config.knowingAbsent(try PartFiles(folder: parts[shards.firstIndex { $0.index == 0 }!]).fieldPresence())
         var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
+        assembler.asOfIsRunDate = (options.asOf ?? config.asOf) == nil
         assembler.progress = progress
         assembler.jobs = jobs
         assembler.signed = session.signed

@@ -40,5 +40,28 @@ final class TodayDatedRunTests: XCTestCase {
         }
         XCTAssertTrue(dated.isEmpty, "\(dated.count) date findings on clean households: \(dated.prefix(5).map { "\($0["rule"]!) \($0["field"]!): \($0["message"]!)" })")
         XCTAssertTrue(clean.isEmpty, "\(clean.count) findings on clean households: \(clean.prefix(5).map { "\($0["rule"]!) \($0["field"]!): \($0["message"]!)" })")
+        // Inspected in the months before today (the generator pinned 2020 before): no stale-data warning.
+        XCTAssertFalse(summary.warnings.contains { $0.hasPrefix("as_of is the run date") }, "\(summary.warnings)")
+    }
+
+    /// Last year's dump run without --as-of: every age and exit check was computed for today and
+    /// the interview's undated told ages compared with today's ages — the sample gave 226
+    /// findings instead of 59 (171 false age mismatches), exit 0, nothing said. Now a warning names
+    /// the newest date the data holds and the fix; with --as-of (or as_of pinned) nothing is said.
+    func testLastYearsDumpWithoutAsOf_IsWarned() throws {
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-stale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let undated = try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: base + "/a", useLedger: false)).run()
+        let today = CivilDate.today()
+        let warning = try XCTUnwrap(undated.warnings.first { $0.hasPrefix("as_of is the run date, \(today.iso), but the newest date the data holds is 2020-09-22 (核查日期, verification)") }, "\(undated.warnings)")
+        XCTAssertTrue(warning.hasSuffix("If the data was taken around 2020-09-22, run with --as-of (the date it was taken, e.g. 2020-12-31) or pin as_of in the pipeline"), warning)
+        let dated = try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: base + "/b", asOf: SampleRunTests.asOf, useLedger: false)).run()
+        XCTAssertFalse(dated.warnings.contains { $0.hasPrefix("as_of is the run date") })
+        XCTAssertEqual(dated.findings, 59)
+        var pinned = config
+        pinned.asOf = "2021-06-30"
+        let pinnedRun = try PipelineRunner(config: pinned, options: .init(inputFolder: SampleRunTests.sample, outputFolder: base + "/c", useLedger: false)).run()
+        XCTAssertFalse(pinnedRun.warnings.contains { $0.hasPrefix("as_of is the run date") }, "a pinned as_of is the user's choice")
     }
 }

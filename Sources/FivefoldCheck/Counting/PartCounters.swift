@@ -72,6 +72,26 @@ package struct PartCounters: Codable, Sendable, Equatable {
     /// 户编号). The assembly warns when most of a source's keys are unknown to the system: keys
     /// written another way (a prefix, a lost leading zero) make every household missing, exit 0.
     package var keys: [String: KeyMatch] = [:]
+    /// The newest date a source record carries for itself (the interview's 走访日期, the
+    /// inspection's 核查日期), ISO, "" when none, and the source that holds it: a run whose as_of
+    /// is the run date, years after it, is warned that its ages and exit checks are computed for
+    /// a date the data does not describe.
+    package var newestOwnDate = ""
+    package var newestOwnDateSource = ""
+
+    /// The newest own date of `cases` (see `newestOwnDate`).
+    package static func newestOwnDate(_ cases: [HouseholdCase]) -> (date: String, source: String) {
+        var newest = "", source = ""
+        for c in cases {
+            for s in [SourceID.interview, .verification] {
+                // Normalised dates are ISO: compared as text, the newest sorts last.
+                guard let date = MemberFacts.ownDate(of: c.records[s])?.iso, date > newest else { continue }
+                newest = date
+                source = s.rawValue
+            }
+        }
+        return (newest, source)
+    }
 
     package struct KeyMatch: Codable, Sendable, Equatable {
         package var keyed = 0
@@ -210,6 +230,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
         for (k, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
             rows.append(["unknown", k.source, String(v.count), k.field, k.value, v.examples.joined(separator: ","), "", ""])
         }
+        if !newestOwnDate.isEmpty {
+            rows.append(["own_date", newestOwnDateSource, newestOwnDate, "", "", "", "", ""])
+        }
         return rows
     }
 
@@ -227,6 +250,8 @@ package struct PartCounters: Codable, Sendable, Equatable {
                 omittedPeople += d
                 unregisteredAnswered += e
                 unregisteredApproving += f
+            case "own_date":
+                if r[2] > newestOwnDate { (newestOwnDate, newestOwnDateSource) = (r[2], r[1]) }
             case "village":
                 guard let a = n(2), let b = n(3) else { return nil }
                 var village = Village(households: a, registeredPoor: b, name: r[4], township: r[5], county: r[6])
@@ -305,6 +330,10 @@ package struct PartCounters: Codable, Sendable, Equatable {
         for (k, v) in o.sourceRows { sourceRows[k, default: 0] += v }
         for (k, v) in o.accountabilityMatched { accountabilityMatched[k, default: 0] += v }
         for (k, v) in o.keys { keys[k, default: KeyMatch()].add(v) }
+        if o.newestOwnDate > newestOwnDate {
+            newestOwnDate = o.newestOwnDate
+            newestOwnDateSource = o.newestOwnDateSource
+        }
         for (k, v) in o.vocabulary { vocabulary[k, default: .init()].add(v) }
     }
 }

@@ -22,14 +22,33 @@ public enum NameSimilarity {
 
     /// Drops the middle dot of minority names (any variant) and white space.
     public static func key(_ name: String) -> String {
+        guard mayHoldDropped(name) else { return name }
         guard name.unicodeScalars.contains(where: { isDropped($0.value) }) else { return name }
         var result = String.UnicodeScalarView()
         for s in name.unicodeScalars where !isDropped(s.value) { result.append(s) }
         return String(result)
     }
 
-    /// The scalars of a name's key.
-    static func scalars(_ name: String) -> [Unicode.Scalar] { Array(key(name).unicodeScalars) }
+    /// Whether a name may hold a scalar `isDropped` drops, by its bytes: every such scalar is
+    /// ASCII below 0x30 or starts with one of C2, CE, E1, E2, E3, EF in UTF-8, and a Chinese name
+    /// (E4–E9 lead bytes, continuation bytes 80–BF) has none of these. Walking the scalars of
+    /// every name of every profile was most of what `key` cost.
+    @inline(__always)
+    static func mayHoldDropped(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            bytes.contains { $0 < 0x30 || $0 == 0xC2 || $0 == 0xCE || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF }
+        }
+    }
+
+    /// The scalars of a name's key, decoded once (`Array(key.unicodeScalars)` counted the
+    /// scalars, then walked them again to copy).
+    static func scalars(_ name: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(name.utf8.count / 3 + 1)
+        for s in key(name).unicodeScalars { result.append(s) }
+        return result
+    }
 
     public static func score(_ a: String, _ b: String, pinyin: PinyinCache = .shared) -> Double {
         if a == b { return a.isEmpty ? 0 : 1 }

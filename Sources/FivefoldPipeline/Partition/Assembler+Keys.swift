@@ -23,4 +23,18 @@ extension Assembler {
         }
         return warnings
     }
+
+    /// A warning when as_of is the run date but the newest 走访日期 / 核查日期 in the data is more
+    /// than a year older. Last year's dump run without --as-of had every age, school age and exit
+    /// deadline computed for today, and an interview without its own date had its told ages
+    /// compared with today's: the sample gave 226 findings instead of 59 (171 false age
+    /// mismatches), exit 0, nothing said.
+    static func staleData(_ counters: PartCounters, asOf: CivilDate) -> String? {
+        guard let newest = DateParser.parse(counters.newestOwnDate), asOf.daysSinceEpoch - newest.daysSinceEpoch > 365 else { return nil }
+        let label = counters.newestOwnDateSource == SourceID.interview.rawValue ? "走访日期" : "核查日期"
+        let years = (asOf.daysSinceEpoch - newest.daysSinceEpoch) / 365
+        return "as_of is the run date, \(asOf.iso), but the newest date the data holds is \(newest.iso) (\(label), \(counters.newestOwnDateSource)), "
+            + "\(years) year\(years == 1 ? "" : "s") earlier: ages, school ages, exit deadlines and every age told without a date of its own are computed for \(asOf.iso). "
+            + "If the data was taken around \(newest.iso), run with --as-of (the date it was taken, e.g. \(newest.year)-12-31) or pin as_of in the pipeline"
+    }
 }

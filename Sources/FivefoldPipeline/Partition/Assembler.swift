@@ -24,6 +24,9 @@ struct Assembler: Sendable {
     /// The accountability tables when the caller has read them (a merge reads them here,
     /// without quarantine: the shards wrote it).
     var accountability: AccountabilityLoader.Loaded?
+    /// Whether `asOf` is the run date (no --as-of, no as_of in the pipeline): then data dated
+    /// long before it is warned about (`staleData`).
+    var asOfIsRunDate = false
 
     /// The findings and worklist items of the run as they are assembled.
     struct Rows {
@@ -115,6 +118,7 @@ struct Assembler: Sendable {
         summary.skippedChecks = accountability.skipped
         summary.warnings += Self.unmatchedAccountabilityRows(accountability, counters: counters)
         summary.warnings += Self.unmatchedKeys(counters, sources: config.sources.map(\.id))
+        if asOfIsRunDate, let warning = Self.staleData(counters, asOf: asOf) { summary.warnings.append(warning) }
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary

@@ -94,6 +94,16 @@ final class MemberLinkerTests: XCTestCase {
         }
         XCTAssertEqual(NameSimilarity.key("买买提 · 艾力\u{3000}"), "买买提艾力")
         XCTAssertEqual(NameSimilarity.key("张三"), "张三")
+        // The byte test that lets most names skip the scalar walk passes every name holding a
+        // dropped scalar: each of the 65 536 BMP scalars between two Chinese characters.
+        for v in UInt32(0)...0xFFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let name = "张" + String(Character(s)) + "三"
+            let expected = String(String.UnicodeScalarView(name.unicodeScalars.filter { !NameSimilarity.isDropped($0.value) }))
+            if NameSimilarity.isDropped(v) { XCTAssertTrue(NameSimilarity.mayHoldDropped(name), String(format: "U+%04X", v)) }
+            XCTAssertEqual(NameSimilarity.key(name), expected, String(format: "U+%04X", v))
+            XCTAssertEqual(NameSimilarity.scalars(name), Array(expected.unicodeScalars), String(format: "U+%04X", v))
+        }
     }
 
     func testNameSimilarityLevels() {
