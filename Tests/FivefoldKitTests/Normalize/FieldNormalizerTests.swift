@@ -125,6 +125,23 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("120ｍ２", area), "120")
     }
 
+    /// A registry's 注册资本(万元) is counted in 万元, itself a spelling of 10000 元: a cell that
+    /// names its unit (50万元, 50万人民币, 500000元) was refused as 单位不符, and the business
+    /// dropped out of eligibility.business without a word.
+    func testQuantity_InACanonicalUnitThatIsAPowerOfTenOfAnother() {
+        let wan = FieldKind.quantity(unit: "万元")
+        XCTAssertEqual(value("50", wan), "50")
+        XCTAssertEqual(value("50万元", wan), "50")
+        XCTAssertEqual(value("50万", wan), "50")
+        XCTAssertEqual(value("50万人民币", wan), "50")
+        XCTAssertEqual(value("50.000000万元人民币", wan), "50")
+        XCTAssertEqual(value("500000元", wan), "50")
+        XCTAssertEqual(value("5,000元", wan), "0.5")
+        XCTAssertEqual(value("3500人民币", .quantity(unit: "元")), "3500")
+        XCTAssertEqual(problem("50斤", wan), "单位不符: 50斤 (应为万元)")
+        XCTAssertEqual(problem("50亩", wan), "无法识别的单位: 50亩 (应为万元)")
+    }
+
     func testQuantity_Problems() {
         let yuan = FieldKind.quantity(unit: "元")
         XCTAssertEqual(problem("800斤", yuan), "单位不符: 800斤 (应为元)")
