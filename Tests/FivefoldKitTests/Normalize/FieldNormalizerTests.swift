@@ -176,6 +176,19 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(problem("也许", .boolean), "不是有效的是/否值: 也许")
     }
 
+    /// The insurance registry's 参保状态 as 医保 systems export it. A suspended or ended
+    /// enrolment was refused, so the registry row said nothing and exit.medical lost its
+    /// evidence: the sample with 未参保 written 终止参保 (or 停保, 暂停参保) ran with 58
+    /// findings instead of 59, no warning.
+    func testBoolean_InsuranceEnrolmentStates() {
+        for yes in ["正常参保", "参保缴费", "正常缴费", "已缴费", "在保"] {
+            XCTAssertEqual(value(yes, .boolean), "是", yes)
+        }
+        for no in ["停保", "暂停参保", "终止参保", "中止参保", "中断参保", "断保", "退保", "未缴费", "暂停缴费"] {
+            XCTAssertEqual(value(no, .boolean), "否", no)
+        }
+    }
+
     func testEnumeration() {
         XCTAssertEqual(value("稳定脱贫", .enumeration("status")), "已脱贫")
         XCTAssertEqual(value("2", .enumeration("status")), "未脱贫")
