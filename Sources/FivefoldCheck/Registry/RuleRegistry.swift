@@ -75,7 +75,7 @@ public enum RuleRegistry {
         RuleEntry(.eligibilityPublicEmployee, .error, title: "财政供养人员", summary: "a member of a registered household is 财政供养"),
         RuleEntry(
             .eligibilityVehicle, .warning, title: "有车辆", summary: "… owns a vehicle whose type is not exempt",
-            parameters: [.list("exempt_types", ["摩托车", "农用车", "三轮车"])]),
+            parameters: [.list("exempt_types", ["摩托车", "农用车", "三轮车", "三轮汽车", "低速", "拖拉机"])]),
         RuleEntry(.eligibilityProperty, .warning, title: "有商品房", summary: "… owns commercial housing"),
         RuleEntry(
             .eligibilityBusiness, .warning, title: "有工商注册", summary: "… owns a business with registered capital ≥ the limit",

@@ -4,7 +4,8 @@ import FivefoldModel
 /// `.property`, `.business`: department registries that contradict a registered member.
 ///
 /// Exemptions are parameters: vehicle types that do not disqualify (default 摩托车, 农用车, 三轮车,
-/// matched as substrings so 普通二轮摩托车 is exempt) and the registered-capital limit in 万元.
+/// and the 公安 register's names for them, 三轮汽车, 低速…货车 and 拖拉机, matched as substrings so
+/// 普通二轮摩托车 and 低速普通货车 are exempt) and the registered-capital limit in 万元.
 public struct RegistryRules: CaseRule {
     public init() {}
 

@@ -82,6 +82,17 @@ struct ExactDecimal: Hashable, Sendable {
         return value
     }
 
+    /// n when the value is exactly 10^n (1, 10, 10000, 0.01), else nil.
+    var powerOfTen: Int? {
+        var digits = significand, shift = exponent
+        guard digits > 0 else { return nil }
+        while digits % 10 == 0 {
+            digits /= 10
+            shift += 1
+        }
+        return digits == 1 ? shift : nil
+    }
+
     /// True when the value has no fractional part.
     var isIntegral: Bool { exponent >= 0 }
 

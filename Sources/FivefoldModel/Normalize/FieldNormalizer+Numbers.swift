@@ -47,10 +47,13 @@ extension FieldNormalizer {
         if unitText.isEmpty { return .value(value.plainText) }
         let factor: ExactDecimal
         if let unit = vocabulary.unit(String(unitText)) {
-            guard unit.canonical == canonical else {
+            if unit.canonical == canonical {
+                factor = unit.exactFactor
+            } else if let scaled = scaledFactor(unit, to: canonical) {
+                factor = scaled
+            } else {
                 return .problem("单位不符: \(text) (应为\(canonical))")
             }
-            factor = unit.exactFactor
         } else if TextNormalizer.lookupKey(String(unitText)) == TextNormalizer.lookupKey(canonical) {
             factor = ExactDecimal(significand: 1, exponent: 0)
         } else {
@@ -63,6 +66,17 @@ extension FieldNormalizer {
     }
 
     // MARK: - Helpers
+
+    /// The factor from `unit` to a field whose canonical unit is itself a spelling of another
+    /// unit of the same kind, a power of ten of it: a registry's 注册资本(万元) is counted in 万元,
+    /// which the vocabulary knows as 10000 元, so a cell written "50万元" is 50 and "500000元"
+    /// is 50. Nil when `canonical` is no such spelling or `unit` measures something else.
+    func scaledFactor(_ unit: Vocabulary.Unit, to canonical: String) -> ExactDecimal? {
+        guard let target = vocabulary.unit(canonical), target.canonical == unit.canonical,
+            let shift = target.exactFactor.powerOfTen
+        else { return nil }
+        return ExactDecimal(significand: unit.exactFactor.significand, exponent: unit.exactFactor.exponent - shift)
+    }
 
     /// True for a plain number with more significant digits than `ExactDecimal` holds (18).
     static func isTooLong(_ number: Substring) -> Bool {

@@ -125,6 +125,23 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("120ｍ２", area), "120")
     }
 
+    /// A registry's 注册资本(万元) is counted in 万元, itself a spelling of 10000 元: a cell that
+    /// names its unit (50万元, 50万人民币, 500000元) was refused as 单位不符, and the business
+    /// dropped out of eligibility.business without a word.
+    func testQuantity_InACanonicalUnitThatIsAPowerOfTenOfAnother() {
+        let wan = FieldKind.quantity(unit: "万元")
+        XCTAssertEqual(value("50", wan), "50")
+        XCTAssertEqual(value("50万元", wan), "50")
+        XCTAssertEqual(value("50万", wan), "50")
+        XCTAssertEqual(value("50万人民币", wan), "50")
+        XCTAssertEqual(value("50.000000万元人民币", wan), "50")
+        XCTAssertEqual(value("500000元", wan), "50")
+        XCTAssertEqual(value("5,000元", wan), "0.5")
+        XCTAssertEqual(value("3500人民币", .quantity(unit: "元")), "3500")
+        XCTAssertEqual(problem("50斤", wan), "单位不符: 50斤 (应为万元)")
+        XCTAssertEqual(problem("50亩", wan), "无法识别的单位: 50亩 (应为万元)")
+    }
+
     func testQuantity_Problems() {
         let yuan = FieldKind.quantity(unit: "元")
         XCTAssertEqual(problem("800斤", yuan), "单位不符: 800斤 (应为元)")
@@ -157,6 +174,19 @@ final class FieldNormalizerTests: XCTestCase {
             XCTAssertEqual(value(no, .boolean), "否", no)
         }
         XCTAssertEqual(problem("也许", .boolean), "不是有效的是/否值: 也许")
+    }
+
+    /// The insurance registry's 参保状态 as 医保 systems export it. A suspended or ended
+    /// enrolment was refused, so the registry row said nothing and exit.medical lost its
+    /// evidence: the sample with 未参保 written 终止参保 (or 停保, 暂停参保) ran with 58
+    /// findings instead of 59, no warning.
+    func testBoolean_InsuranceEnrolmentStates() {
+        for yes in ["正常参保", "参保缴费", "正常缴费", "已缴费", "在保"] {
+            XCTAssertEqual(value(yes, .boolean), "是", yes)
+        }
+        for no in ["停保", "暂停参保", "终止参保", "中止参保", "中断参保", "断保", "退保", "未缴费", "暂停缴费"] {
+            XCTAssertEqual(value(no, .boolean), "否", no)
+        }
     }
 
     func testEnumeration() {
