@@ -107,6 +107,27 @@ final class BrokenInputTests: XCTestCase {
         XCTAssertEqual(whole.findings, 59)
     }
 
+    /// Registries raise no value.invalid: a 参保状态 no code list knows (断缴 for 未参保) was as if
+    /// blank, and the planted exit.medical of its member did not fire — exit 0, 58 findings
+    /// instead of 59, nothing said. Now each registry column with refused values is warned about,
+    /// with counts and the first value; the sample's registries give no such warning.
+    func testRegistryValuesThatCannotBeReadAreSaid() throws {
+        let fm = FileManager.default
+        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-registry-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        defer { try? fm.removeItem(atPath: input); try? fm.removeItem(atPath: input + "-out") }
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        let clean = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: input + "-out", asOf: SampleRunTests.asOf, useLedger: false)).run()
+        XCTAssertFalse(clean.warnings.contains { $0.contains("could not be read") }, "\(clean.warnings)")
+        let path = input + "/verification/registry/insurance.csv"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "未参保", with: "断缴").write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: input + "-out", asOf: SampleRunTests.asOf, useLedger: false)).run()
+        XCTAssertEqual(summary.findings, 58, "the exit.medical that needed the value")
+        XCTAssertTrue(summary.warnings.contains("verification/registry/insurance.csv 参保状态 (insurance_status): 1 of 154 values of the rows read could not be read (first: 断缴); "
+            + "those rows count as blank there, so the checks that need the column do not fire for them: add the values to the vocabulary (pipelines/vocabulary.yaml) or correct the registry extract"),
+            "\(summary.warnings)")
+    }
+
     /// Peak resident memory of this process so far, in MB.
     static func peakMB() -> Double {
         var usage = rusage()

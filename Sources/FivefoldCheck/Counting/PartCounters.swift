@@ -78,6 +78,29 @@ package struct PartCounters: Codable, Sendable, Equatable {
     /// a date the data does not describe.
     package var newestOwnDate = ""
     package var newestOwnDateSource = ""
+    /// Per registry and field ("registry\u{1f}field"): its values read and those refused (a
+    /// 参保状态, date or amount no code list or form knows), with the first refused. Registries
+    /// raise no value.invalid (their rows are evidence, not the dataset), so a refused value was
+    /// as if blank and the rule that needed it silently did not fire; the assembly warns.
+    package var registryValues: [String: RegistryValues] = [:]
+
+    package struct RegistryValues: Codable, Sendable, Equatable {
+        package var total = 0
+        package var refused = 0
+        package var example = ""
+
+        package init(total: Int = 0, refused: Int = 0, example: String = "") {
+            self.total = total
+            self.refused = refused
+            self.example = example
+        }
+
+        package mutating func add(_ o: RegistryValues) {
+            total += o.total
+            refused += o.refused
+            if example.isEmpty || (!o.example.isEmpty && o.example < example) { example = o.example.isEmpty ? example : o.example }
+        }
+    }
 
     /// The newest own date of `cases` (see `newestOwnDate`).
     package static func newestOwnDate(_ cases: [HouseholdCase]) -> (date: String, source: String) {
@@ -233,6 +256,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
         if !newestOwnDate.isEmpty {
             rows.append(["own_date", newestOwnDateSource, newestOwnDate, "", "", "", "", ""])
         }
+        for (k, v) in registryValues.sorted(by: { $0.key < $1.key }) {
+            rows.append(["registry", k, String(v.total), String(v.refused), v.example, "", "", ""])
+        }
         return rows
     }
 
@@ -250,6 +276,9 @@ package struct PartCounters: Codable, Sendable, Equatable {
                 omittedPeople += d
                 unregisteredAnswered += e
                 unregisteredApproving += f
+            case "registry":
+                guard let a = n(2), let b = n(3) else { return nil }
+                registryValues[r[1], default: RegistryValues()].add(RegistryValues(total: a, refused: b, example: r[4]))
             case "own_date":
                 if r[2] > newestOwnDate { (newestOwnDate, newestOwnDateSource) = (r[2], r[1]) }
             case "village":
@@ -330,6 +359,7 @@ package struct PartCounters: Codable, Sendable, Equatable {
         for (k, v) in o.sourceRows { sourceRows[k, default: 0] += v }
         for (k, v) in o.accountabilityMatched { accountabilityMatched[k, default: 0] += v }
         for (k, v) in o.keys { keys[k, default: KeyMatch()].add(v) }
+        for (k, v) in o.registryValues { registryValues[k, default: RegistryValues()].add(v) }
         if o.newestOwnDate > newestOwnDate {
             newestOwnDate = o.newestOwnDate
             newestOwnDateSource = o.newestOwnDateSource

@@ -37,4 +37,21 @@ extension Assembler {
             + "\(years) year\(years == 1 ? "" : "s") earlier: ages, school ages, exit deadlines and every age told without a date of its own are computed for \(asOf.iso). "
             + "If the data was taken around \(newest.iso), run with --as-of (the date it was taken, e.g. \(newest.year)-12-31) or pin as_of in the pipeline"
     }
+
+    /// A warning for each registry column with values that could not be read. Registries raise
+    /// no value.invalid, so a value no code list or form knows (参保状态 断保, a capital 50万元
+    /// before 3045f9f) was as if the cell were blank: the rule that needed it did not fire, exit 0,
+    /// fewer findings, nothing said.
+    static func refusedRegistryValues(_ counters: PartCounters, registries: [RegistryConfig]) -> [String] {
+        var warnings: [String] = []
+        for registry in registries {
+            for (field, headers) in registry.table.fields {
+                guard let v = counters.registryValues[registry.name + "\u{1f}" + field.rawValue], v.refused > 0 else { continue }
+                warnings.append("\(registry.table.file) \(headers.first ?? field.rawValue) (\(field.rawValue)): \(v.refused) of \(v.total) values of the rows read could not be read "
+                    + "(first: \(v.example)); those rows count as blank there, so the checks that need the column do not fire for them: "
+                    + "add the values to the vocabulary (pipelines/vocabulary.yaml) or correct the registry extract")
+            }
+        }
+        return warnings
+    }
 }

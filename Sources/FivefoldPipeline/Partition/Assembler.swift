@@ -119,6 +119,7 @@ struct Assembler: Sendable {
         summary.warnings += Self.unmatchedAccountabilityRows(accountability, counters: counters)
         summary.warnings += Self.unmatchedKeys(counters, sources: config.sources.map(\.id))
         if asOfIsRunDate, let warning = Self.staleData(counters, asOf: asOf) { summary.warnings.append(warning) }
+        summary.warnings += Self.refusedRegistryValues(counters, registries: config.registries)
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary

@@ -14,6 +14,7 @@ struct PartitionWorker {
     func run(partition p: Int, parts: PartFiles) throws {
         var households: [SourceID: [HouseholdRecord]] = [:]
         var registries = Registries()
+        var registryValues: [String: PartCounters.RegistryValues] = [:]
         for r in config.registries { registries.declare(r.name) }
         let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
         for table in tables {
@@ -60,14 +61,30 @@ struct PartitionWorker {
                 households[source] = list
             case .registry:
                 try SpillReader.forEach(path: path) { _, line, fields in
-                    registries.add(table.source, MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo, keys)))
+                    let row = MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo, keys))
+                    Self.tally(row, registry: table.source, into: &registryValues)
+                    registries.add(table.source, row)
                 }
             case .villages:
                 break
             }
         }
-        let output = evaluator.evaluate(households: households, registries: registries)
+        var output = evaluator.evaluate(households: households, registries: registries)
+        output.counters.registryValues = registryValues
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
+    }
+
+    /// Counts a registry row's values and those refused, by registry and field (`PartCounters
+    /// .registryValues`). Blank cells are no values.
+    static func tally(_ row: MemberRecord, registry: String, into values: inout [String: PartCounters.RegistryValues]) {
+        for (field, value) in row.fields where !value.raw.isEmpty {
+            let key = registry + "\u{1f}" + field.rawValue
+            values[key, default: PartCounters.RegistryValues()].total += 1
+            if value.problem != nil {
+                values[key]!.refused += 1
+                if values[key]!.example.isEmpty || value.raw < values[key]!.example { values[key]!.example = value.raw }
+            }
+        }
     }
 
     /// The memo's slots: one per distinct kind of the coded fields (a value normalises the same

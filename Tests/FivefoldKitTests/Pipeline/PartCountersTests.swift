@@ -20,6 +20,9 @@ final class PartCountersTests: XCTestCase {
         counters.villages["520203100202"] = .init(households: 1, registeredPoor: 0, name: "", township: "", county: "")
         counters.counties["520203"] = .init(households: 3, registeredPoor: 5, exited: 1, suspectedWrongExit: 1, answered: 2, approving: 1)
         counters.keys = ["system": .init(keyed: 3, matched: 3, example: "H1"), "archive": .init(keyed: 4, matched: 1, example: "X-H2")]
+        counters.newestOwnDate = "2020-09-22"
+        counters.newestOwnDateSource = "verification"
+        counters.registryValues = ["insurance\u{1f}insurance_status": .init(total: 154, refused: 2, example: "断缴, \"x\""), "deaths\u{1f}death_date": .init(total: 3)]
 
         let dir = TempDir()
         let parts = try PartFiles(folder: dir.url.path)
