@@ -104,16 +104,15 @@ package struct PartCounters: Codable, Sendable, Equatable {
 
     /// The newest own date of `cases` (see `newestOwnDate`).
     package static func newestOwnDate(_ cases: [HouseholdCase]) -> (date: String, source: String) {
-        var newest = "", source = ""
+        var newest: CivilDate?, source = SourceID.interview
         for c in cases {
             for s in [SourceID.interview, .verification] {
-                // Normalised dates are ISO: compared as text, the newest sorts last.
-                guard let date = MemberFacts.ownDate(of: c.records[s])?.iso, date > newest else { continue }
+                guard let date = MemberFacts.ownDate(of: c.records[s]), newest.map({ date > $0 }) ?? true else { continue }
                 newest = date
-                source = s.rawValue
+                source = s
             }
         }
-        return (newest, source)
+        return newest.map { ($0.iso, source.rawValue) } ?? ("", "")
     }
 
     package struct KeyMatch: Codable, Sendable, Equatable {

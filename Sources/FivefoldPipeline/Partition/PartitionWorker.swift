@@ -60,11 +60,13 @@ struct PartitionWorker {
                 }
                 households[source] = list
             case .registry:
+                var tally: [FieldID: PartCounters.RegistryValues] = [:]
                 try SpillReader.forEach(path: path) { _, line, fields in
                     let row = MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo, keys))
-                    Self.tally(row, registry: table.source, into: &registryValues)
+                    Self.tally(row, into: &tally)
                     registries.add(table.source, row)
                 }
+                for (field, values) in tally { registryValues[table.source + "\u{1f}" + field.rawValue, default: PartCounters.RegistryValues()].add(values) }
             case .villages:
                 break
             }
@@ -74,16 +76,17 @@ struct PartitionWorker {
         try parts.write(output, partition: p, maskIDs: config.output.maskIDs)
     }
 
-    /// Counts a registry row's values and those refused, by registry and field (`PartCounters
-    /// .registryValues`). Blank cells are no values.
-    static func tally(_ row: MemberRecord, registry: String, into values: inout [String: PartCounters.RegistryValues]) {
-        for (field, value) in row.fields where !value.raw.isEmpty {
-            let key = registry + "\u{1f}" + field.rawValue
-            values[key, default: PartCounters.RegistryValues()].total += 1
-            if value.problem != nil {
-                values[key]!.refused += 1
-                if values[key]!.example.isEmpty || value.raw < values[key]!.example { values[key]!.example = value.raw }
-            }
+    /// Counts a registry row's values and those refused, by field (`PartCounters
+    /// .registryValues`, one table at a time: keyed by the field's id, whose hash is precomputed;
+    /// a "registry/field" string per value cost 0.25 G instructions at 10 k households). Blank
+    /// cells are no values.
+    static func tally(_ row: MemberRecord, into values: inout [FieldID: PartCounters.RegistryValues]) {
+        let fields = row.fields.keys, cells = row.fields.values
+        for i in cells.indices where !cells[i].raw.isEmpty {
+            values[fields[i], default: PartCounters.RegistryValues()].total += 1
+            guard cells[i].problem != nil else { continue }
+            values[fields[i]]!.refused += 1
+            if values[fields[i]]!.example.isEmpty || cells[i].raw < values[fields[i]]!.example { values[fields[i]]!.example = cells[i].raw }
         }
     }
 
