@@ -128,6 +128,15 @@ public struct PipelineRunner {
             }
             vocabulary = vocabulary.map { $0.merged(with: v) } ?? v
         }
+        // A code list the canonical model needs and the vocabulary lacks (a replacement file
+        // written before the list existed, e.g. ethnicity): every value of its field was refused
+        // ("代码表 … 未定义") with exit 0. `fivefold check` said so; a run now stops saying it.
+        if let missing = Vocabulary.requiredTables.first(where: { vocabulary!.table($0) == nil }) {
+            throw PipelineError(
+                file: files.last!, keyPath: "vocabularies.\(missing)",
+                message: "the vocabulary has no code list \(missing), which the canonical model needs: copy it from the shipped pipelines/vocabulary.yaml, "
+                    + "or extend the shipped vocabulary instead of replacing it (vocabulary: {file: vocabulary.yaml, extend: [yours.yaml]})")
+        }
         return vocabulary!
     }
 

@@ -41,7 +41,7 @@ public enum FieldCatalog {
         FieldSpec(.sex, "性别", .member, .enumeration("sex")),
         FieldSpec(.birthDate, "出生日期", .member, .dateOrMonth),
         FieldSpec(.age, "年龄", .member, .integer),
-        FieldSpec(.ethnicity, "民族", .member, .text),
+        FieldSpec(.ethnicity, "民族", .member, .enumeration("ethnicity")),
         FieldSpec(.education, "文化程度", .member, .enumeration("education")),
         FieldSpec(.inSchool, "在校生状况", .member, .enumeration("in_school")),
         FieldSpec(.health, "健康状况", .member, .set("health")),

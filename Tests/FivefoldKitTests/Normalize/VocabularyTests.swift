@@ -23,6 +23,23 @@ final class VocabularyTests: XCTestCase {
 
     // MARK: - The shipped file
 
+    /// A replacement vocabulary without a code list the model needs (written before ethnicity
+    /// was one) ran with exit 0 and refused every value of the field; a run now stops naming it.
+    func testRun_StopsOnAVocabularyWithoutARequiredList() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-vocab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try String(contentsOf: repo.appendingPathComponent("pipelines/vocabulary.yaml"), encoding: .utf8)
+        let start = try XCTUnwrap(shipped.range(of: "  # 民族. OFFICIAL")), end = try XCTUnwrap(shipped.range(of: "  # 文化程度 of members not in school."))
+        try (String(shipped[..<start.lowerBound]) + String(shipped[end.lowerBound...])).write(to: dir.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
+        var config = try PipelineConfig.load(path: repo.appendingPathComponent("pipelines/five-unities.yaml").path)
+        config.vocabularyFiles = [dir.appendingPathComponent("old.yaml").path]
+        XCTAssertThrowsError(try PipelineRunner(config: config, options: .init(outputFolder: dir.appendingPathComponent("out").path)).loadVocabulary()) { error in
+            XCTAssertTrue("\(error)".contains("vocabularies.ethnicity: the vocabulary has no code list ethnicity, which the canonical model needs"), "\(error)")
+        }
+    }
+
     func testShippedFile_IsCompleteAndConsistent() {
         XCTAssertEqual(vocabulary.problems(), [])
         for name in Vocabulary.requiredTables {
@@ -30,7 +47,7 @@ final class VocabularyTests: XCTestCase {
         }
         XCTAssertEqual(
             Vocabulary.requiredTables,
-            ["attribute", "boolean", "cause", "education", "health", "house_grade", "house_safe", "household_type",
+            ["attribute", "boolean", "cause", "education", "ethnicity", "health", "house_grade", "house_safe", "household_type",
              "in_school", "labor", "relation", "satisfaction", "sex", "status"])
         XCTAssertEqual(Set(Vocabulary.requiredUnits), ["元", "公斤", "㎡"])
     }
