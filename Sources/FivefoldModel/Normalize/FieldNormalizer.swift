@@ -200,8 +200,11 @@ public struct FieldNormalizer: Sendable {
     /// 不满意）`; the name and a space when the list has no values). The name tells a data team which list to extend; the values tell the field cadre
     /// reading the worklist item what the value should be (the message said only "不在代码表
     /// satisfaction 中", an English name and no choice).
+    /// A list of more than 20 values (民族: 59) is named by its first 10 and its size, so a
+    /// worklist cell stays readable.
     func codeList(_ name: String) -> String {
         guard let values = vocabulary.table(name)?.values, !values.isEmpty else { return name + " " }
+        if values.count > 20 { return "\(name)（\(values.prefix(10).joined(separator: "、"))…共\(values.count)项）" }
         return "\(name)（\(values.joined(separator: "、"))）"
     }
 

@@ -82,6 +82,9 @@ final class FieldNormalizerTests: XCTestCase {
         for raw in ["革家", "57", "汉族人"] {
             XCTAssertNotNil(normalizer.normalize(raw, kind: kind).problem, raw)
         }
+        // 59 values: the refusal names the first ten and the count, not a 300-character cell.
+        XCTAssertEqual(normalizer.normalize("革家", kind: kind).problem,
+                       "不在代码表 ethnicity（汉族、蒙古族、回族、藏族、维吾尔族、苗族、彝族、壮族、布依族、朝鲜族…共59项）中: 革家")
         XCTAssertEqual(ShippedVocabulary.vocabulary.table("ethnicity")?.values.count, 59, "56 民族 of GB/T 3304, 穿青人, 其他, 外国血统中国籍人士")
     }
 
