@@ -50,15 +50,7 @@ enum OptionalInputFile {
         let shorter = min(stem(a).count, stem(b).count)
         let allowed = shorter >= 6 ? 2 : shorter >= 3 ? 1 : 0
         guard allowed > 0, abs(x.count - y.count) <= allowed else { return x == y }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + [Int](repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count] <= allowed
+        return HeaderMatcher.editDistance(x, y) <= allowed
     }
 
     /// The message for an absent `file` of the optional table `key` whose near namesake is there.

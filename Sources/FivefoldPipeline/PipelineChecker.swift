@@ -56,12 +56,12 @@ public struct PipelineChecker {
         }
         // The accountability tables are optional: an absent one is said, not a problem; one
         // that is there is checked like any input (a mistyped header stops a run too).
-        for (name, table) in config.accountability.tables {
+        for (name, key, table) in config.accountability.tables {
             guard let table else { continue }
             let path = resolve(table.file, against: inputFolder)
             guard FileManager.default.fileExists(atPath: path) else {
                 if let near = OptionalInputFile.nearMiss(table.file, in: inputFolder) {
-                    report.problems.append("accountability.\(Self.configKey[name] ?? name).file: " + OptionalInputFile.message(table.file, key: Self.configKey[name] ?? name, near: near))
+                    report.problems.append("accountability.\(key).file: " + OptionalInputFile.message(table.file, key: key, near: near))
                 } else {
                     report.tables.append("\(table.file): absent (optional \(name) table: its checks will be skipped)")
                 }
@@ -117,9 +117,6 @@ public struct PipelineChecker {
     }
 
     private struct StopSampling: Error {}
-
-    /// The pipeline key of each accountability table, by its source name.
-    static let configKey = ["responsibility": "roster", "exit_signoffs": "signoffs", "notices": "notices"]
 
     /// Whether a run requires the 户编号 of `file`'s rows (true), checks it only when present
     /// (false), or does not key the table by household at all (nil: registries, villages).

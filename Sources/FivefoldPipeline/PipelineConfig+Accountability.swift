@@ -18,9 +18,10 @@ public struct AccountabilityConfig: Sendable {
         self.notices = notices
     }
 
-    /// The three tables with their source names (`quarantine/<name>.csv`, summary.json inputs).
-    var tables: [(name: String, table: TableConfig?)] {
-        [("responsibility", roster), ("exit_signoffs", signoffs), ("notices", notices)]
+    /// The three tables with their source names (`quarantine/<name>.csv`, summary.json inputs)
+    /// and their keys in the pipeline's `accountability:` section.
+    var tables: [(name: String, key: String, table: TableConfig?)] {
+        [("responsibility", "roster", roster), ("exit_signoffs", "signoffs", signoffs), ("notices", "notices", notices)]
     }
 }
 

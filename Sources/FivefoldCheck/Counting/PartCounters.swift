@@ -98,7 +98,7 @@ package struct PartCounters: Codable, Sendable, Equatable {
         package mutating func add(_ o: RegistryValues) {
             total += o.total
             refused += o.refused
-            if example.isEmpty || (!o.example.isEmpty && o.example < example) { example = o.example.isEmpty ? example : o.example }
+            if !o.example.isEmpty && (example.isEmpty || o.example < example) { example = o.example }
         }
     }
 

@@ -73,13 +73,7 @@ public final class CSVWriter {
     /// modules, a generic row walked each field's UTF-8 through witness tables and copied it into
     /// an array: ~14 000 instructions a row of the part files).
     public func writeRow(_ fields: [String]) throws {
-        line.removeAll(keepingCapacity: true)
-        for (i, field) in fields.enumerated() {
-            if i > 0 { line.append(delimiter) }
-            appendField(field)
-        }
-        line += lineTerminator.utf8
-        try append(line)
+        try writeRow(fields, bare: [])
     }
 
     /// The same, with the fields marked in `bare` written without quotes although they hold the

@@ -54,25 +54,8 @@ enum XLSXNumberFormat {
 
     /// Whether the custom format code shows a date or time.
     static func isDate(code: String) -> Bool {
-        var inQuote = false
-        var iterator = code.makeIterator()
-        while let c = iterator.next() {
-            if inQuote {
-                if c == "\"" { inQuote = false }
-                continue
-            }
-            switch c {
-            case "\"": inQuote = true
-            case "\\", "_", "*": _ = iterator.next()
-            case "[":
-                var section = ""
-                while let d = iterator.next(), d != "]" { section.append(d) }
-                let lower = section.lowercased()
-                if !lower.isEmpty && lower.allSatisfy({ "hms".contains($0) }) { return true }
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S": return true
-            default: continue
-            }
-        }
-        return false
+        var found = false
+        forEachToken(code) { _ in found = true }
+        return found
     }
 }
