@@ -1,3 +1,5 @@
+import FivefoldModel
+
 // The disguises `NoiseMaker.apply` draws from, one small function each, grouped by what they
 // disguise: dates, ID numbers, counts and amounts, yes/no values, spaces and name marks, sets,
 // and vocabulary (synonyms, codes, old names). Each draws from the household's generator in a
@@ -67,13 +69,14 @@ extension NoiseMaker {
         return put(&s, .hukou, member: j, .birthDate, raw: b.slashed, clean: b.iso, person: s.registry.members[j])
     }
 
-    /// Spreadsheet serial dates (1900 system), for days the window allows.
+    /// Spreadsheet serial dates (1900 system), for days the reader's window allows
+    /// (`DateParser.serialRange`: a serial outside it would be noise the reader cannot undo).
     func systemBirthDateSerial(_ s: inout HouseholdSources, _ rng: inout SplitMix64) -> Bool {
         guard let h = s.system, !h.members.isEmpty else { return false }
         let j = rng.below(h.members.count)
         let b = h.members[j].birth
         let serial = Self.spreadsheetSerial(b)
-        guard (20_000...60_000).contains(serial) else { return false }
+        guard DateParser.serialRange.contains(serial) else { return false }
         return put(&s, .system, member: j, .birthDate, raw: String(serial), clean: b.iso, person: h.members[j])
     }
 

@@ -20,11 +20,16 @@
 ///
 /// Every result is a real calendar day: `2016年2月30日` is rejected, never rolled over.
 public enum DateParser {
-    /// Serial numbers accepted as spreadsheet dates (1954-10-03 … 2064-04-08).
+    /// Serial numbers accepted as spreadsheet dates (1927-05-18 … 2064-04-08): every five-digit
+    /// serial up to 60 000.
     ///
     /// The window keeps ordinary integers (a size of 3, a year of 2016, an income of 3500) from
-    /// being read as dates.
-    public static let serialRange: ClosedRange<Int> = 20_000...60_000
+    /// being read as dates. It starts at 10 000, not higher: a birth-date column saved by a
+    /// spreadsheet as numbers holds the elderly members' serials too, and a window starting at
+    /// 20 000 (1954-10-03) refused every member born before then (`16238`, 1944-06-15, for
+    /// 赵桂兰) as an invalid date and reported it as a mismatch with the archive. Four-digit
+    /// serials (born before 1927-05-18) stay refused: `1966` in a date column is a year.
+    public static let serialRange: ClosedRange<Int> = 10_000...60_000
 
     /// The date `raw` names, or nil when it is blank, in no accepted form, or not a real day.
     public static func parse(_ raw: String) -> CivilDate? {

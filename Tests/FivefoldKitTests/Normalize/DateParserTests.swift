@@ -60,7 +60,12 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("43831"), "2020-01-01")
         XCTAssertEqual(iso("20000"), "1954-10-03")
         XCTAssertEqual(iso("60000"), "2064-04-08")
-        XCTAssertNil(DateParser.parse("19999"))  // outside the window
+        // Elderly members' birth dates as a spreadsheet saves them (refused before 2026-12-07).
+        XCTAssertEqual(iso("16238"), "1944-06-15")
+        XCTAssertEqual(iso("12690"), "1934-09-28")
+        XCTAssertEqual(iso("10000"), "1927-05-18")
+        XCTAssertNil(DateParser.parse("9999"))  // four digits: a year, not a serial
+        XCTAssertNil(DateParser.parse("1966"))
         XCTAssertNil(DateParser.parse("60001"))
         XCTAssertNil(DateParser.parse("3500"))
         XCTAssertNil(DateParser.parse("42434.5.1"))
