@@ -60,6 +60,15 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         }
     }
 
+    /// The normalised text of `key`'s value, nil when absent, blank or invalid. Reads that one
+    /// text in place: `self[key]?.normalized` copies the whole `FieldValue` first (retaining and
+    /// releasing its raw text and problem too), and the rules read a normalised value millions of
+    /// times a run (7 M reads at 10 k households).
+    @inlinable public func normalized(_ key: FieldID) -> String? {
+        for i in keys_.indices where keys_[i] == key { return values_[i].normalized }
+        return nil
+    }
+
     /// The fields whose value has a problem (could not be normalised), in key order. Looks at
     /// each value in place: iterating the map would copy every field to find the few bad ones.
     @inlinable public func problems(excluding excluded: FieldID? = nil) -> [Element] {

@@ -47,7 +47,7 @@ public struct MemberRecord: Sendable {
     }
 
     /// The normalised value of a field, nil when blank or invalid.
-    @inlinable public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
+    @inlinable public subscript(_ field: FieldID) -> String? { box.fields.normalized(field) }
 
     /// The member's key for findings: the ID number when present, else the name.
     public var memberKey: String {
@@ -121,7 +121,7 @@ public struct HouseholdRecord: Sendable {
     }
 
     /// The normalised value of a field, nil when blank or invalid.
-    @inlinable public subscript(_ field: FieldID) -> String? { box.fields[field]?.normalized }
+    @inlinable public subscript(_ field: FieldID) -> String? { box.fields.normalized(field) }
 
     /// The household id (户编号) as normalised; empty when absent.
     public var householdID: String { self[.householdID] ?? "" }
