@@ -46,6 +46,49 @@ public enum OutputFolder {
         }
     }
 
+    /// Why `target` cannot be a run's output folder, or nil when it can. A run replaces its
+    /// output folder whole and deletes the previous one, so `--out` naming the input folder (or a
+    /// folder above it) deleted the whole dump with exit 0, a ledger inside the output folder was
+    /// deleted after every run (each night then started a new history: every finding `new`, the
+    /// signed results gone), and any existing folder was emptied. Refused: a target that is or
+    /// holds one of `keep` (what, path), a target that is a file, and an existing non-empty
+    /// folder that is not the output of an earlier run (no `summary.json`, no
+    /// `_parts/shard.json`). Paths are compared after resolving `..` and symbolic links.
+    public static func refusal(for target: String, keeping keep: [(what: String, path: String)]) -> String? {
+        let out = canonicalPath(target)
+        for (what, path) in keep {
+            let kept = canonicalPath(path)
+            guard kept == out || kept.hasPrefix(out == "/" ? "/" : out + "/") else { continue }
+            let inside = kept == out ? "is that folder" : "is inside it (\(path))"
+            return "the output folder \(target): \(what) \(inside). A run replaces its output folder whole and deletes the previous one, so \(what) would be deleted: give an output folder of its own, e.g. \((out as NSString).deletingLastPathComponent)/out"
+        }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return "the output folder \(target) is a file, not a folder: give a folder for the outputs" }
+        let entries = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).sorted()
+        if entries.isEmpty || entries.contains("summary.json") || fm.fileExists(atPath: target + "/_parts/shard.json") { return nil }
+        let shown = entries.prefix(5).joined(separator: ", ") + (entries.count > 5 ? " …" : "")
+        return "the output folder \(target) already holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries") (\(shown)) and is not the output of an earlier run (it has no summary.json). A run replaces its output folder whole and deletes the previous one, so they would be deleted: give a new or empty folder"
+    }
+
+    /// `path` absolute, without `.`/`..`, with the symbolic links of its existing part resolved
+    /// (the rest, not yet created, appended as written).
+    static func canonicalPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing), existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        var resolved = existing
+        if let real = realpath(existing, nil) {
+            resolved = String(cString: real)
+            free(real)
+        }
+        return rest.reduce(resolved) { ($0 as NSString).appendingPathComponent($1) }
+    }
+
     /// The staging folder of this process for `target`.
     public static func stagingPath(for target: String) -> String {
         target + ".partial-\(getpid())"

@@ -71,6 +71,18 @@ public struct PipelineRunner {
         return URL(fileURLWithPath: folder).standardizedFileURL.path
     }
 
+    /// Stops before reading anything when the output folder would take with it what a run must
+    /// keep: the input, the pipeline and vocabulary files, the ledger (when kept), `also`, or an
+    /// existing folder of other files (`OutputFolder.refusal`).
+    func checkOutputFolder(ledger: Bool, also: [(what: String, path: String)] = []) throws {
+        var keep: [(what: String, path: String)] = [("the input folder", try inputFolder), ("the pipeline file", config.path)]
+        keep += config.vocabularyFiles.map { ("the vocabulary file", $0) }
+        if ledger { keep.append(("the ledger", ledgerPath)) }
+        guard let reason = OutputFolder.refusal(for: outputFolder, keeping: keep + also) else { return }
+        let (file, keyPath) = options.outputFolder != nil ? ("--out", "") : (config.path, "output.folder")
+        throw PipelineError(file: file, keyPath: keyPath, message: reason)
+    }
+
     public var jobs: Int { max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The date ages are computed at.
@@ -192,6 +204,7 @@ public struct PipelineRunner {
         // so a Slurm array or an indexed Job with one task works end to end.
         let shard = options.shard ?? .whole
         let isShard = options.shard != nil
+        try checkOutputFolder(ledger: options.useLedger && !isShard)
         let staging = try OutputFolder.prepareStaging(for: out)
         // A run that fails (an unusable input or mapping: exit 2) leaves no staging folder behind.
         do {
@@ -307,6 +320,7 @@ public struct PipelineRunner {
                 message: "expected the outputs of shards 0…N-1 of one N, found \(shards.map(\.description).sorted().joined(separator: ", "))")
         }
         let out = outputFolder
+        try checkOutputFolder(ledger: options.useLedger, also: shardFolders.map { ("the shard output folder", $0) })
         let lock = options.useLedger ? try LedgerLock(ledgerPath: ledgerPath) : nil
         defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: true)

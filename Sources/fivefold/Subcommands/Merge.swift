@@ -23,7 +23,7 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "Input folder the shards read (overrides the pipeline's `input`).")
     var input: String?
 
-    @Option(name: .long, help: "Output folder (default: the pipeline's output.folder, else ./out).")
+    @Option(name: .long, help: "Output folder (default: the pipeline's output.folder, else ./out). Each run replaces it whole: give a new or empty folder, or an earlier run's output; a folder holding the input, the ledger or other files is refused.")
     var out: String?
 
     @Option(name: .customLong("as-of"), help: "The as-of date the shards used (yyyy-MM-dd; overrides the pipeline's as_of).")

@@ -28,7 +28,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Input folder in the default layout (overrides the pipeline's `input`).")
     var input: String?
 
-    @Option(name: .long, help: "Output folder (default: the pipeline's output.folder, else ./out).")
+    @Option(name: .long, help: "Output folder (default: the pipeline's output.folder, else ./out). Each run replaces it whole: give a new or empty folder, or an earlier run's output; a folder holding the input, the ledger or other files is refused.")
     var out: String?
 
     @Option(name: .long, help: ArgumentHelp("The ledger file (default: <output folder>.ledger.sqlite, beside the output folder). A shard only reads its signed results; `fivefold merge` records the run.", valueName: "file"))
