@@ -27,6 +27,12 @@ public struct SignoffImporter {
     let ledger: Ledger
     let normalizer: FieldNormalizer
     let today: CivilDate
+    /// Per ledger run, the first day its items can have been verified on (`issued(_:)`).
+    private let issueDays = IssueDays()
+
+    private final class IssueDays {
+        var days: [Int64: CivilDate]?
+    }
 
     /// - Parameters:
     ///   - normalizer: the pipeline's normaliser, so a signed value is read like the field's data.
@@ -49,6 +55,23 @@ public struct SignoffImporter {
             try read(table, name: tables.count > 1 ? "\(name)[\(table.origin)]" : name, into: &batch)
         }
         refuseConflicts(from: start, in: &batch)
+    }
+
+    /// The first day `finding` can have been verified on: the as-of date of the run that first
+    /// reported it, or the day that run was made when earlier (a preview as of the year's end).
+    /// A 核实日期 before it is a typo of the year (2012 for 2021) that was taken as it stood: the
+    /// latest 核实日期 wins, so such a signature silently lost to an older one. A replayed dump
+    /// (run today as of 2020-12-31) takes visits from 2020-12-31 on.
+    func issued(_ finding: FindingState) throws -> CivilDate? {
+        if issueDays.days == nil {
+            var days: [Int64: CivilDate] = [:]
+            for run in try ledger.runs() {
+                guard let id = run.id, let asOf = DateParser.parse(run.asOf), let ran = DateParser.parse(String(run.started.prefix(10))) else { continue }
+                days[id] = min(asOf, ran)
+            }
+            issueDays.days = days
+        }
+        return issueDays.days?[finding.firstSeenRun]
     }
 
     /// Refuses the rows of one file that sign one item twice on one date with different
@@ -172,6 +195,8 @@ public struct SignoffImporter {
         } else if let date = DateParser.parse(dateText) {
             if date > today {
                 problem(Self.dateColumn, "\(date.iso) is in the future")
+            } else if let finding, let issued = try issued(finding), date < issued {
+                problem(Self.dateColumn, "\(date.iso) is before the item was first reported (\(issued.iso)): no visit can have verified it then; check the year")
             } else {
                 signedOn = date
             }

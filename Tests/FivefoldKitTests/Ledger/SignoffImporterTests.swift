@@ -110,6 +110,24 @@ final class SignoffImporterTests: XCTestCase {
         ])
     }
 
+    /// A 核实日期 before the run that first reported the item (as of 2020-12-31 here) is a typo
+    /// of the year (2012 for 2021): it was taken as it stood, and since the latest 核实日期 wins,
+    /// the signature silently lost to any older one. Refused, naming the day; the as-of day
+    /// itself and later are accepted (a dump replayed today takes its 2021 visits).
+    func testDate_BeforeTheItemWasFirstReported_Refused() throws {
+        let f = Finding(rule: "household.no_cadre", severity: .warning, regionCode: "520203101202", householdID: household, field: "cadre_name", message: "m")
+        let importer = importer(try ledger(with: [f]))
+        var batch = SignoffBatch()
+        for (line, date) in ["2012-01-08", "2020-12-30", "2020-12-31", "2021-01-08"].enumerated() {
+            try importer.check(row: line + 2, file: "r.csv", id: f.id, household: household, result: "属实", signer: "张三", date: date, imported: "", into: &batch)
+        }
+        XCTAssertEqual(batch.results.map(\.signedOn), ["2020-12-31", "2021-01-08"])
+        XCTAssertEqual(batch.problems.map(\.description), [
+            "r.csv:2: 核实日期: 2012-01-08 is before the item was first reported (2020-12-31): no visit can have verified it then; check the year",
+            "r.csv:3: 核实日期: 2020-12-30 is before the item was first reported (2020-12-31): no visit can have verified it then; check the year",
+        ])
+    }
+
     /// A returned CSV re-saved tab-delimited in GB18030, and one `;`-delimited in UTF-8 with a
     /// BOM, both with columns reordered and added: columns are found by name.
     func testRead_DelimitersEncodingsAndReorderedExtraColumns() throws {
