@@ -175,7 +175,7 @@ extension PipelineConfig {
                         let expected = known.isEmpty ? "\(id) takes no parameters" : "known parameters of \(id): \(known.joined(separator: ", "))"
                         throw p.error("unknown parameter \"\(key)\"; \(expected)")
                     }
-                    settings.parameters[key] = try RuleParameter(node: p, kind: declared.kind)
+                    settings.parameters[key] = try RuleParameter(node: p, declared: declared)
                 }
             }
             if entry.id == .householdMeasures { try Self.checkMeasureCategories(settings, params: value.optional("params")) }
@@ -403,14 +403,23 @@ extension FieldPolicy {
 }
 
 extension RuleParameter {
-    /// Reads a parameter of the kind its rule declares (`RuleRegistry`).
-    init(node: ConfigNode, kind: RuleEntry.ParameterKind) throws {
+    /// Reads a parameter of the kind its rule declares (`RuleRegistry`), a number within the
+    /// range the rule declares for it.
+    init(node: ConfigNode, declared: RuleEntry.Parameter) throws {
+        let kind = declared.kind
         switch kind {
         case .number:
             // Every number parameter is a count, age, year, share or factor: a negative one is a
             // typo that would run (drop_percent: -5 fires on every unchanged household).
             let value = try node.double()
             guard value >= 0 else { throw node.error("expected a number ≥ 0, found \(try node.string())") }
+            func text(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+            if let range = declared.range, !range.contains(value) {
+                throw node.error("expected \(declared.meaning) in \(text(range.lowerBound))...\(text(range.upperBound)), found \(try node.string())")
+            }
+            if declared.refusesFraction, value > 0, value < 1 {
+                throw node.error("expected \(declared.meaning), found \(try node.string()), which looks like a fraction: write \(text(value * 100)) for \(text(value * 100)) %")
+            }
             self = .number(value)
         case .list:
             self = .list(try node.items())

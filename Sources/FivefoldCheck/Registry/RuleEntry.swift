@@ -21,9 +21,25 @@ public struct RuleEntry: Sendable {
         public let defaultValue: RuleParameter
         /// The unit the number is in, for the listing (`万元`), else empty.
         public let unit: String
+        /// The values a number may take, and what it is (said when the pipeline gives another):
+        /// a value written in the wrong unit (0.375 for 37.5 %, 100000 yuan for 10 万元) ran with
+        /// exit 0 and other findings.
+        public var range: ClosedRange<Double>? = nil
+        public var meaning = ""
+        /// A percentage for which a value strictly between 0 and 1 is a fraction written for it
+        /// (0.3 for 30 %), refused.
+        public var refusesFraction = false
 
-        public static func number(_ name: String, _ value: Double, unit: String = "") -> Parameter {
-            Parameter(name: name, kind: .number, defaultValue: .number(value), unit: unit)
+        public static func number(_ name: String, _ value: Double, unit: String = "", range: ClosedRange<Double>? = nil, meaning: String = "") -> Parameter {
+            Parameter(name: name, kind: .number, defaultValue: .number(value), unit: unit, range: range, meaning: meaning)
+        }
+
+        /// A percentage parameter: 0…100, a fraction (0 < value < 1) refused.
+        public static func percent(_ name: String, _ value: Double, unit: String = "") -> Parameter {
+            let shown = value == value.rounded() ? String(Int(value)) : String(value)
+            var p = number(name, value, unit: unit, range: 0...100, meaning: "a percentage (\(shown) for \(shown) %)")
+            p.refusesFraction = true
+            return p
         }
 
         public static func list(_ name: String, _ value: [String]) -> Parameter {

@@ -22,11 +22,11 @@ public enum RuleRegistry {
         RuleEntry(
             .valueInvalid, .warning, title: "数据值无效",
             summary: "a value that cannot be normalised, is outside its code list (and not a vocabulary gap), or out of range (any source)",
-            parameters: [.number("max_household_size", 20), .number("max_income_per_capita", 1_000_000), .number("max_age", 120)]),
+            parameters: [.number("max_household_size", 20, range: 1...100, meaning: "a number of members"), .number("max_income_per_capita", 1_000_000, range: 1_000...100_000_000, meaning: "yuan per person and year"), .number("max_age", 120, range: 60...150, meaning: "an age in years")]),
         RuleEntry(
             .vocabularyUnknown, .info, action: .info, title: "词汇缺口（代码表未收录的取值）",
             summary: "a value outside its code list that repeats: at least `min_repeats` rows and either `min_count` rows or `min_share_percent` of its source's rows (at the field's level); one finding per (source, field, value) with count, five example households and the line to add to the vocabulary; its rows are not `value.invalid`, and a `unify.mismatch` only it causes is dropped",
-            parameters: [.number("min_count", 5), .number("min_share_percent", 0.1), .number("min_repeats", 2)]),
+            parameters: [.number("min_count", 5, range: 1...1_000_000_000, meaning: "a number of rows"), .number("min_share_percent", 0.1, range: 0...100, meaning: "a percentage of the source's rows (0.1 for 0.1 %)"), .number("min_repeats", 2, range: 1...1_000_000_000, meaning: "a number of rows")]),
         RuleEntry(
             .householdSizeMismatch, .warning, title: "家庭人口数不符",
             summary: "家庭人口数 ≠ members listed, in every source that lists members (the wall by its 家庭成员 names)"),
@@ -34,7 +34,7 @@ public enum RuleRegistry {
         RuleEntry(
             .memberImplausible, .warning, title: "成员信息不合常理",
             summary: "之子/之女/儿媳/女婿 not younger than the head, 之父/之母 not older; head and spouse of one sex; 小学 outside ages 6–14; a student not 无劳动能力; 务工 > 12 months; both or neither of 文化程度 and 在校生状况 (文化程度 学龄前儿童 goes with a blank / 学前 / 非在校生 stage)",
-            parameters: [.number("primary_age_min", 6), .number("primary_age_max", 14), .number("max_migrant_months", 12)]),
+            parameters: [.number("primary_age_min", 6, range: 0...25, meaning: "an age in years"), .number("primary_age_max", 14, range: 0...25, meaning: "an age in years"), .number("max_migrant_months", 12, range: 1...12, meaning: "months in a year")]),
         RuleEntry(
             .householdCause, .warning, title: "致贫原因与成员情况矛盾",
             summary: "因病 with everyone 健康, 因学 with no student (学前 excluded), 因残 with nobody 残疾"),
@@ -44,7 +44,7 @@ public enum RuleRegistry {
         RuleEntry(
             .householdYears, .warning, title: "识别年度或脱贫年度有误",
             summary: "识别年度 after 脱贫年度; 已脱贫 without 脱贫年度, 未脱贫 with one; 返贫 without the 脱贫年度 it fell back from; a year after `as_of`'s year or before `min_year`",
-            parameters: [.number("min_year", 2014)]),
+            parameters: [.number("min_year", 2014, range: 1980...2100, meaning: "a year")]),
         RuleEntry(
             .householdType, .warning, title: "六型类别与家庭情况不符",
             summary: "a 建档立卡 household (未脱贫, 已脱贫, 返贫) without 六型类别, or one its members contradict: each type's `needs` facts must hold and its `forbids` facts must not (unless one of its `unless` facts does); facts: able_to_work, labourer, two_labourers, skilled_labourer, migrant_worker, ill_or_disabled, extreme_poverty_support, subsistence_allowance",
@@ -79,7 +79,7 @@ public enum RuleRegistry {
         RuleEntry(.eligibilityProperty, .warning, title: "有商品房", summary: "… owns commercial housing"),
         RuleEntry(
             .eligibilityBusiness, .warning, title: "有工商注册", summary: "… owns a business with registered capital ≥ the limit",
-            parameters: [.number("min_registered_capital", 10, unit: "万元")]),
+            parameters: [.number("min_registered_capital", 10, unit: "万元", range: 0...10_000, meaning: "an amount in 万元 (10 for 10万元, not 100000 in yuan)")]),
         RuleEntry(
             .exitIncome, .error, title: "疑似错退：收入未达标",
             summary: "an exited household's income per capita below its exit year's line (at the line passes)",
@@ -90,7 +90,7 @@ public enum RuleRegistry {
         RuleEntry(
             .exitEducation, .error, title: "疑似错退：义务教育未保障",
             summary: "an exited household with a member aged 6–15 (full years at `as_of`) not in school and not on the students registry",
-            parameters: [.number("min_age", 6), .number("max_age", 15)]),
+            parameters: [.number("min_age", 6, range: 0...25, meaning: "an age in years"), .number("max_age", 15, range: 0...25, meaning: "an age in years")]),
         RuleEntry(
             .exitMedical, .error, title: "疑似错退：未参加医保",
             summary: "an exited household with a member uninsured in the system and 未参保 in the insurance registry"),
@@ -102,24 +102,24 @@ public enum RuleRegistry {
             .identifyFourLooks, .warning, title: "四看法：疑似错评或漏评",
             summary: "四看法 score: a registered-poor household that looks well-off (≤ 10 points, income ≥ 2× the current line) is a suspected 错评; an unregistered interview household scoring ≥ 60 a suspected 漏评",
             parameters: [
-                .number("house_cd", 25), .number("house_b", 10), .number("grain_low_kg", 200), .number("grain_low", 25),
-                .number("grain_mid_kg", 400), .number("grain_mid", 10), .number("labour_none", 25), .number("labour_one", 10),
-                .number("students_two", 25), .number("students_one", 10), .number("poor_min", 60), .number("well_off_max", 10),
-                .number("well_off_income_factor", 2),
+                .number("house_cd", 25, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("house_b", 10, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("grain_low_kg", 200, range: 0...10_000, meaning: "kg of grain per person"), .number("grain_low", 25, range: 0...100, meaning: "points (the four looks score at most 100)"),
+                .number("grain_mid_kg", 400, range: 0...10_000, meaning: "kg of grain per person"), .number("grain_mid", 10, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("labour_none", 25, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("labour_one", 10, range: 0...100, meaning: "points (the four looks score at most 100)"),
+                .number("students_two", 25, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("students_one", 10, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("poor_min", 60, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("well_off_max", 10, range: 0...100, meaning: "points (the four looks score at most 100)"),
+                .number("well_off_income_factor", 2, range: 1...20, meaning: "a factor of the poverty line (2 for twice the line)"),
             ]),
         RuleEntry(
             .villageClass, .warning, action: .info, title: "贫困村类别不符",
             summary: "recorded 贫困村类别 differs from the class of its incidence (≥ 37.5% 一类, ≥ 31% 二类, ≥ 27% 三类)",
-            parameters: [.number("class1_min_percent", 37.5), .number("class2_min_percent", 31), .number("class3_min_percent", 27)]),
+            parameters: [.percent("class1_min_percent", 37.5), .percent("class2_min_percent", 31), .percent("class3_min_percent", 27)]),
         RuleEntry(
             .monitorEdge, .warning, title: "防返贫监测：临界收入或边缘户漏评",
             summary: "an 已脱贫, 边缘户 or 非贫困户 household with line ≤ income per capita < monitoring line goes on the monitoring list (monitoring.csv; always severity info, action info, no worklist item); an 边缘户 below the line is a suspected 漏评 (this severity, worklist). Line: `exit.income`'s `poverty_lines` for the `as_of` year (else the latest earlier year); monitoring line: `monitor_lines` for that year when given, else `line_factor` × line",
-            parameters: [.number("line_factor", 1.5), .table("monitor_lines", [:])],
+            parameters: [.number("line_factor", 1.5, range: 1...10, meaning: "a factor of the poverty line (1.5 for 150 %)"), .table("monitor_lines", [:])],
             otherSettings: "`rules.exit.income.params.poverty_lines`"),
         RuleEntry(
             .monitorRelapse, .warning, title: "防返贫监测：收入骤降或返贫",
             summary: "against the ledger's last snapshot of the household (an earlier run): income per capita fell by more than `drop_percent` % (exactly that much does not fire), or 脱贫状态 went 已脱贫 → 返贫; the finding carries both values and both runs' `as_of` dates. Skipped without a ledger (`--no-ledger`; summary.json `monitoring.relapse_skipped`)",
-            parameters: [.number("drop_percent", 30, unit: "%")]),
+            parameters: [.percent("drop_percent", 30, unit: "%")]),
         // 五包 responsibility chain (`accountability.roster`): skipped without a roster.
         RuleEntry(
             .rosterCounty, .warning, title: "五包：县无省领导联系",
@@ -145,7 +145,7 @@ public enum RuleRegistry {
         RuleEntry(
             .rosterCadreLoad, .warning, title: "五包：党员干部帮扶户数过多",
             summary: "a 党员干部 responsible for more households than `max_households` (distinct 户编号 of their roster rows); needs `accountability.roster`",
-            parameters: [.number("max_households", 10)]),
+            parameters: [.number("max_households", 10, range: 1...10_000, meaning: "a number of households")]),
         // 分级签字确认 of exits (`accountability.signoffs`): skipped without the sign-off table.
         RuleEntry(
             .signoffMissingLevel, .error, title: "退出签字：缺少层级",
@@ -166,7 +166,7 @@ public enum RuleRegistry {
         RuleEntry(
             .noticeShort, .warning, title: "公示：公示期不足",
             summary: "a notice posted fewer than `min_days` days, both ends counted (1–7 October is 7 days and passes; 1–6 October fails); needs `accountability.notices`",
-            parameters: [.number("min_days", 7)]),
+            parameters: [.number("min_days", 7, range: 1...366, meaning: "a number of days")]),
         RuleEntry(
             .noticeSignoffEarly, .warning, title: "公示：公示未结束即签字",
             summary: "an exit sign-off at one of `levels` dated on or before the last day of the household's 退出 notice (the notice still runs that day); the 村 sign-off precedes the 村级公示 in the usual order (评议, 公示, 乡镇审核, 县级审定), so the default levels are 乡 and 县; needs `accountability.notices` and `accountability.signoffs`",

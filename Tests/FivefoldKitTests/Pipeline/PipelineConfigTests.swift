@@ -280,6 +280,39 @@ final class PipelineConfigTests: XCTestCase {
                     keyPath: "rules.exit.income.params.poverty_lines", contains: "expected a table of year: number")
     }
 
+    /// A number in the wrong unit ran with exit 0 and other findings: on the sample,
+    /// min_registered_capital 100000 (yuan for 10 万元) gave 58 findings instead of 59, poor_min
+    /// 600 (no household can score it) 57, max_migrant_months 120 58, class1_min_percent 0.375
+    /// (a fraction for 37.5 %) 61. Each declared range now stops the run at the key; 0 stays a
+    /// percentage (drop_percent 0: any fall).
+    func testLoad_NumberParameterOutsideItsRangeOrAsAFractionNamesTheUnit() throws {
+        let cases: [(rule: String, param: String, value: String, says: String)] = [
+            ("eligibility.business", "min_registered_capital", "100000", "expected an amount in 万元 (10 for 10万元, not 100000 in yuan) in 0...10000, found 100000"),
+            ("identify.four_looks", "poor_min", "600", "expected points (the four looks score at most 100) in 0...100, found 600"),
+            ("member.implausible", "max_migrant_months", "120", "expected months in a year in 1...12, found 120"),
+            ("monitor.edge", "line_factor", "150", "expected a factor of the poverty line (1.5 for 150 %) in 1...10, found 150"),
+            ("village.class", "class1_min_percent", "0.375", "expected a percentage (37.5 for 37.5 %), found 0.375, which looks like a fraction: write 37.5 for 37.5 %"),
+            ("monitor.relapse", "drop_percent", "0.3", "expected a percentage (30 for 30 %), found 0.3, which looks like a fraction: write 30 for 30 %"),
+            ("monitor.relapse", "drop_percent", "300", "in 0...100, found 300"),
+            ("value.invalid", "max_age", "12", "expected an age in years in 60...150, found 12"),
+        ]
+        for c in cases {
+            expectError(Self.minimal + "\nrules:\n  \(c.rule): {params: {\(c.param): \(c.value)}}\n",
+                        keyPath: "rules.\(c.rule).params.\(c.param)", contains: c.says, line: 7)
+        }
+        let zero = try load(Self.minimal + "\nrules:\n  monitor.relapse: {params: {drop_percent: 0}}\n")
+        XCTAssertEqual(zero.rules["monitor.relapse"]?.parameters["drop_percent"], .number(0))
+        let share = try load(Self.minimal + "\nrules:\n  vocabulary.unknown: {params: {min_share_percent: 0.5}}\n")
+        XCTAssertEqual(share.rules["vocabulary.unknown"]?.parameters["min_share_percent"], .number(0.5), "a share of a per cent is not a fraction")
+        // Every default lies within its own range.
+        for entry in RuleRegistry.entries {
+            for p in entry.parameters {
+                guard let range = p.range, case .number(let value) = p.defaultValue else { continue }
+                XCTAssertTrue(range.contains(value), "\(entry.id).\(p.name)")
+            }
+        }
+    }
+
     /// Regression: `exempt_types: 摩托车, 农用车` (a list written without brackets) is one text in
     /// YAML; as one exempt type it matched no vehicle, and the sample ran with exit 0 and two
     /// more eligibility.vehicle findings (its motorcycles). A scalar with item separators is
