@@ -426,7 +426,16 @@ extension RuleParameter {
         case .table:
             guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {2019: 3218, 2020: 4000}") }
             var table: [String: Double] = [:]
-            for (key, value) in try node.entries() { table[key] = try value.double() }
+            for (key, value) in try node.entries() {
+                // Every table is yuan by year: a line written in 万元 (0.4) put every household
+                // above it, so exit.income never fired, with exit 0.
+                guard let year = Int(key), (1980...2100).contains(year) else { throw value.error("expected a year as the key, e.g. 2020: 4000, found \(key)") }
+                let amount = try value.double()
+                guard (100...1_000_000).contains(amount) else {
+                    throw value.error("expected yuan per person and year in 100...1000000 (4000 for 4000元, not 0.4 in 万元), found \(try value.string())")
+                }
+                table[String(year)] = amount
+            }
             self = .table(table)
         case .lists:
             guard case .mapping = node.node else { throw node.error("expected \(kind.rawValue), e.g. {危房改造: [危房改造, 危改]}") }

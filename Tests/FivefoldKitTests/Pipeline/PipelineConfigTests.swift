@@ -300,6 +300,10 @@ final class PipelineConfigTests: XCTestCase {
             expectError(Self.minimal + "\nrules:\n  \(c.rule): {params: {\(c.param): \(c.value)}}\n",
                         keyPath: "rules.\(c.rule).params.\(c.param)", contains: c.says, line: 7)
         }
+        expectError(Self.minimal + "\nrules:\n  exit.income: {params: {poverty_lines: {2019: 3218, 2020: 0.4}}}\n",
+                    keyPath: "rules.exit.income.params.poverty_lines.2020", contains: "expected yuan per person and year in 100...1000000 (4000 for 4000元, not 0.4 in 万元), found 0.4")
+        expectError(Self.minimal + "\nrules:\n  monitor.edge: {params: {monitor_lines: {二〇二一: 6000}}}\n",
+                    keyPath: "rules.monitor.edge.params.monitor_lines.二〇二一", contains: "expected a year as the key, e.g. 2020: 4000, found 二〇二一")
         let zero = try load(Self.minimal + "\nrules:\n  monitor.relapse: {params: {drop_percent: 0}}\n")
         XCTAssertEqual(zero.rules["monitor.relapse"]?.parameters["drop_percent"], .number(0))
         let share = try load(Self.minimal + "\nrules:\n  vocabulary.unknown: {params: {min_share_percent: 0.5}}\n")
