@@ -10,7 +10,7 @@ so they share the rules' assumptions. This script shares none of its code and is
 runs: members born this year, ages told in interviews as of the interview's own visit date (走访日期),
 inspections dated this autumn, preschool children recorded with the official 文化程度 value
 学龄前儿童, official code values throughout (codes and 已脱贫(享受政策)-style status forms in some
-sources). Every household is consistent across the five sources and with every rule of SPEC §4, so
+sources), and a third of the system's birth dates as spreadsheet serial numbers. Every household is consistent across the five sources and with every rule of SPEC §4, so
 every finding on it is a false positive; `--score` prints them by rule. Python standard library only.
 """
 
@@ -197,7 +197,7 @@ def build(households, out, today):
         hs.append(make_household(hid, region, county, township, village, today, cadre, phone))
 
     sys_h, sys_m, wall, insp, hukou, students, insurance = [], [], [], [], [], [], []
-    for h in hs:
+    for k, h in enumerate(hs):
         head = h["members"][0]
         status = random.choice(STATUS_FORMS[h["status"]])
         sys_h.append([h["hid"], h["region"], h["county"], h["township"], h["village"], head["name"], head["id"],
@@ -205,7 +205,10 @@ def build(households, out, today):
                       h["income"], h["grade"], h["area"], h["grain"], h["water"], h["htype"], h["cadre"], h["phone"],
                       "、".join(h["measures"])])
         for m in h["members"]:
-            sys_m.append([h["hid"], m["id"], m["name"], m["relation"], "男" if m["male"] else "女", m["birth"].isoformat(),
+            # Every third household's rows as a spreadsheet saves a 出生日期 column formatted as
+            # numbers: the 1900 date system's serial (1966-08-12 → 24331), elderly members too.
+            birth = str((m["birth"] - dt.date(1899, 12, 30)).days) if k % 3 == 2 else m["birth"].isoformat()
+            sys_m.append([h["hid"], m["id"], m["name"], m["relation"], "男" if m["male"] else "女", birth,
                           m["ethnicity"], m["education"], m["in_school"], m["health"], m["labor"], m["migrant"], "是"])
             hukou.append([m["id"], m["name"], "男" if m["male"] else "女", m["birth"].strftime("%Y%m%d"), h["hid"]])
             insurance.append([m["id"], "已参保"])
