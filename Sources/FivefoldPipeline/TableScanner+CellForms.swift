@@ -105,6 +105,10 @@ extension TableScanner {
         var header = ""
         private(set) var months = 0
         private(set) var values = 0
+        /// Dates written with a two-digit year (`66-08-12`, `66年8月12日`, `12/08/66`), which no
+        /// reader can place in a century: each is a value.invalid, and the warning says why once.
+        private(set) var twoDigitYears = 0
+        private(set) var twoDigitExample = ""
 
         /// Counts one birth date cell (blank cells are not values).
         @inline(__always)
@@ -120,20 +124,63 @@ extension TableScanner {
             // form's bytes then turn away: fold only the other cells, which are rare.
             if first >= 0x30 && first <= 0x39 && cell.utf8.last != 0x20 {
                 values += 1
-                if DateParser.parseMonth(cell) != nil { months += 1 }
+                if DateParser.parseMonth(cell) != nil { months += 1 } else { noteTwoDigitYear(cell) }
                 return
             }
             let folded = TextNormalizer.fold(cell)
             guard !folded.isEmpty else { return }
             values += 1
-            if DateParser.parseMonth(folded) != nil { months += 1 }
+            if DateParser.parseMonth(folded) != nil { months += 1 } else { noteTwoDigitYear(folded) }
         }
 
-        /// The warning, once a birth date gave its month alone.
-        func warning(file: String) -> String? {
-            guard months > 0 else { return nil }
-            return "\(file) \(header): \(months) of \(values) values give the year and month of birth only (出生年月); they are compared at month precision "
-                + "(a date in that month agrees, and an age that could be either of two is not held against the member)"
+        private mutating func noteTwoDigitYear(_ text: String) {
+            guard Self.hasTwoDigitYear(text) else { return }
+            if twoDigitYears == 0 { twoDigitExample = text }
+            twoDigitYears += 1
+        }
+
+        /// Three numbers of one or two digits, separated by one of - / . (the same twice) or
+        /// written 年…月…(日): a day, month and year without the year's century.
+        static func hasTwoDigitYear(_ text: String) -> Bool {
+            var parts: [Int] = []
+            var separators: [String] = []
+            var number = -1, digits = 0
+            var rest = Substring(text)
+            while let c = rest.first {
+                if let d = c.wholeNumberValue, c.isASCII {
+                    number = (number < 0 ? 0 : number) * 10 + d
+                    digits += 1
+                    guard digits <= 2 else { return false }
+                } else {
+                    guard number >= 0 else { return false }
+                    parts.append(number)
+                    separators.append(String(c))
+                    number = -1
+                    digits = 0
+                }
+                rest = rest.dropFirst()
+            }
+            if number >= 0 { parts.append(number) }
+            guard parts.count == 3 else { return false }
+            let chinese = separators.count >= 2 && separators[0] == "年" && separators[1] == "月" && (separators.count == 2 || separators == ["年", "月", "日"])
+            let ascii = separators.count == 2 && separators[0] == separators[1] && ["-", "/", "."].contains(separators[0])
+            guard chinese || ascii else { return false }
+            // Some order of the three is a real month and day.
+            return parts.contains { (1...12).contains($0) } && parts.contains { (1...31).contains($0) }
+        }
+
+        /// The warnings: once a birth date gave its month alone, once one had a two-digit year.
+        func warnings(file: String) -> [String] {
+            var result: [String] = []
+            if months > 0 {
+                result.append("\(file) \(header): \(months) of \(values) values give the year and month of birth only (出生年月); they are compared at month precision "
+                    + "(a date in that month agrees, and an age that could be either of two is not held against the member)")
+            }
+            if twoDigitYears > 0 {
+                result.append("\(file) \(header): \(twoDigitYears) of \(values) values write the year with two digits (\(twoDigitExample)); which century is meant the file does not say, "
+                    + "so they are not read as dates and each is a value.invalid finding: export the birth dates with four-digit years (1966-08-12)")
+            }
+            return result
         }
     }
 }

@@ -160,7 +160,7 @@ extension TableScanner {
             s.warnings += columns.blankColumnWarnings(file: table.file, header: headerNames)
             if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { s.warnings.append(warning) }
             if let warning = columns.textMarkers.warning(file: table.file) { s.warnings.append(warning) }
-            if let warning = columns.birthMonths.warning(file: table.file) { s.warnings.append(warning) }
+            s.warnings += columns.birthMonths.warnings(file: table.file)
             columns.note(&s)
         }
         stats = s

@@ -142,8 +142,7 @@ extension TableScanner {
         stats.fatal = result.fatal.map { "\($0)" }
         if let warning = records.decimalKeys.warning(file: table.file, unit: "record") { stats.warnings.append(warning) }
         if let warning = members.decimalKeys.warning(file: table.file, unit: "member") { stats.warnings.append(warning) }
-        if let warning = records.birthMonths.warning(file: table.file) { stats.warnings.append(warning) }
-        if let warning = members.birthMonths.warning(file: table.file) { stats.warnings.append(warning) }
+        stats.warnings += records.birthMonths.warnings(file: table.file) + members.birthMonths.warnings(file: table.file)
         if result.records == 0 {
             if result.fatal == nil { try Self.checkRecordPath(table, path: path, encoding: encoding) }
             return

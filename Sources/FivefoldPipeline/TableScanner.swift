@@ -179,7 +179,7 @@ struct TableScanner {
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)
             if let warning = columns.decimalKeys.warning(file: table.file, unit: "row") { stats.warnings.append(warning) }
             if let warning = columns.textMarkers.warning(file: table.file) { stats.warnings.append(warning) }
-            if let warning = columns.birthMonths.warning(file: table.file) { stats.warnings.append(warning) }
+            stats.warnings += columns.birthMonths.warnings(file: table.file)
             columns.note(&stats)
         }
     }

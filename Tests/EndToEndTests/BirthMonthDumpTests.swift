@@ -74,4 +74,31 @@ final class BirthMonthDumpTests: XCTestCase {
         let corrections = try CSVTable(path: copy.out + "/corrections.csv").rows.filter { $0["member_id"] == "520203196608121230" && $0["field"] == "birth_date" }
         XCTAssertEqual(corrections.map { "\($0["old_value"]!)→\($0["new_value"]!)" }, ["1966-09→1966-08-12"])
     }
+
+    /// Birth dates with a two-digit year (`66-08-12`): no reader can tell the century, so each
+    /// stays a value.invalid finding (373 on the sample so rewritten, loud) — and the run now says
+    /// the one cause once, in summary.json and on stderr even with -q.
+    func testTwoDigitYears_SaidOnceWithTheCause() throws {
+        let copy = try SampleCopy(self)
+        let path = copy.input + "/system/members.csv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: "(?<=,)\\d{2}(\\d{2}-\\d{2}-\\d{2})(?=,)")
+        text = pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let (found, summary, stderr) = try run(copy)
+        let warning = "system/members.csv 出生日期: 157 of 158 values write the year with two digits (66-08-12); which century is meant the file does not say"
+        XCTAssertEqual(summary.warnings.filter { $0.contains("two digits") }.count, 1, "\(summary.warnings)")
+        XCTAssertTrue(summary.warnings.contains { $0.hasPrefix(warning) }, "\(summary.warnings)")
+        XCTAssertTrue(stderr.contains(warning), stderr)
+        XCTAssertTrue(found.contains("value.invalid|5202031002010001|520203196608121230|birth_date"), "still a finding per member")
+    }
+
+    func testHasTwoDigitYear() {
+        for text in ["66-08-12", "66/8/12", "12/08/66", "66.8.12", "66年8月12日", "66年8月12"] {
+            XCTAssertTrue(TableScanner.BirthMonths.hasTwoDigitYear(text), text)
+        }
+        for text in ["1966-08-12", "66-08", "66-08/12", "66-13-40", "2016年2月30日", "660812", "66-08-12-01", "", "a-b-c"] {
+            XCTAssertFalse(TableScanner.BirthMonths.hasTwoDigitYear(text), text)
+        }
+    }
 }
