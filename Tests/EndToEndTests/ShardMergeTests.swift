@@ -59,4 +59,49 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertEqual(Set(expected.keys), Set(actual.keys))
         for (path, data) in expected { XCTAssertEqual(data, actual[path], path) }
     }
+
+    /// Shards of one array that ran at two dates (tasks on either side of midnight without
+    /// --as-of) merged with exit 0 into findings computed at both: on 400 generated households
+    /// in four counties, shards as of 2020-12-31 and 2023-06-30 merged into 878 findings against
+    /// the whole run's 29. The merge now refuses them; without a date of its own it takes the
+    /// shards' date (a merge started after midnight), and a date of its own must be theirs.
+    /// Shards made with other pipeline contents are refused too.
+    func testShardsOfTwoDatesOrPipelines_AreRefused_AndTheMergeTakesTheShardsDate() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-shard-dates-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        func shard(_ i: Int, asOf: String) throws {
+            let outcome = try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--shard", "\(i)/2", "--as-of", asOf, "--no-ledger", "-q", "--out", base + "/shard\(i)"])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        }
+        func merge(_ extra: [String], pipeline: String = SampleRunTests.pipeline) throws -> FivefoldProcess.Outcome {
+            try FivefoldProcess.run(["merge", pipeline, base + "/shard0", base + "/shard1", "--no-ledger", "-q", "--out", base + "/merged"] + extra)
+        }
+        try shard(0, asOf: "2020-12-31")
+        try shard(1, asOf: "2021-06-30")
+        let mixed = try merge([])
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertEqual(mixed.stderr, "fivefold: \(base)/shard1: shard 1/2 ran as of 2021-06-30, shard 0/2 as of 2020-12-31: every shard and the merge must use one date (ages, deadlines and windows are computed at it); give each the same --as-of\n")
+
+        try shard(1, asOf: "2020-12-31")
+        let other = try merge(["--as-of", "2021-01-01"])
+        XCTAssertEqual(other.status, 2)
+        XCTAssertEqual(other.stderr, "fivefold: --as-of: the shards ran as of 2020-12-31, this merge as of 2021-01-01: give the merge --as-of 2020-12-31, the date the shards used\n")
+
+        // Another pipeline (one threshold changed) beside the same vocabulary.
+        let edited = base + "/edited"
+        try FileManager.default.createDirectory(atPath: edited, withIntermediateDirectories: true)
+        let pipelines = URL(fileURLWithPath: SampleRunTests.pipeline).deletingLastPathComponent().path
+        try FileManager.default.copyItem(atPath: pipelines + "/vocabulary.yaml", toPath: edited + "/vocabulary.yaml")
+        let text = try String(contentsOfFile: SampleRunTests.pipeline, encoding: .utf8)
+        try text.replacingOccurrences(of: "threshold: 0.75", with: "threshold: 0.8").write(toFile: edited + "/p.yaml", atomically: true, encoding: .utf8)
+        let changed = try merge([], pipeline: edited + "/p.yaml")
+        XCTAssertEqual(changed.status, 2)
+        XCTAssertTrue(changed.stderr.contains("this pipeline or its vocabulary files differ from the ones the shards ran with"), changed.stderr)
+
+        let merged = try merge([])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertTrue(merged.stdout.hasPrefix("2 shards: 48 households, 59 findings"), merged.stdout)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + "/merged/summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["as_of"] as? String, "2020-12-31", "the shards' date, not today's")
+    }
 }

@@ -87,7 +87,8 @@ say "generating $HOUSEHOLDS households in 4 counties"
 "$FIVEFOLD" generate --households "$HOUSEHOLDS" --seed 11 --counties 4 --out "$WORK/input" >/dev/null
 mkdir -p "$WORK/jobs"
 input=$WORK/input shards=$WORK/shards out=$WORK/out
-array=$(cd "$WORK/jobs" && REPO=$REPO FIVEFOLD=$FIVEFOLD INPUT=$input WORK=$shards OUT=$out \
+as_of=$(date +%F)  # one date for the shards, their merge and the whole run they are compared with
+array=$(cd "$WORK/jobs" && REPO=$REPO FIVEFOLD=$FIVEFOLD INPUT=$input WORK=$shards OUT=$out AS_OF=$as_of \
   sbatch --parsable --array=0-$((SHARDS - 1)) --cpus-per-task=1 --mem=2G "$REPO/deploy/slurm/fivefold-shards.sbatch")
 say "submitted array job $array ($SHARDS tasks)"
 for _ in $(seq 1 600); do
@@ -103,7 +104,7 @@ merge_exit=$(awk '/JobName=fivefold-merge/ {m=1} m && /ExitCode=/ {sub(/.*ExitCo
 case "$merge_exit" in 0|1) ;; *) say "the merge job did not complete (exit ${merge_exit:-none})"; exit 1 ;; esac
 
 # --- the merge against a whole run --------------------------------------------------------------
-"$FIVEFOLD" run "$REPO/pipelines/five-unities.yaml" --input "$WORK/input" --out "$WORK/whole" --ledger "$WORK/whole.ledger.sqlite" --quiet || true
+"$FIVEFOLD" run "$REPO/pipelines/five-unities.yaml" --input "$WORK/input" --out "$WORK/whole" --ledger "$WORK/whole.ledger.sqlite" --as-of "$as_of" --quiet || true
 # The merge keeps a ledger (first run: every finding new), so the whole run keeps one too.
 strip() { grep -v '"assemble"\|"evaluate"\|"scan"\|"merge"\|"write"' "$1"; }
 diff -r -x summary.json "$WORK/whole" "$WORK/out"

@@ -112,16 +112,36 @@ extension RunSummary.Input {
 }
 
 extension PartFiles {
-    func writeShard(_ shard: Shard) throws {
-        try Self.writeJSON(["index": shard.index, "count": shard.count], to: folder + "/shard.json")
+    /// What a shard was made with, beside its parts: which slice, the as-of date and the
+    /// fingerprint of its pipeline and vocabulary files (`PipelineRunner.settingsFingerprint`),
+    /// which the merge requires to be the same for every shard and for itself.
+    struct ShardDescription: Codable, Equatable {
+        var index: Int
+        var count: Int
+        var asOf: String?
+        var settings: String?
+
+        enum CodingKeys: String, CodingKey {
+            case index, count, settings
+            case asOf = "as_of"
+        }
+    }
+
+    func writeShard(_ shard: Shard, asOf: String, settings: String) throws {
+        try Self.writeJSON(ShardDescription(index: shard.index, count: shard.count, asOf: asOf, settings: settings), to: folder + "/shard.json")
+    }
+
+    func shardDescription() throws -> ShardDescription {
+        let path = folder + "/shard.json"
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let d = try? JSONDecoder().decode(ShardDescription.self, from: data), d.count >= 1, (0..<d.count).contains(d.index) else {
+            throw PipelineError(file: path, keyPath: "", message: "damaged shard description")
+        }
+        return d
     }
 
     func shard() throws -> Shard {
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/shard.json"))
-        let dict = try JSONDecoder().decode([String: Int].self, from: data)
-        guard let i = dict["index"], let n = dict["count"], n >= 1, (0..<n).contains(i) else {
-            throw PipelineError(file: folder + "/shard.json", keyPath: "", message: "damaged shard description")
-        }
-        return Shard(index: i, count: n)
+        let d = try shardDescription()
+        return Shard(index: d.index, count: d.count)
     }
 }
