@@ -66,6 +66,23 @@ struct LedgerSession {
     /// worklists would lose them, with exit 0. `--accept-fewer-households` records it all the
     /// same (households or people that really left). The households table is compared with the
     /// last run's households when the ledger predates the row counts.
+    /// Stops a run as of a date before the ledger's last run, unless asked to record it: an old
+    /// dump replayed into the production output folder and ledger (a command copied with its
+    /// `--as-of 2020-12-31`) replaced the night's worklists with exit 0, classified its findings
+    /// against a later night's, and became the run the next night's relapse monitoring compares
+    /// incomes with. The same date again (a re-run) is fine.
+    func checkAsOf(runner: PipelineRunner) throws {
+        guard ledger != nil, !runner.options.acceptEarlierDate, let previous,
+              let before = DateParser.parse(previous.asOf), let asOf = try? runner.asOfDate(), asOf < before
+        else { return }
+        let (file, keyPath) = runner.options.asOf != nil ? ("--as-of", "") : (runner.config.path, "as_of")
+        throw PipelineError(
+            file: file, keyPath: keyPath,
+            message: "this run is as of \(asOf.iso), before the ledger's last run (run \(previous.id ?? 0), as of \(previous.asOf)) in \(runner.ledgerPath): "
+                + "recorded, it would replace those outputs and be compared with a later night's findings. Replaying an old dump? Give it an output folder of its own "
+                + "(its ledger goes beside it); if this ledger should hold it, run again with --accept-earlier-date. Nothing was written")
+    }
+
     func checkHouseholdCount(_ files: TableRows, runner: PipelineRunner) throws {
         guard ledger != nil, !runner.options.acceptFewerHouseholds, let previous,
               let system = runner.config.sources.first(where: { $0.id == .system })

@@ -30,11 +30,15 @@ public struct PipelineRunner {
         /// Record a run whose system holds far fewer households than the ledger's last run
         /// (`LedgerSession.shrinkLimit`); otherwise such a run stops before recording.
         public var acceptFewerHouseholds = false
+        /// Record a run as of a date before the ledger's last run (`LedgerSession.checkAsOf`);
+        /// otherwise such a run stops before recording.
+        public var acceptEarlierDate = false
 
         public init(inputFolder: String? = nil, outputFolder: String? = nil, asOf: String? = nil, jobs: Int? = nil,
                     partitions: Int? = nil, shard: Shard? = nil, ledgerPath: String? = nil, useLedger: Bool = true,
-                    acceptFewerHouseholds: Bool = false) {
+                    acceptFewerHouseholds: Bool = false, acceptEarlierDate: Bool = false) {
             self.acceptFewerHouseholds = acceptFewerHouseholds
+            self.acceptEarlierDate = acceptEarlierDate
             self.inputFolder = inputFolder
             self.outputFolder = outputFolder
             self.asOf = asOf
@@ -260,6 +264,7 @@ public struct PipelineRunner {
         defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: !isShard)
         let rows = stats.map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
+        try session.checkAsOf(runner: self)
         try session.checkHouseholdCount(rows, runner: self)
 
         let partsFolder = isShard ? staging + "/_parts" : work + "/_parts"
@@ -383,6 +388,7 @@ public struct PipelineRunner {
         defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: true)
         let rows = (inputs ?? []).map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
+        try session.checkAsOf(runner: self)
         try session.checkHouseholdCount(rows, runner: self)
         let staging = try OutputFolder.prepareStaging(for: out)
         let fm = FileManager.default

@@ -138,4 +138,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("ok — 5 sources, 8 registries"), result.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
+
+    /// An old dump replayed into the production output folder and ledger (a command copied with
+    /// its `--as-of`) replaced the night's worklists with exit 0 and became the run the next
+    /// night is compared with. A run as of a date before the ledger's last run now stops before
+    /// writing anything; `--accept-earlier-date` records it; the same date again runs as before.
+    func testEarlierAsOfThanTheLedgersLastRun_Stops() throws {
+        let copy = try SampleCopy(self)
+        func run(_ asOf: String, _ extra: [String] = []) throws -> FivefoldProcess.Outcome {
+            try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", copy.input, "--out", copy.out, "--ledger", copy.ledger, "--as-of", asOf, "-q"] + extra)
+        }
+        XCTAssertEqual(try run("2020-12-31").status, 0)
+        let findings = try Data(contentsOf: URL(fileURLWithPath: copy.out + "/findings.csv"))
+        let earlier = try run("2020-06-30")
+        XCTAssertEqual(earlier.status, 2)
+        XCTAssertEqual(earlier.stderr, "fivefold: --as-of: this run is as of 2020-06-30, before the ledger's last run (run 1, as of 2020-12-31) in \(copy.ledger): "
+            + "recorded, it would replace those outputs and be compared with a later night's findings. Replaying an old dump? Give it an output folder of its own "
+            + "(its ledger goes beside it); if this ledger should hold it, run again with --accept-earlier-date. Nothing was written\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy.out + "/findings.csv")), findings, "the night's outputs stay")
+        XCTAssertEqual(try run("2020-12-31").status, 0, "the same date again")
+        let accepted = try run("2020-06-30", ["--accept-earlier-date"])
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertTrue(accepted.stdout.contains("persisting"), accepted.stdout)
+    }
 }

@@ -38,6 +38,9 @@ struct Merge: ParsableCommand {
     @Flag(name: .customLong("accept-fewer-households"), help: "Record the run even when the system holds fewer than 80% of the households, or of the member rows, of the ledger's last run (households or people that really left). Without it such a run stops: an export cut short would mark the findings of every missing household or member resolved.")
     var acceptFewerHouseholds = false
 
+    @Flag(name: .customLong("accept-earlier-date"), help: "Record the run even when its as-of date is before the ledger's last run. Without it such a run stops: an old dump replayed into the production output folder and ledger would replace the night's worklists.")
+    var acceptEarlierDate = false
+
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with status 1 when findings of this severity or worse exist (error or warning).", valueName: "severity"))
     var failOn: Run.FailOn?
 
@@ -57,7 +60,7 @@ struct Merge: ParsableCommand {
             let config = try PipelineConfig.load(path: pipeline)
             var runner = PipelineRunner(config: config, options: .init(
                 inputFolder: input, outputFolder: out, asOf: asOf, ledgerPath: ledger, useLedger: !noLedger,
-                acceptFewerHouseholds: acceptFewerHouseholds))
+                acceptFewerHouseholds: acceptFewerHouseholds, acceptEarlierDate: acceptEarlierDate))
             if !quiet { runner.progress = { CLI.log($0) } }
             let summary = try runner.merge(shardFolders: shards)
             for warning in summary.warnings { CLI.log("warning: \(warning)") }
