@@ -12,11 +12,24 @@ extension FieldNormalizer {
         guard suffix.isEmpty || vocabulary.isCountSuffix(String(suffix)),
             let value = ExactDecimal.parse(number.utf8)
         else {
+            if number.isEmpty, let n = chineseCount(compact) { return .value(String(n)) }
             if suffix.isEmpty && FieldNormalizer.isTooLong(number) { return .problem("数值过大: \(text)") }
             return .problem("不是有效整数: \(text)")
         }
         guard value.isIntegral else { return .problem("不是整数: \(text)") }
         return .value(value.plainText)
+    }
+
+    /// A count or age in Chinese numerals, with or without a count word after it (四, 四人,
+    /// 六十五岁, 三个月): `ChineseNumeral`.
+    func chineseCount(_ text: String) -> Int? {
+        if let n = ChineseNumeral.value(text) { return n }
+        var cut = text.endIndex
+        while cut > text.startIndex {
+            cut = text.index(before: cut)
+            if vocabulary.isCountSuffix(String(text[cut...])), let n = ChineseNumeral.value(text[..<cut]) { return n }
+        }
+        return nil
     }
 
     /// Four-digit years: "2016", "2016年", "2016年度", "2016.0".
