@@ -45,6 +45,18 @@ public enum ChineseNumeral {
         return total + d
     }
 
+    /// A year written digit by digit (二〇一四, 二零一四: as a year is said and written by hand),
+    /// or nil.
+    public static func year<S: StringProtocol>(_ text: S) -> Int? {
+        guard text.count == 4 else { return nil }
+        var value = 0
+        for c in text {
+            guard c != "两", let d = digit(c) else { return nil }
+            value = value * 10 + d
+        }
+        return value
+    }
+
     private static func digit(_ c: Character) -> Int? {
         switch c {
         case "〇", "零": return 0

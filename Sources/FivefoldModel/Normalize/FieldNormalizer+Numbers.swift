@@ -40,7 +40,7 @@ extension FieldNormalizer {
         } else if compact.hasSuffix("年") {
             compact = compact.dropLast()
         }
-        guard let value = ExactDecimal.parse(compact.utf8), let year = value.intValue,
+        guard let year = ExactDecimal.parse(compact.utf8)?.intValue ?? ChineseNumeral.year(compact),
             (1000...9999).contains(year)
         else { return .problem("不是有效年份: \(text)") }
         return .value(String(year))

@@ -44,4 +44,17 @@ final class ChineseNumeralTests: XCTestCase {
             XCTAssertNil(normalizer.normalize(raw, kind: .integer).normalized, raw)
         }
     }
+
+    func testYears() throws {
+        XCTAssertEqual(ChineseNumeral.year("二〇一四"), 2014)
+        XCTAssertEqual(ChineseNumeral.year("二零二零"), 2020)
+        XCTAssertNil(ChineseNumeral.year("二〇一"))
+        XCTAssertNil(ChineseNumeral.year("两〇一四"))
+        XCTAssertNil(ChineseNumeral.year("二千一四"))
+        let normalizer = FieldNormalizer(vocabulary: Vocabulary())
+        XCTAssertEqual(normalizer.normalize("二〇一四年", kind: .year).normalized, "2014")
+        XCTAssertEqual(normalizer.normalize("二〇一八年度", kind: .year).normalized, "2018")
+        XCTAssertEqual(normalizer.normalize("2016", kind: .year).normalized, "2016")
+        XCTAssertNil(normalizer.normalize("二〇一", kind: .year).normalized)
+    }
 }

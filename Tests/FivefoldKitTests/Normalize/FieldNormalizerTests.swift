@@ -113,7 +113,8 @@ final class FieldNormalizerTests: XCTestCase {
         XCTAssertEqual(value("2016.0", .year), "2016")
         XCTAssertEqual(problem("16", .year), "不是有效年份: 16")
         XCTAssertEqual(problem("2016-03-05", .year), "不是有效年份: 2016-03-05")
-        XCTAssertEqual(problem("二〇一六年", .year), "不是有效年份: 二〇一六年")
+        XCTAssertEqual(value("二〇一六年", .year), "2016", "written digit by digit (ChineseNumeral.year), since 2026-12-07")
+        XCTAssertEqual(problem("一六年", .year), "不是有效年份: 一六年")
     }
 
     func testQuantity_UnitsSeparatorsAndTrailingZeros() {
