@@ -57,6 +57,18 @@ public enum ChineseNumeral {
         return value
     }
 
+    /// A date written in Chinese numerals (二〇一六年三月五日, 二零一六年十二月三十一号) as
+    /// `2016年3月5日`, or nil: the year digit by digit, month and day as numbers.
+    public static func date(_ text: String) -> String? {
+        guard let y = text.firstIndex(of: "年"), let m = text.firstIndex(of: "月"), y < m,
+              let year = year(text[..<y]), let month = value(text[text.index(after: y)..<m]), (1...12).contains(month)
+        else { return nil }
+        var rest = text[text.index(after: m)...]
+        if rest.last == "日" || rest.last == "号" { rest = rest.dropLast() }
+        guard let day = value(rest), (1...31).contains(day) else { return nil }
+        return "\(year)年\(month)月\(day)日"
+    }
+
     private static func digit(_ c: Character) -> Int? {
         switch c {
         case "〇", "零": return 0

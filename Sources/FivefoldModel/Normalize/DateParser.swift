@@ -34,8 +34,10 @@ public enum DateParser {
     /// The date `raw` names, or nil when it is blank, in no accepted form, or not a real day.
     public static func parse(_ raw: String) -> CivilDate? {
         if let iso = isoDate(raw) { return iso }
-        let text = TextNormalizer.fold(raw)
+        var text = TextNormalizer.fold(raw)
         if text.isEmpty { return nil }
+        // 二〇一六年三月五日 (a date written by hand, typed as written): its digits first.
+        if let first = text.utf8.first, first >= 0xE4, let digits = ChineseNumeral.date(text) { text = digits }
         var tokens = Tokens()
         guard tokens.scan(text), tokens.count > 0 else { return nil }
         let first = tokens[0]

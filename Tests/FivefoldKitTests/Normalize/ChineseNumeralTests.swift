@@ -57,4 +57,14 @@ final class ChineseNumeralTests: XCTestCase {
         XCTAssertEqual(normalizer.normalize("2016", kind: .year).normalized, "2016")
         XCTAssertNil(normalizer.normalize("二〇一", kind: .year).normalized)
     }
+
+    func testDates() {
+        XCTAssertEqual(DateParser.parse("二〇一六年三月五日")?.iso, "2016-03-05")
+        XCTAssertEqual(DateParser.parse("二零一六年十二月三十一号")?.iso, "2016-12-31")
+        XCTAssertEqual(DateParser.parse("一九六六年八月十二日")?.iso, "1966-08-12")
+        XCTAssertNil(DateParser.parse("二〇一六年二月三十日"), "not a real day")
+        XCTAssertNil(DateParser.parse("二〇一六年十三月五日"))
+        XCTAssertNil(DateParser.parse("二〇一六年三月"))
+        XCTAssertNil(ChineseNumeral.date("一六年三月五日"))
+    }
 }
