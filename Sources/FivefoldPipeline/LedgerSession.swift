@@ -60,12 +60,6 @@ struct LedgerSession {
     /// The rows accepted from each input file (`InputStats` or a shard's inputs), by file.
     typealias TableRows = [(source: String, file: String, accepted: Int)]
 
-    /// Stops a run whose system tables hold far fewer households, or member rows, than the
-    /// ledger's last run (an export cut short, a filter left on): recorded, it would mark every
-    /// open finding of the missing households or members resolved, and the field teams'
-    /// worklists would lose them, with exit 0. `--accept-fewer-households` records it all the
-    /// same (households or people that really left). The households table is compared with the
-    /// last run's households when the ledger predates the row counts.
     /// Stops a run as of a date before the ledger's last run, unless asked to record it: an old
     /// dump replayed into the production output folder and ledger (a command copied with its
     /// `--as-of 2020-12-31`) replaced the night's worklists with exit 0, classified its findings
@@ -83,6 +77,12 @@ struct LedgerSession {
                 + "(its ledger goes beside it); if this ledger should hold it, run again with --accept-earlier-date. Nothing was written")
     }
 
+    /// Stops a run whose system tables hold far fewer households, or member rows, than the
+    /// ledger's last run (an export cut short, a filter left on): recorded, it would mark every
+    /// open finding of the missing households or members resolved, and the field teams'
+    /// worklists would lose them, with exit 0. `--accept-fewer-households` records it all the
+    /// same (households or people that really left). The households table is compared with the
+    /// last run's households when the ledger predates the row counts.
     func checkHouseholdCount(_ files: TableRows, runner: PipelineRunner) throws {
         guard ledger != nil, !runner.options.acceptFewerHouseholds, let previous,
               let system = runner.config.sources.first(where: { $0.id == .system })
@@ -156,11 +156,7 @@ struct LedgerSession {
         }
 
         var h = XXHash64()
-        var vocabulary = config.vocabularyFiles
-        if vocabulary.isEmpty {
-            vocabulary = [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
-        }
-        for file in [config.path] + vocabulary {
+        for file in [config.path] + runner.vocabularyPaths {
             h.update("\(file)\n")
             h.update(FileManager.default.contents(atPath: file) ?? Data())
         }

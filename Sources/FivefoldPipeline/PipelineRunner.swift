@@ -79,11 +79,7 @@ public struct PipelineRunner {
     /// its vocabulary files (not their paths, which differ between cluster nodes).
     func settingsFingerprint() -> String {
         var h = XXHash64()
-        var vocabulary = config.vocabularyFiles
-        if vocabulary.isEmpty {
-            vocabulary = [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
-        }
-        for file in [config.path] + vocabulary {
+        for file in [config.path] + vocabularyPaths {
             let data = FileManager.default.contents(atPath: file) ?? Data()
             h.update("\(data.count)\n")
             h.update(data)
@@ -96,7 +92,7 @@ public struct PipelineRunner {
     /// existing folder of other files (`OutputFolder.refusal`).
     func checkOutputFolder(ledger: Bool, also: [(what: String, path: String)] = []) throws {
         var keep: [(what: String, path: String)] = [("the input folder", try inputFolder), ("the pipeline file", config.path)]
-        keep += config.vocabularyFiles.map { ("the vocabulary file", $0) }
+        keep += vocabularyPaths.map { ("the vocabulary file", $0) }
         if ledger { keep.append(("the ledger", ledgerPath)) }
         guard let reason = OutputFolder.refusal(for: outputFolder, keeping: keep + also) else { return }
         let (file, keyPath) = options.outputFolder != nil ? ("--out", "") : (config.path, "output.folder")
@@ -137,11 +133,18 @@ public struct PipelineRunner {
     /// The first day an as-of date may name: 建档立卡 began in 2014.
     static let earliestAsOf = CivilDate(year: 2014, month: 1, day: 1)!
 
+    /// The vocabulary files the pipeline names, else the vocabulary.yaml beside it.
+    var vocabularyPaths: [String] {
+        config.vocabularyFiles.isEmpty
+            ? [resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)]
+            : config.vocabularyFiles
+    }
+
     /// Loads the vocabulary files the pipeline names (the shipped tables when it names none).
     public func loadVocabulary() throws -> Vocabulary {
         var files = config.vocabularyFiles
         if files.isEmpty {
-            let beside = resolve("vocabulary.yaml", against: URL(fileURLWithPath: config.path).deletingLastPathComponent().path)
+            let beside = vocabularyPaths[0]
             // A pipeline outside pipelines/ that names no vocabulary: say what is missing and where
             // it was looked for, rather than failing on a file the user never wrote.
             guard FileManager.default.fileExists(atPath: beside) else {
