@@ -34,6 +34,11 @@ public struct RuleEntry: Sendable {
             Parameter(name: name, kind: .number, defaultValue: .number(value), unit: unit, range: range, meaning: meaning)
         }
 
+        /// A 四看法 score or threshold: 0…100 points.
+        public static func points(_ name: String, _ value: Double) -> Parameter {
+            number(name, value, range: 0...100, meaning: "points (the four looks score at most 100)")
+        }
+
         /// A percentage parameter: 0…100, a fraction (0 < value < 1) refused.
         public static func percent(_ name: String, _ value: Double, unit: String = "") -> Parameter {
             let shown = value == value.rounded() ? String(Int(value)) : String(value)

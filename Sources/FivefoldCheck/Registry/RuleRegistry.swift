@@ -22,11 +22,19 @@ public enum RuleRegistry {
         RuleEntry(
             .valueInvalid, .warning, title: "数据值无效",
             summary: "a value that cannot be normalised, is outside its code list (and not a vocabulary gap), or out of range (any source)",
-            parameters: [.number("max_household_size", 20, range: 1...100, meaning: "a number of members"), .number("max_income_per_capita", 1_000_000, range: 1_000...100_000_000, meaning: "yuan per person and year"), .number("max_age", 120, range: 60...150, meaning: "an age in years")]),
+            parameters: [
+                .number("max_household_size", 20, range: 1...100, meaning: "a number of members"),
+                .number("max_income_per_capita", 1_000_000, range: 1_000...100_000_000, meaning: "yuan per person and year"),
+                .number("max_age", 120, range: 60...150, meaning: "an age in years"),
+            ]),
         RuleEntry(
             .vocabularyUnknown, .info, action: .info, title: "词汇缺口（代码表未收录的取值）",
             summary: "a value outside its code list that repeats: at least `min_repeats` rows and either `min_count` rows or `min_share_percent` of its source's rows (at the field's level); one finding per (source, field, value) with count, five example households and the line to add to the vocabulary; its rows are not `value.invalid`, and a `unify.mismatch` only it causes is dropped",
-            parameters: [.number("min_count", 5, range: 1...1_000_000_000, meaning: "a number of rows"), .number("min_share_percent", 0.1, range: 0...100, meaning: "a percentage of the source's rows (0.1 for 0.1 %)"), .number("min_repeats", 2, range: 1...1_000_000_000, meaning: "a number of rows")]),
+            parameters: [
+                .number("min_count", 5, range: 1...1_000_000_000, meaning: "a number of rows"),
+                .number("min_share_percent", 0.1, range: 0...100, meaning: "a percentage of the source's rows (0.1 for 0.1 %)"),
+                .number("min_repeats", 2, range: 1...1_000_000_000, meaning: "a number of rows"),
+            ]),
         RuleEntry(
             .householdSizeMismatch, .warning, title: "家庭人口数不符",
             summary: "家庭人口数 ≠ members listed, in every source that lists members (the wall by its 家庭成员 names)"),
@@ -34,7 +42,11 @@ public enum RuleRegistry {
         RuleEntry(
             .memberImplausible, .warning, title: "成员信息不合常理",
             summary: "之子/之女/儿媳/女婿 not younger than the head, 之父/之母 not older; head and spouse of one sex; 小学 outside ages 6–14; a student not 无劳动能力; 务工 > 12 months; both or neither of 文化程度 and 在校生状况 (文化程度 学龄前儿童 goes with a blank / 学前 / 非在校生 stage)",
-            parameters: [.number("primary_age_min", 6, range: 0...25, meaning: "an age in years"), .number("primary_age_max", 14, range: 0...25, meaning: "an age in years"), .number("max_migrant_months", 12, range: 1...12, meaning: "months in a year")]),
+            parameters: [
+                .number("primary_age_min", 6, range: 0...25, meaning: "an age in years"),
+                .number("primary_age_max", 14, range: 0...25, meaning: "an age in years"),
+                .number("max_migrant_months", 12, range: 1...12, meaning: "months in a year"),
+            ]),
         RuleEntry(
             .householdCause, .warning, title: "致贫原因与成员情况矛盾",
             summary: "因病 with everyone 健康, 因学 with no student (学前 excluded), 因残 with nobody 残疾"),
@@ -90,7 +102,9 @@ public enum RuleRegistry {
         RuleEntry(
             .exitEducation, .error, title: "疑似错退：义务教育未保障",
             summary: "an exited household with a member aged 6–15 (full years at `as_of`) not in school and not on the students registry",
-            parameters: [.number("min_age", 6, range: 0...25, meaning: "an age in years"), .number("max_age", 15, range: 0...25, meaning: "an age in years")]),
+            parameters: [
+                .number("min_age", 6, range: 0...25, meaning: "an age in years"), .number("max_age", 15, range: 0...25, meaning: "an age in years"),
+            ]),
         RuleEntry(
             .exitMedical, .error, title: "疑似错退：未参加医保",
             summary: "an exited household with a member uninsured in the system and 未参保 in the insurance registry"),
@@ -102,9 +116,11 @@ public enum RuleRegistry {
             .identifyFourLooks, .warning, title: "四看法：疑似错评或漏评",
             summary: "四看法 score: a registered-poor household that looks well-off (≤ 10 points, income ≥ 2× the current line) is a suspected 错评; an unregistered interview household scoring ≥ 60 a suspected 漏评",
             parameters: [
-                .number("house_cd", 25, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("house_b", 10, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("grain_low_kg", 200, range: 0...10_000, meaning: "kg of grain per person"), .number("grain_low", 25, range: 0...100, meaning: "points (the four looks score at most 100)"),
-                .number("grain_mid_kg", 400, range: 0...10_000, meaning: "kg of grain per person"), .number("grain_mid", 10, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("labour_none", 25, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("labour_one", 10, range: 0...100, meaning: "points (the four looks score at most 100)"),
-                .number("students_two", 25, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("students_one", 10, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("poor_min", 60, range: 0...100, meaning: "points (the four looks score at most 100)"), .number("well_off_max", 10, range: 0...100, meaning: "points (the four looks score at most 100)"),
+                .points("house_cd", 25), .points("house_b", 10),
+                .number("grain_low_kg", 200, range: 0...10_000, meaning: "kg of grain per person"), .points("grain_low", 25),
+                .number("grain_mid_kg", 400, range: 0...10_000, meaning: "kg of grain per person"), .points("grain_mid", 10),
+                .points("labour_none", 25), .points("labour_one", 10),
+                .points("students_two", 25), .points("students_one", 10), .points("poor_min", 60), .points("well_off_max", 10),
                 .number("well_off_income_factor", 2, range: 1...20, meaning: "a factor of the poverty line (2 for twice the line)"),
             ]),
         RuleEntry(
