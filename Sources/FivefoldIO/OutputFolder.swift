@@ -72,6 +72,44 @@ public enum OutputFolder {
         return "the output folder \(target) already holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries") (\(shown)) and is not the output of an earlier run (it has no summary.json). A run replaces its output folder whole and deletes the previous one, so they would be deleted: give a new or empty folder"
     }
 
+    /// Copies the files of an earlier run's output folder that were changed or added after that
+    /// run wrote it to `<target>.kept/<stamp>/`, and says so, one warning for all. A run replaces
+    /// the output folder whole: a worklist a cadre filled in where it was sent
+    /// (`out/worklists/郎岱镇.xlsx`, saved in place) or a note saved beside it was deleted by the
+    /// next night's run, before `fivefold signoff` had read it, with exit 0. Touched means newer
+    /// than the folder's summary.json, the last file a run writes (by more than 2 s: the file
+    /// system's time granularity). Nothing happens without a summary.json.
+    public static func keepTouchedFiles(_ target: String, now: Date = Date()) throws -> String? {
+        let fm = FileManager.default
+        guard let written = (try? fm.attributesOfItem(atPath: target + "/summary.json"))?[.modificationDate] as? Date,
+              let walker = fm.enumerator(atPath: target)
+        else { return nil }
+        var touched: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let path = target + "/" + relative
+            guard let attributes = try? fm.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
+                  let modified = attributes[.modificationDate] as? Date, modified.timeIntervalSince(written) > 2
+            else { continue }
+            touched.append(relative)
+        }
+        guard !touched.isEmpty else { return nil }
+        touched.sort()
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let kept = target + ".kept/" + formatter.string(from: now)
+        for relative in touched {
+            let destination = kept + "/" + relative
+            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? fm.removeItem(atPath: destination)
+            try fm.copyItem(atPath: target + "/" + relative, toPath: destination)
+        }
+        let named = touched.prefix(3).joined(separator: ", ") + (touched.count > 3 ? " and \(touched.count - 3) more" : "")
+        return "\(target): \(touched.count == 1 ? "1 file was" : "\(touched.count) files were") changed or added after the run that wrote the folder (\(named)): "
+            + "this run replaces the output folder, so \(touched.count == 1 ? "it is" : "they are") kept in \(kept). A worklist filled in where it was sent? Import it with fivefold signoff; "
+            + "save returned worklists outside the output folder"
+    }
+
     /// `path` absolute, without `.`/`..`, with the symbolic links of its existing part resolved
     /// (the rest, not yet created, appended as written).
     static func canonicalPath(_ path: String) -> String {

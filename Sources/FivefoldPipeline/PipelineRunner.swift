@@ -228,17 +228,20 @@ public struct PipelineRunner {
         let shard = options.shard ?? .whole
         let isShard = options.shard != nil
         try checkOutputFolder(ledger: options.useLedger && !isShard)
+        let kept = isShard ? nil : try OutputFolder.keepTouchedFiles(out)
         let staging = try OutputFolder.prepareStaging(for: out)
         // A run that fails (an unusable input or mapping: exit 2) leaves no staging folder behind.
         do {
-            return try run(started: started, input: input, asOf: asOf, normalizer: normalizer, staging: staging, shard: shard, isShard: isShard)
+            return try run(started: started, input: input, asOf: asOf, normalizer: normalizer, staging: staging, shard: shard, isShard: isShard,
+                           kept: kept)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
     }
 
-    private func run(started: Date, input: String, asOf: CivilDate, normalizer: FieldNormalizer, staging: String, shard: Shard, isShard: Bool) throws -> RunSummary {
+    private func run(started: Date, input: String, asOf: CivilDate, normalizer: FieldNormalizer, staging: String, shard: Shard, isShard: Bool,
+                     kept: String?) throws -> RunSummary {
         let out = outputFolder
         let work = OutputFolder.workPath(for: out)
         let fm = FileManager.default
@@ -278,6 +281,7 @@ public struct PipelineRunner {
         // villages from it) and keeps it for pass 3.
         var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
         assembler.asOfIsRunDate = (options.asOf ?? config.asOf) == nil
+        assembler.earlierWarnings = kept.map { [$0] } ?? []
         assembler.progress = progress
         assembler.jobs = jobs
         assembler.signed = session.signed
@@ -387,6 +391,7 @@ public struct PipelineRunner {
         }
         let out = outputFolder
         try checkOutputFolder(ledger: options.useLedger, also: shardFolders.map { ("the shard output folder", $0) })
+        let kept = try OutputFolder.keepTouchedFiles(out)
         let lock = options.useLedger ? try LedgerLock(ledgerPath: ledgerPath) : nil
         defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: true)
@@ -407,6 +412,7 @@ public struct PipelineRunner {
         let config = self.config.knowingAbsent(try PartFiles(folder: parts[shards.firstIndex { $0.index == 0 }!]).fieldPresence())
         var assembler = Assembler(config: config, inputFolder: input, asOf: asOf, normalizer: normalizer)
         assembler.asOfIsRunDate = (options.asOf ?? config.asOf) == nil
+        assembler.earlierWarnings = kept.map { [$0] } ?? []
         assembler.progress = progress
         assembler.jobs = jobs
         assembler.signed = session.signed

@@ -71,4 +71,38 @@ final class OutputFolderGuardTests: XCTestCase {
         XCTAssertEqual(try run(copy, ["--out", copy.input + "/out", "--no-ledger"]).status, 0)
         XCTAssertEqual(files(copy.input).filter { !$0.hasPrefix("out") }, before)
     }
+
+    /// A worklist filled in where it was sent (saved in place in the output folder) and a note
+    /// saved beside it were deleted by the next night's run, before `fivefold signoff` read them,
+    /// with exit 0. They are now copied to `<out>.kept/<stamp>/` first, with one warning; an
+    /// untouched output folder is replaced as before, with no warning and no copy.
+    func testFilesChangedInTheOutputFolder_AreKeptBeforeItIsReplaced() throws {
+        let copy = try SampleCopy(self)
+        let fm = FileManager.default
+        XCTAssertEqual(try run(copy, ["--out", copy.out, "--no-ledger"]).status, 0)
+        let again = try run(copy, ["--out", copy.out, "--no-ledger"])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertFalse(again.stderr.contains("kept in"), again.stderr)
+        XCTAssertFalse(fm.fileExists(atPath: copy.out + ".kept"), "nothing touched, nothing kept")
+
+        let worklist = copy.out + "/worklists/郎岱镇.csv"
+        let filled = try String(contentsOfFile: worklist, encoding: .utf8) + "已核实,王小平,2021-01-08\n"
+        try filled.write(toFile: worklist, atomically: true, encoding: .utf8)
+        try "村里的说明".write(toFile: copy.out + "/说明.txt", atomically: true, encoding: .utf8)
+        // As a person saves them: later than the run (no sleep in a test; the time is set).
+        let later = Date().addingTimeInterval(60)
+        for path in [worklist, copy.out + "/说明.txt"] { try fm.setAttributes([.modificationDate: later], ofItemAtPath: path) }
+
+        let third = try run(copy, ["--out", copy.out, "--no-ledger"])
+        XCTAssertEqual(third.status, 0, third.stderr)
+        XCTAssertTrue(third.stderr.contains("fivefold: warning: \(copy.out): 2 files were changed or added after the run that wrote the folder (worklists/郎岱镇.csv, 说明.txt): this run replaces the output folder, so they are kept in \(copy.out).kept/"), third.stderr)
+        let stamps = try fm.contentsOfDirectory(atPath: copy.out + ".kept")
+        XCTAssertEqual(stamps.count, 1)
+        let kept = copy.out + ".kept/" + stamps[0]
+        XCTAssertEqual(try String(contentsOfFile: kept + "/worklists/郎岱镇.csv", encoding: .utf8), filled)
+        XCTAssertEqual(try String(contentsOfFile: kept + "/说明.txt", encoding: .utf8), "村里的说明")
+        XCTAssertFalse(try String(contentsOfFile: worklist, encoding: .utf8).contains("王小平"), "the output folder holds this run's worklist")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: copy.out + "/summary.json"))) as! [String: Any]
+        XCTAssertTrue((summary["warnings"] as? [String] ?? []).contains { $0.contains("kept in \(kept)") })
+    }
 }

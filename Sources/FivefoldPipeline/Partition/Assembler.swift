@@ -27,6 +27,8 @@ struct Assembler: Sendable {
     /// Whether `asOf` is the run date (no --as-of, no as_of in the pipeline): then data dated
     /// long before it is warned about (`staleData`).
     var asOfIsRunDate = false
+    /// Warnings of the run found before the assembly (files kept from the previous output folder).
+    var earlierWarnings: [String] = []
 
     /// The findings and worklist items of the run as they are assembled.
     struct Rows {
@@ -120,6 +122,7 @@ struct Assembler: Sendable {
         summary.warnings += Self.unmatchedKeys(counters, sources: config.sources.map(\.id))
         if asOfIsRunDate, let warning = Self.staleData(counters, asOf: asOf) { summary.warnings.append(warning) }
         summary.warnings += Self.refusedRegistryValues(counters, registries: config.registries)
+        summary.warnings += earlierWarnings
         try nightly?.finish(&summary, findingRows: rows.findings, counters: counters, folder: folder)
         try summary.write(to: path("summary.json"))
         return summary
