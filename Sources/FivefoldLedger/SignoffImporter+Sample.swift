@@ -37,7 +37,13 @@ extension SignoffImporter {
         if dateText.isEmpty {
             refuse(Self.dateColumn, "missing: write the date of the visit, e.g. 2021-01-05")
         } else if let date = DateParser.parse(dateText) {
-            if date > today { refuse(Self.dateColumn, "\(date.iso) is in the future") } else { signedOn = date }
+            if date > today {
+                refuse(Self.dateColumn, "\(date.iso) is in the future")
+            } else if let item, let run = try ledger.sample(item.sampleID)?.runID, let issued = try issued(run: run), date < issued {
+                refuse(Self.dateColumn, "\(date.iso) is before the sampled run (\(issued.iso)): no visit can have verified it then; check the year")
+            } else {
+                signedOn = date
+            }
         } else {
             refuse(Self.dateColumn, "\"\(dateText)\" is not a date: write it as 2021-01-05")
         }

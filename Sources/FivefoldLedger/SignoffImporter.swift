@@ -63,6 +63,11 @@ public struct SignoffImporter {
     /// latest 核实日期 wins, so such a signature silently lost to an older one. A replayed dump
     /// (run today as of 2020-12-31) takes visits from 2020-12-31 on.
     func issued(_ finding: FindingState) throws -> CivilDate? {
+        try issued(run: finding.firstSeenRun)
+    }
+
+    /// The same for the items of ledger run `id` (a sample item: the run its sample was drawn from).
+    func issued(run id: Int64) throws -> CivilDate? {
         if issueDays.days == nil {
             var days: [Int64: CivilDate] = [:]
             for run in try ledger.runs() {
@@ -71,7 +76,7 @@ public struct SignoffImporter {
             }
             issueDays.days = days
         }
-        return issueDays.days?[finding.firstSeenRun]
+        return issueDays.days?[id]
     }
 
     /// Refuses the rows of one file that sign one item twice on one date with different

@@ -60,6 +60,18 @@ final class SampleAuditTests: XCTestCase {
         let signoff = try FivefoldProcess.run(["signoff", returned, "--pipeline", pipeline, "--ledger", ledger])
         XCTAssertEqual(signoff.status, 0, signoff.stderr)
         XCTAssertTrue(signoff.stdout.hasPrefix("0 signed results imported, 0 already in the ledger, 10 sample verdicts recorded (0 unchanged), 0 rows refused"), signoff.stdout)
+        // A verdict dated before the sampled run (2012 for 2021) is refused, as for worklist items.
+        let early = root + "/early.csv"
+        let earlyWriter = try CSVWriter(path: early, encoding: .utf8, bom: true)
+        try earlyWriter.writeRow(sent.header)
+        var earlyRow = sent.header.map { exited[1][$0] ?? "" }
+        for (column, value) in [("核实结果", "属实"), ("核实人", "王小平"), ("核实日期", "2012-01-08")] { earlyRow[sent.header.firstIndex(of: column)!] = value }
+        try earlyWriter.writeRow(earlyRow)
+        try earlyWriter.close()
+        let refused = try FivefoldProcess.run(["signoff", early, "--pipeline", pipeline, "--ledger", ledger])
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("核实日期: 2012-01-08 is before the sampled run (2020-12-31): no visit can have verified it then; check the year"), refused.stderr)
+
         let items = try Ledger(path: ledger, create: false).sampleItems(of: 3)
         XCTAssertEqual(items.filter { $0.verdict == .confirmed }.map(\.itemID), [exited[0]["问题编号"]!])
         XCTAssertEqual(items.filter { $0.verdict != nil }.first?.signer, "王小平")

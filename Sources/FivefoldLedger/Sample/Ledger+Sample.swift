@@ -40,6 +40,11 @@ extension Ledger {
         }
     }
 
+    /// One sample by its id.
+    public func sample(_ id: Int64) throws -> Sample? {
+        try guarded { try queue.read { try Sample.fetchOne($0, key: id) } }
+    }
+
     /// One sample item by its id.
     public func sampleItem(_ itemID: String) throws -> SampleItem? {
         try guarded { try queue.read { try SampleItem.fetchOne($0, key: itemID) } }
