@@ -305,7 +305,8 @@ public struct PipelineRunner {
 
         let summary: RunSummary
         if isShard {
-            summary = try assembler.summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, settings: settingsFingerprint(), timings: timings)
+            summary = try assembler.summarizeShard(parts: parts, inputs: stats.map(RunSummary.Input.init), shard: shard, settings: settingsFingerprint(),
+                                                   signed: session.signed.fingerprint, timings: timings)
             try OutputFolder.replace(out, with: staging).finish()
         } else {
             summary = try session.record(runner: self, staging: staging, rows: rows) { nightly in
@@ -338,7 +339,7 @@ public struct PipelineRunner {
         var shards: [Shard] = []
         var inputs: [RunSummary.Input]?
         let settings = settingsFingerprint()
-        var made: (asOf: String, settings: String, shard: Shard)?
+        var made: (asOf: String, settings: String, signed: String?, shard: Shard)?
         for folder in parts {
             let p = try PartFiles(folder: folder)
             guard FileManager.default.fileExists(atPath: folder + "/shard.json") else {
@@ -363,7 +364,12 @@ public struct PipelineRunner {
                     file: String(folder.dropLast("/_parts".count)), keyPath: "",
                     message: "shard \(shard) ran with other pipeline or vocabulary files than shard \(made.shard) (their contents differ): run every shard with the same files")
             }
-            made = made ?? (shardAsOf, shardSettings, shard)
+            if let made, made.signed != description.signed {
+                throw PipelineError(
+                    file: String(folder.dropLast("/_parts".count)), keyPath: "",
+                    message: "shard \(shard) resolved with other signed results (fivefold signoff) than shard \(made.shard): give every shard the ledger the merge records into, and run them again")
+            }
+            made = made ?? (shardAsOf, shardSettings, description.signed, shard)
             shards.append(shard)
             let these = try p.inputs()
             if let inputs, inputs != these {
@@ -395,6 +401,15 @@ public struct PipelineRunner {
         let lock = options.useLedger ? try LedgerLock(ledgerPath: ledgerPath) : nil
         defer { withExtendedLifetime(lock) {} }
         let session = try LedgerSession(runner: self, recording: true)
+        // Shards resolve with the signed results they read; run with --no-ledger (as the Slurm and
+        // Kubernetes files did), they read none, and the merge recorded a run whose outputs ignored
+        // every signature in its ledger, with exit 0.
+        if let made, let shardsSigned = made.signed, shardsSigned != session.signed.fingerprint {
+            throw PipelineError(
+                file: ledgerPath, keyPath: "",
+                message: "the shards resolved with other signed results (fivefold signoff) than this ledger holds: give every shard the ledger the merge records into (--ledger \(ledgerPath)) and run them again; "
+                    + "their outputs would ignore the field teams' signatures, or apply ones this ledger does not hold")
+        }
         let rows = (inputs ?? []).map { (source: $0.source, file: $0.file, accepted: $0.accepted) }
         try session.checkAsOf(runner: self)
         try session.checkHouseholdCount(rows, runner: self)

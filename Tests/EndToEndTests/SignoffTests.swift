@@ -213,6 +213,19 @@ final class ShardedLedgerTests: XCTestCase {
         try importer.check(row: 2, file: "r.csv", id: grain, household: nil, result: "1500", signer: "张三", date: "2021-01-05", imported: "", into: &batch)
         try ledger.store(batch.results)
 
+        // Shards run with --no-ledger (as the shipped Slurm and Kubernetes files ran them) read no
+        // signed results: their merge into this ledger recorded, with exit 0, a run whose outputs
+        // ignored the signature. It is refused now, before anything is written.
+        let blind = try (0..<2).map { i -> String in
+            let folder = ws.root + "/blind-\(i)"
+            try PipelineRunner(config: config, options: .init(outputFolder: folder, shard: Shard(index: i, count: 2), useLedger: false)).run()
+            return folder
+        }
+        XCTAssertThrowsError(try PipelineRunner(config: config, options: .init(outputFolder: ws.out, ledgerPath: ws.ledger)).merge(shardFolders: blind)) { error in
+            XCTAssertTrue("\(error)".contains("the shards resolved with other signed results (fivefold signoff) than this ledger holds: give every shard the ledger the merge records into (--ledger \(ws.ledger))"), "\(error)")
+        }
+        XCTAssertEqual(try ledger.runs().count, 1, "nothing recorded")
+
         let shards = try (0..<2).map { i -> String in
             let folder = ws.root + "/shard-\(i)"
             try PipelineRunner(config: config, options: .init(outputFolder: folder, shard: Shard(index: i, count: 2), ledgerPath: ws.ledger)).run()

@@ -208,8 +208,8 @@ struct Assembler: Sendable {
 
 extension Assembler {
     /// A shard's own summary (its households and findings before the merge) and its description.
-    func summarizeShard(parts: PartFiles, inputs: [RunSummary.Input], shard: Shard, settings: String, timings: [String: Double]) throws -> RunSummary {
-        try parts.writeShard(shard, asOf: asOf.iso, settings: settings)
+    func summarizeShard(parts: PartFiles, inputs: [RunSummary.Input], shard: Shard, settings: String, signed: String, timings: [String: Double]) throws -> RunSummary {
+        try parts.writeShard(shard, asOf: asOf.iso, settings: settings, signed: signed)
         let counters = try parts.counters()
         let findings: [FindingRow] = try parts.records("findings-")
         var byRule: [String: Int] = [:]

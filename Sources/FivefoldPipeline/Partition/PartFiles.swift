@@ -120,15 +120,17 @@ extension PartFiles {
         var count: Int
         var asOf: String?
         var settings: String?
+        /// The fingerprint of the signed results (`fivefold signoff`) the shard resolved with.
+        var signed: String?
 
         enum CodingKeys: String, CodingKey {
-            case index, count, settings
+            case index, count, settings, signed
             case asOf = "as_of"
         }
     }
 
-    func writeShard(_ shard: Shard, asOf: String, settings: String) throws {
-        try Self.writeJSON(ShardDescription(index: shard.index, count: shard.count, asOf: asOf, settings: settings), to: folder + "/shard.json")
+    func writeShard(_ shard: Shard, asOf: String, settings: String, signed: String) throws {
+        try Self.writeJSON(ShardDescription(index: shard.index, count: shard.count, asOf: asOf, settings: settings, signed: signed), to: folder + "/shard.json")
     }
 
     func shardDescription() throws -> ShardDescription {
