@@ -30,7 +30,7 @@ public struct ExitRules: CaseRule {
             // Every age a birth month allows must be of school age (no finding on a maybe).
             guard let ages = MemberFacts.ages(m, asOf: context.asOf), ages.lowerBound >= minAge, ages.upperBound <= maxAge else { continue }
             // An unknown 在校生状况 code is not "not in school" (value.invalid / vocabulary.unknown say it).
-            guard !MemberFacts.hasSchoolStage(m[.inSchool]), m.fields[.inSchool]?.isInvalid != true else { continue }
+            guard !MemberFacts.hasSchoolStage(m[.inSchool]), !m.fields.isInvalid(.inSchool) else { continue }
             if let id = m[.idNumber], !context.registries.rows("students", id: id).isEmpty { continue }
             sink.emit(.exitEducation, case: c, member: m.memberKey, field: .inSchool, values: [(.system, m.fields[.inSchool]?.raw ?? "")],
                       message: "已脱贫户成员\(m[.name] ?? "")\(ages.ageText)岁，处于义务教育年龄却不在校、也不在学籍库中：疑似错退")

@@ -18,7 +18,7 @@ public struct HouseholdMeasuresRule: CaseRule {
             sink.emit(Self.rule, case: c, field: .measures, values: [(.system, raw)], message: message, discriminator: kind)
         }
         guard !items.isEmpty else {
-            guard system.fields[.measures]?.isInvalid != true else { return }
+            guard !system.fields.isInvalid(.measures) else { return }
             emit("none", "建档立卡户未落实任何帮扶措施")
             return
         }

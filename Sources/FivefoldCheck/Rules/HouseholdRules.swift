@@ -33,7 +33,7 @@ public struct HouseholdRules: CaseRule {
         let heads = system.members.filter { $0[.relation] == "户主" }
         let headID = system[.headID]
         // A relation that is an unknown code may be the 户主: not "no head" (value.invalid / vocabulary.unknown say it).
-        if heads.isEmpty, !system.members.contains(where: { $0.fields[.relation]?.isInvalid == true }) {
+        if heads.isEmpty, !system.members.contains(where: { $0.fields.isInvalid(.relation) }) {
             sink.emit(.householdHead, case: c, field: .relation, values: [(.system, "0")], message: "系统中该户没有与户主关系为“户主”的成员")
         } else if heads.count > 1 {
             sink.emit(.householdHead, case: c, field: .relation, values: [(.system, heads.map { $0[.name] ?? "" }.joined(separator: "、"))],
@@ -50,17 +50,17 @@ public struct HouseholdRules: CaseRule {
         var problem: String?
         switch cause {
         case "因病":
-            if members.allSatisfy({ MemberFacts.health($0[.health], contains: "健康") || $0.fields[.health]?.isInvalid != true && $0[.health] == nil }),
+            if members.allSatisfy({ MemberFacts.health($0[.health], contains: "健康") || !$0.fields.isInvalid(.health) && $0[.health] == nil }),
                 !members.contains(where: { MemberFacts.health($0[.health], contains: "长期慢性病") || MemberFacts.health($0[.health], contains: "患有大病") })
             {
                 problem = "致贫原因为因病，但成员均健康"
             }
         case "因学":
-            if !members.contains(where: { MemberFacts.isStudent($0[.inSchool]) || $0.fields[.inSchool]?.isInvalid == true }) {
+            if !members.contains(where: { MemberFacts.isStudent($0[.inSchool]) || $0.fields.isInvalid(.inSchool) }) {
                 problem = "致贫原因为因学，但无在校生"
             }
         case "因残":
-            if !members.contains(where: { MemberFacts.health($0[.health], contains: "残疾") || $0.fields[.health]?.isInvalid == true }) {
+            if !members.contains(where: { MemberFacts.health($0[.health], contains: "残疾") || $0.fields.isInvalid(.health) }) {
                 problem = "致贫原因为因残，但无残疾成员"
             }
         default:

@@ -16,13 +16,13 @@ public struct HouseholdTypeRule: CaseRule {
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard sink.isEnabled(Self.rule), let system = c.system, !system.isMemberOnly, MemberFacts.holdsFilingCard(system[.status]) else { return }
         guard let type = system[.householdType] else {
-            guard system.fields[.householdType]?.isInvalid != true else { return }
+            guard !system.fields.isInvalid(.householdType) else { return }
             sink.emit(Self.rule, case: c, field: .householdType, values: [(.system, "")], message: "建档立卡户未填六型类别", discriminator: "missing")
             return
         }
         guard let conditions = context.conditions(Self.rule, "types")[type], !system.members.isEmpty else { return }
-        let unreadable = system.fields[.attribute]?.isInvalid == true || system.members.contains { m in
-            [FieldID.labor, .health, .migrantMonths].contains { m.fields[$0]?.isInvalid == true }
+        let unreadable = system.fields.isInvalid(.attribute) || system.members.contains { m in
+            [FieldID.labor, .health, .migrantMonths].contains { m.fields.isInvalid($0) }
         }
         guard !unreadable else { return }
         let facts = Self.facts(system)

@@ -15,7 +15,7 @@ public struct HouseholdYearsRule: CaseRule {
         guard let system = c.system, !system.isMemberOnly else { return }
         let identified = system[.identifiedYear].flatMap { Int($0) }
         let exit = system[.exitYear].flatMap { Int($0) }
-        let exitInvalid = system.fields[.exitYear]?.isInvalid == true
+        let exitInvalid = system.fields.isInvalid(.exitYear)
         let status = system[.status]
         func emit(_ field: FieldID, _ kind: String, _ message: String) {
             let other: FieldID = field == .exitYear ? .identifiedYear : .exitYear

@@ -48,8 +48,8 @@ public struct MemberRules: CaseRule {
             // (value.invalid / vocabulary.unknown report it), never as blank.
             let education = m[.education]
             let preschool = education == MemberFacts.preschoolEducation
-            let hasEducation = education != nil || m.fields[.education]?.isInvalid == true
-            let hasStage = MemberFacts.hasSchoolStage(stage) || m.fields[.inSchool]?.isInvalid == true
+            let hasEducation = education != nil || m.fields.isInvalid(.education)
+            let hasStage = MemberFacts.hasSchoolStage(stage) || m.fields.isInvalid(.inSchool)
             if let education, let stage, preschool ? MemberFacts.isStudent(stage) : hasStage && m[.inSchool] != nil {
                 problems.append((.education, "\(education)/\(stage)", "\(name)同时填写了文化程度和在校生状况"))
             } else if !hasEducation && !hasStage {

@@ -19,11 +19,13 @@ public struct ValueRules: CaseRule {
             for (field, value) in record.fields.problems() {
                 emit(c, source: source, member: nil, field: field, raw: value.raw, problem: value.problem!, sink: &sink)
             }
-            if let value = record.fields[.size], let n = value.normalized.flatMap(Double.init), n < 1 || n > Double(maxSize) {
-                emit(c, source: source, member: nil, field: .size, raw: value.raw, problem: "家庭人口数应在1–\(maxSize)之间", sink: &sink)
+            // The normalised text read in place; the raw value (a copy of the whole field) only
+            // for a finding.
+            if let n = record.fields.normalized(.size).flatMap(Double.init), n < 1 || n > Double(maxSize) {
+                emit(c, source: source, member: nil, field: .size, raw: record.fields[.size]!.raw, problem: "家庭人口数应在1–\(maxSize)之间", sink: &sink)
             }
-            if let value = record.fields[.incomePerCapita], let n = value.normalized.flatMap(Double.init), n < 0 || n > maxIncome {
-                emit(c, source: source, member: nil, field: .incomePerCapita, raw: value.raw, problem: "人均纯收入超出合理范围", sink: &sink)
+            if let n = record.fields.normalized(.incomePerCapita).flatMap(Double.init), n < 0 || n > maxIncome {
+                emit(c, source: source, member: nil, field: .incomePerCapita, raw: record.fields[.incomePerCapita]!.raw, problem: "人均纯收入超出合理范围", sink: &sink)
             }
             if source == .system { checkRegion(c, record, context: context, sink: &sink) }
             for member in record.members {
@@ -32,13 +34,13 @@ public struct ValueRules: CaseRule {
                 }
                 // A birth month alone is unreasonable only if every day of it is: after as_of, or
                 // older than max_age.
-                if let value = member.fields[.birthDate], let birth = value.normalized.flatMap(BirthDate.init(normalized:)),
+                if let birth = member.fields.normalized(.birthDate).flatMap(BirthDate.init(normalized:)),
                     birth.earliest > context.asOf || birth.ages(at: context.asOf).lowerBound > maxAge
                 {
-                    emit(c, source: source, member: member, field: .birthDate, raw: value.raw, problem: "出生日期不合理", sink: &sink)
+                    emit(c, source: source, member: member, field: .birthDate, raw: member.fields[.birthDate]!.raw, problem: "出生日期不合理", sink: &sink)
                 }
-                if let value = member.fields[.age], let age = value.normalized.flatMap({ Int($0) }), age > maxAge {
-                    emit(c, source: source, member: member, field: .age, raw: value.raw, problem: "年龄不合理", sink: &sink)
+                if let age = member.fields.normalized(.age).flatMap({ Int($0) }), age > maxAge {
+                    emit(c, source: source, member: member, field: .age, raw: member.fields[.age]!.raw, problem: "年龄不合理", sink: &sink)
                 }
             }
         }

@@ -69,6 +69,13 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         return nil
     }
 
+    /// Whether `key`'s value was present but could not be normalised, read in place (as
+    /// `normalized(_:)`; `self[key]?.isInvalid` copied the whole value).
+    @inlinable public func isInvalid(_ key: FieldID) -> Bool {
+        for i in keys_.indices where keys_[i] == key { return values_[i].problem != nil }
+        return false
+    }
+
     /// The fields whose value has a problem (could not be normalised), in key order. Looks at
     /// each value in place: iterating the map would copy every field to find the few bad ones.
     @inlinable public func problems(excluding excluded: FieldID? = nil) -> [Element] {
@@ -76,7 +83,8 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         for i in values_.indices where values_[i].problem != nil && keys_[i] != excluded {
             result.append((keys_[i], values_[i]))
         }
-        return result.sorted { $0.key < $1.key }
+        // Nearly every record has none: no sort call for them (165 k a run at 10 k households).
+        return result.count < 2 ? result : result.sorted { $0.key < $1.key }
     }
 
     public struct Iterator: IteratorProtocol {
