@@ -6,6 +6,6 @@ extension MemberFacts {
     /// `value.invalid` / `unify.*` say what is wrong with it). The 六型 type and 帮扶措施 are
     /// filing-card facts (`household.type`, `household.measures`, measure coverage).
     public static func holdsFilingCard(_ status: String?) -> Bool {
-        status == "未脱贫" || status == "已脱贫" || status == "返贫"
+        CanonicalText.equals(status, "未脱贫") || CanonicalText.equals(status, "已脱贫") || CanonicalText.equals(status, "返贫")
     }
 }

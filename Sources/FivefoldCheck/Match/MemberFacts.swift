@@ -4,13 +4,13 @@ import FivefoldModel
 public enum MemberFacts {
     /// Registered poor: 未脱贫 or 返贫 (预脱贫 is mapped to 未脱贫 by the vocabulary).
     public static func isRegisteredPoor(_ status: String?) -> Bool {
-        status == "未脱贫" || status == "返贫"
+        CanonicalText.equals(status, "未脱贫") || CanonicalText.equals(status, "返贫")
     }
 
     /// A registered (建档立卡) household: any status but 非贫困户.
     public static func isRegistered(_ status: String?) -> Bool {
         guard let status else { return true }
-        return status != "非贫困户"
+        return !CanonicalText.equals(status, "非贫困户")
     }
 
     /// The official 文化程度 of a child not yet at school (national 建档立卡 form).
@@ -19,18 +19,18 @@ public enum MemberFacts {
     /// In school for 因学 and 看读书郎: any stage but 非在校生 and 学前.
     public static func isStudent(_ inSchool: String?) -> Bool {
         guard let inSchool else { return false }
-        return inSchool != "非在校生" && inSchool != "学前"
+        return !CanonicalText.equals(inSchool, "非在校生") && !CanonicalText.equals(inSchool, "学前")
     }
 
     /// `in_school` counts as filled unless blank or 非在校生.
     public static func hasSchoolStage(_ inSchool: String?) -> Bool {
         guard let inSchool else { return false }
-        return inSchool != "非在校生"
+        return !CanonicalText.equals(inSchool, "非在校生")
     }
 
     /// Whether a labour value counts as a labourer for 看劳动力.
     public static func isLabourer(_ labor: String?) -> Bool {
-        labor == "普通劳动力" || labor == "技能劳动力"
+        CanonicalText.equals(labor, "普通劳动力") || CanonicalText.equals(labor, "技能劳动力")
     }
 
     /// Health is a set ("残疾、长期慢性病"): whether it holds an item.

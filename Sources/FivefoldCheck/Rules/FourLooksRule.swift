@@ -67,7 +67,7 @@ public struct FourLooksRule: CaseRule {
     public func check(unregistered record: HouseholdRecord, context: RuleContext, sink: inout FindingSink) -> Bool {
         guard sink.isEnabled(Self.rule), let score = score(record, context: context) else { return false }
         guard Double(score.total) >= context.number(Self.rule, "poor_min") else { return false }
-        let head = record[.headName] ?? record.members.first { $0[.relation] == "户主" }?[.name] ?? ""
+        let head = record[.headName] ?? record.members.first { CanonicalText.equals($0[.relation], "户主") }?[.name] ?? ""
         sink.emit(Finding(
             rule: Self.rule, severity: .warning, regionCode: record[.regionCode] ?? "", householdID: record.householdID, memberID: head,
             field: FieldID.status.rawValue,

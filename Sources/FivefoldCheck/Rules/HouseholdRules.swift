@@ -30,7 +30,7 @@ public struct HouseholdRules: CaseRule {
 
     private func checkHead(_ c: HouseholdCase, _ system: HouseholdRecord, sink: inout FindingSink) {
         guard !system.members.isEmpty else { return }
-        let heads = system.members.filter { $0[.relation] == "户主" }
+        let heads = system.members.filter { CanonicalText.equals($0[.relation], "户主") }
         let headID = system[.headID]
         // A relation that is an unknown code may be the 户主: not "no head" (value.invalid / vocabulary.unknown say it).
         if heads.isEmpty, !system.members.contains(where: { $0.fields.isInvalid(.relation) }) {

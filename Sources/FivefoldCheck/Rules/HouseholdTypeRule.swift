@@ -49,8 +49,8 @@ public struct HouseholdTypeRule: CaseRule {
         let labourers = members.filter { MemberFacts.isLabourer($0[.labor]) }.count
         if labourers >= 1 { facts.insert("labourer") }
         if labourers >= 2 { facts.insert("two_labourers") }
-        if members.contains(where: { MemberFacts.isLabourer($0[.labor]) || $0[.labor] == "弱劳动力或半劳动力" }) { facts.insert("able_to_work") }
-        if members.contains(where: { $0[.labor] == "技能劳动力" }) { facts.insert("skilled_labourer") }
+        if members.contains(where: { MemberFacts.isLabourer($0[.labor]) || CanonicalText.equals($0[.labor], "弱劳动力或半劳动力") }) { facts.insert("able_to_work") }
+        if members.contains(where: { CanonicalText.equals($0[.labor], "技能劳动力") }) { facts.insert("skilled_labourer") }
         if members.contains(where: { ($0[.migrantMonths].flatMap { Int($0) } ?? 0) > 0 }) { facts.insert("migrant_worker") }
         if members.contains(where: { MemberFacts.health($0[.health], contains: "患有大病") || MemberFacts.health($0[.health], contains: "残疾") }) {
             facts.insert("ill_or_disabled")

@@ -6,6 +6,9 @@ public struct MemberRules: CaseRule {
     public init() {}
 
     static let rule = RuleID.memberImplausible
+    /// Relations that must be younger than the head, and older (code-list labels).
+    static let children = ["之子", "之女", "之儿媳", "之女婿"]
+    static let parents = ["之父", "之母"]
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly else { return }
@@ -13,7 +16,7 @@ public struct MemberRules: CaseRule {
         let primaryMax = Int(context.number(Self.rule, "primary_age_max"))
         let maxMonths = context.number(Self.rule, "max_migrant_months")
         let asOf = context.asOf
-        let head = system.members.first { $0[.relation] == "户主" }
+        let head = system.members.first { CanonicalText.equals($0[.relation], "户主") }
         let headAge = head.flatMap { MemberFacts.ages($0, asOf: asOf) }
 
         for m in system.members {
@@ -23,21 +26,21 @@ public struct MemberRules: CaseRule {
             // whichever of the ages is true.
             let age = MemberFacts.ages(m, asOf: asOf)
             if let relation = m[.relation], let age, let headAge {
-                if ["之子", "之女", "之儿媳", "之女婿"].contains(relation), age.lowerBound >= headAge.upperBound {
+                if CanonicalText.isOne(of: Self.children, relation), age.lowerBound >= headAge.upperBound {
                     problems.append((.relation, relation, "\(name)为户主\(relation)，但年龄\(age.ageText)岁不小于户主的\(headAge.ageText)岁"))
                 }
-                if ["之父", "之母"].contains(relation), age.upperBound <= headAge.lowerBound {
+                if CanonicalText.isOne(of: Self.parents, relation), age.upperBound <= headAge.lowerBound {
                     problems.append((.relation, relation, "\(name)为户主\(relation)，但年龄\(age.ageText)岁不大于户主的\(headAge.ageText)岁"))
                 }
             }
-            if m[.relation] == "配偶", let sex = m[.sex], let headSex = head?[.sex], sex == headSex {
+            if CanonicalText.equals(m[.relation], "配偶"), let sex = m[.sex], CanonicalText.equals(head?[.sex], sex) {
                 problems.append((.sex, sex, "户主与配偶\(name)性别相同"))
             }
             let stage = m[.inSchool]
-            if stage == "小学", let age, age.upperBound < primaryMin || age.lowerBound > primaryMax {
+            if CanonicalText.equals(stage, "小学"), let age, age.upperBound < primaryMin || age.lowerBound > primaryMax {
                 problems.append((.inSchool, "小学", "\(name)\(age.ageText)岁，不在小学年龄\(primaryMin)–\(primaryMax)岁内"))
             }
-            if MemberFacts.isStudent(stage), let labor = m[.labor], labor != "无劳动能力" {
+            if MemberFacts.isStudent(stage), let labor = m[.labor], !CanonicalText.equals(labor, "无劳动能力") {
                 problems.append((.labor, labor, "\(name)为在校生，劳动技能应为无劳动能力，实为\(labor)"))
             }
             if let months = m[.migrantMonths].flatMap(Double.init), months > maxMonths {
