@@ -62,6 +62,7 @@ if [ "${BUILD:-1}" != 0 ]; then
         rm -rf "$SRC"
         mv "$SRC.new" "$SRC"
     fi
+    "$ROOT/scripts/install-deps.sh"
     if ! swift build -c release -Xswiftc -enforce-exclusivity=unchecked --product fivefold --package-path "$SRC" --scratch-path "$SCRATCH" \
             >"$LOGS/build.log" 2>&1; then
         cat "$LOGS/build.log" >&2

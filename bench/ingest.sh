@@ -16,6 +16,7 @@ MB=${MB:-200}
 DATA=bench-data
 RUNS=${RUNS:-3}
 
+scripts/install-deps.sh
 swift build -c release -Xswiftc -enforce-exclusivity=unchecked --product fivefold >/dev/null
 BIN=$(swift build -c release --show-bin-path)/fivefold
 

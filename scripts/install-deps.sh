@@ -2,7 +2,8 @@
 # Installs the Debian packages Fivefold builds against, only when they are missing.
 set -euo pipefail
 need=()
-for pkg in libxml2-dev zlib1g-dev libsqlite3-dev pkg-config; do
+# libmimalloc-dev: the allocator release builds of the command link (Package.swift).
+for pkg in libxml2-dev zlib1g-dev libsqlite3-dev libmimalloc-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

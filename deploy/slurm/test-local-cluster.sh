@@ -27,6 +27,7 @@ if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
 fi
 if [ ! -x "$FIVEFOLD" ]; then
   say "building fivefold (release)"
+  scripts/install-deps.sh
   swift build -c release -Xswiftc -enforce-exclusivity=unchecked --product fivefold >/dev/null
 fi
 
