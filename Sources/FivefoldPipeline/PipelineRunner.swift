@@ -302,6 +302,12 @@ public struct PipelineRunner {
         }
         let evaluated = Date()
         let timings = ["scan": scanned.timeIntervalSince(started), "evaluate": evaluated.timeIntervalSince(scanned)]
+        // Every spill file has been read: they are removed on a thread of their own while the
+        // assembly, mostly on one core, goes on. Removed at the end with the work folder, they
+        // held up the run's exit (1 M households: 3 GB in ~7 500 files, 2.9 s). Waited for
+        // before the work folder itself is removed (deferred actions run last first).
+        let spills = BackgroundTask { [work] in Partitioner.removeSpills(work, tables: Partitioner.tables(config)) }
+        defer { spills.wait() }
 
         let summary: RunSummary
         if isShard {

@@ -41,6 +41,15 @@ final class SampleRunTests: XCTestCase {
         return (out, summary)
     }()
 
+    /// The run's work folder (`<out>.work-<pid>`: spill files, part files) is gone when the run
+    /// returns, though its spill files are removed on a thread of their own during the assembly.
+    func testRun_LeavesNoWorkFolder() throws {
+        let out = Self.run.out
+        let parent = (out as NSString).deletingLastPathComponent, name = (out as NSString).lastPathComponent
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(name + ".work-") }
+        XCTAssertEqual(left, [])
+    }
+
     func testRun_PlantedDefectsAreFoundWithRuleHouseholdAndField() throws {
         let findings = try CSVTable(path: Self.run.out + "/findings.csv")
         let corrections = try CSVTable(path: Self.run.out + "/corrections.csv")

@@ -61,6 +61,12 @@ final class Partitioner: Sendable {
         "\(work)/t\(table)/p\(partition).spill"
     }
 
+    /// Removes the spill files of `tables` (their folders under `work`), once every partition
+    /// has read them.
+    static func removeSpills(_ work: String, tables: [Table]) {
+        for table in tables { try? FileManager.default.removeItem(atPath: "\(work)/t\(table.index)") }
+    }
+
     func normalizedKey(_ raw: String?) -> String {
         guard let raw else { return "" }
         return normalizer.normalize(raw, kind: .text).normalized ?? ""
