@@ -82,7 +82,7 @@ let package = Package(
             ],
             // Release builds of the command allocate through mimalloc (Debian's libmimalloc-dev)
             // instead of glibc's malloc: a run makes and frees millions of short strings and
-            // arrays from two threads, and mimalloc's thread-local free lists take ~6 % off the
+            // arrays from two threads, and mimalloc's thread-local free lists take about 7 % off the
             // wall time of 100 k households (BENCHMARKS.md). Only the executable links it, so the
             // library products and the debug build the tests use do not need it.
             linkerSettings: [.linkedLibrary("mimalloc", .when(configuration: .release))]
