@@ -3,8 +3,9 @@
 /// Exports rename columns in small ways: full-width brackets (`注册资本（万元）`), a unit added or
 /// dropped (`人均纯收入(元)`), white space, 【】 or [] instead of (). Names are compared after
 /// folding all of those away; failing an exact folded match, the nearest by edit distance wins
-/// when it is close enough to be a plausible typo. Nothing is matched automatically: the result
-/// only goes into the error message, because guessing a column silently is how wrong results pass.
+/// when it is close enough to be a plausible typo. Only a difference of character width is
+/// matched automatically (`widthFolded`: the same name); anything else the folding finds only goes
+/// into the error message, because guessing a column silently is how wrong results pass.
 enum HeaderMatcher {
     /// Units that headers carry in brackets, folded away.
     static let units: Set<String> = ["元", "万元", "㎡", "m2", "m²", "平方米", "平米", "公斤", "kg", "斤", "月", "个月", "岁", "人", "年", "%", "亩"]
@@ -23,6 +24,24 @@ enum HeaderMatcher {
             }
         }
         return best?.header
+    }
+
+    /// `text` with its full-width forms as their ASCII twins (`（元）` → `(元)`, `：` → `:`, `Ａ１`
+    /// → `A1`, U+3000 → space): the one difference that leaves a header the same name. A Chinese
+    /// input method types brackets full-width, so an export's hand-typed header has them where a
+    /// pipeline written on another machine has ASCII ones. Unlike `fold`, nothing else is dropped:
+    /// `人均纯收入(万元)` is not `人均纯收入(元)`.
+    static func widthFolded(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (0xFF01...0xFF5E).contains(v), let ascii = Unicode.Scalar(v - 0xFEE0) {
+                out.append(ascii)
+            } else {
+                out.append(v == 0x3000 ? " " : scalar)
+            }
+        }
+        return String(out)
     }
 
     /// A header with full-width forms made half-width, white space removed, bracketed units

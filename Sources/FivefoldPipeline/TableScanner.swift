@@ -253,13 +253,17 @@ struct TableScanner {
     }
 
     /// The columns of the mapped fields found in `header`, and an error for each field not found
-    /// (`fivefold check` lists them all; a run stops at the first).
+    /// (`fivefold check` lists them all; a run stops at the first). A name matches a header that
+    /// differs from it in character width only (`人均纯收入（元）` for `人均纯收入(元)`,
+    /// `HeaderMatcher.widthFolded`).
     static func resolveColumns(_ table: TableConfig, header: [String]) -> (columns: [(FieldID, Int)], missing: [PipelineError]) {
         var result: [(FieldID, Int)] = []
         var missing: [PipelineError] = []
+        let folded = header.map(HeaderMatcher.widthFolded)
         for mapped in table.mapped where !mapped.isMember {
-            if let name = mapped.names.first(where: header.contains) {
-                let columns = header.indices.filter { header[$0] == name }
+            if let name = mapped.names.first(where: { folded.contains(HeaderMatcher.widthFolded($0)) }) {
+                let key = HeaderMatcher.widthFolded(name)
+                let columns = header.indices.filter { folded[$0] == key }
                 if columns.count > 1 {
                     missing.append(mapped.duplicated(name, columns: columns, pipelineFile: table.pipelineFile, dataFile: table.file))
                     continue
@@ -272,9 +276,10 @@ struct TableScanner {
         return (result, missing)
     }
 
-    /// Optional fields (`optional: true`) none of whose names the header holds.
+    /// Optional fields (`optional: true`) none of whose names the header holds (in either width).
     static func absentOptional(_ table: TableConfig, header: [String]) -> [String] {
-        table.mapped.filter { m in !m.isMember && m.optional && !m.names.contains(where: header.contains) }.map(\.field.rawValue)
+        let folded = header.map(HeaderMatcher.widthFolded)
+        return table.mapped.filter { m in !m.isMember && m.optional && !m.names.contains { folded.contains(HeaderMatcher.widthFolded($0)) } }.map(\.field.rawValue)
     }
 
     /// The table's key field (household_id, else id_number, else region_code): never optional.

@@ -53,6 +53,27 @@ final class LegacyLayoutTests: XCTestCase {
         XCTAssertEqual(Set(found.rows.map(key)), Set(expected.rows.map(key)))
     }
 
+    /// The sample with its system household header typed with a Chinese input method:
+    /// `人均纯收入（元）` (full-width brackets) for the pipeline's alias `人均纯收入(元)`. It stopped
+    /// the run with exit 2 ("no column named …; closest: 人均纯收入（元）"); the same name in
+    /// another width now reads as that name, and the findings are the sample's.
+    func testFullWidthHeader_ReadsAsItsAlias_GivesTheSampleFindings() throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-width-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        try FileManager.default.copyItem(atPath: SampleRunTests.sample, toPath: input)
+        let households = input + "/system/households.csv"
+        let text = try String(contentsOfFile: households, encoding: .utf8)
+        let renamed = text.replacingOccurrences(of: ",人均纯收入,", with: ",人均纯收入（元）,")
+        XCTAssertNotEqual(renamed, text)
+        try renamed.write(toFile: households, atomically: true, encoding: .utf8)
+        let out = input + "-out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
+        _ = try PipelineRunner(config: config, options: .init(inputFolder: input, outputFolder: out, asOf: "2020-12-31", useLedger: false)).run()
+        XCTAssertEqual(try CSVTable(path: out + "/findings.csv").rows, try CSVTable(path: Self.runs.sample + "/findings.csv").rows)
+        XCTAssertEqual(try CSVTable(path: out + "/corrections.csv").rows, try CSVTable(path: Self.runs.sample + "/corrections.csv").rows)
+    }
+
     func testLegacyLayout_GivesTheSampleCorrectionsAndWorklists() throws {
         let expected = try CSVTable(path: Self.runs.sample + "/corrections.csv")
         let found = try CSVTable(path: Self.runs.legacy + "/corrections.csv")

@@ -76,4 +76,31 @@ final class TableLayoutConfigTests: XCTestCase {
         XCTAssertEqual(HeaderMatcher.closest(to: ["帮扶责任人"], among: ["户编号", "帮扶责任 人员"]), "帮扶责任 人员")
         XCTAssertNil(HeaderMatcher.closest(to: ["户主姓名"], among: ["户编号", "粮食产量"]))
     }
+
+    /// Width is the one difference a header may have from its mapped name and still be read:
+    /// `人均纯收入（元）` typed with a Chinese input method is `人均纯收入(元)`. A unit is not
+    /// (万元 against 元 is a factor of 10 000), nor are brackets that differ in kind.
+    func testResolveColumns_MatchesFullWidthFormsOfAName_NothingElse() throws {
+        XCTAssertEqual(HeaderMatcher.widthFolded("人均纯收入（元）"), "人均纯收入(元)")
+        XCTAssertEqual(HeaderMatcher.widthFolded("县（市、区）"), "县(市、区)")
+        XCTAssertEqual(HeaderMatcher.widthFolded("ＩＤ　１"), "ID 1")
+        XCTAssertEqual(HeaderMatcher.widthFolded("注册资本【万元】"), "注册资本【万元】")
+        let table = try load("      file: w.csv\n      fields: {household_id: 户编号, income_per_capita: [人均纯收入, 人均纯收入(元)], cause: {name: 主要致贫原因（一）, optional: true}}")
+        let resolved = TableScanner.resolveColumns(table, header: ["户编号", "人均纯收入（元）", "主要致贫原因(一)"])
+        XCTAssertEqual(resolved.missing.map(\.message), [])
+        XCTAssertEqual(resolved.columns.map(\.0), [.householdID, .incomePerCapita, .cause])
+        XCTAssertEqual(resolved.columns.map(\.1), [0, 1, 2])
+        XCTAssertEqual(TableScanner.absentOptional(table, header: ["户编号", "人均纯收入(元)", "主要致贫原因(一)"]), [])
+        XCTAssertEqual(TableScanner.absentOptional(table, header: ["户编号", "人均纯收入(元)"]), ["cause"])
+        // Another unit, or 【】 for (): not the same name; the error names the closest header.
+        for header in [["户编号", "人均纯收入（万元）"], ["户编号", "人均纯收入【元】"]] {
+            let missing = TableScanner.resolveColumns(table, header: header).missing
+            XCTAssertEqual(missing.count, 1, "\(header)")
+            XCTAssertTrue(missing.first?.message.contains("closest: \"\(header[1])\"") ?? false, "\(missing)")
+        }
+        // Both widths in one file: which one is meant cannot be told.
+        let both = TableScanner.resolveColumns(table, header: ["户编号", "人均纯收入(元)", "人均纯收入（元）"]).missing
+        XCTAssertEqual(both.count, 1)
+        XCTAssertTrue(both.first?.message.contains("has 2 columns named") ?? false, "\(both)")
+    }
 }
