@@ -44,15 +44,17 @@ enum HeaderMatcher {
         return String(out)
     }
 
+    /// The first of `names` that a header holds, in either width (`widthFolded`); `folded` is
+    /// the header with each name width-folded.
+    static func firstPresent(_ names: [String], in folded: [String]) -> String? {
+        names.first { folded.contains(widthFolded($0)) }
+    }
+
     /// A header with full-width forms made half-width, white space removed, bracketed units
     /// dropped and remaining brackets removed: `人均纯收入（元）` → `人均纯收入`.
     static func fold(_ text: String) -> String {
         var scalars: [Character] = []
-        for scalar in text.unicodeScalars {
-            var v = scalar.value
-            if v == 0x3000 { continue }
-            if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
-            guard let s = Unicode.Scalar(v) else { continue }
+        for s in widthFolded(text).unicodeScalars {
             if s.properties.isWhitespace { continue }
             switch s {
             case "【", "[", "〔": scalars.append("(")

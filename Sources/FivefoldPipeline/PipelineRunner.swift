@@ -306,7 +306,7 @@ public struct PipelineRunner {
         // assembly, mostly on one core, goes on. Removed at the end with the work folder, they
         // held up the run's exit (1 M households: 3 GB in ~7 500 files, 2.9 s). Waited for
         // before the work folder itself is removed (deferred actions run last first).
-        let spills = BackgroundTask { [work] in Partitioner.removeSpills(work, tables: Partitioner.tables(config)) }
+        let spills = BackgroundTask { [work, tables = worker.tables] in Partitioner.removeSpills(work, tables: tables) }
         defer { spills.wait() }
 
         let summary: RunSummary

@@ -261,7 +261,7 @@ struct TableScanner {
         var missing: [PipelineError] = []
         let folded = header.map(HeaderMatcher.widthFolded)
         for mapped in table.mapped where !mapped.isMember {
-            if let name = mapped.names.first(where: { folded.contains(HeaderMatcher.widthFolded($0)) }) {
+            if let name = HeaderMatcher.firstPresent(mapped.names, in: folded) {
                 let key = HeaderMatcher.widthFolded(name)
                 let columns = header.indices.filter { folded[$0] == key }
                 if columns.count > 1 {
@@ -279,7 +279,7 @@ struct TableScanner {
     /// Optional fields (`optional: true`) none of whose names the header holds (in either width).
     static func absentOptional(_ table: TableConfig, header: [String]) -> [String] {
         let folded = header.map(HeaderMatcher.widthFolded)
-        return table.mapped.filter { m in !m.isMember && m.optional && !m.names.contains { folded.contains(HeaderMatcher.widthFolded($0)) } }.map(\.field.rawValue)
+        return table.mapped.filter { m in !m.isMember && m.optional && HeaderMatcher.firstPresent(m.names, in: folded) == nil }.map(\.field.rawValue)
     }
 
     /// The table's key field (household_id, else id_number, else region_code): never optional.

@@ -9,8 +9,7 @@ final class SpillRemovalTests: XCTestCase {
     func testRemoveSpills_RemovesEveryTablesSpillFolder_KeepsTheParts() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-spills-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let tables = Partitioner.tables(try PipelineConfig.load(path: repo.appendingPathComponent("pipelines/five-unities.yaml").path))
+        let tables = Partitioner.tables(try PipelineConfig.load(path: PipelineConfigTests.repo.appendingPathComponent("pipelines/five-unities.yaml").path))
         XCTAssertGreaterThan(tables.count, 10)
         for table in tables {
             let path = Partitioner.spillPath(work, table: table.index, partition: 3)
