@@ -164,37 +164,46 @@ package struct PartCounters: Codable, Sendable, Equatable {
         let wrongInclusion = Set(findings.filter {
             ($0.ruleID == .identifyFourLooks || $0.ruleID.family == RuleID.eligibilityVehicle.family) && !$0.householdID.isEmpty
         }.map(\.householdID))
+        let categories = MeasureCategories.Memo(table: measureCategories)
         for c in cases {
             guard let system = c.system, !system.isMemberOnly else { continue }
             households += 1
             let region = c.regionCode
-            let poor = MemberFacts.isRegisteredPoor(system[.status]) ? system.members.count : 0
-            villages[region, default: Village()].households += 1
-            villages[region]!.registeredPoor += poor
-            if villages[region]!.name.isEmpty { villages[region]!.name = system[.village] ?? "" }
-            if villages[region]!.township.isEmpty { villages[region]!.township = system[.township] ?? "" }
-            if villages[region]!.county.isEmpty { villages[region]!.county = system[.county] ?? "" }
-            if !measureCategories.isEmpty, MemberFacts.holdsFilingCard(system[.status]) {
-                villages[region]!.registered += 1
-                for category in MeasureCategories.categories(of: MeasureCategories.items(system[.measures]), table: measureCategories) {
-                    villages[region]!.measures[category, default: 0] += 1
+            let status = system[.status]
+            let poor = MemberFacts.isRegisteredPoor(status) ? system.members.count : 0
+            // Each village and county looked up once and changed in place: subscripting the
+            // dictionaries per counter hashed the region's text a dozen times a household.
+            func countVillage(_ village: inout Village) {
+                village.households += 1
+                village.registeredPoor += poor
+                if village.name.isEmpty { village.name = system[.village] ?? "" }
+                if village.township.isEmpty { village.township = system[.township] ?? "" }
+                if village.county.isEmpty { village.county = system[.county] ?? "" }
+                if !measureCategories.isEmpty, MemberFacts.holdsFilingCard(status) {
+                    village.registered += 1
+                    for category in categories.categories(of: system[.measures]) {
+                        village.measures[category, default: 0] += 1
+                    }
                 }
             }
-            let key = Self.county(region)
-            counties[key, default: County()].households += 1
-            counties[key]!.registeredPoor += poor
-            if MemberFacts.isRegisteredPoor(system[.status]) {
-                counties[key]!.poorHouseholds += 1
-                if wrongInclusion.contains(c.householdID) { counties[key]!.suspectedWrongInclusion += 1 }
+            func countCounty(_ county: inout County) {
+                county.households += 1
+                county.registeredPoor += poor
+                if MemberFacts.isRegisteredPoor(status) {
+                    county.poorHouseholds += 1
+                    if wrongInclusion.contains(c.householdID) { county.suspectedWrongInclusion += 1 }
+                }
+                if status == "已脱贫" {
+                    county.exited += 1
+                    if wrongExit.contains(c.householdID) { county.suspectedWrongExit += 1 }
+                }
+                if let answer = c.records[.interview]?[.satisfaction] {
+                    county.answered += 1
+                    if answer == "满意" || answer == "基本满意" { county.approving += 1 }
+                }
             }
-            if system[.status] == "已脱贫" {
-                counties[key]!.exited += 1
-                if wrongExit.contains(c.householdID) { counties[key]!.suspectedWrongExit += 1 }
-            }
-            if let answer = c.records[.interview]?[.satisfaction] {
-                counties[key]!.answered += 1
-                if answer == "满意" || answer == "基本满意" { counties[key]!.approving += 1 }
-            }
+            countVillage(&villages[region, default: Village()])
+            countCounty(&counties[Self.county(region), default: County()])
         }
         for (i, record) in unregistered.enumerated() {
             unregisteredHouseholds += 1

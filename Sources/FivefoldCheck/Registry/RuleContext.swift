@@ -52,6 +52,19 @@ public final class RuleContext: @unchecked Sendable {
         let fallback: RuleParameter
     }
 
+    /// The `household.measures` categories of a normalised 帮扶措施 value
+    /// (`MeasureCategories.Memo` over the rule's `categories`), remembered per value.
+    public func measureCategories(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        measureLock.lock()
+        defer { measureLock.unlock() }
+        if measureMemo == nil { measureMemo = MeasureCategories.Memo(table: lists(.householdMeasures, "categories")) }
+        return measureMemo!.categories(of: value)
+    }
+
+    private var measureMemo: MeasureCategories.Memo?
+    private let measureLock = NSLock()
+
     private static let cacheSize = 256
     private var cache = [CachedParameter?](repeating: nil, count: RuleContext.cacheSize)
     private var cached = 0

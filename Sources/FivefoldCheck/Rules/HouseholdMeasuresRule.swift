@@ -22,7 +22,7 @@ public struct HouseholdMeasuresRule: CaseRule {
             emit("none", "建档立卡户未落实任何帮扶措施")
             return
         }
-        let have = Set(MeasureCategories.categories(of: items, table: context.lists(Self.rule, "categories")))
+        let have = context.measureCategories(system[.measures])
         func lacks(_ key: String) -> [String]? {
             let wanted = context.list(Self.rule, key)
             return wanted.contains(where: have.contains) ? nil : wanted

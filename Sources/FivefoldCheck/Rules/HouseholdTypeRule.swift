@@ -22,7 +22,7 @@ public struct HouseholdTypeRule: CaseRule {
         }
         guard let conditions = context.conditions(Self.rule, "types")[type], !system.members.isEmpty else { return }
         let unreadable = system.fields.isInvalid(.attribute) || system.members.contains { m in
-            [FieldID.labor, .health, .migrantMonths].contains { m.fields.isInvalid($0) }
+            m.fields.isInvalid(.labor) || m.fields.isInvalid(.health) || m.fields.isInvalid(.migrantMonths)
         }
         guard !unreadable else { return }
         let facts = Self.facts(system)
@@ -43,18 +43,32 @@ public struct HouseholdTypeRule: CaseRule {
     }
 
     /// The facts (`TypeConditions.facts`) that hold for a household's system record.
-    public static func facts(_ record: HouseholdRecord) -> Set<String> {
-        var facts = Set<String>()
+    ///
+    /// A bit per fact, in `TypeConditions.factNames` order: this runs for every registered
+    /// household, and a `Set<String>` hashed each fact's name to insert it and again per look-up
+    /// (~14 000 instructions a household).
+    public static func facts(_ record: HouseholdRecord) -> TypeFacts {
+        var facts = TypeFacts()
         let members = record.members
-        let labourers = members.filter { MemberFacts.isLabourer($0[.labor]) }.count
+        var labourers = 0, ableToWork = false, skilled = false, migrant = false, illOrDisabled = false
+        for m in members {
+            let labor = m.fields.normalized(.labor)
+            let labourer = MemberFacts.isLabourer(labor)
+            if labourer { labourers += 1 }
+            if labourer || CanonicalText.equals(labor, "弱劳动力或半劳动力") { ableToWork = true }
+            if CanonicalText.equals(labor, "技能劳动力") { skilled = true }
+            if !migrant, (m[.migrantMonths].flatMap { Int($0) } ?? 0) > 0 { migrant = true }
+            if !illOrDisabled {
+                let health = m[.health]
+                if MemberFacts.health(health, contains: "患有大病") || MemberFacts.health(health, contains: "残疾") { illOrDisabled = true }
+            }
+        }
         if labourers >= 1 { facts.insert("labourer") }
         if labourers >= 2 { facts.insert("two_labourers") }
-        if members.contains(where: { MemberFacts.isLabourer($0[.labor]) || CanonicalText.equals($0[.labor], "弱劳动力或半劳动力") }) { facts.insert("able_to_work") }
-        if members.contains(where: { CanonicalText.equals($0[.labor], "技能劳动力") }) { facts.insert("skilled_labourer") }
-        if members.contains(where: { ($0[.migrantMonths].flatMap { Int($0) } ?? 0) > 0 }) { facts.insert("migrant_worker") }
-        if members.contains(where: { MemberFacts.health($0[.health], contains: "患有大病") || MemberFacts.health($0[.health], contains: "残疾") }) {
-            facts.insert("ill_or_disabled")
-        }
+        if ableToWork { facts.insert("able_to_work") }
+        if skilled { facts.insert("skilled_labourer") }
+        if migrant { facts.insert("migrant_worker") }
+        if illOrDisabled { facts.insert("ill_or_disabled") }
         switch record[.attribute] {
         case "特困供养贫困户"?: facts.insert("extreme_poverty_support")
         case "低保贫困户"?: facts.insert("subsistence_allowance")
@@ -62,4 +76,26 @@ public struct HouseholdTypeRule: CaseRule {
         }
         return facts
     }
+}
+
+/// The facts that hold for a household (`HouseholdTypeRule.facts`), one bit per
+/// `TypeConditions.factNames` entry; a name no fact has is never held.
+public struct TypeFacts: Equatable, Sendable {
+    var bits: UInt32 = 0
+
+    public init() {}
+
+    @inline(__always)
+    static func bit(_ fact: String) -> UInt32 {
+        guard let i = TypeConditions.factNames.firstIndex(of: fact) else { return 0 }
+        return 1 << UInt32(i)
+    }
+
+    public mutating func insert(_ fact: String) {
+        let b = Self.bit(fact)
+        precondition(b != 0, "unknown fact \(fact)")
+        bits |= b
+    }
+
+    public func contains(_ fact: String) -> Bool { bits & Self.bit(fact) != 0 }
 }

@@ -32,6 +32,27 @@ public enum MeasureCategories {
         }.map(\.name)
     }
 
+    /// `categories(of: items(value), table:)` remembered per 帮扶措施 value: a province's
+    /// households share a few hundred distinct values, and matching each value's items against
+    /// every keyword cost ~11 000 instructions a household, twice (the rule and the coverage
+    /// counts). Bounded: past `limit` distinct values, further ones are matched without keeping.
+    /// Not thread-safe: one memo per batch (`RuleContext` locks its own).
+    public final class Memo {
+        public let table: [NamedList]
+        private var known: [String: [String]] = [:]
+        static let limit = 4096
+
+        public init(table: [NamedList]) { self.table = table }
+
+        public func categories(of value: String?) -> [String] {
+            guard let value else { return [] }
+            if let hit = known[value] { return hit }
+            let result = MeasureCategories.categories(of: MeasureCategories.items(value), table: table)
+            if known.count < Self.limit { known[value] = result }
+            return result
+        }
+    }
+
     /// Whether `keyword` occurs in `text` (bytes).
     private static func find(_ k: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = k.first else { return true }

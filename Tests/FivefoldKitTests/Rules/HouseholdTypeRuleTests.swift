@@ -77,4 +77,27 @@ final class HouseholdTypeRuleTests: XCTestCase {
         XCTAssertEqual(try messages(household("政策保障型", [person("普通劳动力"), person("普通劳动力")]), rules: rules), [],
                        "a type the table leaves out is not checked")
     }
+
+    /// Each fact from the members and the attribute that make it, and none without them.
+    func testFacts_EachHeldExactlyWhenItsMembersOrAttributeMakeIt() {
+        func facts(_ people: [[FieldID: String]], attribute: String = "一般贫困户") -> [String] {
+            let record = household("农场主型", attribute: attribute, people).system!
+            let held = HouseholdTypeRule.facts(record)
+            return TypeConditions.factNames.filter(held.contains)
+        }
+        XCTAssertEqual(facts([person("丧失劳动力")]), [])
+        XCTAssertEqual(facts([person("弱劳动力或半劳动力")]), ["able_to_work"])
+        XCTAssertEqual(facts([person("普通劳动力")]), ["able_to_work", "labourer"])
+        XCTAssertEqual(facts([person("普通劳动力"), person("技能劳动力")]), ["able_to_work", "labourer", "two_labourers", "skilled_labourer"])
+        XCTAssertEqual(facts([person("丧失劳动力", months: "3")]), ["migrant_worker"])
+        XCTAssertEqual(facts([person("丧失劳动力", health: "残疾")]), ["ill_or_disabled"])
+        XCTAssertEqual(facts([person("丧失劳动力", health: "长期慢性病、患有大病")]), ["ill_or_disabled"])
+        XCTAssertEqual(facts([person("丧失劳动力")], attribute: "特困供养贫困户"), ["extreme_poverty_support"])
+        XCTAssertEqual(facts([person("丧失劳动力")], attribute: "低保贫困户"), ["subsistence_allowance"])
+        var none = TypeFacts()
+        XCTAssertFalse(none.contains("not_a_fact"), "a name no fact has is never held")
+        none.insert("labourer")
+        XCTAssertTrue(none.contains("labourer"))
+        XCTAssertFalse(none.contains("two_labourers"))
+    }
 }
