@@ -66,8 +66,9 @@ extension TableScanner {
     /// read from the reader's slots, and which of them have occurred.
     struct XMLLevel {
         let slots: (names: [String], candidates: [[Int]])
-        /// Each mapped field's spill code (`FieldCodes`), in mapping order.
+        /// Each mapped field's spill code (`FieldCodes`), in mapping order, and its id.
         let codes: [UInt8]
+        private let ids: [FieldID]
         /// The position of the 家庭成员 field among the mapped fields, whose names are joined with 、.
         let memberNames: Int?
         let memberSeparators: String
@@ -82,6 +83,7 @@ extension TableScanner {
         init(_ fields: [(field: FieldID, headers: [String])], joiningNamesWith memberSeparators: String?) {
             slots = TableScanner.slots(fields)
             codes = fields.map { FieldCodes.codes[$0.field]! }
+            ids = codes.map { FieldCodes.all[Int($0)] }
             keyField = fields.firstIndex { $0.field == .householdID }
             birthField = fields.firstIndex { $0.field == .birthDate }
             memberNames = memberSeparators == nil ? nil : fields.firstIndex { $0.field == .memberNames }
@@ -106,7 +108,7 @@ extension TableScanner {
                         if birthMonths.header.isEmpty { birthMonths.header = slots.names[s].hasPrefix("@") ? String(slots.names[s].dropFirst()) : slots.names[s] }
                         birthMonths.note(raw)
                     }
-                    fields.append((FieldCodes.all[Int(codes[i])], raw))
+                    fields.append((ids[i], raw))
                     present.append(codes[i])
                     break
                 }

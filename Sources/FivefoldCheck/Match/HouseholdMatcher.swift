@@ -31,15 +31,23 @@ public struct HouseholdMatcher {
                     continue
                 }
                 if id.isEmpty { continue }  // quarantined upstream for sources that require the key
-                if byID[id]?.records[source] != nil {
+                // One look-up of the 户编号 (a heap string, hashed whole) per record, not two: a
+                // repeated record finds its case already there, so the default is never kept.
+                if !Self.add(record, of: source, to: &byID[id, default: HouseholdCase(householdID: id)]) {
                     repeated.append(record)
-                    continue
                 }
-                byID[id, default: HouseholdCase(householdID: id)].records[source] = record
             }
         }
-        let cases = byID.keys.sorted().map { byID[$0]! }
+        // Sorted with their keys: sorting the keys and looking each up again hashed every 户编号 once more.
+        let cases = byID.sorted { $0.key < $1.key }.map(\.value)
         return Result(cases: cases, unregistered: unregistered, repeated: repeated)
+    }
+
+    /// Puts `record` in `c` as `source`'s, unless `c` already has one from that source (false).
+    private static func add(_ record: HouseholdRecord, of source: SourceID, to c: inout HouseholdCase) -> Bool {
+        guard c.records[source] == nil else { return false }
+        c.records[source] = record
+        return true
     }
 
     /// The five sources in SPEC order, then any others alphabetically.
