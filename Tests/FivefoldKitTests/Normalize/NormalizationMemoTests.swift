@@ -42,4 +42,13 @@ final class NormalizationMemoTests: XCTestCase {
         }
         XCTAssertEqual(memo.normalize("", kind: .idNumber, slot: 0), normalizer.normalize("", kind: .idNumber))
     }
+
+    /// A column blank in every row: the first value a slot remembers is empty (it crashed the
+    /// run before anything was kept, when the memo's byte arena did not exist yet).
+    func testMemo_FirstValueEmpty_ThenOthers() {
+        let memo = NormalizationMemo(normalizer: normalizer, capacities: [64])
+        for raw in ["", "", "4", "", "4人"] {
+            XCTAssertEqual(memo.normalize(raw, kind: .integer, slot: 0), normalizer.normalize(raw, kind: .integer), raw)
+        }
+    }
 }
