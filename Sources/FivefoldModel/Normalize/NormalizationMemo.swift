@@ -67,17 +67,6 @@ package final class NormalizationMemo {
         refs = slots.map { Unmanaged.passUnretained($0) }
     }
 
-    /// Starts the next batch (partition) on this memo: the slots in `forgetting` (values one
-    /// batch's people carry: ID numbers, dates, amounts) start empty, as does any slot that is
-    /// full or has stopped remembering; the others (code lists, yes/no, sets, counts, years,
-    /// which every batch repeats) keep what they know.
-    package func startBatch(forgetting: [Int]) {
-        for s in slots.indices where forgetting.contains(s) || !slots[s].enabled || slots[s].count >= slots[s].capacity {
-            slots[s] = Slot(capacity: slots[s].capacity)
-            refs[s] = Unmanaged.passUnretained(slots[s])
-        }
-    }
-
     /// How many values of `kind` are worth remembering: 0 for kinds whose normalisation costs no
     /// more than the look-up (names, free text, codes, phone numbers).
     package static func capacity(_ kind: FieldKind) -> Int {

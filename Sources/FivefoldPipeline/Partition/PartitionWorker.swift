@@ -11,19 +11,12 @@ struct PartitionWorker {
     let normalizer: FieldNormalizer
     let evaluator: CaseEvaluator
 
-    /// Memos handed from one partition to the next, one per thread at a time: the code lists'
-    /// values repeat in every partition, and at 100 k households (51 partitions) each partition
-    /// normalised them all again (a 帮扶措施 set ~16 000 instructions a distinct value).
-    let memos = MemoPool()
-
     func run(partition p: Int, parts: PartFiles) throws {
         var households: [SourceID: [HouseholdRecord]] = [:]
         var registries = Registries()
         var registryValues: [String: PartCounters.RegistryValues] = [:]
         for r in config.registries { registries.declare(r.name) }
-        let memo = memos.take { NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities) }
-        defer { memos.give(memo) }
-        memo.startBatch(forgetting: Self.memoSlots.perBatch)
+        let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
         for table in tables {
             // One keys array per level of a table: a table's household records alternate with
             // their members', and one shared array was rebuilt at every change of level (250 000
@@ -100,9 +93,7 @@ struct PartitionWorker {
     /// The memo's slots: one per distinct kind of the coded fields (a value normalises the same
     /// whichever field it is in: the ID numbers of members, heads and registries share one), and
     /// each coded field's slot at each level (-1: not remembered).
-    /// `perBatch`: the slots of kinds whose values belong to one partition's people (ID numbers,
-    /// dates, amounts), forgotten at each partition (`NormalizationMemo.startBatch`).
-    private static let memoSlots: (capacities: [Int], household: [Int], member: [Int], perBatch: [Int]) = {
+    private static let memoSlots: (capacities: [Int], household: [Int], member: [Int]) = {
         var kinds: [FieldKind] = []
         func slot(_ kind: FieldKind) -> Int {
             guard NormalizationMemo.capacity(kind) > 0 else { return -1 }
@@ -111,33 +102,8 @@ struct PartitionWorker {
             return kinds.count - 1
         }
         let household = FieldCodes.householdKinds.map(slot), member = FieldCodes.memberKinds.map(slot)
-        let perBatch = kinds.indices.filter { i in
-            switch kinds[i] {
-            case .idNumber, .quantity, .date, .dateOrMonth: return true
-            default: return false
-            }
-        }
-        return (kinds.map(NormalizationMemo.capacity), household, member, perBatch)
+        return (kinds.map(NormalizationMemo.capacity), household, member)
     }()
-
-    /// Memos not in use, for the next partition a thread evaluates.
-    final class MemoPool: @unchecked Sendable {
-        private var idle: [NormalizationMemo] = []
-        private let lock = NSLock()
-
-        func take(_ make: () -> NormalizationMemo) -> NormalizationMemo {
-            lock.lock()
-            let memo = idle.popLast()
-            lock.unlock()
-            return memo ?? make()
-        }
-
-        func give(_ memo: NormalizationMemo) {
-            lock.lock()
-            idle.append(memo)
-            lock.unlock()
-        }
-    }
 
     /// The field-key arrays of the last record made, by the fields' codes: consecutive records of
     /// a table usually have the same fields, and then share one keys array.
