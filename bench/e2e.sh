@@ -3,7 +3,8 @@
 #
 # Builds fivefold in release mode from a snapshot of HEAD (own scratch path), generates the
 # synthetic datasets once (`fivefold generate`, kept under $DATA keyed by households and seed),
-# then for each size times, RUNS times each, with /usr/bin/time -v:
+# then for each size times, RUNS times each and in turn (fivefold, baseline, baseline SQL; again),
+# with /usr/bin/time -v:
 #   fivefold run pipelines/five-unities.yaml --input DIR --out OUT --as-of 2020-12-31
 #   bench/baseline_duckdb.py DIR            (Python/lxml flattens the XML, DuckDB runs the checks)
 #   bench/baseline_duckdb.py DIR --phase sql  (DuckDB only, on the XML flattened by the run above)
@@ -120,37 +121,51 @@ wait_idle() {
 # cpu_busy: busy jiffies of all CPUs so far (user nice system irq softirq steal).
 cpu_busy() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 
-# measure NAME LOG COMMAND...: runs COMMAND RUNS times under /usr/bin/time -v; appends one line per
-# run "wall cpu rss_kb busy_before" to $LOGS/NAME.runs; the command's output goes to LOG.N.
+# measure_run NAME LOG I COMMAND...: run I of COMMAND under /usr/bin/time -v; appends one line
+# "wall cpu rss_kb busy_before others_cpu" to $LOGS/NAME.runs (or FAILED); the command's output
+# goes to LOG.I.
+measure_run() {
+    local name=$1 log=$2 i=$3
+    shift 3
+    local busy=0
+    [ "$IDLE_WAIT" != 0 ] && busy=$(wait_idle)
+    [ -n "${PRE_RUN:-}" ] && eval "$PRE_RUN"
+    local rc=0 before after
+    before=$(cpu_busy)
+    /usr/bin/time -v -o "$log.$i.time" "$@" >"$log.$i" 2>&1 || rc=$?
+    after=$(cpu_busy)
+    if [ "$rc" != 0 ]; then
+        echo "e2e: $name run $i FAILED (exit $rc); its output:" >&2
+        cat "$log.$i" >&2
+        tail -25 "$log.$i.time" >&2
+        echo "FAILED" >>"$LOGS/$name.runs"
+        return
+    fi
+    # others = CPU seconds the whole machine spent during the run beyond this command's own
+    awk -v busy="$busy" -v jiffies=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+        /User time/ { u = $NF } /System time/ { s = $NF }
+        /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); w = (n == 3 ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2]) }
+        /Maximum resident/ { r = $NF }
+        END { o = jiffies / hz - u - s; printf "%.2f %.2f %d %s %.1f\n", w, u + s, r, busy, (o > 0 ? o : 0) }' \
+        "$log.$i.time" >>"$LOGS/$name.runs"
+    echo "e2e: $name run $i: $(tail -1 "$LOGS/$name.runs") (wall s, cpu s, peak RSS KB, busy % before, other processes' CPU s during the run)" >&2
+}
+
+# measure NAME LOG COMMAND...: RUNS runs of COMMAND one after the other (measure_run).
 measure() {
     local name=$1 log=$2
     shift 2
     : >"$LOGS/$name.runs"
     local i
-    for i in $(seq "$RUNS"); do
-        local busy=0
-        [ "$IDLE_WAIT" != 0 ] && busy=$(wait_idle)
-        [ -n "${PRE_RUN:-}" ] && eval "$PRE_RUN"
-        local rc=0 before after
-        before=$(cpu_busy)
-        /usr/bin/time -v -o "$log.$i.time" "$@" >"$log.$i" 2>&1 || rc=$?
-        after=$(cpu_busy)
-        if [ "$rc" != 0 ]; then
-            echo "e2e: $name run $i FAILED (exit $rc); its output:" >&2
-            cat "$log.$i" >&2
-            tail -25 "$log.$i.time" >&2
-            echo "FAILED" >>"$LOGS/$name.runs"
-            continue
-        fi
-        # others = CPU seconds the whole machine spent during the run beyond this command's own
-        awk -v busy="$busy" -v jiffies=$((after - before)) -v hz="$(getconf CLK_TCK)" '
-            /User time/ { u = $NF } /System time/ { s = $NF }
-            /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); w = (n == 3 ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2]) }
-            /Maximum resident/ { r = $NF }
-            END { o = jiffies / hz - u - s; printf "%.2f %.2f %d %s %.1f\n", w, u + s, r, busy, (o > 0 ? o : 0) }' \
-            "$log.$i.time" >>"$LOGS/$name.runs"
-        echo "e2e: $name run $i: $(tail -1 "$LOGS/$name.runs") (wall s, cpu s, peak RSS KB, busy % before, other processes' CPU s during the run)" >&2
-    done
+    for i in $(seq "$RUNS"); do measure_run "$name" "$log" "$i" "$@"; done
+}
+
+# paired A B: the median, min and max over runs of A's wall time over B's, run i against run i
+# (runs taken in turn, so a machine that slows down for a while slows both sides of a pair).
+paired() {
+    awk 'NR == FNR { a[FNR] = $1; next } a[FNR] != "" && a[FNR] != "FAILED" && $1 != "FAILED" && $1 > 0 { print a[FNR] / $1 }' \
+        "$LOGS/$1.runs" "$LOGS/$2.runs" \
+        | sort -g | awk '{ a[NR] = $1 } END { if (NR) printf "x%.2f (%.2f-%.2f, %d pairs)", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR], NR; else print "-" }'
 }
 
 # stats NAME: "median_wall median_cpu max_rss_MB max_other_cpu_s" over the successful runs, or "FAILED".
@@ -173,10 +188,26 @@ for N in $SIZES; do
     MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.0f", b / 1e6 }')
     echo "e2e: $N households: $DIR, $MB MB of input" >&2
 
+    # Fivefold, the baseline and the baseline's SQL alone in turn, run after run: the machine's
+    # speed drifts over minutes (the same binary took 10.9 and 14.6 s at 100 k an hour apart),
+    # and three runs of one tool then three of the other put the drift into the ratio.
     OUT=$DATA/out-fivefold-n$N
-    PRE_RUN="rm -rf '$OUT'"
-    measure "fivefold-$N" "$LOGS/fivefold-$N" \
-        "$BIN" run "$PIPELINE" --input "$DIR" --out "$OUT" --as-of 2020-12-31 ${JOBS:+--jobs "$JOBS"}
+    BOUT=$DATA/out-baseline-n$N
+    : >"$LOGS/fivefold-$N.runs"
+    if [ "$BASELINE" != 0 ]; then : >"$LOGS/baseline-$N.runs"; : >"$LOGS/baseline-sql-$N.runs"; fi
+    for i in $(seq "$RUNS"); do
+        PRE_RUN="rm -rf '$OUT'"
+        measure_run "fivefold-$N" "$LOGS/fivefold-$N" "$i" \
+            "$BIN" run "$PIPELINE" --input "$DIR" --out "$OUT" --as-of 2020-12-31 ${JOBS:+--jobs "$JOBS"}
+        if [ "$BASELINE" != 0 ]; then
+            PRE_RUN="rm -rf '$BOUT'"
+            measure_run "baseline-$N" "$LOGS/baseline-$N" "$i" \
+                "$VENV/bin/python" bench/baseline_duckdb.py "$DIR" --out "$BOUT" --as-of 2020-12-31
+            PRE_RUN="rm -rf '$BOUT/duckdb.tmp'"
+            measure_run "baseline-sql-$N" "$LOGS/baseline-sql-$N" "$i" \
+                "$VENV/bin/python" bench/baseline_duckdb.py "$DIR" --out "$BOUT" --phase sql --as-of 2020-12-31
+        fi
+    done
     PRE_RUN=
     read -r FW FC FR FO <<<"$(stats "fivefold-$N")" || true
     FMBS=$(awk -v b="$BYTES" -v w="${FW:-0}" 'BEGIN { if (w > 0) printf "%.1f", b / 1e6 / w; else print "-" }')
@@ -190,14 +221,6 @@ EOF
 
     BW=- BC=- BR=- BO=- SW=- SC=- SR=- SO=- BPH=- BFIND=-
     if [ "$BASELINE" != 0 ]; then
-        BOUT=$DATA/out-baseline-n$N
-        PRE_RUN="rm -rf '$BOUT'"
-        measure "baseline-$N" "$LOGS/baseline-$N" \
-            "$VENV/bin/python" bench/baseline_duckdb.py "$DIR" --out "$BOUT" --as-of 2020-12-31
-        PRE_RUN="rm -rf '$BOUT/duckdb.tmp'"
-        measure "baseline-sql-$N" "$LOGS/baseline-sql-$N" \
-            "$VENV/bin/python" bench/baseline_duckdb.py "$DIR" --out "$BOUT" --phase sql --as-of 2020-12-31
-        PRE_RUN=
         read -r BW BC BR BO <<<"$(stats "baseline-$N")" || true
         read -r SW SC SR SO <<<"$(stats "baseline-sql-$N")" || true
         BPH=$(sed -n 's/^timings_seconds: //p' "$LOGS/baseline-$N.1" | tr -d ' ' | tr ',' ' ')
@@ -212,6 +235,7 @@ EOF
     ROWS+=("| $N | $HH | $MB | ${FW:-FAILED} | ${FC:--} | ${FR:--} | $FMBS | $BW | $BC | $BR | $SW | $SC | $SR | ${FO:--} / $BO / $SO |")
     PHASES+=("| $N | fivefold: scan / evaluate / assemble (summary.json of the last run) | $FPH | $FFIND findings |")
     [ "$BASELINE" != 0 ] && PHASES+=("| $N | baseline: $BPH | SQL-only run: ${SW} s | $BFIND findings |")
+    [ "$BASELINE" != 0 ] && PHASES+=("| $N | fivefold ÷ baseline, wall, run against run (runs in turn) | $(paired "fivefold-$N" "baseline-$N") | |")
 done
 
 echo
