@@ -8,6 +8,9 @@
 #   system/households.csv    UTF-8 CSV → XLSX → UTF-8 CSV (户编号 rounded, 户主身份证号 in E notation)
 #   system/members.csv       the same (身份证号 in E notation, 户编号 rounded)
 #   wall/cards.csv           GBK CSV → XLSX → GBK CSV (户编号 rounded; no ID number column)
+#   direct/households.csv    system/households.csv opened and saved as CSV, no XLSX between (as
+#                            a clerk re-saves an export): the 16-digit 户编号 kept exact, 户主身份证号
+#                            in E notation but for the four ending in X
 #   unicode/households.csv   system/households.csv with its ID columns typed as text, saved as
 #                            "Unicode text": UTF-16LE with a byte-order mark, tab-separated
 #   xlsx/households.xlsx     the XLSX of the first round trip: 户编号 and 户主身份证号 number cells
@@ -50,7 +53,7 @@ utf16_out='csv:Text - txt - csv (StarCalc):9,34,65535'     # tab, double quote, 
 gbk_out='csv:Text - txt - csv (StarCalc):44,34,85'
 
 rm -rf "$out"
-mkdir -p "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup" "$out/merged" "$out/sheets"
+mkdir -p "$out/direct" "$out/system" "$out/wall" "$out/unicode" "$out/xlsx" "$out/misread/1252" "$out/misread/gbk" "$out/misread/lost" "$out/vlookup" "$out/merged" "$out/sheets"
 resave() { # source-file infilter outfilter destination-folder
     local name
     name=$(basename "$1" .csv)
@@ -61,6 +64,7 @@ resave() { # source-file infilter outfilter destination-folder
 resave fixtures/sample/system/households.csv "$utf8_in" "$utf8_out" "$out/system"
 cp "$tmp/households/households.xlsx" "$out/xlsx/households.xlsx"
 resave fixtures/sample/system/members.csv "$utf8_in" "$utf8_out" "$out/system"
+soffice --headless "$profile" --infilter="$utf8_in" --convert-to "$utf8_out" --outdir "$out/direct" fixtures/sample/system/households.csv >/dev/null
 resave fixtures/sample/wall/cards.csv "$gbk_in" "$gbk_out" "$out/wall"
 mkdir -p "$tmp/text"
 cp fixtures/sample/system/households.csv "$tmp/text/households.csv"

@@ -185,7 +185,7 @@ public struct PipelineChecker {
         if let warning = idGuard.warning(file: table.file) { report.problems.append(warning) }
         if let cut = reader.brokenOff { report.problems.append("\(table.file): the file looks cut off: \(cut); whatever followed is not in the file") }
         if let warning = decimalKeys.warning(file: table.file, unit: "row") { report.warnings.append(warning.replacingOccurrences(of: " in \(decimalKeys.count) rows", with: " in \(decimalKeys.count) of \(sample)")) }
-        if let unusable = idGuard.roundedColumn(file: table.file) { report.problems.append(unusable + "; a run stops here") }
+        if let unusable = idGuard.unusable(file: table.file, rows: counts.read) { report.problems.append(unusable + "; a run stops here") }
         if counts.read > 0 && quarantined == counts.read {
             report.problems.append("\(table.file): every row of \(sample) would be quarantined; a run stops here when no row of a table can be read")
         }

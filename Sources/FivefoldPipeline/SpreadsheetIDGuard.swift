@@ -83,6 +83,24 @@ struct SpreadsheetIDGuard {
         return text + ": the \(header) values are rounded and households merged. Export the file again from the source system, or open it with the ID columns typed as text"
     }
 
+    /// Why the whole file cannot be used, or nil: an ID column a spreadsheet rounded
+    /// (`roundedColumn`), or IDs in scientific notation in more than half of its `rows` (at
+    /// least `mostlyScientificMinimum`). A spreadsheet that keeps the 16-digit 户编号 exact (as
+    /// LibreOffice 7.4 does) but writes each 18-digit ID number as 5.20203196608121E+017 left
+    /// 44 of the sample's 48 households in quarantine: the run went on with exit 0 and a
+    /// worklist of 46 households "系统中无此户" that the system does hold.
+    func unusable(file: String, rows: Int) -> String? {
+        if let rounded = roundedColumn(file: file) { return rounded }
+        guard let evidence, scientificRows >= Self.mostlyScientificMinimum, scientificRows * 2 > rows else { return nil }
+        return "\(file): \(scientificRows) of \(rows) rows have an ID a spreadsheet stored as a number, in scientific notation, its digits "
+            + "beyond the 15th lost (first: line \(evidence.line), \(evidence.header) \(evidence.text)): the file was saved by a spreadsheet "
+            + "with its ID columns as numbers, and those rows would be quarantined, what they hold reported missing from this source. "
+            + "Export the file again from the source system, or open it with the ID columns typed as text"
+    }
+
+    /// Fewest rows in scientific notation that make a file unusable (with more than half its rows).
+    static let mostlyScientificMinimum = 10
+
     /// A quarantine reason without the cell value it ends with, when it is one of the
     /// spreadsheet-number reasons (this guard's, or the XLSX reader's): rows quarantined for the
     /// same column and cause group under one line in `fivefold check`, with the value as example.

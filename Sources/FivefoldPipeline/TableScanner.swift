@@ -173,7 +173,7 @@ struct TableScanner {
         stats.read = counts.read
         stats.fatal = reader.brokenOff
         if let warning = idGuard.warning(file: table.file) { stats.warnings.append(warning) }
-        stats.unusable = idGuard.roundedColumn(file: table.file)
+        stats.unusable = idGuard.unusable(file: table.file, rows: counts.read)
         if mappedRows > 0 {
             if let blank = columns.blankKey(table) { throw blank }
             stats.warnings += columns.blankColumnWarnings(file: table.file, header: reader.header)

@@ -103,6 +103,24 @@ final class SpreadsheetResaveTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
+    /// Regression: the system's households opened and saved as CSV by LibreOffice 7.4, no XLSX
+    /// between (`direct/`): the 16-digit 户编号 stays exact, so no column looks rounded, but 44 of
+    /// the 48 户主身份证号 are in E notation. Those rows went to quarantine and the run exited 0
+    /// with 73 findings, 46 of them "系统中无此户：核实并补齐" on the worklists for households the
+    /// system holds. Most rows in scientific notation now stop the run like a rounded column.
+    func testSystemHouseholdsSavedAsCSVDirectly_MostIDsInENotation_RunStops() throws {
+        let resaved = try String(contentsOfFile: Self.resaved + "/direct/households.csv", encoding: .utf8)
+        XCTAssertTrue(resaved.contains("\n5202031002010001,520203100201,六枝特区,郎岱镇,青菜塘村,王德明,5.20203196608121E+017,4,"), "as LibreOffice saved it")
+        let input = try sample(placing: "direct/households.csv", at: "system/households.csv")
+        let (outcome, out) = try run(input)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "fivefold: system/households.csv: 44 of 48 rows have an ID a spreadsheet stored as a number, in scientific notation, its digits beyond the 15th lost (first: line 2, 户主身份证号 5.20203196608121E+017): the file was saved by a spreadsheet with its ID columns as numbers, and those rows would be quarantined, what they hold reported missing from this source. Export the file again from the source system, or open it with the ID columns typed as text. Nothing was written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let check = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", input])
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains("system/households.csv: 44 of 48 rows have an ID a spreadsheet stored as a number"), check.stderr)
+    }
+
     /// The wall cards (GBK, 户编号 the only ID) saved by LibreOffice: no scientific notation
     /// anywhere, the rounded 户编号 column alone stops the run.
     func testWallCardsResavedInGBK_RunStops() throws {

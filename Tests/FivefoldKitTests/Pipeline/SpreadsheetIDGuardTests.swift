@@ -55,6 +55,15 @@ final class SpreadsheetIDGuardTests: XCTestCase {
         XCTAssertEqual(withEvidence.scientificRows, 1)
     }
 
+    /// IDs in scientific notation make a file unusable in more than half its rows, from 10 rows.
+    func testMostRowsInScientificNotation_MakeTheFileUnusable() {
+        let exact = ["5202031002010001", "某", "52020319660812123X"], scientific = ["5202031002010001", "某", "5.20203196608121E+017"]
+        XCTAssertNil(guardOf(Array(repeating: scientific, count: 9)).unusable(file: "m.csv", rows: 9), "fewer than 10 rows")
+        XCTAssertNil(guardOf(Array(repeating: scientific, count: 10) + Array(repeating: exact, count: 10)).unusable(file: "m.csv", rows: 20), "half")
+        let most = guardOf(Array(repeating: scientific, count: 11) + Array(repeating: exact, count: 10)).unusable(file: "m.csv", rows: 21)
+        XCTAssertEqual(most?.hasPrefix("m.csv: 11 of 21 rows have an ID a spreadsheet stored as a number"), true, most ?? "nil")
+    }
+
     func testOnlyIDFieldsAreGuarded() {
         XCTAssertTrue(SpreadsheetIDGuard.isIDField(.householdID))
         XCTAssertTrue(SpreadsheetIDGuard.isIDField(.idNumber))
