@@ -67,8 +67,16 @@ struct SpreadsheetIDGuard {
 
     /// What the rows in scientific notation cost, or nil when there were none.
     func warning(file: String) -> String? {
+        guard let scientific = scientific(file: file, of: nil) else { return nil }
+        return scientific + "; they are quarantined. Other IDs in the rows the spreadsheet saved may be rounded: export the file again from the source system, or open it with the ID columns typed as text"
+    }
+
+    /// "FILE: N [of ROWS] rows have an ID … (first: …)", what `warning` and `unusable` both say
+    /// of the rows in scientific notation; nil when there were none.
+    private func scientific(file: String, of rows: Int?) -> String? {
         guard let evidence else { return nil }
-        return "\(file): \(scientificRows) rows have an ID a spreadsheet stored as a number, in scientific notation, its digits beyond the 15th lost (first: line \(evidence.line), \(evidence.header) \(evidence.text)); they are quarantined. Other IDs in the rows the spreadsheet saved may be rounded: export the file again from the source system, or open it with the ID columns typed as text"
+        return "\(file): \(scientificRows)\(rows.map { " of \($0)" } ?? "") rows have an ID a spreadsheet stored as a number, in scientific notation, "
+            + "its digits beyond the 15th lost (first: line \(evidence.line), \(evidence.header) \(evidence.text))"
     }
 
     /// Why the whole file cannot be used: an ID column whose values of 16 or more digits all end
@@ -91,11 +99,9 @@ struct SpreadsheetIDGuard {
     /// worklist of 46 households "系统中无此户" that the system does hold.
     func unusable(file: String, rows: Int) -> String? {
         if let rounded = roundedColumn(file: file) { return rounded }
-        guard let evidence, scientificRows >= Self.mostlyScientificMinimum, scientificRows * 2 > rows else { return nil }
-        return "\(file): \(scientificRows) of \(rows) rows have an ID a spreadsheet stored as a number, in scientific notation, its digits "
-            + "beyond the 15th lost (first: line \(evidence.line), \(evidence.header) \(evidence.text)): the file was saved by a spreadsheet "
-            + "with its ID columns as numbers, and those rows would be quarantined, what they hold reported missing from this source. "
-            + "Export the file again from the source system, or open it with the ID columns typed as text"
+        guard scientificRows >= Self.mostlyScientificMinimum, scientificRows * 2 > rows, let scientific = scientific(file: file, of: rows) else { return nil }
+        return scientific + ": the file was saved by a spreadsheet with its ID columns as numbers, and those rows would be quarantined, "
+            + "what they hold reported missing from this source. Export the file again from the source system, or open it with the ID columns typed as text"
     }
 
     /// Fewest rows in scientific notation that make a file unusable (with more than half its rows).
