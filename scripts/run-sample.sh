@@ -5,10 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 log=$(mktemp)
+# The build log goes when the script ends, but when the build failed (the message names it).
+trap '[ -z "$log" ] || rm -f "$log"' EXIT
 if ! swift build -c release -Xswiftc -enforce-exclusivity=unchecked --product fivefold >"$log" 2>&1; then
   grep -E "error:" "$log" | sort -u | head -40 >&2 || true
   tail -n 20 "$log" >&2
   echo "build failed (full log: $log)" >&2
+  log=
   exit 1
 fi
 tail -n 1 "$log"

@@ -6,12 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
+# The build log goes when the script ends, but when the build failed (the message names it).
+trap '[ -z "$log" ] || rm -f "$log"' EXIT
 if ! swift build --product fivefold >"$log" 2>&1; then
   grep -E "error:" "$log" | sort -u | head -40 >&2 || true
   echo "build failed (full log: $log)" >&2
+  log=
   exit 1
 fi
 table=$(mktemp)
+trap 'rm -f "$table"; [ -z "$log" ] || rm -f "$log"' EXIT
 .build/debug/fivefold rules --format markdown >"$table"
 begin='<!-- rules:begin -->'
 end='<!-- rules:end -->'

@@ -17,7 +17,7 @@ final class AccountabilityRunTests: XCTestCase {
     static let fixture = repo.appendingPathComponent("fixtures/accountability").path
 
     static let run: (out: String, summary: RunSummary) = {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-\(UUID().uuidString)").path
+        let out = TestTemporaryFolder.root.appendingPathComponent("fivefold-acc-\(UUID().uuidString)").path
         let config = try! PipelineConfig.load(path: SampleRunTests.pipeline)
         let runner = PipelineRunner(config: config, options: .init(inputFolder: fixture, outputFolder: out, asOf: SampleRunTests.asOf, useLedger: false))
         return (out, try! runner.run())
@@ -108,7 +108,7 @@ final class AccountabilityRunTests: XCTestCase {
     /// must never run with exit 0 and fewer findings.
     /// A copy of the fixture whose files are real files (the tables' folder copied, not linked).
     func fixtureCopy() throws -> String {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-bad-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-acc-bad-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         for entry in try FileManager.default.contentsOfDirectory(atPath: Self.fixture) where !entry.hasSuffix(".py") && !entry.hasSuffix(".csv") {
             try FileManager.default.copyItem(atPath: URL(fileURLWithPath: Self.fixture + "/" + entry).resolvingSymlinksInPath().path, toPath: input + "/" + entry)
@@ -204,7 +204,7 @@ final class AccountabilityRunTests: XCTestCase {
     /// reads the tables itself), and the shards' inputs carry the tables' accounting.
     func testShardsPlusMerge_WriteWhatOneRunWrites() throws {
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-shards-\(UUID().uuidString)").path
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-acc-shards-\(UUID().uuidString)").path
         try PipelineRunner(config: config, options: .init(inputFolder: Self.fixture, outputFolder: base + "/whole", asOf: SampleRunTests.asOf, partitions: 1)).run()
         var shards: [String] = []
         for i in 0..<2 {

@@ -17,7 +17,7 @@ import TestSupport
 final class BrokenInputTests: XCTestCase {
     func testBrokenRowsAndATruncatedArchiveAreAccountedForAndTheRunCompletes() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-broken-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-broken-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
 
         // members.csv: a row with too few fields and a row with a stray quote.
@@ -78,7 +78,7 @@ final class BrokenInputTests: XCTestCase {
     /// findings went to the worklists with nothing said.
     func testACSVFileCutOffIsSaidToBeCutOff() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-cut-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-cut-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         defer { try? fm.removeItem(atPath: input) }
         let members = input + "/system/members.csv"
@@ -113,7 +113,7 @@ final class BrokenInputTests: XCTestCase {
     /// with counts and the first value; the sample's registries give no such warning.
     func testRegistryValuesThatCannotBeReadAreSaid() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-registry-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-registry-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         defer { try? fm.removeItem(atPath: input); try? fm.removeItem(atPath: input + "-out") }
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
@@ -139,7 +139,7 @@ final class BrokenInputTests: XCTestCase {
     /// `interview` (plain text under the .gz name: detected by content); the secret file it names.
     func hostileInput(archive: (String) -> String, interview: String? = nil) throws -> (input: String, secret: String) {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-hostile-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-hostile-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         let secret = "TOP-SECRET-\(UUID().uuidString)"
         let secretPath = input + "/secret.txt"
@@ -228,7 +228,7 @@ final class BrokenInputTests: XCTestCase {
 final class CorrectedEncodingTests: XCTestCase {
     func testGBKSystemInput_CorrectedFilesStayGBKWithTheirCorrections() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-gbk-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-gbk-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         let gbk = String.Encoding(rawValue: 0x8000_0632)
         for name in ["households.csv", "members.csv"] {
@@ -268,7 +268,7 @@ final class TotalsRowTests: XCTestCase {
     /// with 152 members, missing from every other source (three false findings before).
     func testTotalsRowsAreQuarantinedNotHouseholds() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-totals-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-totals-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         defer { try? fm.removeItem(atPath: input) }
         let households = try FileHandle(forWritingTo: URL(fileURLWithPath: input + "/system/households.csv"))

@@ -38,7 +38,7 @@ final class CommandLineTests: XCTestCase {
     /// without the flag, and on the whole file, the exit status is 0 as before.
     func testFailOnDamage_ExitsFourWhenAnInputLostRows() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-damage-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-damage-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         defer { try? fm.removeItem(atPath: input); try? fm.removeItem(atPath: input + "-out") }
         let members = input + "/system/members.csv"
@@ -132,7 +132,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCheck_ValidatesWithoutWritingAnything() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-check-\(UUID().uuidString)").path
+        let out = TestTemporaryFolder.root.appendingPathComponent("fivefold-check-\(UUID().uuidString)").path
         let result = try FivefoldProcess.run(["check", SampleRunTests.pipeline, "--input", SampleRunTests.sample])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("ok — 5 sources, 8 registries"), result.stdout)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -94,7 +95,7 @@ final class CrashSafetyTests: XCTestCase {
     }
 
     func testStaleFolders_PreviousRestoredWhenTheOutputFolderIsMissing() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-swap-\(UUID().uuidString)").path
+        let root = TestTemporaryFolder.root.appendingPathComponent("fivefold-swap-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = root + "/out"
         // A run killed between the two renames of the fallback swap: no out, a previous beside it.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The Kubernetes manifests under `deploy/kubernetes/` are validated offline against the
@@ -32,7 +33,7 @@ final class DeployManifestTests: XCTestCase {
     func testManifests_MisspeltFieldIsRefused() throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("fivefold-shards.yaml"), encoding: .utf8)
         XCTAssertTrue(text.contains("parallelism:"))
-        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-broken-\(UUID().uuidString).yaml")
+        let broken = TestTemporaryFolder.root.appendingPathComponent("fivefold-broken-\(UUID().uuidString).yaml")
         try text.replacingOccurrences(of: "parallelism:", with: "paralelism:").write(to: broken, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: broken) }
         let result = try validate([broken.path])

@@ -29,7 +29,7 @@ final class GeneratedQualityTests: XCTestCase {
 
     /// One generated dataset and one pipeline run, shared by the tests of this class.
     static let run: (input: String, out: String) = {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-quality-\(UUID().uuidString)")
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-quality-\(UUID().uuidString)")
         let input = base.appendingPathComponent("dataset").path
         let out = base.appendingPathComponent("out").path
         let options = GeneratorOptions(households: 3000, seed: 20_201_231, outputFolder: input, defectRate: 0.2, noiseRate: 0.3)

@@ -21,7 +21,7 @@ import TestSupport
 /// whose income is in the monitoring band are legitimately on it, and the test checks each.
 final class IndependentDumpTests: XCTestCase {
     func testShippedPipeline_OnACleanDumpDatedToday_FindsNothing() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-independent-\(UUID().uuidString)")
+        let folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-independent-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = SampleRunTests.repo.appendingPathComponent("bench/independent_dump.py").path
         let python = Process()

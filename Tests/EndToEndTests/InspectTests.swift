@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -11,7 +12,7 @@ import XCTest
 /// `fivefold inspect` on files nobody documented (issue 13): the delimiter is detected, title
 /// rows can be skipped, and XML element paths are listed without knowing the record path.
 final class InspectTests: XCTestCase {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-inspect-\(UUID().uuidString)").path
+    let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-inspect-\(UUID().uuidString)").path
 
     override func setUpWithError() throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

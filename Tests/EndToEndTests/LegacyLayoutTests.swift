@@ -23,7 +23,7 @@ final class LegacyLayoutTests: XCTestCase {
     /// Both runs, as of the fixture's date (the data is from 2020).
     static let runs: (sample: String, legacy: String, legacySummary: RunSummary) = {
         func run(_ pipeline: String, _ input: String) -> (String, RunSummary) {
-            let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-legacy-\(UUID().uuidString)").path
+            let out = TestTemporaryFolder.root.appendingPathComponent("fivefold-legacy-\(UUID().uuidString)").path
             let config = try! PipelineConfig.load(path: pipeline)
             let options = PipelineRunner.Options(inputFolder: input, outputFolder: out, asOf: "2020-12-31", useLedger: false)
             return (out, try! PipelineRunner(config: config, options: options).run())
@@ -58,7 +58,7 @@ final class LegacyLayoutTests: XCTestCase {
     /// the run with exit 2 ("no column named …; closest: 人均纯收入（元）"); the same name in
     /// another width now reads as that name, and the findings are the sample's.
     func testFullWidthHeader_ReadsAsItsAlias_GivesTheSampleFindings() throws {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-width-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-width-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: input) }
         try FileManager.default.copyItem(atPath: SampleRunTests.sample, toPath: input)
         let households = input + "/system/households.csv"
@@ -127,7 +127,7 @@ final class LegacyLayoutTests: XCTestCase {
     /// reads its top cell now: four mismatches, and the rest exactly the unmerged run's findings.
     func testLegacyLayout_WallCardsWithMergedCadreCells_ReadInEveryRow() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-legacy-merged-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-legacy-merged-\(UUID().uuidString)").path
         let out = input + "-out"
         addTeardownBlock { try? fm.removeItem(atPath: input); try? fm.removeItem(atPath: out) }
         try fm.copyItem(atPath: Self.legacyInput, toPath: input)
@@ -155,7 +155,7 @@ final class LegacyLayoutTests: XCTestCase {
     /// run and `fivefold check` now warn, naming the sheets with the same header.
     func testLegacyLayout_WallCardsOneSheetPerTownship_WarnsOfTheSheetsNotRead() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("fivefold-legacy-sheets-\(UUID().uuidString)").path
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-legacy-sheets-\(UUID().uuidString)").path
         addTeardownBlock { try? fm.removeItem(atPath: base) }
         try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
         try fm.copyItem(atPath: Self.legacyInput, toPath: base + "/in")

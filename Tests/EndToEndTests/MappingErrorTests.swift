@@ -268,7 +268,7 @@ final class MappingErrorTests: XCTestCase {
     /// this time. The header cannot be read, and the message says the header is valid UTF-8.
     func testUTF8FileUnderDeclaredGB18030_SaysTheHeaderIsUTF8() throws {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-legacy-utf8-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-legacy-utf8-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.repo.appendingPathComponent("fixtures/legacy").path, toPath: input)
         addTeardownBlock { try? fm.removeItem(atPath: input) }
         let file = input + "/县级导出/户/导出.txt"

@@ -29,7 +29,7 @@ final class MemberRowTests: XCTestCase {
 
     static let dataset: String = {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-rows-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-rows-\(UUID().uuidString)").path
         try! fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         let members = input + "/system/members.csv"
         var lines = try! String(contentsOfFile: members, encoding: .utf8).components(separatedBy: "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -29,7 +30,7 @@ final class PartitioningTests: XCTestCase {
     }
 
     static func run(_ options: PipelineRunner.Options) throws -> String {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-part-\(UUID().uuidString)").path
+        let out = TestTemporaryFolder.root.appendingPathComponent("fivefold-part-\(UUID().uuidString)").path
         var o = options
         o.inputFolder = SampleRunTests.sample
         o.outputFolder = out
@@ -63,7 +64,7 @@ final class PartitioningTests: XCTestCase {
         let whole = try Self.snapshot(Self.run(.init(partitions: 3)))
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
         let shards = try (0..<3).map { i in try Self.run(.init(partitions: 2, shard: Shard(index: i, count: 3))) }
-        let merged = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-merge-\(UUID().uuidString)").path
+        let merged = TestTemporaryFolder.root.appendingPathComponent("fivefold-merge-\(UUID().uuidString)").path
         try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: merged, asOf: SampleRunTests.asOf)).merge(shardFolders: shards)
         let result = try Self.snapshot(merged)
         XCTAssertEqual(Set(whole.keys), Set(result.keys))

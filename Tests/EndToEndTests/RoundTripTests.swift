@@ -18,7 +18,7 @@ final class RoundTripTests: XCTestCase {
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
 
         // A second input folder: the fixture with system/ replaced by the corrected tables.
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-roundtrip-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-roundtrip-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         for name in try fm.contentsOfDirectory(atPath: first + "/corrected") {
             let target = input + "/system/" + name

@@ -13,7 +13,7 @@ import TestSupport
 /// audited rates in summary.json and report.html.
 final class SampleAuditTests: XCTestCase {
     func testSample_SignedAndAuditedOnTheNextRun() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
+        let root = TestTemporaryFolder.root.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = root + "/out", ledger = root + "/out.ledger.sqlite", pipeline = SampleRunTests.pipeline
         let run = ["run", pipeline, "--input", SampleRunTests.sample, "--out", out, "--as-of", SampleRunTests.asOf, "-q"]
@@ -102,7 +102,7 @@ final class SampleAuditTests: XCTestCase {
     }
 
     func testSignoff_UnknownSampleItemIsRefused() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
+        let root = TestTemporaryFolder.root.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = root + "/out"
         XCTAssertEqual(try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--input", SampleRunTests.sample, "--out", out, "--as-of", SampleRunTests.asOf, "-q"]).status, 0)
@@ -122,7 +122,7 @@ final class SampleAuditTests: XCTestCase {
     }
 
     func testSample_UsageAndMissingLedger() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
+        let root = TestTemporaryFolder.root.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let zero = try FivefoldProcess.run(["sample", SampleRunTests.pipeline, "--seed", "1", "--size", "0", "--out", root + "/out"])
         XCTAssertEqual(zero.status, 64)

@@ -34,7 +34,7 @@ final class SampleRunTests: XCTestCase {
 
     /// One run shared by the tests of this class (the pipeline is deterministic).
     static let run: (out: String, summary: RunSummary) = {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-e2e-\(UUID().uuidString)").path
+        let out = TestTemporaryFolder.root.appendingPathComponent("fivefold-e2e-\(UUID().uuidString)").path
         let config = try! PipelineConfig.load(path: pipeline)
         let runner = PipelineRunner(config: config, options: .init(inputFolder: sample, outputFolder: out, asOf: asOf))
         let summary = try! runner.run()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -16,7 +17,7 @@ final class ShardMergeTests: XCTestCase {
         let input = GeneratedQualityTests.run.input
         let whole = GeneratedQualityTests.run.out
         let config = try PipelineConfig.load(path: GeneratedQualityTests.pipeline)
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-shards-\(UUID().uuidString)").path
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-shards-\(UUID().uuidString)").path
         var shardFolders: [String] = []
         var households = 0
         for i in 0..<4 {
@@ -42,7 +43,7 @@ final class ShardMergeTests: XCTestCase {
     /// whole run's outputs, and the merge of that one folder equals the whole run. Before, it ran
     /// whole and the merge refused its folder ("not a shard output folder").
     func testOneShardOfOne_MergesIntoTheWholeRun() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-shard1-\(UUID().uuidString)").path
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-shard1-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: base) }
         let common = [SampleRunTests.pipeline, "--as-of", SampleRunTests.asOf, "--no-ledger", "-q"]
         let shard = try FivefoldProcess.run(["run"] + common + ["--shard", "0/1", "--out", base + "/shard0"])
@@ -67,7 +68,7 @@ final class ShardMergeTests: XCTestCase {
     /// shards' date (a merge started after midnight), and a date of its own must be theirs.
     /// Shards made with other pipeline contents are refused too.
     func testShardsOfTwoDatesOrPipelines_AreRefused_AndTheMergeTakesTheShardsDate() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-shard-dates-\(UUID().uuidString)").path
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-shard-dates-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: base) }
         func shard(_ i: Int, asOf: String) throws {
             let outcome = try FivefoldProcess.run(["run", SampleRunTests.pipeline, "--shard", "\(i)/2", "--as-of", asOf, "--no-ledger", "-q", "--out", base + "/shard\(i)"])

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import FivefoldLedger
 
 /// `fivefold show 户编号` on the shipped fixture, through the built binary.
 final class ShowCommandTests: XCTestCase {
-    static let root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-show-\(UUID().uuidString)").path
+    static let root = TestTemporaryFolder.root.appendingPathComponent("fivefold-show-\(UUID().uuidString)").path
     static let out = root + "/out"
 
     override class func setUp() {

@@ -17,7 +17,7 @@ final class SpreadsheetResaveTests: XCTestCase {
     /// A copy of the sample with `files` replaced by their LibreOffice-saved versions.
     func sample(replacing files: [String]) throws -> String {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-resaved-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-resaved-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         for file in files {
             try fm.removeItem(atPath: input + "/" + file)

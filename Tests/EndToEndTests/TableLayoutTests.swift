@@ -165,7 +165,7 @@ final class TableLayoutTests: XCTestCase {
     /// (written back as UTF-8 CSV, quoted as needed), its findings, and the sample's own.
     func findingsWithRewrittenColumn(_ file: String, _ column: String, _ rewrite: (String, Int) -> String) throws -> (rewritten: CSVTable, sample: CSVTable, changed: Int) {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-separators-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-separators-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         defer { try? fm.removeItem(atPath: input) }
         let table = try CSVTable(path: input + "/" + file)

@@ -15,7 +15,7 @@ import TestSupport
 /// (with a pinned 2020 date, every told age disagreed and children born since were "invalid").
 final class TodayDatedRunTests: XCTestCase {
     func testShippedPipeline_OnDataDatedTodayRaisesNoDateFindingOnCleanHouseholds() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-today-\(UUID().uuidString)")
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-today-\(UUID().uuidString)")
         let input = base.appendingPathComponent("dataset").path
         let out = base.appendingPathComponent("out").path
         var options = GeneratorOptions(households: 800, seed: 4242, outputFolder: input, defectRate: 0.2, noiseRate: 0.3)
@@ -50,7 +50,7 @@ final class TodayDatedRunTests: XCTestCase {
     /// the newest date the data holds and the fix; with --as-of (or as_of pinned) nothing is said.
     func testLastYearsDumpWithoutAsOf_IsWarned() throws {
         let config = try PipelineConfig.load(path: SampleRunTests.pipeline)
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-stale-\(UUID().uuidString)").path
+        let base = TestTemporaryFolder.root.appendingPathComponent("fivefold-stale-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: base) }
         let undated = try PipelineRunner(config: config, options: .init(inputFolder: SampleRunTests.sample, outputFolder: base + "/a", useLedger: false)).run()
         let today = CivilDate.today()

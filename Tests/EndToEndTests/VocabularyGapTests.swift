@@ -18,7 +18,7 @@ final class VocabularyGapTests: XCTestCase {
     /// and in one other row by the one-off 初中文化水平.
     static func input(gap: Int) throws -> String {
         let fm = FileManager.default
-        let input = fm.temporaryDirectory.appendingPathComponent("fivefold-gap-\(UUID().uuidString)").path
+        let input = TestTemporaryFolder.root.appendingPathComponent("fivefold-gap-\(UUID().uuidString)").path
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: input)
         let path = input + "/system/members.csv"
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")

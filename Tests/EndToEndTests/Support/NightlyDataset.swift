@@ -172,7 +172,7 @@ final class NightlyWorkspace {
     var ledger: String { root + "/out.ledger.sqlite" }
 
     init(htmlReport: Bool = true) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-nightly-\(UUID().uuidString)").path
+        root = TestTemporaryFolder.root.appendingPathComponent("fivefold-nightly-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         pipeline = try NightlyDataset.writePipeline(in: root, htmlReport: htmlReport)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A copy of `fixtures/sample` in a temporary folder (removed when the test ends), with the
@@ -11,7 +12,7 @@ struct SampleCopy {
 
     init(_ test: XCTestCase) throws {
         let fm = FileManager.default
-        base = fm.temporaryDirectory.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
+        base = TestTemporaryFolder.root.appendingPathComponent("fivefold-sample-\(UUID().uuidString)").path
         try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
         try fm.copyItem(atPath: SampleRunTests.sample, toPath: base + "/in")
         let base = base

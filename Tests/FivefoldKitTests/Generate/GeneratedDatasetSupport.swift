@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -25,7 +26,7 @@ enum GeneratedDatasets {
     }
 
     static func temporaryFolder() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-gen-\(UUID().uuidString)").path
+        TestTemporaryFolder.root.appendingPathComponent("fivefold-gen-\(UUID().uuidString)").path
     }
 }
 

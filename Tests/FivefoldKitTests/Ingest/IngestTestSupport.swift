@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -13,7 +14,7 @@ final class TempDir {
     let url: URL
 
     init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-ingest-\(UUID().uuidString)")
+        url = TestTemporaryFolder.root.appendingPathComponent("fivefold-ingest-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 import XCTest
 @testable import FivefoldIO
@@ -10,7 +11,7 @@ final class HouseholdSnapshotTests: XCTestCase {
     var folder: String!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-snapshots-\(UUID().uuidString)").path
+        folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-snapshots-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 

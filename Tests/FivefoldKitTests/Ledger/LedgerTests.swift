@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 import XCTest
 @testable import FivefoldModel
@@ -14,7 +15,7 @@ final class LedgerTests: XCTestCase {
     var folder: String!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-ledger-\(UUID().uuidString)").path
+        folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-ledger-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 

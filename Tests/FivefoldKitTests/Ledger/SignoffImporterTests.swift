@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -15,7 +16,7 @@ final class SignoffImporterTests: XCTestCase {
     let household = "5202031012020002"
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-signoff-\(UUID().uuidString)").path
+        folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-signoff-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -34,7 +35,7 @@ final class XXHash64Tests: XCTestCase {
     }
 
     func testFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xxh-\(UUID().uuidString)").path
+        let path = TestTemporaryFolder.root.appendingPathComponent("xxh-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("Nobody inspects the spammish repetition".utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(try XXHash64.hex(contentsOf: path), "fbcea83c8a378bf1")

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import FivefoldModel
 @testable import FivefoldIO
 @testable import FivefoldCheck
@@ -26,7 +27,7 @@ final class VocabularyTests: XCTestCase {
     /// A replacement vocabulary without a code list the model needs (written before ethnicity
     /// was one) ran with exit 0 and refused every value of the field; a run now stops naming it.
     func testRun_StopsOnAVocabularyWithoutARequiredList() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-vocab-\(UUID().uuidString)")
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-vocab-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

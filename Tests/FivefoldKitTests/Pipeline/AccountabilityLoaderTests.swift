@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldCheck
@@ -12,7 +13,7 @@ final class AccountabilityLoaderTests: XCTestCase {
     var folder = ""
 
     override func setUp() {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-acc-\(UUID().uuidString)").path
+        folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-acc-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
     }
 

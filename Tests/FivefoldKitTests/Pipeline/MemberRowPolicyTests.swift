@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -12,7 +13,7 @@ import XCTest
 /// wrong key or value stops with file:line:column and the key path.
 final class MemberRowPolicyTests: XCTestCase {
     private func load(_ resolution: String) throws -> PipelineConfig {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-rows-\(UUID().uuidString)")
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-rows-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("p.yaml")
         let yaml = """

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -13,7 +14,7 @@ final class PipelineConfigTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     private func load(_ yaml: String) throws -> PipelineConfig {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-config-\(UUID().uuidString)")
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("p.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)

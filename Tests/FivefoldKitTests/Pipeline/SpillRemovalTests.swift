@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldPipeline
@@ -7,7 +8,7 @@ import XCTest
 /// folders and nothing else of the work folder: the assembly still reads the part files.
 final class SpillRemovalTests: XCTestCase {
     func testRemoveSpills_RemovesEveryTablesSpillFolder_KeepsTheParts() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-spills-\(UUID().uuidString)").path
+        let work = TestTemporaryFolder.root.appendingPathComponent("fivefold-spills-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: work) }
         let tables = Partitioner.tables(try PipelineConfig.load(path: PipelineConfigTests.repo.appendingPathComponent("pipelines/five-unities.yaml").path))
         XCTAssertGreaterThan(tables.count, 10)

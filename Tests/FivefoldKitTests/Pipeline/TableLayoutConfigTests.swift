@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -12,7 +13,7 @@ import XCTest
 /// `ragged`, `member_separator`; and the closest-header folding used in mapping errors.
 final class TableLayoutConfigTests: XCTestCase {
     private func load(_ table: String) throws -> TableConfig {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-layout-\(UUID().uuidString)")
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-layout-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("p.yaml")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FivefoldModel
 @testable import FivefoldIO
@@ -12,7 +13,7 @@ import XCTest
 /// IDs, row accounting (issue 13). Extra cells and date cells: `XLSXTableTests` (LibreOffice files).
 final class TableScannerXLSXTests: XCTestCase {
     func testScan_NamedSheetExactAndInexactNumericIDs() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-xlsx-\(UUID().uuidString)").path
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-xlsx-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var sheet = try XLSXOutputSheet(name: "名单", columns: [XLSXColumn("身份证号"), XLSXColumn("姓名"), XLSXColumn("死亡日期")])
@@ -46,7 +47,7 @@ final class TableScannerXLSXTests: XCTestCase {
     /// A sheet whose key column (a registry's 身份证号) is blank in every row stops the scan at
     /// the key: no row would match a person. `check`'s sample (a row limit) does not throw.
     func testScan_KeyBlankInEveryRow_Throws() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-xlsx-\(UUID().uuidString)").path
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-xlsx-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var sheet = try XLSXOutputSheet(name: "名单", columns: [XLSXColumn("身份证号"), XLSXColumn("姓名")])

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import FivefoldModel
 @testable import FivefoldCheck
 @testable import FivefoldReport
@@ -54,7 +55,7 @@ final class CountyAssessmentTests: XCTestCase {
     }
 
     func testSettings_FromThePipeline() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-assess-\(UUID().uuidString)")
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-assess-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("p.yaml").path
         try """

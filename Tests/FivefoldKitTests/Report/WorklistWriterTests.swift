@@ -99,7 +99,7 @@ final class WorklistFileTests: XCTestCase {
     }
 
     func testWrittenWorklist_HasBOMChineseHeadersSortingMaskingAndNoFormulas() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-wl-\(UUID().uuidString)").path
+        let folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-wl-\(UUID().uuidString)").path
         let id = "520203199001011234"
         func finding(_ hid: String, _ message: String, values: [(source: SourceID, value: String)] = [], member: String = "") -> Finding {
             Finding(rule: "unify.mismatch", severity: .warning, regionCode: "520203100201", householdID: hid, memberID: member,
@@ -175,7 +175,7 @@ final class WorklistFileTests: XCTestCase {
     /// round), 核实结果 drop-downs per item (code list + verdicts, verdicts alone, or none), the
     /// verify columns editable, the message wrapped.
     func testWrittenWorkbook_SameRowsTextIDsAndDropDownsPerItem() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-wlx-\(UUID().uuidString)").path
+        let folder = TestTemporaryFolder.root.appendingPathComponent("fivefold-wlx-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let findings = [
             Finding(rule: "value.invalid", severity: .warning, regionCode: "520203100201", householdID: "5202031002010001", field: "status",

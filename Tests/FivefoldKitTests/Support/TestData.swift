@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import FivefoldModel
 @testable import FivefoldIO
 @testable import FivefoldCheck
@@ -33,7 +34,7 @@ enum TestData {
 
     /// A pipeline config with the given rules section (YAML), otherwise minimal.
     static func config(rules: String = "", resolution: String = "") throws -> PipelineConfig {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fivefold-test-\(UUID().uuidString)")
+        let dir = TestTemporaryFolder.root.appendingPathComponent("fivefold-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("p.yaml")
         let yaml = """
