@@ -28,34 +28,120 @@ struct CaseEvaluator {
         var monitor: [MonitorRow] = []
     }
 
-    /// Judges one batch: each step below in turn, on the same cases.
+    /// Judges one batch, household by household: each household goes through every step below
+    /// before the next is read (linkage, 五个统一, resolution, integrity, status), so its records
+    /// are still in the cache from one step to the next; the batch's findings and corrections
+    /// are then put in step order (`Steps`).
     func evaluate(households: [SourceID: [HouseholdRecord]], registries: Registries) -> Output {
         let matched = HouseholdMatcher().match(households)
-        let receivedCases = linkMembers(matched.cases, registries: registries)
         let context = RuleContext(config: config, asOf: asOf, registries: registries, villageNames: villageNames, accountability: accountability)
-        let unify = unifyRules()
-        var (findings, corrections) = compareSources(receivedCases, unify: unify, context: context)
-        let cases = judgeIntegrity(receivedCases, corrections: corrections, findings: &findings, context: context)
-        let status = judgeStatus(cases, unregistered: matched.unregistered, unify: unify, context: context)
-        findings += status.findings
-        findings += repeatedHouseholdIDs(matched.repeated, cases: cases)
+        let judge = HouseholdJudge(evaluator: self, registries: registries, context: context)
+        var steps = Steps(settings: context.settings)
+        steps.received.reserveCapacity(matched.cases.count)
+        steps.corrected.reserveCapacity(matched.cases.count)
+        for c in matched.cases { judge.judge(c, into: &steps) }
+        let fourLooks = FourLooksRule()
+        let looksPoor = matched.unregistered.map { fourLooks.check(unregistered: $0, context: context, sink: &steps.status) }
+        var findings = steps.findings
+        findings += repeatedHouseholdIDs(matched.repeated, cases: steps.corrected)
         signed.annotate(&findings)
         let categories = context.settings.rule(.householdMeasures).enabled ? context.lists(.householdMeasures, "categories") : []
         var result = output(
-            findings: findings, corrections: corrections, received: receivedCases, corrected: cases, unregistered: matched.unregistered,
-            looksPoor: status.looksPoor, measureCategories: categories)
+            findings: findings, corrections: steps.fieldCorrections + steps.rowCorrections, received: steps.received, corrected: steps.corrected,
+            unregistered: matched.unregistered, looksPoor: looksPoor, measureCategories: categories)
         if context.settings.rule(.monitorRelapse).enabled {
-            result.monitor = cases.compactMap { MonitorRow($0, directory: result.directory) }
+            result.monitor = steps.corrected.compactMap { MonitorRow($0, directory: result.directory) }
         }
         return result
     }
 
-    /// Links each household's members across sources (by ID number, else by name).
-    func linkMembers(_ cases: [HouseholdCase], registries: Registries) -> [HouseholdCase] {
-        var cases = cases
-        let linker = MemberLinker(threshold: config.linkage.threshold, ambiguityMargin: config.linkage.ambiguityMargin, asOf: asOf)
-        for i in cases.indices { linker.link(&cases[i], registries: registries) }
-        return cases
+    /// What the households judged so far gave, step by step, each step's in household order.
+    struct Steps {
+        var received: [HouseholdCase] = []
+        var corrected: [HouseholdCase] = []
+        /// `unify.*`, with the actions and messages resolution gave them.
+        var unify: [Finding] = []
+        var fieldCorrections: [Correction] = []
+        var rowCorrections: [Correction] = []
+        /// Integrity findings of the households no correction changed.
+        var integrity: [Finding] = []
+        /// Integrity findings of corrected households as received, `corrected` where the
+        /// correction resolved them (`reconcile`)…
+        var reconciled: [Finding] = []
+        /// …and those only the corrected data shows.
+        var afterCorrection: [Finding] = []
+        /// The status rules', on the corrected data (and 四看法 on unregistered households).
+        var status: FindingSink
+
+        init(settings: CheckSettings) { status = FindingSink(settings: settings) }
+
+        /// The findings in step order: as when each step ran over the whole batch in turn.
+        var findings: [Finding] { unify + integrity + reconciled + afterCorrection + status.findings }
+    }
+
+    /// The steps for one household.
+    struct HouseholdJudge {
+        let registries: Registries
+        let context: RuleContext
+        let linker: MemberLinker
+        let unify: UnifyRules
+        let rowPlanner: MemberRowPlanner
+        let memberNamesPolicy: FieldPolicy
+        /// The rules that judge a household's status, on the corrected system data: registries,
+        /// exit standards, 四看法, household type and measures, the 防返贫监测 band
+        /// (`monitor.edge`) and accountability (with `unify.checkCategories` before them).
+        let statusRules: [CaseRule] = [
+            RegistryRules(), ExitRules(), ExitFourLooksRule(), FourLooksRule(), HouseholdTypeRule(), HouseholdMeasuresRule(),
+            MonitorEdgeRule(), AccountabilityRules(),
+        ]
+
+        init(evaluator e: CaseEvaluator, registries: Registries, context: RuleContext) {
+            self.registries = registries
+            self.context = context
+            linker = MemberLinker(threshold: e.config.linkage.threshold, ambiguityMargin: e.config.linkage.ambiguityMargin, asOf: e.asOf)
+            unify = e.unifyRules()
+            rowPlanner = MemberRowPlanner(resolution: e.config.resolution, hukouSupplied: registries.has("hukou"))
+            memberNamesPolicy = e.config.resolution.policy(for: .memberNames)
+        }
+
+        /// Links the household's members across sources (by ID number, else by name); compares
+        /// the sources (`unify.*`) and plans the corrections the evidence settles (field values,
+        /// then member rows); judges the system data with the integrity rules as received
+        /// (大排查) and, when corrected, again: a problem the corrections resolved is reported
+        /// with action `corrected`, one they leave stays on the worklist; then the status rules.
+        func judge(_ matched: HouseholdCase, into steps: inout Steps) {
+            var c = matched
+            linker.link(&c, registries: registries)
+            steps.received.append(c)
+            var sink = FindingSink(settings: context.settings)
+            var disagreements: [Disagreement] = []
+            var rows: [RowCandidate] = []
+            unify.check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
+            var findings = sink.findings
+            let fieldCorrections = disagreements.isEmpty ? [] : CorrectionPlanner().plan(disagreements, findings: &findings)
+            let rowCorrections = rows.isEmpty ? [] : rowPlanner.plan(rows, in: c, findings: &findings)
+            let received = CaseEvaluator.integrityFindings([c], context: context)
+            if fieldCorrections.isEmpty && rowCorrections.isEmpty {
+                steps.unify += findings
+                steps.integrity += received
+            } else {
+                let corrections = fieldCorrections + rowCorrections
+                var corrected = [c]
+                CorrectionApplier.apply(corrections, to: &corrected)
+                CaseEvaluator.reconcileMemberNames(&findings, cases: corrected, corrections: corrections, policy: memberNamesPolicy)
+                steps.unify += findings
+                steps.fieldCorrections += fieldCorrections
+                steps.rowCorrections += rowCorrections
+                let remaining = CaseEvaluator.integrityFindings(corrected, context: context)
+                let reconciled = CaseEvaluator.reconcile(received: received, remaining: remaining)
+                steps.reconciled += reconciled[..<received.count]
+                steps.afterCorrection += reconciled[received.count...]
+                c = corrected[0]
+            }
+            unify.checkCategories(c, context: context, sink: &steps.status)
+            for rule in statusRules { rule.check(c, context: context, sink: &steps.status) }
+            steps.corrected.append(c)
+        }
     }
 
     /// The 五个统一 rules for the pipeline's sources, with the signed results they defer to.
@@ -64,66 +150,6 @@ struct CaseEvaluator {
         var unify = UnifyRules(sources: config.sources.map(\.id), memberSources: memberSources, resolution: config.resolution)
         unify.signed = signed
         return unify
-    }
-
-    /// Compares the sources (`unify.*`) and plans the corrections the evidence settles: field
-    /// values, then member rows.
-    func compareSources(_ cases: [HouseholdCase], unify: UnifyRules, context: RuleContext) -> (findings: [Finding], corrections: [Correction]) {
-        var sink = FindingSink(settings: context.settings)
-        var disagreements: [Disagreement] = []
-        var rowCandidates: [[RowCandidate]] = []
-        for c in cases {
-            var rows: [RowCandidate] = []
-            unify.check(c, context: context, sink: &sink, disagreements: &disagreements, rows: &rows)
-            rowCandidates.append(rows)
-        }
-        var findings = sink.findings
-        var corrections = CorrectionPlanner().plan(disagreements, findings: &findings)
-        let rowPlanner = MemberRowPlanner(resolution: config.resolution, hukouSupplied: context.registries.has("hukou"))
-        for (i, rows) in rowCandidates.enumerated() where !rows.isEmpty {
-            corrections += rowPlanner.plan(rows, in: cases[i], findings: &findings)
-        }
-        return (findings, corrections)
-    }
-
-    /// Integrity rules judge the system data as received (大排查), and again as corrected: a
-    /// problem the corrections resolved is reported with action `corrected`; one they leave
-    /// stays on the worklist. Only corrected households can change between the two, so only they
-    /// are judged twice. Returns the corrected cases.
-    func judgeIntegrity(
-        _ receivedCases: [HouseholdCase], corrections: [Correction], findings: inout [Finding], context: RuleContext
-    ) -> [HouseholdCase] {
-        var cases = receivedCases
-        let received = Self.integrityFindings(cases, context: context)
-        CorrectionApplier.apply(corrections, to: &cases)
-        Self.reconcileMemberNames(&findings, cases: cases, corrections: corrections, policy: config.resolution.policy(for: .memberNames))
-        let changed = Set(corrections.map(\.householdID))
-        let remaining = Self.integrityFindings(cases.filter { changed.contains($0.householdID) }, context: context)
-        findings += received.filter { !changed.contains($0.householdID) }
-        findings += Self.reconcile(received: received.filter { changed.contains($0.householdID) }, remaining: remaining)
-        return cases
-    }
-
-    /// The rules that judge a household's status, on the corrected system data: categories,
-    /// registries, exit standards, 四看法 (also on unregistered interview households), and the
-    /// 防返贫监测 band (`monitor.edge`). With the findings, which unregistered households looked
-    /// poor (one flag per household, in order): the 漏评 decision the counters take, never
-    /// re-derived from findings.
-    func judgeStatus(
-        _ cases: [HouseholdCase], unregistered: [HouseholdRecord], unify: UnifyRules, context: RuleContext
-    ) -> (findings: [Finding], looksPoor: [Bool]) {
-        var judged = FindingSink(settings: context.settings)
-        let statusRules: [CaseRule] = [
-            RegistryRules(), ExitRules(), ExitFourLooksRule(), FourLooksRule(), HouseholdTypeRule(), HouseholdMeasuresRule(),
-            MonitorEdgeRule(), AccountabilityRules(),
-        ]
-        for c in cases {
-            unify.checkCategories(c, context: context, sink: &judged)
-            for rule in statusRules { rule.check(c, context: context, sink: &judged) }
-        }
-        let fourLooks = FourLooksRule()
-        let looksPoor = unregistered.map { fourLooks.check(unregistered: $0, context: context, sink: &judged) }
-        return (judged.findings, looksPoor)
     }
 
     /// `duplicate.household_id`: records whose 户编号 a source already had took no part.
