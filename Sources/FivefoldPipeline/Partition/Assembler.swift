@@ -55,7 +55,7 @@ struct Assembler: Sendable {
         let context = RuleContext(config: config, asOf: asOf, registries: Registries())
         let worklist = WorklistWriter(maskIDs: config.output.maskIDs)
         var counters = PartCounters()
-        for p in parts { counters.add(try p.counters()) }
+        for p in parts { counters.add(try p.counters(jobs: jobs)) }
 
         // Duplicates first: a person in two households may move (row policy duplicate_person),
         // and the corrected dataset needs the moves.
@@ -210,7 +210,7 @@ extension Assembler {
     /// A shard's own summary (its households and findings before the merge) and its description.
     func summarizeShard(parts: PartFiles, inputs: [RunSummary.Input], shard: Shard, settings: String, signed: String, timings: [String: Double]) throws -> RunSummary {
         try parts.writeShard(shard, asOf: asOf.iso, settings: settings, signed: signed)
-        let counters = try parts.counters()
+        let counters = try parts.counters(jobs: jobs)
         let findings: [FindingRow] = try parts.records("findings-")
         var byRule: [String: Int] = [:]
         for r in findings { byRule[r.rule, default: 0] += 1 }

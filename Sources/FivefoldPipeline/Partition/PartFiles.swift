@@ -46,14 +46,19 @@ struct PartFiles {
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
     }
 
-    func counters() throws -> PartCounters {
-        var total = PartCounters()
-        for name in try files("counters-", suffix: ".csv") {
-            guard let counters = PartCounters(rows: try PartCSV.rows(path: path(name), header: PartCounters.header)) else {
-                throw PartCSV.damaged(path(name))
+    /// The partitions' counters, summed in partition order. Each file is read and parsed on one
+    /// of `jobs` threads: read one after another, the 505 files of 1 M households held the
+    /// assembly on one core for ~3 s.
+    func counters(jobs: Int = 1) throws -> PartCounters {
+        let paths = try files("counters-", suffix: ".csv").map(path)
+        let parts = try Parallel.map(paths, jobs: jobs) { path in
+            guard let counters = PartCounters(rows: try PartCSV.rows(path: path, header: PartCounters.header)) else {
+                throw PartCSV.damaged(path)
             }
-            total.add(counters)
+            return counters
         }
+        var total = PartCounters()
+        for counters in parts { total.add(counters) }
         return total
     }
 
