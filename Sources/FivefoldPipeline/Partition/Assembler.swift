@@ -92,7 +92,8 @@ struct Assembler: Sendable {
         try CorrectionsWriter.write(corrections, to: path("corrections.csv"))
         let worklists = try WorklistWriter.write(
             items: rows.items, folder: path("worklists"), vocabulary: normalizer.vocabulary,
-            leaders: leaderColumns(accountability.book, findings: rows.findings))
+            leaders: leaderColumns(accountability.book, findings: rows.findings),
+            run: { [jobs] count, body in try Parallel.forEach(Array(0..<count), jobs: jobs, body) })
         step("findings, corrections and worklists written")
         dataset.wait()
         step("corrected dataset written")

@@ -216,4 +216,47 @@ final class WorklistFileTests: XCTestCase {
         XCTAssertEqual(columns.filter { $0.kind == .general }.map(\.title), ["核实日期"], "every other column is text")
         XCTAssertEqual(try xmlPart(path, "xl/worksheets/sheet1.xml").attributes(of: "pane").first?["state"], "frozen")
     }
+
+    /// Two townships whose names differ only in a character a file name cannot hold (城关/东 and
+    /// 城关_东) shared the file 城关_东.csv, and the one written last replaced the other's items.
+    /// Each now has its own file, the later in name order with _2; written on two threads as the
+    /// pipeline writes them, the same files.
+    func testTownshipsWithTheSameFileName_EachKeepTheirItems() throws {
+        func items(_ township: String, _ n: Int) -> [WorklistWriter.Item] {
+            (0..<n).map { i in
+                let f = Finding(rule: "unify.mismatch", severity: .warning, regionCode: "520203100201", householdID: "\(township)-\(i)",
+                                field: "income_per_capita", action: .worklist, message: "核实")
+                return WorklistWriter(maskIDs: false).item(f, entry: entry("甲村", "王干部", township: township))!
+            }
+        }
+        let all = items("城关/东", 2) + items("城关_东", 3) + items("郎岱镇", 1)
+        let inTurn = TestTemporaryFolder.root.appendingPathComponent("fivefold-wl-\(UUID().uuidString)").path
+        let counts = try WorklistWriter.write(items: all, folder: inTurn, vocabulary: Vocabulary())
+        XCTAssertEqual(counts, ["城关_东.csv": 2, "城关_东_2.csv": 3, "郎岱镇.csv": 1])
+        XCTAssertEqual(try CSVTable(path: inTurn + "/城关_东.csv").rows.count, 2)
+        XCTAssertEqual(try CSVTable(path: inTurn + "/城关_东_2.csv").rows.count, 3)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: inTurn + "/城关_东_2.xlsx"))
+
+        let threads = TestTemporaryFolder.root.appendingPathComponent("fivefold-wl-\(UUID().uuidString)").path
+        let twoAtATime: WorklistWriter.Runner = { count, body in
+            let failures = FailureBox()
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                do { try body(i) } catch { failures.add(error) }
+            }
+            if let error = failures.first { throw error }
+        }
+        XCTAssertEqual(try WorklistWriter.write(items: all, folder: threads, vocabulary: Vocabulary(), run: twoAtATime), counts)
+        for name in counts.keys {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: threads + "/" + name)),
+                           try Data(contentsOf: URL(fileURLWithPath: inTurn + "/" + name)), name)
+        }
+    }
+}
+
+/// Errors thrown on several threads, kept under a lock.
+private final class FailureBox: @unchecked Sendable {
+    private var errors: [Error] = []
+    private let lock = NSLock()
+    func add(_ error: Error) { lock.lock(); errors.append(error); lock.unlock() }
+    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.first }
 }
