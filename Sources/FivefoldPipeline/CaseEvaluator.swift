@@ -40,6 +40,8 @@ struct CaseEvaluator {
         steps.received.reserveCapacity(matched.cases.count)
         steps.corrected.reserveCapacity(matched.cases.count)
         for c in matched.cases { judge.judge(c, into: &steps) }
+        // 四看法 on the unregistered interview households: which looked poor (one flag per
+        // household, in order) is the 漏评 decision the counters take, never re-derived from findings.
         let fourLooks = FourLooksRule()
         let looksPoor = matched.unregistered.map { fourLooks.check(unregistered: $0, context: context, sink: &steps.status) }
         var findings = steps.findings
