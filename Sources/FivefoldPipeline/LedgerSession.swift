@@ -155,8 +155,7 @@ struct LedgerSession {
         // Hashed `jobs` at a time, the largest first: every byte of every input is read again
         // here, and one file after another this held the run on one core (1 M households: 3.2 GB,
         // ~2.7 s between the evaluation and the assembly).
-        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
-        let sizes = files.map { size($0.path) }
+        let sizes = files.map { fileSize($0.path) }
         let largestFirst = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let hashed = try Parallel.map(largestFirst, jobs: runner.jobs) { i in try InputFingerprint.of(file: files[i].file, path: files[i].path) }
         var inputs = hashed

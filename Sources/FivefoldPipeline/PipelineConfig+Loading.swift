@@ -191,6 +191,11 @@ func resolve(_ path: String, against folder: String) -> String {
     return URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
 }
 
+/// The size of the file at `path` in bytes; 0 when it cannot be read (the file's reader says why).
+func fileSize(_ path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+}
+
 extension SourceConfig {
     init(id: SourceID, node: ConfigNode) throws {
         try node.requireKeys(in: ["households", "members", "require_key"])

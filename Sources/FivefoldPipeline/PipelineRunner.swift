@@ -187,7 +187,7 @@ public struct PipelineRunner {
         var bytes = 0
         for table in Partitioner.tables(config) {
             let path = resolve(table.config.file, against: input)
-            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            bytes += fileSize(path)
         }
         let wanted = min(4096, max(jobs * 2, bytes / (6 << 20) + 1))
         return max(1, min(wanted, Self.openFileBudget(wanted * (jobs + 1)) / (jobs + 1)))

@@ -253,10 +253,7 @@ final class Partitioner: Sendable {
         for w in writers.values { try w.close() }
     }
 
-    private func size(_ table: Table) -> Int {
-        let path = resolve(table.config.file, against: inputFolder)
-        return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    }
+    private func size(_ table: Table) -> Int { fileSize(resolve(table.config.file, against: inputFolder)) }
 
     /// For a shard: which shard owns each system 户编号. Counties are dealt to shards largest
     /// first, each to the shard with the fewest households so far (ties to the lower index), so
