@@ -96,10 +96,12 @@ extension TableScanner {
         mutating func read(_ values: [String?], others: [String: String]) -> (fields: [(FieldID, String)], codes: [UInt8]) {
             presence.note(values, slots.candidates, slotNames: slots.names, others: others)
             var fields: [(FieldID, String)] = []
-            var present: [UInt8] = []
             fields.reserveCapacity(slots.candidates.count)
-            present.reserveCapacity(slots.candidates.count)
+            // The codes of the fields present: `codes` itself while every field so far is (most
+            // records have them all), so no array is made per record or member.
+            var present: [UInt8]?
             for (i, candidates) in slots.candidates.enumerated() {
+                var found = false
                 for s in candidates {
                     guard var raw = values[s] else { continue }
                     if i == memberNames { raw = TableScanner.joinedNames(raw, separators: memberSeparators) }
@@ -109,15 +111,17 @@ extension TableScanner {
                         birthMonths.note(raw)
                     }
                     fields.append((ids[i], raw))
-                    present.append(codes[i])
+                    present?.append(codes[i])
+                    found = true
                     break
                 }
+                if !found && present == nil { present = Array(codes[..<i]) }
             }
             if keyField != nil {
                 decimalKeys.clean(&fields)
                 decimalKeys.position = nil
             }
-            return (fields, present)
+            return (fields, present ?? codes)
         }
     }
 

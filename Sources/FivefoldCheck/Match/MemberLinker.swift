@@ -166,11 +166,16 @@ public struct MemberLinker {
         // Only a row that names this household, or names none: a row naming another household
         // travels to that household's partition, so whether it is seen here would depend on how
         // households were partitioned (one person in two households).
-        let fits = { (row: MemberRecord) in (row[.householdID] ?? household) == household }
+        let fits = { (entry: Registries.Entry) in
+            entry.registry == "hukou" && (entry.row[.householdID] ?? household) == household
+        }
         for i in linkage.people.indices {
-            guard let row = linkage.ids[i].lazy.compactMap({ registries.rows("hukou", id: $0).first(where: fits) }).first else { continue }
+            // Each ID's entries searched in place (`rows(_:id:)` copied them into an array first).
+            guard let row = linkage.ids[i].lazy.compactMap({ registries.rows(id: $0)?.first(where: fits)?.row }).first else { continue }
             var hukou = row
-            hukou.source = .hukou
+            // Rows of the registry named hukou are already of that source: setting it again copied
+            // the record (it is shared with the registry), once per person.
+            if hukou.source != .hukou { hukou.source = .hukou }
             linkage.people[i].records[.hukou] = hukou
             linkage.people[i].scores[.hukou] = 1
         }
