@@ -100,7 +100,10 @@ struct CaseEvaluator {
         init(evaluator e: CaseEvaluator, registries: Registries, context: RuleContext) {
             self.registries = registries
             self.context = context
-            linker = MemberLinker(threshold: e.config.linkage.threshold, ambiguityMargin: e.config.linkage.ambiguityMargin, asOf: e.asOf)
+            var linker = MemberLinker(threshold: e.config.linkage.threshold, ambiguityMargin: e.config.linkage.ambiguityMargin, asOf: e.asOf)
+            // A judge runs on one thread: its own syllable cache, in front of the shared one.
+            linker.pinyin = PinyinCache(frontOf: .shared)
+            self.linker = linker
             unify = e.unifyRules()
             rowPlanner = MemberRowPlanner(resolution: e.config.resolution, hukouSupplied: registries.has("hukou"))
             memberNamesPolicy = e.config.resolution.policy(for: .memberNames)

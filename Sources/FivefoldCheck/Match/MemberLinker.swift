@@ -16,6 +16,9 @@ public struct MemberLinker {
     public var ambiguityMargin: Double
     /// Ages are computed as of this date.
     public var asOf: CivilDate?
+    /// Where names' syllables are looked up: the shared cache, or one thread's cache in front of
+    /// it (`PinyinCache(frontOf:)`) when the linker is used by one thread only.
+    public var pinyin: PinyinCache = .shared
 
     public init(threshold: Double = 0.75, ambiguityMargin: Double = 0.05, asOf: CivilDate? = nil) {
         self.threshold = threshold
@@ -230,7 +233,7 @@ public struct MemberLinker {
             let linked = Set(result.compactMap { $0 })
             for i in mine.indices where result[i] == nil {
                 for j in theirs.indices where !linked.contains(j) {
-                    let s = NameSimilarity.score(mine[i], theirs[j])
+                    let s = NameSimilarity.score(mine[i], theirs[j], pinyin: pinyin)
                     if s >= floor { candidates.append((i, j, s)) }
                 }
             }
@@ -294,7 +297,7 @@ public struct MemberLinker {
     }
 
     func score(_ a: Profile, _ b: Profile) -> Double {
-        let name = NameSimilarity.score(a.name, b.name)
+        let name = NameSimilarity.score(a.name, b.name, pinyin: pinyin)
         if name == 0 { return 0 }
         func part(_ x: String?, _ y: String?) -> Double {
             guard let x, let y else { return 0.5 }

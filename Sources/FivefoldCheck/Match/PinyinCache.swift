@@ -10,12 +10,26 @@ public final class PinyinCache: @unchecked Sendable {
 
     private var syllables: [UInt32: String] = [:]
     private let lock = NSLock()
+    /// The shared cache this one stands in front of, for one thread (`init(frontOf:)`).
+    private let parent: PinyinCache?
 
-    public init() {}
+    public init() { parent = nil }
+
+    /// A cache for one thread in front of `parent`: read without the lock, a miss asks `parent`
+    /// (under its lock) once per character. Member linkage looks a syllable up for every
+    /// differing character of every candidate pair, and the lock around each look-up of the
+    /// shared cache was most of what a look-up cost. Never use it from two threads at once.
+    public init(frontOf parent: PinyinCache) { self.parent = parent }
 
     /// The syllable of one character; non-Han characters map to themselves (ASCII lower-cased).
     public func syllable(_ c: Unicode.Scalar) -> String {
         if c.isASCII { return String(Character(c)).lowercased() }
+        if let parent {
+            if let s = syllables[c.value] { return s }
+            let s = parent.syllable(c)
+            syllables[c.value] = s
+            return s
+        }
         lock.lock()
         defer { lock.unlock() }
         if let s = syllables[c.value] { return s }
