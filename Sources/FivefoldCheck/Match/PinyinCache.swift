@@ -17,8 +17,9 @@ public final class PinyinCache: @unchecked Sendable {
 
     /// A cache for one thread in front of `parent`: read without the lock, a miss asks `parent`
     /// (under its lock) once per character. Member linkage looks a syllable up for every
-    /// differing character of every candidate pair, and the lock around each look-up of the
-    /// shared cache was most of what a look-up cost. Never use it from two threads at once.
+    /// differing character of every candidate pair, and each look-up of the shared cache took
+    /// and released its lock (and waited on it while another thread held it). Never use it from
+    /// two threads at once.
     public init(frontOf parent: PinyinCache) { self.parent = parent }
 
     /// The syllable of one character; non-Han characters map to themselves (ASCII lower-cased).
