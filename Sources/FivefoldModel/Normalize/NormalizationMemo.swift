@@ -2,9 +2,10 @@ import Foundation
 
 /// Remembers what `FieldNormalizer` made of raw values, for the kinds whose values repeat: code
 /// lists, yes/no, sets, small counts and years (a province has millions of 健康 / 是 / 户主 / 4
-/// but a handful of spellings of each), and within a partition the ID numbers, dates and amounts
-/// that every source and registry repeats for the same person or household. Normalising them
-/// (folding, look-up keys, code tables, ID checks) was a tenth of a run.
+/// but a handful of spellings of each), and within a partition the ID numbers, names, dates,
+/// amounts, 户编号 and place names that every source and registry repeats for the same person,
+/// household or village. Normalising them (folding, look-up keys, code tables, ID checks) was a
+/// tenth of a run.
 ///
 /// Looked up by the raw UTF-8 bytes, before any `String` is made: a value seen before costs a
 /// hash of its bytes and one comparison, and its `FieldValue` (whose `raw` has exactly those
