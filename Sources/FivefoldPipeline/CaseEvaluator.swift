@@ -97,6 +97,10 @@ struct CaseEvaluator {
             MonitorEdgeRule(), AccountabilityRules(),
         ]
 
+        /// The single-record integrity rules (values, ID numbers, household, members), made once
+        /// per batch: they run on every household, once more when it was corrected.
+        let integrityRules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), HouseholdYearsRule(), MemberRules()]
+
         init(evaluator e: CaseEvaluator, registries: Registries, context: RuleContext) {
             self.registries = registries
             self.context = context
@@ -125,7 +129,7 @@ struct CaseEvaluator {
             var findings = sink.findings
             let fieldCorrections = disagreements.isEmpty ? [] : CorrectionPlanner().plan(disagreements, findings: &findings)
             let rowCorrections = rows.isEmpty ? [] : rowPlanner.plan(rows, in: c, findings: &findings)
-            let received = CaseEvaluator.integrityFindings([c], context: context)
+            let received = integrityFindings(c)
             if fieldCorrections.isEmpty && rowCorrections.isEmpty {
                 steps.unify += findings
                 steps.integrity += received
@@ -137,7 +141,7 @@ struct CaseEvaluator {
                 steps.unify += findings
                 steps.fieldCorrections += fieldCorrections
                 steps.rowCorrections += rowCorrections
-                let remaining = CaseEvaluator.integrityFindings(corrected, context: context)
+                let remaining = integrityFindings(corrected[0])
                 let reconciled = CaseEvaluator.reconcile(received: received, remaining: remaining)
                 steps.reconciled += reconciled[..<received.count]
                 steps.afterCorrection += reconciled[received.count...]
@@ -202,13 +206,13 @@ struct CaseEvaluator {
         return result + remaining.filter { !receivedIDs.contains($0.id) }
     }
 
-    /// The single-record integrity rules (values, ID numbers, household, members).
-    static func integrityFindings(_ cases: [HouseholdCase], context: RuleContext) -> [Finding] {
+}
+
+extension CaseEvaluator.HouseholdJudge {
+    /// The integrity rules' findings on one household's system data.
+    func integrityFindings(_ c: HouseholdCase) -> [Finding] {
         var sink = FindingSink(settings: context.settings)
-        let rules: [CaseRule] = [ValueRules(), IDNumberRules(), HouseholdRules(), HouseholdYearsRule(), MemberRules()]
-        for c in cases {
-            for rule in rules { rule.check(c, context: context, sink: &sink) }
-        }
+        for rule in integrityRules { rule.check(c, context: context, sink: &sink) }
         return sink.findings
     }
 }

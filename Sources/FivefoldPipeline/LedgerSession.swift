@@ -157,9 +157,9 @@ struct LedgerSession {
         // ~2.7 s between the evaluation and the assembly).
         let sizes = files.map { fileSize($0.path) }
         let largestFirst = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-        let hashed = try Parallel.map(largestFirst, jobs: runner.jobs) { i in try InputFingerprint.of(file: files[i].file, path: files[i].path) }
-        var inputs = hashed
-        for (k, i) in largestFirst.enumerated() { inputs[i] = hashed[k] }
+        let hashed = Slots<InputFingerprint>(count: files.count)
+        try Parallel.forEach(largestFirst, jobs: runner.jobs) { i in hashed[i] = try InputFingerprint.of(file: files[i].file, path: files[i].path) }
+        let inputs = hashed.values
 
         var h = XXHash64()
         for file in [config.path] + runner.vocabularyPaths {

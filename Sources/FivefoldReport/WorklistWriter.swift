@@ -124,10 +124,11 @@ public struct WorklistWriter: Sendable {
         var names: [String: String] = [:]
         var taken = Set<String>()
         for township in townships.sorted() {
-            var name = fileName(township)
+            let first = fileName(township)
+            var name = first
             var n = 2
             while taken.contains(name) {
-                name = String(fileName(township).dropLast(4)) + "_\(n).csv"
+                name = String(first.dropLast(4)) + "_\(n).csv"
                 n += 1
             }
             taken.insert(name)
