@@ -2,22 +2,29 @@
 public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     CustomStringConvertible, ExpressibleByStringLiteral
 {
-    public let rawValue: String
-    /// Precomputed once: these ids key the dictionaries of every record, and hashing the
-    /// string on every lookup was a measurable share of a run.
+    /// The name's number in `names` (interned): a field id is compared as one integer and
+    /// copied as bytes, without retaining a string (`InternedNames` says why).
+    @usableFromInline let number: UInt32
+    /// Precomputed once (the name's `StableHash`): these ids key the dictionaries of every
+    /// record, and hashing the string on every lookup was a measurable share of a run.
     @usableFromInline let hash: UInt64
 
+    /// Every field name seen in this process, once.
+    package static let names = InternedNames()
+
     public init(rawValue: String) {
-        self.rawValue = rawValue
-        hash = StableHash.value([rawValue])
+        number = Self.names.intern(rawValue)
+        hash = Self.names.entry(number).hash
     }
     public init(_ rawValue: String) { self.init(rawValue: rawValue) }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public var rawValue: String { Self.names.entry(number).name }
     @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     /// The bucket hash `Dictionary` and `Set` ask for, from the precomputed hash without `Hasher`
     /// (`StableHash.bucketHash`).
     @inlinable public func _rawHashValue(seed: Int) -> Int { StableHash.bucketHash(hash, seed: seed) }
-    @inlinable public static func == (a: FieldID, b: FieldID) -> Bool { a.hash == b.hash && a.rawValue == b.rawValue }
+    /// One name, one number: equal ids are equal numbers.
+    @inlinable public static func == (a: FieldID, b: FieldID) -> Bool { a.number == b.number }
     public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
