@@ -209,6 +209,8 @@ public final class CSVReader {
     ///   (an I/O error or corrupt gzip data).
     public func read(_ row: (CSVRow) throws -> Void, quarantine: (QuarantinedRow) -> Void) throws -> RowCounts {
         guard !consumed else { throw IngestError(file: displayName, "rows already read") }
+        // One location made here, moved to each row's line (no look-up of the name per row).
+        let here = SourceLocation(file: displayName, line: 0)
         consumed = true
         var counts = RowCounts()
         let expected = header.count
@@ -224,7 +226,7 @@ public final class CSVReader {
                 if end - pos > format.maxRowBytes {
                     counts.read += 1
                     counts.quarantined += 1
-                    let location = SourceLocation(file: displayName, line: line)
+                    let location = here.at(line: line)
                     let raw = try consumeThroughLineEnd(from: 0)
                     quarantine(QuarantinedRow(location: location, reason: "row longer than \(format.maxRowBytes) bytes", raw: rawText(raw)))
                     lastRefused = (location.line, "row longer than \(format.maxRowBytes) bytes")
@@ -246,7 +248,7 @@ public final class CSVReader {
             case .row(let length, let contentLength, let newlines, let hasNUL):
                 counts.read += 1
                 rowLength = length
-                let location = SourceLocation(file: displayName, line: line)
+                let location = here.at(line: line)
                 if let reason = length > format.maxRowBytes
                     ? "row longer than \(format.maxRowBytes) bytes"
                     : problem(expected: expected, contentLength: contentLength, hasNUL: hasNUL)
@@ -264,7 +266,7 @@ public final class CSVReader {
             case .stray(let field, let offset, let newlines, let afterQuote):
                 counts.read += 1
                 counts.quarantined += 1
-                let location = SourceLocation(file: displayName, line: line)
+                let location = here.at(line: line)
                 // A quote error lines below the row's start most likely means the row opened a
                 // quote it never closed: set aside only its first line, as for an unterminated
                 // field, rather than every line up to the error.
@@ -276,7 +278,7 @@ public final class CSVReader {
             case .unterminated(let field, let why):
                 counts.read += 1
                 counts.quarantined += 1
-                let location = SourceLocation(file: displayName, line: line)
+                let location = here.at(line: line)
                 let raw = try consumeThroughLineEnd(from: 0)
                 let reason = "unterminated quoted field \(field + 1) (\(why))"
                 lastRefused = (location.line, reason)

@@ -65,6 +65,8 @@ final class XMLRecordAssembler {
     private let record: [InternedName]
     private let member: [InternedName]
     private let file: String
+    /// A location in `file`, moved to each record's and member's line.
+    private let here: SourceLocation
     private var names = InternedTable<String>()
     /// Slot mode (`XMLSlotNames`): name → slot at each level, and each element and attribute
     /// name's slot (-1: not wanted) cached by its interned pointer.
@@ -110,6 +112,7 @@ final class XMLRecordAssembler {
         self.record = record
         self.member = member
         self.file = file
+        here = SourceLocation(file: file, line: 0)
         self.slotNames = slotNames
         if let slotNames {
             // The first position of a name wins, like the first occurrence of an element.
@@ -270,7 +273,7 @@ final class XMLRecordAssembler {
         }
         if d == recordDepth {
             var done = XMLElementRecord(
-                location: SourceLocation(file: file, line: recordLine),
+                location: here.at(line: recordLine),
                 values: XMLRecordAssembler.dictionary(recordValues), members: members)
             done.slots = recordSlots
             completed.append(done)
@@ -283,7 +286,7 @@ final class XMLRecordAssembler {
         }
         if inMember && d == memberDepth {
             var done = XMLElementRecord(
-                location: SourceLocation(file: file, line: memberLine),
+                location: here.at(line: memberLine),
                 values: XMLRecordAssembler.dictionary(memberValues))
             done.slots = memberSlots
             members.append(done)

@@ -24,13 +24,13 @@ struct PartitionWorker {
             let keys = KeyArrays(), memberKeys = KeyArrays()
             let path = Partitioner.spillPath(workFolder, table: table.index, partition: p)
             let source = SourceID(table.source)
-            let file = table.config.file
+            let here = SourceLocation(file: table.config.file, line: 0)
             switch table.kind {
             case .households:
                 // Taken out of the dictionary while it grows, so appending never copies it.
                 var list: [HouseholdRecord] = households.removeValue(forKey: source) ?? []
                 try SpillReader.forEach(path: path) { tag, line, fields in
-                    let location = SourceLocation(file: file, line: line)
+                    let location = here.at(line: line)
                     if tag == .member, !list.isEmpty {
                         list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, memberKeys)))
                     } else {
@@ -43,7 +43,7 @@ struct PartitionWorker {
                 var index: [String: Int] = [:]
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
                 try SpillReader.forEach(path: path) { _, line, fields in
-                    let location = SourceLocation(file: file, line: line)
+                    let location = here.at(line: line)
                     let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, keys))
                     let key = member.fields[.householdID]?.normalized ?? ""
                     if let i = index[key] {
@@ -62,7 +62,7 @@ struct PartitionWorker {
             case .registry:
                 var tally: [FieldID: PartCounters.RegistryValues] = [:]
                 try SpillReader.forEach(path: path) { _, line, fields in
-                    let row = MemberRecord(source: source, location: SourceLocation(file: file, line: line), fields: normalize(fields, .member, memo, keys))
+                    let row = MemberRecord(source: source, location: here.at(line: line), fields: normalize(fields, .member, memo, keys))
                     Self.tally(row, into: &tally)
                     registries.add(table.source, row)
                 }

@@ -50,4 +50,16 @@ final class InternedNamesTests: XCTestCase {
         XCTAssertEqual(table.entry(2049).name, "n2049")
         XCTAssertEqual(table.entry(2049).hash, StableHash.value(["n2049"]))
     }
+
+    func testSourceLocation_AtAnotherLine_KeepsItsFile() {
+        let here = SourceLocation(file: "verification/registry/hukou.csv", line: 0, column: 4)
+        let row = here.at(line: 42)
+        XCTAssertEqual(row.file, "verification/registry/hukou.csv")
+        XCTAssertEqual(row.description, "verification/registry/hukou.csv:42")
+        XCTAssertEqual(row, SourceLocation(file: "verification/registry/hukou.csv", line: 42))
+        var moved = row
+        moved.file = "wall/cards.csv"
+        XCTAssertEqual(moved.description, "wall/cards.csv:42")
+        XCTAssertNotEqual(moved, row)
+    }
 }
