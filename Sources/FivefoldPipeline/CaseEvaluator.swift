@@ -109,7 +109,7 @@ struct CaseEvaluator {
             linker.pinyin = PinyinCache(frontOf: .shared)
             self.linker = linker
             unify = e.unifyRules()
-            rowPlanner = MemberRowPlanner(resolution: e.config.resolution, hukouSupplied: registries.has("hukou"))
+            rowPlanner = MemberRowPlanner(resolution: e.config.resolution, hukouSupplied: registries.has(.hukou))
             memberNamesPolicy = e.config.resolution.policy(for: .memberNames)
         }
 

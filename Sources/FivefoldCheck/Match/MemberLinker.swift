@@ -38,7 +38,7 @@ public struct MemberLinker {
             guard let record = c.records[source] else { continue }
             link(record, of: source, into: &linkage)
         }
-        if registries.has("hukou") { joinHukou(&linkage, household: c.householdID, registries: registries) }
+        if registries.has(.hukou) { joinHukou(&linkage, household: c.householdID, registries: registries) }
         c.people = linkage.people
     }
 
@@ -170,7 +170,7 @@ public struct MemberLinker {
         // travels to that household's partition, so whether it is seen here would depend on how
         // households were partitioned (one person in two households).
         let fits = { (entry: Registries.Entry) in
-            entry.registry == "hukou" && (entry.row[.householdID] ?? household) == household
+            entry.registry == .hukou && (entry.row[.householdID] ?? household) == household
         }
         for i in linkage.people.indices {
             // Each ID's entries searched in place (`rows(_:id:)` copied them into an array first).

@@ -7,6 +7,9 @@ import FivefoldModel
 public struct ExitRules: CaseRule {
     public init() {}
 
+    /// The insurance registry's 参保状态, made once (an id made from its name looks the name up).
+    private static let insuranceStatus = FieldID("insurance_status")
+
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly, system[.status] == "已脱贫" else { return }
         let lines = PovertyLines(context: context)
@@ -31,15 +34,15 @@ public struct ExitRules: CaseRule {
             guard let ages = MemberFacts.ages(m, asOf: context.asOf), ages.lowerBound >= minAge, ages.upperBound <= maxAge else { continue }
             // An unknown 在校生状况 code is not "not in school" (value.invalid / vocabulary.unknown say it).
             guard !MemberFacts.hasSchoolStage(m[.inSchool]), !m.fields.isInvalid(.inSchool) else { continue }
-            if let id = m[.idNumber], !context.registries.rows("students", id: id).isEmpty { continue }
+            if let id = m[.idNumber], !context.registries.rows(.students, id: id).isEmpty { continue }
             sink.emit(.exitEducation, case: c, member: m.memberKey, field: .inSchool, values: [(.system, m.fields[.inSchool]?.raw ?? "")],
                       message: "已脱贫户成员\(m[.name] ?? "")\(ages.ageText)岁，处于义务教育年龄却不在校、也不在学籍库中：疑似错退")
         }
 
         for m in system.members where m[.medicalInsured] == "否" {
             guard let id = m[.idNumber] else { continue }
-            let rows = context.registries.rows("insurance", id: id)
-            guard rows.contains(where: { $0[FieldID("insurance_status")] == "否" }) else { continue }
+            let rows = context.registries.rows(.insurance, id: id)
+            guard rows.contains(where: { $0[Self.insuranceStatus] == "否" }) else { continue }
             sink.emit(.exitMedical, case: c, member: id, field: .medicalInsured, values: [(.system, m.fields[.medicalInsured]?.raw ?? ""), ("insurance", "未参保")],
                       message: "已脱贫户成员\(m[.name] ?? "")未参加医保（系统与医保库均显示未参保）：疑似错退")
         }

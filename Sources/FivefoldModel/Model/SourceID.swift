@@ -51,6 +51,15 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     /// A signed field result returned on a worklist (分级签字确认).
     public static let signoff: SourceID = "signoff"
 
+    // The department registries the rules read by name (SPEC §3). A pipeline may name others.
+    public static let deaths: SourceID = "deaths"
+    public static let publicEmployees: SourceID = "public_employees"
+    public static let vehicles: SourceID = "vehicles"
+    public static let property: SourceID = "property"
+    public static let businesses: SourceID = "businesses"
+    public static let students: SourceID = "students"
+    public static let insurance: SourceID = "insurance"
+
     /// The five sources of 五个统一 in their conventional order.
     public static let five: [SourceID] = [.system, .archive, .wall, .interview, .verification]
 

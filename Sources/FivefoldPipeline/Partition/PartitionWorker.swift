@@ -15,7 +15,7 @@ struct PartitionWorker {
         var households: [SourceID: [HouseholdRecord]] = [:]
         var registries = Registries()
         var registryValues: [String: PartCounters.RegistryValues] = [:]
-        for r in config.registries { registries.declare(r.name) }
+        for r in config.registries { registries.declare(SourceID(r.name)) }
         let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
         for table in tables {
             // One keys array per level of a table: a table's household records alternate with
@@ -64,7 +64,7 @@ struct PartitionWorker {
                 try SpillReader.forEach(path: path) { _, line, fields in
                     let row = MemberRecord(source: source, location: here.at(line: line), fields: normalize(fields, .member, memo, keys))
                     Self.tally(row, into: &tally)
-                    registries.add(table.source, row)
+                    registries.add(source, row)
                 }
                 for (field, values) in tally { registryValues[table.source + "\u{1f}" + field.rawValue, default: PartCounters.RegistryValues()].add(values) }
             case .villages:

@@ -14,7 +14,7 @@ final class RegistryRulesTests: XCTestCase {
         var registries = Registries()
         var row = fields
         row[.idNumber] = id
-        registries.add(registry, TestData.member(row, source: SourceID(registry)))
+        registries.add(SourceID(registry), TestData.member(row, source: SourceID(registry)))
         let c = TestData.case([TestData.household([.householdID: "H1", .status: status], members: [TestData.member([.name: "王大", .idNumber: id, .relation: "户主"])])])
         return TestData.findings(RegistryRules(), c, context: try TestData.context(rules: rules, registries: registries))
     }
