@@ -11,6 +11,10 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     // cross a module boundary (FivefoldCheck reads FivefoldModel's records).
     @usableFromInline var keys_: [FieldID] = []
     @usableFromInline var values_: [FieldValue] = []
+    /// False when no value has a problem (set as values are stored, never cleared): nearly every
+    /// record has none, and `problems` was asked of every record twice a run (the value rules
+    /// and the vocabulary tally), each time reading every value.
+    @usableFromInline var mayHaveProblems = false
 
     public init() {}
 
@@ -26,9 +30,15 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     /// same fields in the same order; passing the same keys array to each shares it (a map then
     /// allocates only its values).
     package init(distinctKeys keys: [FieldID], values: [FieldValue]) {
+        self.init(distinctKeys: keys, values: values, mayHaveProblems: values.contains { $0.problem != nil })
+    }
+
+    /// The same, from a caller that already knows whether some value has a problem.
+    package init(distinctKeys keys: [FieldID], values: [FieldValue], mayHaveProblems: Bool) {
         precondition(keys.count == values.count)
         keys_ = keys
         values_ = values
+        self.mayHaveProblems = mayHaveProblems
     }
 
     public mutating func reserveCapacity(_ n: Int) {
@@ -48,6 +58,7 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
             return nil
         }
         set {
+            if newValue?.problem != nil { mayHaveProblems = true }
             if let i = keys_.firstIndex(of: key) {
                 if let newValue { values_[i] = newValue } else {
                     keys_.remove(at: i)
@@ -80,6 +91,7 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     /// each value in place: iterating the map would copy every field to find the few bad ones.
     @inlinable public func problems(excluding excluded: FieldID? = nil) -> [Element] {
         var result: [Element] = []
+        guard mayHaveProblems else { return result }
         for i in values_.indices where values_[i].problem != nil && keys_[i] != excluded {
             result.append((keys_[i], values_[i]))
         }

@@ -42,7 +42,7 @@ struct IdentityBatch: Sendable {
             guard let person else { return 0 }
             var mask: UInt8 = 0
             if person.records[.archive] != nil { mask |= 1 }
-            if person.records.values.contains(where: { $0[.name].map(wall.contains) ?? false }) { mask |= 2 }
+            if !wall.isEmpty, person.records.values.contains(where: { $0[.name].map(wall.contains) ?? false }) { mask |= 2 }
             if person.records[.interview] != nil { mask |= 4 }
             return mask
         }
@@ -78,12 +78,13 @@ struct IdentityBatch: Sendable {
             let h = UInt32(households.count)
             var names: [String] = []
             var added = false
-            // Each person by their system record's key; for a key two people share, the last (as a
-            // dictionary built in order would keep). A few people: searched, not hashed.
-            var people: [(key: String, person: LinkedMember)] = []
-            people.reserveCapacity(before.people.count)
-            for p in before.people { if let s = p.system { people.append((s.memberKey, p)) } }
+            // Each person's listing bits by their system record's key; for a key two people share,
+            // the last (as a dictionary built in order would keep). A few people: searched, not
+            // hashed; the bits worked out here, so no person is copied out to be searched.
             let wall = ListedBy.wallNames(before)
+            var people: [(key: String, listedBy: UInt8)] = []
+            people.reserveCapacity(before.people.count)
+            for p in before.people { if let s = p.system { people.append((s.memberKey, ListedBy.mask(p, wall: wall))) } }
             for (m, n) in Self.pairs(system.members, fixed.members, household: before.householdID, removed: removed) {
                 let a = Self.pack(m?[.idNumber]), b = Self.pack(n?[.idNumber])
                 guard a != 0 || b != 0 else { continue }
@@ -91,7 +92,7 @@ struct IdentityBatch: Sendable {
                     role: .member, received: a, corrected: b, household: h, name: UInt16(truncatingIfNeeded: names.count),
                     listedBy: m.map { m in
                         let key = m.memberKey
-                        return ListedBy.mask(people.last(where: { $0.key == key })?.person, wall: wall)
+                        return people.last(where: { $0.key == key })?.listedBy ?? 0
                     } ?? 0))
                 names.append(m?[.name] ?? n?[.name] ?? "")
                 added = true

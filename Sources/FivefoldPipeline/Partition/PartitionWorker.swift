@@ -137,13 +137,16 @@ struct PartitionWorker {
         let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
         var values: [FieldValue] = []
         values.reserveCapacity(fields.count)
+        var anyProblem = false
         for (code, bytes) in fields {
             let c = Int(code)
-            values.append(slots[c] >= 0
+            let value = slots[c] >= 0
                 ? memo.normalize(bytes, kind: kinds[c], slot: slots[c])
-                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c]))
+                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c])
+            if value.problem != nil { anyProblem = true }
+            values.append(value)
         }
-        if let keys = keyArrays.keys(for: fields) { return FieldMap(distinctKeys: keys, values: values) }
+        if let keys = keyArrays.keys(for: fields) { return FieldMap(distinctKeys: keys, values: values, mayHaveProblems: anyProblem) }
         var result = FieldMap()
         for (i, field) in fields.enumerated() { result[FieldCodes.all[Int(field.code)]] = values[i] }
         return result
