@@ -65,6 +65,27 @@ public final class RuleContext: @unchecked Sendable {
     private var measureMemo: MeasureCategories.Memo?
     private let measureLock = NSLock()
 
+    /// `exit.income`'s poverty lines by year, made once: the exit, 四看法 and monitoring rules
+    /// asked for them for every household, each time reading the table's years from text.
+    public var povertyLines: PovertyLines { lines.poverty }
+    /// The poverty line in force at `asOf` (`PovertyLines.current(at:)`), nil without lines.
+    public var povertyLineNow: Double? { lines.now }
+    /// The monitoring band at `asOf` (`MonitorLines(context:)`), nil without a poverty line.
+    public var monitorLines: MonitorLines? { lines.monitor }
+
+    private var lines: (poverty: PovertyLines, now: Double?, monitor: MonitorLines?) {
+        linesLock.lock()
+        defer { linesLock.unlock() }
+        if let known = linesMade { return known }
+        let poverty = PovertyLines(context: self)
+        let made = (poverty, poverty.current(at: asOf), MonitorLines(context: self))
+        linesMade = made
+        return made
+    }
+
+    private var linesMade: (poverty: PovertyLines, now: Double?, monitor: MonitorLines?)?
+    private let linesLock = NSLock()
+
     private static let cacheSize = 256
     private var cache = [CachedParameter?](repeating: nil, count: RuleContext.cacheSize)
     private var cached = 0

@@ -12,7 +12,7 @@ public struct ExitRules: CaseRule {
 
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly, system[.status] == "已脱贫" else { return }
-        let lines = PovertyLines(context: context)
+        let lines = context.povertyLines
 
         if let income = system[.incomePerCapita].flatMap(Double.init), let yearText = system[.exitYear], let year = Int(yearText),
             let line = lines.line(for: year), income < line

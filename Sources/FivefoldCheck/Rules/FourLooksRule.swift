@@ -49,7 +49,7 @@ public struct FourLooksRule: CaseRule {
         guard let system = c.system, !system.isMemberOnly, MemberFacts.isRegisteredPoor(system[.status]),
             let score = score(system, context: context),
             let income = system[.incomePerCapita].flatMap(Double.init),
-            let line = PovertyLines(context: context).current(at: context.asOf)
+            let line = context.povertyLineNow
         else { return }
         let wellOffMax = context.number(Self.rule, "well_off_max")
         let factor = context.number(Self.rule, "well_off_income_factor")

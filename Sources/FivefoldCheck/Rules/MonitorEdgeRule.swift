@@ -18,7 +18,7 @@ public struct MonitorEdgeRule: CaseRule {
         guard sink.isEnabled(Self.rule), let system = c.system, !system.isMemberOnly,
             let status = system[.status], Self.watched.contains(status),
             let income = system[.incomePerCapita].flatMap(Double.init),
-            let lines = MonitorLines(context: context)
+            let lines = context.monitorLines
         else { return }
         let raw = system.fields[.incomePerCapita]?.raw ?? ""
         let line = RegistryRules.format(lines.line), upper = RegistryRules.format(lines.monitoringLine)

@@ -43,4 +43,20 @@ final class RuleContextTests: XCTestCase {
             }
         }
     }
+
+    /// The lines the context keeps are those its parameters give, at its own date: the
+    /// pipeline's table when it sets one, the latest year not after `as_of`.
+    func testLines_MadeOnceFromTheContextsParameters() throws {
+        let mid2019 = RuleContext(
+            settings: CheckSettings(rules: ["exit.income": RuleSettings(parameters: ["poverty_lines": .table(["2018": 3000, "2019": 3600, "2020": 4200])])]),
+            asOf: CivilDate(year: 2019, month: 6, day: 30)!, registries: Registries())
+        XCTAssertEqual(mid2019.povertyLineNow, 3600)
+        XCTAssertEqual(mid2019.povertyLines.line(for: 2020), 4200)
+        XCTAssertEqual(mid2019.monitorLines?.line, 3600)
+        XCTAssertEqual(mid2019.monitorLines?.monitoringLine, MonitorLines(context: mid2019)?.monitoringLine)
+        // Asked again (and from two threads), the same answer.
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in XCTAssertEqual(mid2019.povertyLineNow, 3600) }
+        let defaults = try TestData.context(asOf: "2020-12-31")
+        XCTAssertEqual(defaults.povertyLineNow, PovertyLines.defaults["2020"])
+    }
 }
