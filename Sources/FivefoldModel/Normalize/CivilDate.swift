@@ -44,14 +44,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date as ISO 8601 `yyyy-MM-dd`.
     public var iso: String {
-        var out = ""
-        out.reserveCapacity(10)
-        CivilDate.appendPadded(year, width: 4, to: &out)
-        out.append("-")
-        CivilDate.appendPadded(month, width: 2, to: &out)
-        out.append("-")
-        CivilDate.appendPadded(day, width: 2, to: &out)
-        return out
+        // Always ten ASCII bytes (the year is 1...9999), written in place and made into a small
+        // string (no allocation): appending the padded parts was ~0.3 % of a run, where
+        // id.birth_mismatch compares every member's birth date with its ID number's.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var v = value
+                for i in stride(from: start + width - 1, through: start, by: -1) {
+                    b[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                    v /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            b[4] = 0x2D
+            put(month, at: 5, width: 2)
+            b[7] = 0x2D
+            put(day, at: 8, width: 2)
+            return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
+        }
     }
 
     /// The ISO form, `yyyy-MM-dd`.
