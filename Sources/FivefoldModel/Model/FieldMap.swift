@@ -10,7 +10,8 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     // Inlinable (with the subscript): record reads are the hottest calls of the rules, and they
     // cross a module boundary (FivefoldCheck reads FivefoldModel's records).
     @usableFromInline var keys_: [FieldID] = []
-    @usableFromInline var values_: [FieldValue] = []
+    /// Shared value objects (`FieldValue.Shared`), parallel to `keys_`.
+    @usableFromInline var values_: [FieldValue.Shared] = []
     /// False when no value has a problem (set as values are stored, never cleared): nearly every
     /// record has none, and `problems` was asked of every record twice a run (the value rules
     /// and the vocabulary tally), each time reading every value.
@@ -30,11 +31,12 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     /// same fields in the same order; passing the same keys array to each shares it (a map then
     /// allocates only its values).
     package init(distinctKeys keys: [FieldID], values: [FieldValue]) {
-        self.init(distinctKeys: keys, values: values, mayHaveProblems: values.contains { $0.problem != nil })
+        self.init(distinctKeys: keys, shared: values.map(FieldValue.Shared.init), mayHaveProblems: values.contains { $0.problem != nil })
     }
 
-    /// The same, from a caller that already knows whether some value has a problem.
-    package init(distinctKeys keys: [FieldID], values: [FieldValue], mayHaveProblems: Bool) {
+    /// The same with values already shared (the normalisation memo's), from a caller that
+    /// already knows whether some value has a problem.
+    package init(distinctKeys keys: [FieldID], shared values: [FieldValue.Shared], mayHaveProblems: Bool) {
         precondition(keys.count == values.count)
         keys_ = keys
         values_ = values
@@ -49,24 +51,26 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     public var count: Int { keys_.count }
     public var isEmpty: Bool { keys_.isEmpty }
     public var keys: [FieldID] { keys_ }
-    public var values: [FieldValue] { values_ }
+    public var values: [FieldValue] { values_.map(\.value) }
+    /// The values as held, parallel to `keys`: read in place, without copying each value out.
+    package var sharedValues: [FieldValue.Shared] { values_ }
 
     @inlinable
     public subscript(_ key: FieldID) -> FieldValue? {
         get {
-            for i in keys_.indices where keys_[i] == key { return values_[i] }
+            for i in keys_.indices where keys_[i] == key { return values_[i].value }
             return nil
         }
         set {
             if newValue?.problem != nil { mayHaveProblems = true }
             if let i = keys_.firstIndex(of: key) {
-                if let newValue { values_[i] = newValue } else {
+                if let newValue { values_[i] = FieldValue.Shared(newValue) } else {
                     keys_.remove(at: i)
                     values_.remove(at: i)
                 }
             } else if let newValue {
                 keys_.append(key)
-                values_.append(newValue)
+                values_.append(FieldValue.Shared(newValue))
             }
         }
     }
@@ -76,14 +80,14 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     /// releasing its raw text and problem too), and the rules read a normalised value millions of
     /// times a run (7 M reads at 10 k households).
     @inlinable public func normalized(_ key: FieldID) -> String? {
-        for i in keys_.indices where keys_[i] == key { return values_[i].normalized }
+        for i in keys_.indices where keys_[i] == key { return values_[i].value.normalized }
         return nil
     }
 
     /// Whether `key`'s value was present but could not be normalised, read in place (as
     /// `normalized(_:)`; `self[key]?.isInvalid` copied the whole value).
     @inlinable public func isInvalid(_ key: FieldID) -> Bool {
-        for i in keys_.indices where keys_[i] == key { return values_[i].problem != nil }
+        for i in keys_.indices where keys_[i] == key { return values_[i].value.problem != nil }
         return false
     }
 
@@ -92,8 +96,8 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     @inlinable public func problems(excluding excluded: FieldID? = nil) -> [Element] {
         var result: [Element] = []
         guard mayHaveProblems else { return result }
-        for i in values_.indices where values_[i].problem != nil && keys_[i] != excluded {
-            result.append((keys_[i], values_[i]))
+        for i in values_.indices where values_[i].value.problem != nil && keys_[i] != excluded {
+            result.append((keys_[i], values_[i].value))
         }
         // Nearly every record has none: no sort call for them (165 k a run at 10 k households).
         return result.count < 2 ? result : result.sorted { $0.key < $1.key }
@@ -101,13 +105,13 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
 
     public struct Iterator: IteratorProtocol {
         fileprivate let keys: [FieldID]
-        fileprivate let values: [FieldValue]
+        fileprivate let values: [FieldValue.Shared]
         fileprivate var index = 0
 
         public mutating func next() -> Element? {
             guard index < keys.count else { return nil }
             defer { index += 1 }
-            return (keys[index], values[index])
+            return (keys[index], values[index].value)
         }
     }
 
@@ -117,7 +121,7 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     public var underestimatedCount: Int { keys_.count }
 
     public static func == (a: FieldMap, b: FieldMap) -> Bool {
-        a.count == b.count && zip(a.keys_, a.values_).allSatisfy { b[$0.0] == $0.1 }
+        a.count == b.count && zip(a.keys_, a.values_).allSatisfy { b[$0.0] == $0.1.value }
     }
 
     public func hash(into hasher: inout Hasher) {

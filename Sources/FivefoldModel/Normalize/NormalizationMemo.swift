@@ -33,7 +33,7 @@ package final class NormalizationMemo {
         /// 100 k households the ID numbers' tables outgrow the cache and each array was a miss.
         var table: UnsafeMutablePointer<Entry>?
         var tableSize = 0
-        var values: [FieldValue] = []
+        var values: [FieldValue.Shared] = []
         /// The remembered values' raw bytes, end to end: `arenaUsed` of `arenaCapacity`.
         var arena: UnsafeMutablePointer<UInt8>?
         var arenaUsed = 0
@@ -90,14 +90,21 @@ package final class NormalizationMemo {
 
     /// The same for raw UTF-8 bytes (valid UTF-8 is assumed: they are decoded as UTF-8 once).
     package func normalize(_ bytes: UnsafeBufferPointer<UInt8>, kind: FieldKind, slot s: Int) -> FieldValue {
-        let (value, retire) = refs[s]._withUnsafeGuaranteedRef { slot -> (FieldValue, Bool) in
-            guard slot.enabled, bytes.count <= Int(UInt16.max) else { return (normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind), false) }
+        shared(bytes, kind: kind, slot: s).value
+    }
+
+    /// The same, as the object every record with this value shares (what a field map holds).
+    package func shared(_ bytes: UnsafeBufferPointer<UInt8>, kind: FieldKind, slot s: Int) -> FieldValue.Shared {
+        let (value, retire) = refs[s]._withUnsafeGuaranteedRef { slot -> (FieldValue.Shared, Bool) in
+            guard slot.enabled, bytes.count <= Int(UInt16.max) else {
+                return (FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind)), false)
+            }
             let hash = Self.hash(bytes)
             if let found = find(bytes, hash: hash, in: slot) {
                 slot.hits += 1
                 return (slot.values[found], false)
             }
-            let value = normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind)
+            let value = FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind))
             if slot.count < slot.capacity && slot.arenaUsed + bytes.count <= Int(UInt32.max) {
                 insert(bytes, hash: hash, value: value, in: slot)
                 return (value, false)
@@ -140,7 +147,7 @@ package final class NormalizationMemo {
         }
     }
 
-    private func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, value: FieldValue, in slot: Slot) {
+    private func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, value: FieldValue.Shared, in slot: Slot) {
         if slot.tableSize < 2 * (slot.count + 1) {
             // Grow to four times the entries and re-place them.
             let size = max(64, (slot.count + 1) * 4).nextPowerOfTwo

@@ -81,12 +81,12 @@ struct PartitionWorker {
     /// a "registry/field" string per value cost 0.25 G instructions at 10 k households). Blank
     /// cells are no values.
     static func tally(_ row: MemberRecord, into values: inout [FieldID: PartCounters.RegistryValues]) {
-        let fields = row.fields.keys, cells = row.fields.values
-        for i in cells.indices where !cells[i].raw.isEmpty {
+        let fields = row.fields.keys, cells = row.fields.sharedValues
+        for i in cells.indices where !cells[i].value.raw.isEmpty {
             values[fields[i], default: PartCounters.RegistryValues()].total += 1
-            guard cells[i].problem != nil else { continue }
+            guard cells[i].value.problem != nil else { continue }
             values[fields[i]]!.refused += 1
-            if values[fields[i]]!.example.isEmpty || cells[i].raw < values[fields[i]]!.example { values[fields[i]]!.example = cells[i].raw }
+            if values[fields[i]]!.example.isEmpty || cells[i].value.raw < values[fields[i]]!.example { values[fields[i]]!.example = cells[i].value.raw }
         }
     }
 
@@ -135,20 +135,20 @@ struct PartitionWorker {
         let isMember = level == .member
         let kinds = isMember ? FieldCodes.memberKinds : FieldCodes.householdKinds
         let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
-        var values: [FieldValue] = []
+        var values: [FieldValue.Shared] = []
         values.reserveCapacity(fields.count)
         var anyProblem = false
         for (code, bytes) in fields {
             let c = Int(code)
             let value = slots[c] >= 0
-                ? memo.normalize(bytes, kind: kinds[c], slot: slots[c])
-                : normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c])
-            if value.problem != nil { anyProblem = true }
+                ? memo.shared(bytes, kind: kinds[c], slot: slots[c])
+                : FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c]))
+            if value.value.problem != nil { anyProblem = true }
             values.append(value)
         }
-        if let keys = keyArrays.keys(for: fields) { return FieldMap(distinctKeys: keys, values: values, mayHaveProblems: anyProblem) }
+        if let keys = keyArrays.keys(for: fields) { return FieldMap(distinctKeys: keys, shared: values, mayHaveProblems: anyProblem) }
         var result = FieldMap()
-        for (i, field) in fields.enumerated() { result[FieldCodes.all[Int(field.code)]] = values[i] }
+        for (i, field) in fields.enumerated() { result[FieldCodes.all[Int(field.code)]] = values[i].value }
         return result
     }
 }

@@ -14,7 +14,8 @@ final class FieldMapTests: XCTestCase {
         // From shared keys, with and without the caller saying whether a value has a problem.
         XCTAssertEqual(FieldMap(distinctKeys: [.sex, .health], values: [good, bad]).problems().map(\.key), [.health])
         XCTAssertTrue(FieldMap(distinctKeys: [.sex, .health], values: [good, good]).problems().isEmpty)
-        XCTAssertEqual(FieldMap(distinctKeys: [.health, .sex], values: [bad, bad], mayHaveProblems: true).problems(excluding: .sex).map(\.key), [.health])
+        XCTAssertEqual(FieldMap(distinctKeys: [.health, .sex], shared: [bad, bad].map(FieldValue.Shared.init), mayHaveProblems: true)
+            .problems(excluding: .sex).map(\.key), [.health])
         // Built from a dictionary literal.
         XCTAssertEqual(([.name: good, .health: bad] as FieldMap).problems().map(\.key), [.health])
     }
@@ -27,5 +28,19 @@ final class FieldMapTests: XCTestCase {
         map[.health] = nil
         XCTAssertTrue(map.problems().isEmpty)
         XCTAssertFalse(map.isInvalid(.health))
+    }
+
+    func testSharedValues_ReadAndCopiedAsValues() {
+        let one = FieldValue.Shared(good)
+        var a = FieldMap(distinctKeys: [.sex, .name], shared: [one, one], mayHaveProblems: false)
+        let b = a
+        a[.sex] = bad
+        XCTAssertEqual(a[.sex], bad)
+        XCTAssertEqual(b[.sex], good, "a copy keeps its values when the original changes")
+        XCTAssertEqual(b.normalized(.name), "男")
+        XCTAssertEqual(Array(b.map(\.value)), [good, good])
+        XCTAssertEqual(b.values, [good, good])
+        XCTAssertTrue(b.sharedValues.allSatisfy { $0 === one })
+        XCTAssertEqual(b, [.sex: good, .name: good])
     }
 }
