@@ -20,8 +20,10 @@ package final class InternedNames: @unchecked Sendable {
     }
 
     /// Entries are stored in chunks of `chunkSize`, allocated when first needed, behind a chunk
-    /// table that never grows: 1 024 × 1 024 names at most (a pipeline names a few hundred).
-    private static let chunkSize = 1024, chunkCount = 1024
+    /// table that never grows (128 KB): 16 M names at most. A run names a few hundred: ids are
+    /// made from the pipeline's and the catalog's names and from this program's own part files,
+    /// never from a data file's values.
+    private static let chunkSize = 1024, chunkCount = 16384
     private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
     private var count = 0
     private var index: [String: UInt32] = [:]
@@ -39,8 +41,8 @@ package final class InternedNames: @unchecked Sendable {
         if let known = index[name] { return known }
         let n = count
         let (c, i) = n.quotientAndRemainder(dividingBy: Self.chunkSize)
-        // Past a million distinct names the program is being fed names as data: stop plainly.
-        precondition(c < Self.chunkCount, "more than \(Self.chunkSize * Self.chunkCount) distinct field names")
+        // Past 16 M distinct names the program is being fed names as data: stop plainly.
+        precondition(c < Self.chunkCount, "more than \(Self.chunkSize * Self.chunkCount) distinct names")
         if chunks[c] == nil { chunks[c] = .allocate(capacity: Self.chunkSize) }
         (chunks[c]! + i).initialize(to: Entry(name: name, hash: StableHash.value([name])))
         count = n + 1
