@@ -28,7 +28,7 @@ extension FieldValue {
     /// that value shares (the normalisation memo hands out the same one for the same raw bytes).
     /// A field copied in or freed then costs one reference count, where the three strings of a
     /// `FieldValue` cost up to three, and a field map's values take 8 bytes each, not 48.
-    public final class Shared: @unchecked Sendable {
+    public final class Shared: Sendable {
         public let value: FieldValue
 
         public init(_ value: FieldValue) { self.value = value }
