@@ -171,7 +171,7 @@ public struct PipelineChecker {
             for (i, column) in columns.enumerated() where !filled[i] && !TextNormalizer.isBlank(row.string(at: column.1)) { filled[i] = true }
             if let keyColumn { _ = decimalKeys.clean(row.string(at: keyColumn)) }
             let guarded = idGuard.isActive ? idGuard.problem(columns.map { ($0.0, row.string(at: $0.1)) }, line: row.location.line) : nil
-            if let reason = guarded ?? keyColumn.flatMap { Self.keyProblem(row.string(at: $0), required: keyRequired) } {
+            if let reason = guarded ?? keyColumn.flatMap({ Self.keyProblem(row.string(at: $0), required: keyRequired) }) {
                 tally.add(reason, line: row.location.line)
                 quarantined += 1
             }
