@@ -135,6 +135,8 @@ extension TableScanner {
         var sheetName = ""
         var s = stats
         var sameHeader: [String] = []
+        // One location, moved to each row (no look-up of the file's name per row).
+        let here = SourceLocation(file: table.file, line: 0)
         let fatal = try Self.readXLSX(table, path: path, header: { header in
             columns = try ColumnMap(table, header: header.names)
             s.absentFields = Self.absentOptional(table, header: header.names)
@@ -144,7 +146,8 @@ extension TableScanner {
         }, row: { row in
             if let rowLimit, s.read >= rowLimit { return false }
             s.read += 1
-            try Self.scanXLSXRow(row, table: table, columns: &columns, headerNames: headerNames, stats: &s, quarantine: quarantine, accept: accept)
+            try Self.scanXLSXRow(row, table: table, at: here.at(line: row.number), columns: &columns, headerNames: headerNames, stats: &s,
+                                 quarantine: quarantine, accept: accept)
             return true
         }, sameHeader: { sameHeader = $0 })
         if !sameHeader.isEmpty {
@@ -169,10 +172,9 @@ extension TableScanner {
     /// Maps one sheet row and hands it to `accept`, or quarantines it when it has more cells
     /// than the header or a mapped cell cannot be read (`cellText`).
     private static func scanXLSXRow(
-        _ row: XLSXRow, table: TableConfig, columns: inout ColumnMap, headerNames: [String], stats: inout InputStats,
-        quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
+        _ row: XLSXRow, table: TableConfig, at location: SourceLocation, columns: inout ColumnMap, headerNames: [String],
+        stats: inout InputStats, quarantine: (QuarantinedRow) -> Void, accept: (RawRecord) throws -> String?
     ) throws {
-        let location = SourceLocation(file: table.file, line: row.number)
         let raw = row.cells.map(\.displayText).joined(separator: ",")
         switch xlsxFields(row, columns: columns.columns, headerNames: headerNames) {
         case .failure(let problem):
