@@ -34,6 +34,17 @@ package final class InternedNames: @unchecked Sendable {
         chunks.initialize(repeating: nil, count: Self.chunkCount)
     }
 
+    deinit {
+        // The process-wide tables live as long as the process; a table made alone (in a test)
+        // gives its names and chunks back.
+        for c in 0..<Self.chunkCount {
+            guard let chunk = chunks[c] else { break }
+            chunk.deinitialize(count: min(Self.chunkSize, count - c * Self.chunkSize))
+            chunk.deallocate()
+        }
+        chunks.deallocate()
+    }
+
     /// The number of `name`, adding it when new.
     package func intern(_ name: String) -> UInt32 {
         lock.lock()
