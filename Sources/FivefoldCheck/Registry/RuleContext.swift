@@ -73,17 +73,19 @@ public final class RuleContext: @unchecked Sendable {
     /// The monitoring band at `asOf` (`MonitorLines(context:)`), nil without a poverty line.
     public var monitorLines: MonitorLines? { lines.monitor }
 
-    private var lines: (poverty: PovertyLines, now: Double?, monitor: MonitorLines?) {
+    private typealias Lines = (poverty: PovertyLines, now: Double?, monitor: MonitorLines?)
+
+    private var lines: Lines {
         linesLock.lock()
         defer { linesLock.unlock() }
         if let known = linesMade { return known }
         let poverty = PovertyLines(context: self)
-        let made = (poverty, poverty.current(at: asOf), MonitorLines(context: self))
+        let made: Lines = (poverty, poverty.current(at: asOf), MonitorLines(context: self))
         linesMade = made
         return made
     }
 
-    private var linesMade: (poverty: PovertyLines, now: Double?, monitor: MonitorLines?)?
+    private var linesMade: Lines?
     private let linesLock = NSLock()
 
     private static let cacheSize = 256
