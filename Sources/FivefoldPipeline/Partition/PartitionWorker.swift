@@ -17,6 +17,7 @@ struct PartitionWorker {
         var registryValues: [String: PartCounters.RegistryValues] = [:]
         for r in config.registries { registries.declare(SourceID(r.name)) }
         let memo = NormalizationMemo(normalizer: normalizer, capacities: Self.memoSlots.capacities)
+        let last = LastValues()
         for table in tables {
             // One keys array per level of a table: a table's household records alternate with
             // their members', and one shared array was rebuilt at every change of level (250 000
@@ -32,9 +33,9 @@ struct PartitionWorker {
                 try SpillReader.forEach(path: path) { tag, line, fields in
                     let location = here.at(line: line)
                     if tag == .member, !list.isEmpty {
-                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, memberKeys)))
+                        list[list.count - 1].members.append(MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, last, memberKeys)))
                     } else {
-                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(fields, .household, memo, keys)))
+                        list.append(HouseholdRecord(source: source, location: location, fields: normalize(fields, .household, memo, last, keys)))
                     }
                 }
                 households[source] = list
@@ -44,7 +45,7 @@ struct PartitionWorker {
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
                 try SpillReader.forEach(path: path) { _, line, fields in
                     let location = here.at(line: line)
-                    let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, keys))
+                    let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, last, keys))
                     let key = member.fields[.householdID]?.normalized ?? ""
                     if let i = index[key] {
                         list[i].members.append(member)
@@ -62,7 +63,7 @@ struct PartitionWorker {
             case .registry:
                 var tally: [FieldID: PartCounters.RegistryValues] = [:]
                 try SpillReader.forEach(path: path) { _, line, fields in
-                    let row = MemberRecord(source: source, location: here.at(line: line), fields: normalize(fields, .member, memo, keys))
+                    let row = MemberRecord(source: source, location: here.at(line: line), fields: normalize(fields, .member, memo, last, keys))
                     Self.tally(row, into: &tally)
                     registries.add(source, row)
                 }
@@ -131,8 +132,9 @@ struct PartitionWorker {
         }
     }
 
-    private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo, _ keyArrays: KeyArrays) -> FieldMap {
+    private func normalize(_ fields: [SpillReader.Field], _ level: FieldLevel, _ memo: NormalizationMemo, _ last: LastValues, _ keyArrays: KeyArrays) -> FieldMap {
         let isMember = level == .member
+        let levelIndex = isMember ? 1 : 0
         let kinds = isMember ? FieldCodes.memberKinds : FieldCodes.householdKinds
         let slots = isMember ? Self.memoSlots.member : Self.memoSlots.household
         var values: [FieldValue.Shared] = []
@@ -140,9 +142,11 @@ struct PartitionWorker {
         var anyProblem = false
         for (code, bytes) in fields {
             let c = Int(code)
-            let value = slots[c] >= 0
-                ? memo.shared(bytes, kind: kinds[c], slot: slots[c])
-                : FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c]))
+            let value = last.shared(bytes, level: levelIndex, code: code) {
+                slots[c] >= 0
+                    ? memo.shared(bytes, kind: kinds[c], slot: slots[c])
+                    : FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kinds[c]))
+            }
             if value.value.problem != nil { anyProblem = true }
             values.append(value)
         }
