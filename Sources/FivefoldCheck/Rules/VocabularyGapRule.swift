@@ -74,7 +74,11 @@ public enum VocabularyGapRule {
                     note(source, record.fields, level: .household, household: c.householdID)
                 }
                 members[source, default: 0] += record.members.count
-                for m in record.members { note(source, m.fields, level: .member, household: c.householdID) }
+                // Read in place: a copy of each member (a retain and a release) cost more than
+                // asking its fields, which nearly always have no problem, for problems.
+                record.members.withUnsafeBufferPointer { ms in
+                    for i in ms.indices { note(source, ms[i].fields, level: .member, household: c.householdID) }
+                }
             }
         }
         for (source, n) in households { rows["\(source.rawValue)|household"] = n }

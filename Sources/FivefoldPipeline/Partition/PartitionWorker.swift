@@ -43,13 +43,24 @@ struct PartitionWorker {
                 var list = households.removeValue(forKey: source) ?? []
                 var index: [String: Int] = [:]
                 for (i, h) in list.enumerated() where !h.householdID.isEmpty && index[h.householdID] == nil { index[h.householdID] = i }
+                // A member table lists a household's members one after another: the household
+                // found for the row before is asked first (an equal 户编号 is most often the same
+                // string, see `LastValues`), before hashing the key.
+                var lastKey: String?, lastIndex = 0
                 try SpillReader.forEach(path: path) { _, line, fields in
                     let location = here.at(line: line)
                     let member = MemberRecord(source: source, location: location, fields: normalize(fields, .member, memo, last, keys))
-                    let key = member.fields[.householdID]?.normalized ?? ""
+                    let key = member.fields.normalized(.householdID) ?? ""
+                    if key == lastKey {
+                        list[lastIndex].members.append(member)
+                        return
+                    }
+                    lastKey = key
                     if let i = index[key] {
+                        lastIndex = i
                         list[i].members.append(member)
                     } else {
+                        lastIndex = list.count
                         // A member whose household row is absent is still evidence: keep it on a
                         // household of its own so unify.missing reports it, never drop it.
                         index[key] = list.count
