@@ -163,13 +163,21 @@ extension GB18030Codec {
         var four: [UInt8] = []
         while i < n {
             if i + 8 <= n {
+                // Eight bytes at a time: all of them when they are ASCII, else the ASCII bytes
+                // before the first that is not (markup between two characters, `</hz>\n<xb>`, is
+                // rarely eight bytes long). Storing all eight is safe: `out` has room for `2 * n`
+                // bytes and has taken at most twice the `i` bytes read so far.
                 let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
+                let high = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
+                UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
+                if high == 0 {
                     i += 8
                     o += 8
                     continue
                 }
+                let ascii = high.trailingZeroBitCount >> 3
+                i += ascii
+                o += ascii
             }
             let b = p[i]
             if b < 0x80 {

@@ -88,6 +88,44 @@ final class EncodingTests: XCTestCase {
         }
     }
 
+    func testGB18030Codec_ASCIIRunsOfEveryLengthBetweenCodes() throws {
+        // The converter takes ASCII eight bytes at a time, and the run before the first byte
+        // that is not ASCII from the same eight: runs of 0 to 19 bytes around two-byte and
+        // four-byte codes give iconv's bytes, and an invalid byte after k ASCII bytes stops the
+        // conversion exactly there.
+        let codec = try GB18030Codec()
+        let iconv = try Transcoder.gb18030ToUTF8()
+        let encoder = try Transcoder.utf8ToGB18030()
+        var out = [UInt8](repeating: 0, count: 256)
+        for code in ["张", "𠀀", "€", "、"] {
+            let encoded = try encoder.encode(code)
+            for before in 0..<20 {
+                for after in 0..<20 {
+                    let ascii = Array("<hz>1234567890abcdefghij".utf8)
+                    let input = Array(ascii[..<before]) + encoded + Array(ascii[..<after]) + encoded
+                    var expected: [UInt8] = []
+                    XCTAssertNil(input.withUnsafeBytes { iconv.convert($0, appendingTo: &expected) })
+                    let result = input.withUnsafeBufferPointer { i in
+                        out.withUnsafeMutableBufferPointer { codec.convertToUTF8(i.baseAddress!, count: i.count, into: $0.baseAddress!, isFinal: true) }
+                    }
+                    XCTAssertFalse(result.invalid)
+                    XCTAssertEqual(result.consumed, input.count)
+                    XCTAssertEqual(Array(out[..<result.produced]), expected, "\(code) after \(before), then \(after) ASCII bytes")
+                }
+                let broken = Array(ascii(before)) + [0x80] + encoded + Array("tail of the line".utf8)
+                let result = broken.withUnsafeBufferPointer { i in
+                    out.withUnsafeMutableBufferPointer { codec.convertToUTF8(i.baseAddress!, count: i.count, into: $0.baseAddress!, isFinal: true) }
+                }
+                XCTAssertTrue(result.invalid)
+                XCTAssertEqual(result.consumed, before)
+                XCTAssertEqual(result.produced, before)
+                XCTAssertEqual(Array(out[..<before]), Array(ascii(before)))
+            }
+        }
+    }
+
+    private func ascii(_ count: Int) -> ArraySlice<UInt8> { Array("<hz>1234567890abcdefghij".utf8)[..<count] }
+
     func testGB18030DecodingStream_RandomTextInRandomReadsMatchesIconvAndCountsLines() throws {
         // Random GB text (ASCII, line feeds, two-byte and four-byte codes) decoded through the
         // stream with random read sizes: the bytes are iconv's, and an invalid byte placed after
