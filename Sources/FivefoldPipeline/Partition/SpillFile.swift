@@ -77,25 +77,29 @@ final class SpillWriter {
         let out = buffer
         var o = used
         func put32(_ v: UInt32) {
-            out[o] = UInt8(v & 0xff)
-            out[o + 1] = UInt8((v >> 8) & 0xff)
-            out[o + 2] = UInt8((v >> 16) & 0xff)
-            out[o + 3] = UInt8(v >> 24)
+            UnsafeMutableRawPointer(out + o).storeBytes(of: v.littleEndian, as: UInt32.self)
             o += 4
+        }
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            put32(UInt32(bytes.count))
+            if let base = bytes.baseAddress { (out + o).update(from: base, count: bytes.count) }
+            o += bytes.count
         }
         out[o] = tag.rawValue
         o += 1
         put32(UInt32(truncatingIfNeeded: line))
         out[o] = UInt8(fields.count)
         o += 1
-        for (i, (_, value)) in fields.enumerated() {
-            out[o] = codes[i]
-            o += 1
-            var v = value
-            v.withUTF8 { bytes in
-                put32(UInt32(bytes.count))
-                if let base = bytes.baseAddress { (out + o).update(from: base, count: bytes.count) }
-                o += bytes.count
+        // The values' bytes read in place (a native string's are contiguous): a copy of each
+        // (field, value) pair to iterate retained and released its string.
+        fields.withUnsafeBufferPointer { fields in
+            for i in fields.indices {
+                out[o] = codes[i]
+                o += 1
+                if fields[i].1.utf8.withContiguousStorageIfAvailable(put) == nil {
+                    var v = fields[i].1
+                    v.withUTF8(put)
+                }
             }
         }
         used = o
@@ -131,7 +135,7 @@ enum SpillReader {
             func corrupt() -> PipelineError { PipelineError(file: path, keyPath: "", message: "corrupt work file at byte \(i)") }
             func u32() throws -> Int {
                 guard i + 4 <= end else { throw corrupt() }
-                let v = Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
+                let v = Int(UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt32.self)))
                 i += 4
                 return v
             }
