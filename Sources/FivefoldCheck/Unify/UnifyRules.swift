@@ -199,11 +199,13 @@ public struct UnifyRules {
     /// (`SourceValue.same`).
     @inline(__always)
     static func mayDisagree<S: Sequence>(_ records: S, _ id: FieldID) -> Bool where S.Element == FieldMap {
-        var first: FieldValue?
+        // Each value read in place, as its shared object: the sources that agree most often hold
+        // one object (same text, normalised once), and then nothing is compared.
+        var first: FieldValue.Shared?
         for fields in records {
-            guard let value = fields[id], !value.isBlank else { continue }
+            guard let value = fields.shared(id), !value.value.isBlank else { continue }
             if let seen = first {
-                if !SourceValue.same(seen, value) { return true }
+                if seen !== value && !SourceValue.same(seen.value, value.value) { return true }
             } else {
                 first = value
             }

@@ -84,6 +84,14 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         return nil
     }
 
+    /// `key`'s value as the object the map holds (one retain, where `self[key]` copies the value's
+    /// strings out): what every record normalised from the same text shares, so two sources
+    /// that wrote a field alike usually hold the very same object.
+    @inlinable package func shared(_ key: FieldID) -> FieldValue.Shared? {
+        for i in keys_.indices where keys_[i] == key { return values_[i] }
+        return nil
+    }
+
     /// Whether `key`'s value was present but could not be normalised, read in place (as
     /// `normalized(_:)`; `self[key]?.isInvalid` copied the whole value).
     @inlinable public func isInvalid(_ key: FieldID) -> Bool {
