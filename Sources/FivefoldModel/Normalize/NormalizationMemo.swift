@@ -94,17 +94,19 @@ package final class NormalizationMemo {
     }
 
     /// The same, as the object every record with this value shares (what a field map holds).
-    package func shared(_ bytes: UnsafeBufferPointer<UInt8>, kind: FieldKind, slot s: Int) -> FieldValue.Shared {
+    /// (`kind` is worked out only when the value is normalised: copying a `FieldKind` out of an
+    /// array retains its vocabulary name, for every value looked up.)
+    package func shared(_ bytes: UnsafeBufferPointer<UInt8>, kind: @autoclosure () -> FieldKind, slot s: Int) -> FieldValue.Shared {
         let (value, retire) = refs[s]._withUnsafeGuaranteedRef { slot -> (FieldValue.Shared, Bool) in
             guard slot.enabled, bytes.count <= Int(UInt16.max) else {
-                return (FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind)), false)
+                return (FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind())), false)
             }
             let hash = Self.hash(bytes)
             if let found = find(bytes, hash: hash, in: slot) {
                 slot.hits += 1
                 return (slot.values[found], false)
             }
-            let value = FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind))
+            let value = FieldValue.Shared(normalizer.normalize(String(decoding: bytes, as: UTF8.self), kind: kind()))
             if slot.count < slot.capacity && slot.arenaUsed + bytes.count <= Int(UInt32.max) {
                 insert(bytes, hash: hash, value: value, in: slot)
                 return (value, false)
