@@ -78,7 +78,13 @@ final class LibXMLSAXParser {
 
     /// The callback target: the assembler, the parser context (for line numbers) and the errors.
     final class Sink {
-        var assembler: XMLRecordAssembler!
+        /// Set once, before parsing (it needs the parser's name dictionary).
+        var assembler: XMLRecordAssembler! {
+            didSet { unretainedAssembler = Unmanaged.passUnretained(assembler) }
+        }
+        /// The same, reached without retaining it: each start tag, end tag and text event read
+        /// `assembler` (a retain and a release, atomic, three times an element otherwise).
+        private var unretainedAssembler: Unmanaged<XMLRecordAssembler>?
         var context: xmlParserCtxtPtr?
         var errors = XMLErrorLog()
 
@@ -88,6 +94,12 @@ final class LibXMLSAXParser {
         @inline(__always)
         static func with<R>(_ pointer: UnsafeMutableRawPointer?, _ body: (Sink) -> R) -> R {
             Unmanaged<Sink>.fromOpaque(pointer!)._withUnsafeGuaranteedRef(body)
+        }
+
+        /// Runs `body` on the sink and its assembler, retaining neither.
+        @inline(__always)
+        static func withAssembler<R>(_ pointer: UnsafeMutableRawPointer?, _ body: (Sink, XMLRecordAssembler) -> R) -> R {
+            with(pointer) { sink in sink.unretainedAssembler!._withUnsafeGuaranteedRef { body(sink, $0) } }
         }
     }
 
@@ -101,8 +113,7 @@ final class LibXMLSAXParser {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
             guard let localname else { return }
-            Sink.with(ctx) { sink in
-                let assembler = sink.assembler!
+            Sink.withAssembler(ctx) { sink, assembler in
                 var values: [XMLAttribute] = []
                 if attributeCount > 0, let attributes, assembler.wantsAttributes(localname) {
                     for k in 0..<Int(attributeCount) {
@@ -117,10 +128,10 @@ final class LibXMLSAXParser {
                 assembler.start(localname, line: sink.line, attributes: values)
             }
         }
-        handler.endElementNs = { ctx, _, _, _ in Sink.with(ctx) { $0.assembler.end() } }
+        handler.endElementNs = { ctx, _, _, _ in Sink.withAssembler(ctx) { $1.end() } }
         handler.characters = { ctx, text, length in
-            Sink.with(ctx) { sink in
-                if let text, sink.assembler.wantsText { sink.assembler.text(UnsafeBufferPointer(start: text, count: Int(length))) }
+            Sink.withAssembler(ctx) { _, assembler in
+                if let text, assembler.wantsText { assembler.text(UnsafeBufferPointer(start: text, count: Int(length))) }
             }
         }
         handler.cdataBlock = handler.characters
