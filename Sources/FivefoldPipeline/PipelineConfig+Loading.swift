@@ -217,14 +217,9 @@ enum VillageFields {
 }
 
 extension RegistryConfig {
-    static let knownNames = [
-        "hukou", "deaths", "public_employees", "vehicles", "property", "businesses", "students", "insurance",
-    ]
+    static let knownNames = SourceID.registries.map(\.rawValue)
     /// Registry columns beyond the canonical member fields.
-    static let extraFields: [FieldID] = [
-        "death_date", "employer", "plate", "vehicle_type", "address", "floor_area", "company",
-        "registered_capital", "stage", "insurance_status",
-    ]
+    static let extraFields = FieldID.registryColumns
 }
 
 extension TableConfig {

@@ -302,12 +302,12 @@ struct TableScanner {
 enum ExtraFieldKinds {
     static func kind(_ field: FieldID, level: FieldLevel) -> FieldKind {
         if let spec = FieldCatalog.spec(field, level: level) { return spec.kind }
-        switch field.rawValue {
-        case "death_date": return .date
-        case "floor_area": return .quantity(unit: "㎡")
-        case "registered_capital": return .quantity(unit: "万元")
-        case "population": return .integer
-        case "insurance_status": return .boolean
+        switch field {
+        case .deathDate: return .date
+        case .floorArea: return .quantity(unit: "㎡")
+        case .registeredCapital: return .quantity(unit: "万元")
+        case VillageFields.population: return .integer
+        case .insuranceStatus: return .boolean
         default: return .text
         }
     }

@@ -4,8 +4,6 @@ import FivefoldModel
 public struct Registries: Sendable {
     /// The registries supplied (declared or with rows), by name (`hukou`, `deaths`, …).
     private var supplied: Set<SourceID> = []
-    /// The registry of the row added last (in `supplied`).
-    private var lastSupplied: SourceID?
     /// ID number → its rows in every registry, in the order added. Keyed by the ID alone: a member
     /// is in a few registries (hukou, insurance), and the rules ask about each member in several;
     /// one look-up of the ID (an 18-character key to hash) finds them all, where a look-up per
@@ -33,11 +31,7 @@ public struct Registries: Sendable {
     /// Adds one registry row under its ID number; rows without an ID number are ignored by lookups.
     public mutating func add(_ registry: SourceID, _ row: MemberRecord) {
         guard let id = row[.idNumber] else { return }
-        // Rows come a registry at a time: its name is inserted once, not hashed for each row.
-        if registry != lastSupplied {
-            supplied.insert(registry)
-            lastSupplied = registry
-        }
+        supplied.insert(registry)
         if let packed = PackedID.pack(id) { byID[packed, default: []].append((registry, row)) } else { byText[id, default: []].append((registry, row)) }
     }
 

@@ -7,9 +7,6 @@ import FivefoldModel
 public struct ExitRules: CaseRule {
     public init() {}
 
-    /// The insurance registry's 参保状态, made once (an id made from its name looks the name up).
-    private static let insuranceStatus = FieldID("insurance_status")
-
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly, system[.status] == "已脱贫" else { return }
         let lines = context.povertyLines
@@ -42,7 +39,7 @@ public struct ExitRules: CaseRule {
         for m in system.members where m[.medicalInsured] == "否" {
             guard let id = m[.idNumber] else { continue }
             let rows = context.registries.rows(.insurance, id: id)
-            guard rows.contains(where: { $0[Self.insuranceStatus] == "否" }) else { continue }
+            guard rows.contains(where: { $0[.insuranceStatus] == "否" }) else { continue }
             sink.emit(.exitMedical, case: c, member: id, field: .medicalInsured, values: [(.system, m.fields[.medicalInsured]?.raw ?? ""), ("insurance", "未参保")],
                       message: "已脱贫户成员\(m[.name] ?? "")未参加医保（系统与医保库均显示未参保）：疑似错退")
         }

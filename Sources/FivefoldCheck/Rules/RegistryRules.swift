@@ -9,10 +9,6 @@ import FivefoldModel
 public struct RegistryRules: CaseRule {
     public init() {}
 
-    // The registries' own fields, made once (an id made from its name looks the name up).
-    private static let deathDate = FieldID("death_date"), employer = FieldID("employer"), vehicleType = FieldID("vehicle_type"),
-        plate = FieldID("plate"), address = FieldID("address"), registeredCapital = FieldID("registered_capital"), company = FieldID("company")
-
     public func check(_ c: HouseholdCase, context: RuleContext, sink: inout FindingSink) {
         guard let system = c.system, !system.isMemberOnly else { return }
         let registries = context.registries
@@ -24,32 +20,32 @@ public struct RegistryRules: CaseRule {
             guard let id = m[.idNumber], let found = registries.rows(id: id) else { continue }
             let name = m[.name] ?? ""
             for (registry, row) in found where registry == .deaths {
-                let date = row[Self.deathDate] ?? row.fields[Self.deathDate]?.raw ?? "日期不详"
+                let date = row[.deathDate] ?? row.fields[.deathDate]?.raw ?? "日期不详"
                 sink.emit(.registryDeceased, case: c, member: id, values: [("deaths", date)],
                           message: "\(name)已于\(date)死亡（死亡登记），仍在户成员中：核实后标注自然减少")
             }
             guard registered else { continue }
             for (registry, row) in found where registry == .publicEmployees {
-                let employer = row[Self.employer] ?? ""
+                let employer = row[.employer] ?? ""
                 sink.emit(.eligibilityPublicEmployee, case: c, member: id, values: [("public_employees", employer)],
                           message: "\(name)为财政供养人员（\(employer)）：核实是否属于识别不准")
             }
             for (registry, row) in found where registry == .vehicles {
-                let type = row[Self.vehicleType] ?? ""
+                let type = row[.vehicleType] ?? ""
                 guard !exemptVehicles.contains(where: { !$0.isEmpty && type.contains($0) }) else { continue }
-                let plate = row[Self.plate] ?? ""
+                let plate = row[.plate] ?? ""
                 sink.emit(.eligibilityVehicle, case: c, member: id, values: [("vehicles", "\(type) \(plate)")],
                           message: "\(name)名下有\(type)（\(plate)）：核实是否属于识别不准", discriminator: plate)
             }
             for (registry, row) in found where registry == .property {
-                let address = row[Self.address] ?? ""
+                let address = row[.address] ?? ""
                 sink.emit(.eligibilityProperty, case: c, member: id, values: [("property", address)],
                           message: "\(name)名下有商品房（\(address)）：核实是否属于识别不准", discriminator: address)
             }
             for (registry, row) in found where registry == .businesses {
-                let capital = row[Self.registeredCapital].flatMap(Double.init)
+                let capital = row[.registeredCapital].flatMap(Double.init)
                 guard let capital, capital >= capitalLimit else { continue }
-                let company = row[Self.company] ?? ""
+                let company = row[.company] ?? ""
                 sink.emit(.eligibilityBusiness, case: c, member: id, values: [("businesses", "\(company) \(Self.format(capital))万元")],
                           message: "\(name)注册有企业\(company)（注册资本\(Self.format(capital))万元，不低于\(Self.format(capitalLimit))万元）：核实是否属于识别不准",
                           discriminator: company)

@@ -78,4 +78,21 @@ public struct FieldID: RawRepresentable, Hashable, Comparable, Codable, Sendable
     public static let labor: FieldID = "labor"
     public static let migrantMonths: FieldID = "migrant_months"
     public static let medicalInsured: FieldID = "medical_insured"
+
+    // The department registries' columns beyond the member fields (SPEC §3 verification/registry):
+    // named once here for the pipeline file's keys, the normaliser's kinds and the rules.
+    public static let deathDate: FieldID = "death_date"
+    public static let employer: FieldID = "employer"
+    public static let plate: FieldID = "plate"
+    public static let vehicleType: FieldID = "vehicle_type"
+    public static let address: FieldID = "address"
+    public static let floorArea: FieldID = "floor_area"
+    public static let company: FieldID = "company"
+    public static let registeredCapital: FieldID = "registered_capital"
+    public static let stage: FieldID = "stage"
+    public static let insuranceStatus: FieldID = "insurance_status"
+    /// Every registry column above, in the order a pipeline's error message lists them.
+    public static let registryColumns: [FieldID] = [
+        .deathDate, .employer, .plate, .vehicleType, .address, .floorArea, .company, .registeredCapital, .stage, .insuranceStatus,
+    ]
 }

@@ -55,15 +55,20 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     /// The values as held, parallel to `keys`: read in place, without copying each value out.
     package var sharedValues: [FieldValue.Shared] { values_ }
 
+    /// The position of `key`: the one search every read below makes (a linear scan of the
+    /// ids, compared as numbers).
+    @inlinable @inline(__always)
+    func position(_ key: FieldID) -> Int? {
+        for i in keys_.indices where keys_[i] == key { return i }
+        return nil
+    }
+
     @inlinable
     public subscript(_ key: FieldID) -> FieldValue? {
-        get {
-            for i in keys_.indices where keys_[i] == key { return values_[i].value }
-            return nil
-        }
+        get { position(key).map { values_[$0].value } }
         set {
             if newValue?.problem != nil { mayHaveProblems = true }
-            if let i = keys_.firstIndex(of: key) {
+            if let i = position(key) {
                 if let newValue { values_[i] = FieldValue.Shared(newValue) } else {
                     keys_.remove(at: i)
                     values_.remove(at: i)
@@ -80,23 +85,22 @@ public struct FieldMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
     /// releasing its raw text and problem too), and the rules read a normalised value millions of
     /// times a run (7 M reads at 10 k households).
     @inlinable public func normalized(_ key: FieldID) -> String? {
-        for i in keys_.indices where keys_[i] == key { return values_[i].value.normalized }
-        return nil
+        guard let i = position(key) else { return nil }
+        return values_[i].value.normalized
     }
 
     /// `key`'s value as the object the map holds (one retain, where `self[key]` copies the value's
     /// strings out): what every record normalised from the same text shares, so two sources
     /// that wrote a field alike usually hold the very same object.
     @inlinable package func shared(_ key: FieldID) -> FieldValue.Shared? {
-        for i in keys_.indices where keys_[i] == key { return values_[i] }
-        return nil
+        position(key).map { values_[$0] }
     }
 
     /// Whether `key`'s value was present but could not be normalised, read in place (as
     /// `normalized(_:)`; `self[key]?.isInvalid` copied the whole value).
     @inlinable public func isInvalid(_ key: FieldID) -> Bool {
-        for i in keys_.indices where keys_[i] == key { return values_[i].value.problem != nil }
-        return false
+        guard let i = position(key) else { return false }
+        return values_[i].value.problem != nil
     }
 
     /// The fields whose value has a problem (could not be normalised), in key order. Looks at

@@ -51,7 +51,7 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     /// A signed field result returned on a worklist (分级签字确认).
     public static let signoff: SourceID = "signoff"
 
-    // The department registries the rules read by name (SPEC §3). A pipeline may name others.
+    // The department registries (SPEC §3): a pipeline names some of these and no others.
     public static let deaths: SourceID = "deaths"
     public static let publicEmployees: SourceID = "public_employees"
     public static let vehicles: SourceID = "vehicles"
@@ -59,6 +59,8 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public static let businesses: SourceID = "businesses"
     public static let students: SourceID = "students"
     public static let insurance: SourceID = "insurance"
+    /// Every registry a pipeline may name, in the order an error message lists them.
+    public static let registries: [SourceID] = [.hukou, .deaths, .publicEmployees, .vehicles, .property, .businesses, .students, .insurance]
 
     /// The five sources of 五个统一 in their conventional order.
     public static let five: [SourceID] = [.system, .archive, .wall, .interview, .verification]
