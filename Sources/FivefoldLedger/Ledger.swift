@@ -45,7 +45,17 @@ public final class Ledger: Sendable {
         // with the default cache each insert spilled pages to the WAL and read them back: the
         // assembly's monitoring step took 22.8 s at 1 M households. The cache fills only as
         // pages are read, so a small ledger uses little of it.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        // Temporary storage in memory: a repeated run deletes the snapshots it wrote before and
+        // writes them again (`INSERT OR REPLACE`, one statement per household). Each such
+        // statement keeps a statement journal, and once one of them outgrew SQLite's 64 KiB
+        // in-memory limit every later one in the transaction went to a temporary file: 4.6
+        // million pwrite calls (a page and its 4-byte number each) when repeating a 1 M
+        // household night. In memory, the repeated merge took 22.2 against 25.8 s, peak 410
+        // against 382 MiB (BENCHMARKS.md, fourteenth session).
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         do {
             queue = try DatabaseQueue(path: absolute, configuration: configuration)
             let migrator = Self.migrator

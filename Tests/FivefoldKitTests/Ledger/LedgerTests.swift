@@ -175,6 +175,17 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledger.history(of: b.id).map(\.status), [.new, .resolved])
     }
 
+    /// The connection settings that keep a province's ledger work off the disk: a 64 MB page
+    /// cache and temporary storage (statement journals) in memory (`Ledger.init`).
+    func testConnection_LargePageCacheAndTemporaryStorageInMemory() throws {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        let (cache, temp) = try ledger.queue.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA temp_store"))
+        }
+        XCTAssertEqual(cache, -65536)
+        XCTAssertEqual(temp, 2, "PRAGMA temp_store: 2 is MEMORY")
+    }
+
     func testDefaultPath_BesideTheOutputFolder() {
         XCTAssertEqual(Ledger.defaultPath(outputFolder: "/data/out/"), "/data/out.ledger.sqlite")
         XCTAssertEqual(Ledger.defaultPath(outputFolder: "/data/nightly"), "/data/nightly.ledger.sqlite")
