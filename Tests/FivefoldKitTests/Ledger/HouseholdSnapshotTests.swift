@@ -87,6 +87,25 @@ final class HouseholdSnapshotTests: XCTestCase {
         XCTAssertEqual(stored, 2, "the changed household and the new one")
     }
 
+    /// The batch's ids as JSON, written by hand: every control character, the quotation mark
+    /// and the reverse solidus escaped, the rest (DEL, CJK, astral) as it is; a JSON parser
+    /// reads back exactly the strings, and SQLite's json_each too.
+    func testJSONArray_ParsesBackToTheSameStrings() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
+        let ids = ["", "5202031001", "a\"b\\c/d", controls, "\u{7F}户\u{1F600}", "\\u0041"]
+        let json = RunRecorder.jsonArray(ids)
+        XCTAssertEqual(try JSONDecoder().decode([String].self, from: Data(json.utf8)), ids)
+        XCTAssertFalse(json.utf8.contains { $0 < 0x20 }, "no raw control character in the JSON")
+        // Through SQLite without NUL: a text value read back through the C API ends at its first
+        // NUL (an input reader quarantines a row with one before it gets here).
+        let noNUL = ids.map { $0.replacingOccurrences(of: "\0", with: "") }
+        let viaSQLite = try DatabaseQueue().read {
+            try String.fetchAll($0, sql: "SELECT value FROM json_each(?) ORDER BY key", arguments: [RunRecorder.jsonArray(noNUL)])
+        }
+        XCTAssertEqual(viaSQLite, noNUL)
+        XCTAssertEqual(RunRecorder.jsonArray([String]()), "[]")
+    }
+
     /// The snapshot table came as a migration appended after the existing ones.
     func testMigration_AppendedAfterTheExistingOnes() throws {
         XCTAssertEqual(Ledger.migrator.migrations, ["v1: runs, findings, history, signoffs", "v2: finding ids start with F", "v3-sample: samples and their items", "v4-assessment: county tiers per run", "v5-monitor-snapshots", "v6-input-rows"])
