@@ -23,4 +23,11 @@ public struct HistoryEntry: Codable, Sendable, Equatable, FetchableRecord, Persi
         case findingID = "finding_id"
         case valuesText = "values_text"
     }
+
+    /// `insert(db)` through one cached statement (see `FindingState.save`).
+    func append(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO history (run_id, finding_id, status, severity, action, values_text, message) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [runID, findingID, status.rawValue, severity, action, valuesText, message])
+    }
 }

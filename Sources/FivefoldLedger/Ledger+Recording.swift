@@ -188,7 +188,7 @@ extension Ledger {
                 firstSeenRun: before.map { min($0.firstSeenRun, current) } ?? current, lastSeenRun: current,
                 state: status, stateRun: before.flatMap { $0.state == status ? $0.stateRun : nil } ?? current,
                 action: f.action, valuesText: f.values, message: f.message)
-            if before == nil { try row.insert(db) } else { try row.update(db) }
+            try row.save(db, existing: before != nil)
             let changed = before.map {
                 $0.severity != row.severity || $0.action != row.action || $0.valuesText != row.valuesText || $0.message != row.message
             } ?? true
@@ -196,15 +196,15 @@ extension Ledger {
                 try HistoryEntry(
                     runID: current, findingID: f.id, status: status, severity: row.severity, action: row.action,
                     valuesText: row.valuesText, message: row.message
-                ).insert(db)
+                ).append(db)
             }
         }
         for row in plan.tracking.resolved {
-            try row.update(db)
+            try row.save(db, existing: true)
             try HistoryEntry(
                 runID: current, findingID: row.findingID, status: .resolved, severity: row.severity, action: row.action,
                 valuesText: row.valuesText, message: row.message
-            ).insert(db)
+            ).append(db)
         }
     }
 }

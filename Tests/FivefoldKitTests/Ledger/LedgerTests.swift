@@ -175,6 +175,37 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledger.history(of: b.id).map(\.status), [.new, .resolved])
     }
 
+    /// The rows the store writes through its own statements read back as the records they were
+    /// made from, column for column; updating a finding the ledger lacks is an error, as GRDB's
+    /// `update` makes it.
+    func testStore_RowsWrittenByHandReadBackAsTheirRecords() throws {
+        let ledger = try Ledger(path: folder + "/l.sqlite")
+        for input in ["a", "b", "c"] { try record(ledger, input, [finding("H1")]) }  // runs the rows can refer to
+        let ids = try ledger.runs().compactMap(\.id)
+        XCTAssertEqual(ids.count, 3)
+        let runID = ids[2]
+        var row = FindingState(
+            findingID: "F-x", rule: "id.checksum", severity: "error", regionCode: "520203100201", householdID: "H9",
+            memberID: "M1", field: "id_number", firstSeenRun: ids[0], lastSeenRun: ids[1], state: .new, stateRun: ids[2],
+            action: "worklist", valuesText: "system=1", message: "校验位错误")
+        let history = HistoryEntry(runID: runID, findingID: "F-x", status: .reopened, severity: "warning", action: "auto_fix", valuesText: "v", message: "m")
+        try ledger.queue.write { db in
+            try row.save(db, existing: false)
+            try history.append(db)
+        }
+        XCTAssertEqual(try ledger.queue.read { try FindingState.fetchOne($0, key: "F-x") }, row)
+        XCTAssertEqual(try ledger.queue.read { try HistoryEntry.filter(Column("finding_id") == "F-x").fetchAll($0) }, [history])
+        row = FindingState(
+            findingID: "F-x", rule: "id.format", severity: "warning", regionCode: "520203100202", householdID: "H8",
+            memberID: "M2", field: "name", firstSeenRun: ids[1], lastSeenRun: ids[2], state: .resolved, stateRun: ids[0],
+            action: "info", valuesText: "archive=2", message: "已纠正")
+        try ledger.queue.write { try row.save($0, existing: true) }
+        XCTAssertEqual(try ledger.queue.read { try FindingState.fetchOne($0, key: "F-x") }, row)
+        var missing = row
+        missing.findingID = "F-none"
+        XCTAssertThrowsError(try ledger.queue.write { try missing.save($0, existing: true) })
+    }
+
     /// The connection settings that keep a province's ledger work off the disk: a 64 MB page
     /// cache and temporary storage (statement journals) in memory (`Ledger.init`).
     func testConnection_LargePageCacheAndTemporaryStorageInMemory() throws {
