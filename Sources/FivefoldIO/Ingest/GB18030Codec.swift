@@ -57,8 +57,7 @@ final class GB18030Codec {
         var i = 0
         while i < n {
             if i + 8 <= n {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if ASCIIWord.leadingASCII(p + i) == 8 { i += 8; continue }
             }
             let length = sequenceLength(p, i, n)
             if length == 0 { return i }
@@ -167,17 +166,11 @@ extension GB18030Codec {
                 // before the first that is not (markup between two characters, `</hz>\n<xb>`, is
                 // rarely eight bytes long). Storing all eight is safe: `out` has room for `2 * n`
                 // bytes and has taken at most twice the `i` bytes read so far.
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let high = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
-                UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
-                if high == 0 {
-                    i += 8
-                    o += 8
-                    continue
-                }
-                let ascii = high.trailingZeroBitCount >> 3
+                let ascii = ASCIIWord.leadingASCII(p + i)
+                UnsafeMutableRawPointer(out + o).storeBytes(of: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
                 i += ascii
                 o += ascii
+                if ascii == 8 { continue }
             }
             let b = p[i]
             if b < 0x80 {

@@ -13,9 +13,9 @@ enum UTF8Validation {
             if i + 8 <= n {
                 // Eight ASCII bytes at once; else the ASCII bytes before the first that is not
                 // (a CSV cell between two Chinese ones, `,男,1966-08-12,`, seldom has eight).
-                let high = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
-                if high == 0 { i += 8; continue }
-                i += high.trailingZeroBitCount >> 3
+                let ascii = ASCIIWord.leadingASCII(p + i)
+                i += ascii
+                if ascii == 8 { continue }
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
